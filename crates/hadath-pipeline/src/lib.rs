@@ -1,0 +1,126 @@
+//! The pipeline: runs every analysis layer over a document in order, in parallel over a stream.
+//!
+//! Order: segmentation, publication date, times, numbers, entities, events. Each layer reads
+//! the ones before it from the [`Document`]. A layer that panics on some input is caught: the
+//! document gets an `internal-error` diagnostic and the stream goes on.
+
+pub mod output;
+
+use hadath_text::{Date, Diagnostic, Document};
+use rayon::prelude::*;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+/// Options that change what the analysis assumes.
+#[derive(Debug, Clone, Default)]
+pub struct PipelineOptions {
+    /// Publication date for documents that carry none, in metadata or in their text.
+    pub published: Option<Date>,
+}
+
+/// Runs every layer over one document that ingest has laid out.
+pub fn analyze(doc: &mut Document, opts: &PipelineOptions) {
+    if doc.failed() {
+        return;
+    }
+    let result = catch_unwind(AssertUnwindSafe(|| analyze_layers(doc, opts)));
+    if let Err(panic) = result {
+        let what = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".into());
+        // Keep what is certain: the text and its metadata; drop half-built layers.
+        doc.entities.clear();
+        doc.times.clear();
+        doc.numbers.clear();
+        doc.quotes.clear();
+        doc.events.clear();
+        doc.diagnostics.push(Diagnostic::error(
+            "internal-error",
+            format!("analysis failed: {what}"),
+        ));
+    }
+}
+
+fn analyze_layers(doc: &mut Document, opts: &PipelineOptions) {
+    hadath_text::segment::segment_document(doc);
+    hadath_time::annotate_published(doc, opts.published);
+    hadath_time::annotate_times(doc);
+    hadath_numbers::annotate_numbers(doc);
+    hadath_lexicon::Lexicon::get().annotate(doc);
+    hadath_events::annotate_events(doc);
+}
+
+/// Analyses a stream of documents on the current rayon pool, in batches, calling `sink` on
+/// each analysed document in input order. Memory is bounded by the batch size.
+pub fn run_stream<I, F, E>(
+    docs: I,
+    opts: &PipelineOptions,
+    batch: usize,
+    mut sink: F,
+) -> Result<(), E>
+where
+    I: Iterator<Item = Document>,
+    F: FnMut(Document) -> Result<(), E>,
+{
+    let batch = batch.max(1);
+    let mut docs = docs.peekable();
+    let mut buf: Vec<Document> = Vec::with_capacity(batch);
+    while docs.peek().is_some() {
+        buf.clear();
+        buf.extend(docs.by_ref().take(batch));
+        buf.par_iter_mut().for_each(|d| analyze(d, opts));
+        for d in buf.drain(..) {
+            sink(d)?;
+        }
+    }
+    Ok(())
+}
+
+/// Analyses a stream and maps each document to a value (such as its serialised output) in
+/// parallel on `pool` (the global pool when `None`), calling `sink` in input order.
+pub fn run_stream_map<I, T, M, F, E>(
+    docs: I,
+    opts: &PipelineOptions,
+    pool: Option<&rayon::ThreadPool>,
+    batch: usize,
+    map: M,
+    mut sink: F,
+) -> Result<(), E>
+where
+    I: Iterator<Item = Document>,
+    T: Send,
+    M: Fn(&Document) -> T + Sync + Send,
+    F: FnMut(&Document, T) -> Result<(), E>,
+{
+    let batch = batch.max(1);
+    let mut docs = docs.peekable();
+    while docs.peek().is_some() {
+        let mut buf: Vec<Document> = docs.by_ref().take(batch).collect();
+        let work = |buf: &mut Vec<Document>| -> Vec<T> {
+            buf.par_iter_mut()
+                .map(|d| {
+                    analyze(d, opts);
+                    map(d)
+                })
+                .collect()
+        };
+        let outs = match pool {
+            Some(p) => p.install(|| work(&mut buf)),
+            None => work(&mut buf),
+        };
+        for (d, o) in buf.iter().zip(outs) {
+            sink(d, o)?;
+        }
+    }
+    Ok(())
+}
+
+/// Builds and analyses a document from plain text, for tests and evaluation.
+pub fn analyze_text(id: &str, text: &str, published: Option<Date>) -> Document {
+    let mut doc = Document::new(id, text);
+    doc.meta.format = "txt".into();
+    hadath_ingest::prepare(&mut doc);
+    analyze(&mut doc, &PipelineOptions { published });
+    doc
+}
