@@ -60,11 +60,7 @@ pub fn run(args: BenchArgs) -> Result<ExitCode> {
     let secs = start.elapsed().as_secs_f64().max(1e-9);
     println!("threads          {threads}");
     println!("documents        {docs}");
-    println!(
-        "input text       {:.1} MB ({} chars)",
-        bytes as f64 / 1e6,
-        chars
-    );
+    println!("input text       {:.1} MB ({} chars)", bytes as f64 / 1e6, chars);
     println!("sentences        {sentences}");
     println!("events           {events}");
     println!("output           {:.1} MB", out_bytes as f64 / 1e6);

@@ -24,11 +24,7 @@ Exit status: 0 all documents coded; 1 some documents failed (the others are stil
 2 bad command line or unreadable path.";
 
 #[derive(Parser)]
-#[command(
-    name = "hadath",
-    version,
-    about = "Codes Arabic news into verifiable political event data (PLOVER/CAMEO)."
-)]
+#[command(name = "hadath", version, about = "Codes Arabic news into verifiable political event data (PLOVER/CAMEO).")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -132,9 +128,7 @@ struct CodeArgs {
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {
-    Date::parse_iso(s)
-        .filter(|_| s.len() == 10)
-        .ok_or_else(|| format!("not a date YYYY-MM-DD: {s}"))
+    Date::parse_iso(s).filter(|_| s.len() == 10).ok_or_else(|| format!("not a date YYYY-MM-DD: {s}"))
 }
 
 fn main() -> ExitCode {
@@ -171,8 +165,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let report = evaluate(what, &data)?;
             print!("{report}");
             if let Some(path) = output {
-                std::fs::write(&path, &report)
-                    .with_context(|| format!("writing {}", path.display()))?;
+                std::fs::write(&path, &report).with_context(|| format!("writing {}", path.display()))?;
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -201,13 +194,9 @@ fn open_input(path: Option<&Path>) -> Result<Box<dyn BufRead>> {
         None => Ok(Box::new(BufReader::new(io::stdin()))),
         Some(p) if p.as_os_str() == "-" => Ok(Box::new(BufReader::new(io::stdin()))),
         Some(p) => {
-            let f =
-                std::fs::File::open(p).with_context(|| format!("cannot read {}", p.display()))?;
-            let reader: Box<dyn Read> = if p.extension().is_some_and(|e| e == "gz") {
-                Box::new(flate2_reader(f))
-            } else {
-                Box::new(f)
-            };
+            let f = std::fs::File::open(p).with_context(|| format!("cannot read {}", p.display()))?;
+            let reader: Box<dyn Read> =
+                if p.extension().is_some_and(|e| e == "gz") { Box::new(flate2_reader(f)) } else { Box::new(f) };
             Ok(Box::new(BufReader::new(reader)))
         }
     }
@@ -253,22 +242,18 @@ fn code(args: CodeArgs) -> Result<ExitCode> {
     }
     let stream = hadath_ingest::open(&args.paths, &opts)?;
     let mut out: Box<dyn Write> = match &args.output {
-        Some(p) => Box::new(BufWriter::new(
-            std::fs::File::create(p).with_context(|| format!("cannot write {}", p.display()))?,
-        )),
+        Some(p) => {
+            Box::new(BufWriter::new(std::fs::File::create(p).with_context(|| format!("cannot write {}", p.display()))?))
+        }
         None => Box::new(BufWriter::new(io::stdout().lock())),
     };
     out.write_all(output::header(emit, format).as_bytes())?;
-    let pipeline = PipelineOptions {
-        published: args.published,
-    };
+    let pipeline = PipelineOptions { published: args.published };
     let progress = io::stderr().is_terminal().then(|| {
         let bar = indicatif::ProgressBar::new_spinner();
         bar.set_style(
-            indicatif::ProgressStyle::with_template(
-                "{spinner} {pos} documents, {msg} events [{elapsed}] {per_sec}",
-            )
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+            indicatif::ProgressStyle::with_template("{spinner} {pos} documents, {msg} events [{elapsed}] {per_sec}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
         );
         bar
     });
@@ -301,9 +286,5 @@ fn code(args: CodeArgs) -> Result<ExitCode> {
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
-    Ok(if failed > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
