@@ -27,14 +27,17 @@ impl Lang {
     }
 }
 
-const FRENCH: &[&str] = &["les", "le", "la", "des", "nous", "est", "et", "à", "une", "pour", "que", "celle", "du", "dans", "pas", "avec"];
-const ENGLISH: &[&str] = &["the", "and", "of", "to", "is", "in", "for", "that", "with", "on", "we", "are", "this", "you"];
+const FRENCH: &[&str] =
+    &["les", "le", "la", "des", "nous", "est", "et", "à", "une", "pour", "que", "celle", "du", "dans", "pas", "avec"];
+const ENGLISH: &[&str] =
+    &["the", "and", "of", "to", "is", "in", "for", "that", "with", "on", "we", "are", "this", "you"];
 
 /// Detects the language of a paragraph by its letters.
 pub fn detect(text: &str) -> Lang {
     let (mut arabic, mut latin) = (0usize, 0usize);
     for c in text.chars() {
-        if matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}') {
+        if matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+        {
             if c.is_alphabetic() {
                 arabic += 1;
             }

@@ -3,11 +3,19 @@
 //! The same chain runs over lexicon entries and over document text, so the two always meet.
 //! [`Normalizer::normalize_mapped`] keeps, for every byte of normalised text, the original
 //! byte range it came from, so matches on normalised text map back to exact original spans.
+//!
+//! Filters are context-free functions of one character. A [`Normalizer`] therefore runs its
+//! chain once per code point of the common blocks (Latin, Arabic, punctuation, presentation
+//! forms) when it is built and afterwards only looks results up, so normalising is a table
+//! lookup per character with no allocation besides the output.
 
 use crate::span::Span;
 use std::sync::LazyLock;
 
 /// One step of normalisation: maps a character to zero or more characters.
+///
+/// A filter must be a pure function of its character: the same input always gives the same
+/// output, whatever surrounds it. [`Normalizer`] relies on this to precompute its table.
 pub trait CharFilter: Send + Sync {
     /// Stable name, for documentation and debugging.
     fn name(&self) -> &'static str;
@@ -35,18 +43,26 @@ pub fn is_arabic_mark(c: char) -> bool {
     matches!(c,
         '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' |
         '\u{06D6}'..='\u{06DC}' | '\u{06DF}'..='\u{06E4}' | '\u{06E7}' | '\u{06E8}' |
-        '\u{06EA}'..='\u{06ED}' | '\u{08D3}'..='\u{08E1}' | '\u{08E3}'..='\u{08FF}')
+        '\u{06EA}'..='\u{06ED}' | '\u{08CA}'..='\u{08E1}' | '\u{08E3}'..='\u{08FF}' |
+        '\u{FE70}' | '\u{FE72}' | '\u{FE74}' | '\u{FE76}' | '\u{FE78}' | '\u{FE7A}' |
+        '\u{FE7C}' | '\u{FE7E}')
 }
 
-/// Bidi controls, zero-width characters, BOM, soft hyphen.
+/// Quranic stop signs and end-of-ayah marks that are not letters: dropped like marks.
+fn is_quranic_sign(c: char) -> bool {
+    matches!(c, '\u{06DD}' | '\u{06DE}' | '\u{06E9}' | '\u{0615}' | '\u{08E2}')
+}
+
+/// Bidi controls, zero-width characters, BOM, soft hyphen, variation selectors.
 pub fn is_invisible_control(c: char) -> bool {
     matches!(c,
         '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' |
-        '\u{061C}' | '\u{FEFF}' | '\u{00AD}' | '\u{2060}')
+        '\u{061C}' | '\u{FEFF}' | '\u{00AD}' | '\u{2060}'..='\u{2064}' | '\u{FE00}'..='\u{FE0F}' |
+        '\u{034F}' | '\u{180E}')
 }
 
 fn drop_marks(c: char, out: &mut Vec<char>) {
-    if !is_arabic_mark(c) {
+    if !is_arabic_mark(c) && !is_quranic_sign(c) {
         out.push(c)
     }
 }
@@ -63,11 +79,13 @@ fn drop_controls(c: char, out: &mut Vec<char>) {
     }
 }
 
+/// Arabic presentation forms (including lam-alef ligatures) to their letters.
 fn presentation_forms(c: char, out: &mut Vec<char>) {
-    if matches!(c, '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}') {
-        use unicode_normalization::char::decompose_compatible;
+    if matches!(c, '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}') {
+        use unicode_normalization::UnicodeNormalization;
         let start = out.len();
-        decompose_compatible(c, |d| out.push(d));
+        // NFKC, so that a ligature with hamza gives أ rather than ا and a loose hamza mark.
+        out.extend(std::iter::once(c).nfkc());
         if out.len() == start {
             out.push(c);
         }
@@ -78,15 +96,18 @@ fn presentation_forms(c: char, out: &mut Vec<char>) {
 
 fn unify_alef(c: char, out: &mut Vec<char>) {
     out.push(match c {
-        'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' => 'ا',
+        'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' | 'ٵ' => 'ا',
         _ => c,
     })
 }
 
 fn unify_ya(c: char, out: &mut Vec<char>) {
     out.push(match c {
-        'ى' | 'ی' | 'ې' => 'ي',
-        'ک' => 'ك',
+        'ى' | 'ی' | 'ې' | 'ۍ' | 'ێ' | 'ۑ' => 'ي',
+        'ک' | 'ڪ' => 'ك',
+        'ہ' | 'ە' | 'ھ' => 'ه',
+        'ۀ' => 'ه',
+        'ۃ' => 'ة',
         _ => c,
     })
 }
@@ -97,10 +118,17 @@ fn ta_marbuta(c: char, out: &mut Vec<char>) {
 
 fn hamza_seats(c: char, out: &mut Vec<char>) {
     out.push(match c {
-        'ؤ' => 'و',
-        'ئ' => 'ي',
+        'ؤ' | 'ٶ' => 'و',
+        'ئ' | 'ٸ' => 'ي',
         _ => c,
     })
+}
+
+/// Bare hamza goes for matching: spellings such as شيء / شئ / شي and مساء / مسا then meet.
+fn drop_bare_hamza(c: char, out: &mut Vec<char>) {
+    if c != 'ء' && c != '\u{0674}' {
+        out.push(c)
+    }
 }
 
 fn ascii_digits(c: char, out: &mut Vec<char>) {
@@ -113,16 +141,17 @@ fn ascii_digits(c: char, out: &mut Vec<char>) {
 
 fn punctuation(c: char, out: &mut Vec<char>) {
     out.push(match c {
-        '،' => ',',
-        '؛' => ';',
-        '؟' => '?',
+        '،' | '٬' | '⸲' | '､' => ',',
+        '؛' | '⁏' => ';',
+        '؟' | '⸮' => '?',
         '٪' => '%',
-        '٫' => '.',
-        '٬' => ',',
-        '۔' => '.',
-        '«' | '»' | '“' | '”' | '„' | '‟' | '″' => '"',
+        '٫' | '۔' => '.',
+        '٭' => '*',
+        '﴿' => '(',
+        '﴾' => ')',
+        '«' | '»' | '“' | '”' | '„' | '‟' | '″' | '‹' | '›' => '"',
         '‘' | '’' | '‚' | '‛' | '′' => '\'',
-        '–' | '—' | '―' | '‐' | '‑' => '-',
+        '–' | '—' | '―' | '‐' | '‑' | '‒' | '−' => '-',
         '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => ' ',
         _ => c,
     })
@@ -138,6 +167,23 @@ fn lowercase(c: char, out: &mut Vec<char>) {
     }
 }
 
+/// Latin letters with accents to their base letters (é → e, ç → c, œ stays).
+fn fold_accents(c: char, out: &mut Vec<char>) {
+    if c.is_ascii() || !matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}') {
+        out.push(c);
+        return;
+    }
+    let start = out.len();
+    unicode_normalization::char::decompose_canonical(c, |d| {
+        if !unicode_normalization::char::is_combining_mark(d) {
+            out.push(d)
+        }
+    });
+    if out.len() == start {
+        out.push(c);
+    }
+}
+
 /// The named filters, in the order the default chains use them.
 pub const MARKS: FnFilter = FnFilter { name: "arabic-marks", f: drop_marks };
 pub const TATWEEL: FnFilter = FnFilter { name: "tatweel", f: drop_tatweel };
@@ -147,13 +193,26 @@ pub const ALEF: FnFilter = FnFilter { name: "alef-forms", f: unify_alef };
 pub const YA: FnFilter = FnFilter { name: "alef-maqsura-ya", f: unify_ya };
 pub const TA_MARBUTA: FnFilter = FnFilter { name: "ta-marbuta", f: ta_marbuta };
 pub const HAMZA: FnFilter = FnFilter { name: "hamza-seats", f: hamza_seats };
+pub const BARE_HAMZA: FnFilter = FnFilter { name: "bare-hamza", f: drop_bare_hamza };
 pub const DIGITS: FnFilter = FnFilter { name: "digits", f: ascii_digits };
 pub const PUNCTUATION: FnFilter = FnFilter { name: "punctuation", f: punctuation };
 pub const LOWERCASE: FnFilter = FnFilter { name: "lowercase", f: lowercase };
+pub const ACCENTS: FnFilter = FnFilter { name: "latin-accents", f: fold_accents };
+
+/// Code points below this are precomputed in a table.
+const TABLE_LOW_END: u32 = 0x3001;
+/// The Arabic presentation-form blocks, also precomputed.
+const TABLE_HIGH: std::ops::RangeInclusive<u32> = 0xFB00..=0xFEFF;
+/// Table entry of a character that the chain leaves as it is.
+const IDENTITY: u32 = u32::MAX;
 
 /// A chain of character filters.
 pub struct Normalizer {
     filters: Vec<&'static dyn CharFilter>,
+    /// For each precomputed code point: `IDENTITY`, or `offset << 8 | len` into `pool`.
+    table: Vec<u32>,
+    /// Replacement texts of the precomputed code points.
+    pool: String,
 }
 
 /// Normalised text with, for each normalised byte, the original byte range it came from.
@@ -162,7 +221,8 @@ pub struct NormText {
     pub text: String,
     /// Original start byte of the char that produced normalised byte `i`.
     orig_start: Vec<u32>,
-    /// Original end byte of the char that produced normalised byte `i`.
+    /// Original end byte of the char that produced normalised byte `i` (marks dropped after
+    /// it included).
     orig_end: Vec<u32>,
     /// Length of the original text, for the end-of-text position.
     orig_len: usize,
@@ -170,6 +230,10 @@ pub struct NormText {
 
 impl NormText {
     /// Original span of the normalised byte range `[start, end)`.
+    ///
+    /// The result always lies on char boundaries of the original text; a range inside one
+    /// normalised char, or inside an expansion such as a lam-alef ligature, widens to the
+    /// whole original char.
     pub fn to_original(&self, start: usize, end: usize) -> Span {
         if self.text.is_empty() || start >= self.text.len() {
             return Span::new(self.orig_len, self.orig_len);
@@ -181,6 +245,10 @@ impl NormText {
         let e = self.orig_end[(end - 1).min(self.text.len() - 1)] as usize;
         Span::new(s, e.max(s))
     }
+    /// Original span of a normalised span.
+    pub fn span_to_original(&self, span: Span) -> Span {
+        self.to_original(span.start, span.end)
+    }
     /// Original byte offset where normalised byte `i` starts (text length at the end).
     pub fn orig_offset(&self, i: usize) -> usize {
         if i >= self.text.len() {
@@ -189,11 +257,62 @@ impl NormText {
             self.orig_start[i] as usize
         }
     }
+    /// Original byte offset where the char holding normalised byte `i` ends, dropped marks
+    /// after it included (text length at the end).
+    pub fn orig_end_offset(&self, i: usize) -> usize {
+        if i >= self.text.len() {
+            self.orig_len
+        } else {
+            self.orig_end[i] as usize
+        }
+    }
+    /// Normalised byte offset of the first normalised byte produced at or after original
+    /// byte `orig` (the normalised length when none is).
+    pub fn from_original(&self, orig: usize) -> usize {
+        self.orig_start.partition_point(|&s| (s as usize) < orig)
+    }
+    /// Length of the original text this was made from.
+    pub fn original_len(&self) -> usize {
+        self.orig_len
+    }
 }
 
 impl Normalizer {
     pub fn new(filters: Vec<&'static dyn CharFilter>) -> Self {
-        Normalizer { filters }
+        let mut n = Normalizer { filters, table: Vec::new(), pool: String::new() };
+        n.build_table();
+        n
+    }
+
+    fn build_table(&mut self) {
+        let high_len = TABLE_HIGH.end() - TABLE_HIGH.start() + 1;
+        let mut table = Vec::with_capacity((TABLE_LOW_END + high_len) as usize);
+        let mut pool = String::new();
+        let (mut a, mut b) = (Vec::with_capacity(8), Vec::with_capacity(8));
+        let codes = (0..TABLE_LOW_END).chain(TABLE_HIGH);
+        for code in codes {
+            let Some(c) = char::from_u32(code) else {
+                table.push(IDENTITY);
+                continue;
+            };
+            self.run_chain(c, &mut a, &mut b);
+            if a.len() == 1 && a[0] == c {
+                table.push(IDENTITY);
+                continue;
+            }
+            let offset = pool.len();
+            pool.extend(a.iter());
+            let len = pool.len() - offset;
+            if len > 255 || offset >= (1 << 24) {
+                // Too long for an entry: computed on the fly instead.
+                pool.truncate(offset);
+                table.push(IDENTITY - 1);
+                continue;
+            }
+            table.push(((offset as u32) << 8) | len as u32);
+        }
+        self.table = table;
+        self.pool = pool;
     }
 
     /// Names of the filters, in order.
@@ -201,7 +320,8 @@ impl Normalizer {
         self.filters.iter().map(|f| f.name()).collect()
     }
 
-    /// The chain for matching: every filter, ta marbuta folded to ha, Latin lowercased.
+    /// The chain for matching: every filter, ta marbuta folded to ha, bare hamza dropped,
+    /// Latin lowercased.
     pub fn matching() -> Self {
         Normalizer::new(vec![
             &CONTROLS,
@@ -211,10 +331,30 @@ impl Normalizer {
             &ALEF,
             &YA,
             &HAMZA,
+            &BARE_HAMZA,
             &TA_MARBUTA,
             &DIGITS,
             &PUNCTUATION,
             &LOWERCASE,
+        ])
+    }
+
+    /// The matching chain with Latin accents folded too (é → e), for Latin-script names.
+    pub fn matching_folded() -> Self {
+        Normalizer::new(vec![
+            &CONTROLS,
+            &PRESENTATION,
+            &MARKS,
+            &TATWEEL,
+            &ALEF,
+            &YA,
+            &HAMZA,
+            &BARE_HAMZA,
+            &TA_MARBUTA,
+            &DIGITS,
+            &PUNCTUATION,
+            &LOWERCASE,
+            &ACCENTS,
         ])
     }
 
@@ -223,7 +363,7 @@ impl Normalizer {
         Normalizer::new(vec![&CONTROLS, &PRESENTATION, &MARKS, &TATWEEL, &DIGITS, &PUNCTUATION])
     }
 
-    fn apply_char(&self, c: char, a: &mut Vec<char>, b: &mut Vec<char>) {
+    fn run_chain(&self, c: char, a: &mut Vec<char>, b: &mut Vec<char>) {
         a.clear();
         a.push(c);
         for f in &self.filters {
@@ -238,17 +378,64 @@ impl Normalizer {
         }
     }
 
+    /// The table entry of `c`, or `None` when `c` is outside the table.
+    #[inline]
+    fn entry(&self, c: char) -> Option<u32> {
+        let code = c as u32;
+        if code < TABLE_LOW_END {
+            self.table.get(code as usize).copied()
+        } else if TABLE_HIGH.contains(&code) {
+            self.table.get((TABLE_LOW_END + code - TABLE_HIGH.start()) as usize).copied()
+        } else {
+            None
+        }
+    }
+
+    /// The normalised text of `c` (empty when the chain drops it).
+    #[inline]
+    fn map_char<'s>(&'s self, c: char, buf: &'s mut String, scratch: &mut (Vec<char>, Vec<char>)) -> Mapped<'s> {
+        match self.entry(c) {
+            Some(IDENTITY) => Mapped::Same,
+            Some(e) if e != IDENTITY - 1 => {
+                let (off, len) = ((e >> 8) as usize, (e & 0xFF) as usize);
+                Mapped::Text(self.pool.get(off..off + len).unwrap_or(""))
+            }
+            _ => {
+                let (a, b) = scratch;
+                self.run_chain(c, a, b);
+                if a.len() == 1 && a[0] == c {
+                    return Mapped::Same;
+                }
+                buf.clear();
+                buf.extend(a.iter());
+                Mapped::Text(buf.as_str())
+            }
+        }
+    }
+
     /// Normalised text only.
     pub fn normalize(&self, s: &str) -> String {
         let mut out = String::with_capacity(s.len());
-        let (mut a, mut b) = (Vec::with_capacity(4), Vec::with_capacity(4));
-        for c in s.chars() {
-            if c.is_ascii() && !c.is_ascii_uppercase() {
-                out.push(c);
+        let mut buf = String::new();
+        let mut scratch = (Vec::with_capacity(8), Vec::with_capacity(8));
+        let bytes = s.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // ASCII fast path: copy a run of ASCII bytes the chain leaves alone.
+            let run_start = i;
+            while i < bytes.len() && bytes[i] < 0x80 && self.table[bytes[i] as usize] == IDENTITY {
+                i += 1;
+            }
+            if i > run_start {
+                out.push_str(&s[run_start..i]);
                 continue;
             }
-            self.apply_char(c, &mut a, &mut b);
-            out.extend(a.iter());
+            let Some(c) = s[i..].chars().next() else { break };
+            match self.map_char(c, &mut buf, &mut scratch) {
+                Mapped::Same => out.push(c),
+                Mapped::Text(t) => out.push_str(t),
+            }
+            i += c.len_utf8();
         }
         out
     }
@@ -261,42 +448,62 @@ impl Normalizer {
             orig_end: Vec::with_capacity(s.len()),
             orig_len: s.len(),
         };
-        let (mut a, mut b) = (Vec::with_capacity(4), Vec::with_capacity(4));
-        for (i, c) in s.char_indices() {
-            let e = (i + c.len_utf8()) as u32;
-            if c.is_ascii() && !c.is_ascii_uppercase() {
-                nt.text.push(c);
-                nt.orig_start.push(i as u32);
-                nt.orig_end.push(e);
+        let mut buf = String::new();
+        let mut scratch = (Vec::with_capacity(8), Vec::with_capacity(8));
+        // Normalised byte index where the output of the last kept char starts.
+        let mut last_out_start = 0usize;
+        let bytes = s.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let run_start = i;
+            while i < bytes.len() && bytes[i] < 0x80 && self.table[bytes[i] as usize] == IDENTITY {
+                i += 1;
+            }
+            if i > run_start {
+                nt.text.push_str(&s[run_start..i]);
+                nt.orig_start.extend((run_start..i).map(|k| k as u32));
+                nt.orig_end.extend((run_start + 1..=i).map(|k| k as u32));
+                last_out_start = nt.text.len() - 1;
                 continue;
             }
-            self.apply_char(c, &mut a, &mut b);
-            if a.is_empty() {
+            let Some(c) = s[i..].chars().next() else { break };
+            let end = (i + c.len_utf8()) as u32;
+            let before = nt.text.len();
+            match self.map_char(c, &mut buf, &mut scratch) {
+                Mapped::Same => nt.text.push(c),
+                Mapped::Text(t) => nt.text.push_str(t),
+            }
+            if nt.text.len() == before {
                 // A dropped char (a mark, tatweel) belongs to the char before it.
-                let n = nt.orig_end.len();
-                let last_start = nt.orig_start.last().copied();
-                for k in (0..n).rev() {
-                    if Some(nt.orig_start[k]) != last_start {
-                        break;
-                    }
-                    nt.orig_end[k] = e;
+                for e in &mut nt.orig_end[last_out_start..] {
+                    *e = end;
                 }
-                continue;
+            } else {
+                last_out_start = before;
+                nt.orig_start.resize(nt.text.len(), i as u32);
+                nt.orig_end.resize(nt.text.len(), end);
             }
-            for &x in a.iter() {
-                nt.text.push(x);
-                for _ in 0..x.len_utf8() {
-                    nt.orig_start.push(i as u32);
-                    nt.orig_end.push(e);
-                }
-            }
+            i = end as usize;
         }
         nt
     }
 }
 
+/// Result of mapping one char through a chain.
+enum Mapped<'s> {
+    /// The char is kept as it is.
+    Same,
+    /// The char becomes this text (empty when dropped).
+    Text(&'s str),
+}
+
 static MATCHING: LazyLock<Normalizer> = LazyLock::new(Normalizer::matching);
 static LIGHT: LazyLock<Normalizer> = LazyLock::new(Normalizer::light);
+
+/// The shared matching chain.
+pub fn matching_normalizer() -> &'static Normalizer {
+    &MATCHING
+}
 
 /// Normalises with the matching chain (what lexicons and patterns are compared in).
 pub fn normalize_for_match(s: &str) -> String {
@@ -324,8 +531,61 @@ mod tests {
         assert_eq!(normalize_for_match("القمّة"), "القمه");
         assert_eq!(normalize_for_match("مصطفى"), "مصطفي");
         assert_eq!(normalize_for_match("٢٠٢٠"), "2020");
+        assert_eq!(normalize_for_match("۱۹۹۸"), "1998");
         assert_eq!(normalize_for_match("حـــرب"), "حرب");
         assert_eq!(normalize_for_match("«تاس»"), "\"تاس\"");
+        assert_eq!(normalize_for_match("ٱلسلام"), "السلام");
+        assert_eq!(normalize_for_match("آمال"), "امال");
+    }
+
+    #[test]
+    fn removes_quranic_marks_and_controls() {
+        assert_eq!(normalize_for_match("بِسْمِ ٱللَّهِ"), "بسم الله");
+        assert_eq!(normalize_for_match("الرحمٰن"), "الرحمن");
+        assert_eq!(normalize_for_match("قال\u{200F} \u{202B}الوزير\u{202C}"), "قال الوزير");
+        assert_eq!(normalize_for_match("مر\u{200C}حبا"), "مرحبا");
+        assert_eq!(normalize_for_match("\u{FEFF}سلام"), "سلام");
+    }
+
+    #[test]
+    fn presentation_forms_become_letters() {
+        // Lam-alef ligatures become two letters, alef forms then fold.
+        assert_eq!(normalize_for_match("\u{FEFB}"), "لا");
+        assert_eq!(normalize_for_match("\u{FEF7}"), "لا");
+        assert_eq!(normalize("\u{FEF7}"), "لأ");
+        // Isolated, initial and final forms of a word.
+        assert_eq!(normalize_for_match("\u{FEB3}\u{FEFC}\u{FEE1}"), "سلام");
+        assert_eq!(normalize_for_match("\u{FDF2}"), "الله");
+    }
+
+    #[test]
+    fn ya_kaf_hamza_and_ta_marbuta() {
+        assert_eq!(normalize_for_match("کرمان"), "كرمان");
+        assert_eq!(normalize_for_match("ایران"), "ايران");
+        assert_eq!(normalize_for_match("مؤتمر"), "موتمر");
+        assert_eq!(normalize_for_match("رئيس"), "رييس");
+        assert_eq!(normalize_for_match("شيء"), normalize_for_match("شئ"));
+        assert_eq!(normalize_for_match("مساء"), "مسا");
+        assert_eq!(normalize_for_match("مدرسة"), "مدرسه");
+        // The light chain keeps letters distinct.
+        assert_eq!(normalize("مدرسةٌ"), "مدرسة");
+        assert_eq!(normalize("أحمد"), "أحمد");
+    }
+
+    #[test]
+    fn punctuation_and_spaces() {
+        assert_eq!(normalize_for_match("لماذا؟ نعم، لا؛ ٥٠٪"), "لماذا? نعم, لا; 50%");
+        assert_eq!(normalize_for_match("٢٫٥ و٦٬٥٠٠"), "2.5 و6,500");
+        assert_eq!(normalize_for_match("a\u{00A0}b – c"), "a b - c");
+        assert_eq!(normalize_for_match("﴿قل﴾"), "(قل)");
+    }
+
+    #[test]
+    fn latin_lowercase_and_optional_accents() {
+        assert_eq!(normalize_for_match("Élysée PARIS"), "élysée paris");
+        let folded = Normalizer::matching_folded();
+        assert_eq!(folded.normalize("Élysée Français"), "elysee francais");
+        assert!(folded.filter_names().contains(&"latin-accents"));
     }
 
     #[test]
@@ -335,5 +595,48 @@ mod tests {
         let i = nt.text.find("الفرنسي").unwrap();
         let span = nt.to_original(i, i + "الفرنسي".len());
         assert_eq!(span.slice(s), "الفرنسيّ");
+    }
+
+    #[test]
+    fn dropped_marks_belong_to_previous_letter() {
+        let s = "مُحَمَّدٌ";
+        let nt = normalize_mapped(s);
+        assert_eq!(nt.text, "محمد");
+        assert_eq!(nt.to_original(0, nt.text.len()).slice(s), s);
+        // The last letter carries its shadda-free marks with it.
+        let d = nt.text.len() - 'د'.len_utf8();
+        assert_eq!(nt.to_original(d, nt.text.len()).slice(s), "دٌ");
+        // A mark at the very start has nothing before it and is left out.
+        let s = "\u{064E}باب";
+        let nt = normalize_mapped(s);
+        assert_eq!(nt.to_original(0, nt.text.len()).slice(s), "باب");
+    }
+
+    #[test]
+    fn ligature_expansion_maps_to_whole_char() {
+        let s = "ال\u{FEFB}جئ";
+        let nt = normalize_mapped(s);
+        assert_eq!(nt.text, "اللاجي");
+        let l = "ال".len();
+        // Only the lam of the expansion still maps to the whole ligature.
+        let span = nt.to_original(l, l + 'ل'.len_utf8());
+        assert_eq!(span.slice(s), "\u{FEFB}");
+        assert_eq!(nt.from_original(s.len()), nt.text.len());
+        assert_eq!(nt.orig_offset(nt.text.len()), s.len());
+    }
+
+    #[test]
+    fn table_and_chain_agree_outside_the_table() {
+        // Characters beyond the table go through the chain on the fly.
+        let s = "𝐀 😀 中文 Ⅻ";
+        assert_eq!(normalize_for_match(s), "𝐀 😀 中文 ⅻ");
+        let nt = normalize_mapped(s);
+        assert_eq!(nt.text, normalize_for_match(s));
+    }
+
+    #[test]
+    fn normalize_and_mapped_agree() {
+        let s = "ﻻ يُمْكِنُ — «الأمم المتحدة» ١٢٣ Élysée\u{200F}ـ شيء";
+        assert_eq!(normalize_mapped(s).text, normalize_for_match(s));
     }
 }

@@ -1,15 +1,21 @@
-//! Paragraphs (lines) and sentences of Arabic news text, as spans.
+//! Paragraphs (lines), sentences and datelines of Arabic news text, as spans.
+//!
+//! Sentences end at `. ! ? ؟ … ۔` and at line breaks. They do not end inside numbers and
+//! dates (`2.5`, `9.10.2020`), after initials and common abbreviations (`U.S.`, `د.`), after
+//! the marker of a numbered list item (`1.`), or inside a quotation of ordinary length. Items
+//! of a numbered list written on one line (`1- … 2- …`) each start a sentence.
 
 use crate::doc::{Document, ParagraphKind};
+use crate::normalize::normalize_for_match;
 use crate::span::Span;
-use crate::tokenize::tokenize_range;
+use crate::tokenize::{is_arabic_char, is_digit, tokenize_range, Token, TokenKind};
 
 /// Non-empty lines of `text`, trimmed of surrounding white space, as spans.
 pub fn lines(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
     for (i, c) in text.char_indices() {
-        if c == '\n' || c == '\u{2029}' {
+        if is_line_break(c) {
             push_trimmed(text, start, i, &mut out);
             start = i + c.len_utf8();
         }
@@ -18,12 +24,22 @@ pub fn lines(text: &str) -> Vec<Span> {
     out
 }
 
+fn is_line_break(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{0B}' | '\u{0C}' | '\u{85}')
+}
+
+/// White space and invisible controls trimmed around sentences and lines.
+fn is_blank(c: char) -> bool {
+    c.is_whitespace() || crate::normalize::is_invisible_control(c)
+}
+
 fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
-    let s = &text[start..end];
-    let lead = s.len() - s.trim_start().len();
-    let trail = s.len() - s.trim_end().len();
-    if lead + trail < s.len() {
-        out.push(Span::new(start + lead, end - trail));
+    let Some(s) = text.get(start..end) else { return };
+    let t = s.trim_start_matches(is_blank);
+    let lead = s.len() - t.len();
+    let t = t.trim_end_matches(is_blank);
+    if !t.is_empty() {
+        out.push(Span::new(start + lead, start + lead + t.len()));
     }
 }
 
@@ -32,69 +48,579 @@ fn is_terminal(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '؟' | '۔' | '…')
 }
 
+/// Closing quotes and brackets that stay with the sentence they end.
 fn is_closing(c: char) -> bool {
-    matches!(c, '"' | '»' | '”' | '’' | '\'' | ')' | ']')
+    matches!(c, '"' | '»' | '”' | '’' | '\'' | ')' | ']' | '›' | '﴾')
+}
+
+/// Quotations longer than this (in chars) may be split into sentences.
+pub const MAX_QUOTE_CHARS: usize = 400;
+
+/// Latin abbreviations after which a dot does not end a sentence (compared lowercased).
+const LATIN_ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "st", "gen", "col", "lt", "sgt", "capt", "gov", "sen", "rep", "jr", "sr", "vs",
+    "etc", "e.g", "i.e", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "m", "mm", "mme", "mlle", "av", "approx", "dept", "est", "fig", "inc", "ltd", "co", "corp",
+];
+
+/// Arabic abbreviations written with a dot (in matching form): د. (doctor), م. (engineer),
+/// أ. (professor), ص. (page), ج. (part), ق.م (before Christ), هـ. and م. after years.
+const ARABIC_ABBREVIATIONS: &[&str] = &["د", "م", "ا", "ص", "ج", "ق", "ه", "ت", "ب", "ط", "ع", "ش", "ح", "س", "ف", "ن"];
+
+/// The char just before byte `i` of `s`.
+fn char_before(s: &str, i: usize) -> Option<char> {
+    s.get(..i).and_then(|p| p.chars().next_back())
+}
+
+/// The char at byte `i` of `s`.
+fn char_at(s: &str, i: usize) -> Option<char> {
+    s.get(i..).and_then(|p| p.chars().next())
+}
+
+/// The word (letters and inner dots) that ends just before byte `i` of `s`.
+fn word_before(s: &str, i: usize) -> &str {
+    let head = s.get(..i).unwrap_or("");
+    let start = head
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphanumeric() || c == '.' || c == '\u{0640}' || crate::normalize::is_arabic_mark(c))
+        .last()
+        .map_or(head.len(), |(k, _)| k);
+    &head[start..]
+}
+
+/// Whether the dot at byte `i` of `s` belongs to a word rather than ending a sentence.
+fn dot_is_not_final(s: &str, i: usize, para_start_marker: Option<usize>) -> bool {
+    let prev = char_before(s, i);
+    let next = char_at(s, i + 1);
+    // Inside numbers and dates: 2.5, 9.10.2020.
+    if prev.is_some_and(is_digit) && next.is_some_and(is_digit) {
+        return true;
+    }
+    // The dot of a list marker at the start of the paragraph: "1. ".
+    if para_start_marker == Some(i) {
+        return true;
+    }
+    // A dot followed by a letter or digit directly (a.b, ق.م) is inside a token.
+    if next.is_some_and(|c| c.is_alphanumeric()) {
+        return true;
+    }
+    let word = word_before(s, i);
+    if word.is_empty() {
+        return false;
+    }
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    // Latin initials and acronyms: "J.", "U.S.".
+    if letters.len() == 1 && letters[0].is_uppercase() {
+        return true;
+    }
+    if word.contains('.') && letters.iter().all(|c| c.is_uppercase()) && !letters.is_empty() {
+        return true;
+    }
+    let lower = word.to_lowercase();
+    if LATIN_ABBREVIATIONS.contains(&lower.as_str()) {
+        // "etc." can end a sentence; only a lowercase word after it proves it does not.
+        return lower != "etc" || next_word_is_lowercase(s, i + 1);
+    }
+    // A lone Arabic letter with a dot is an abbreviation: "د. أحمد".
+    if letters.len() == 1 && is_arabic_char(letters[0]) {
+        let norm = normalize_for_match(word);
+        return ARABIC_ABBREVIATIONS.contains(&norm.as_str());
+    }
+    // A lowercase Latin word after the dot continues the sentence.
+    if letters.iter().all(|c| c.is_ascii_alphabetic()) && next_word_is_lowercase(s, i + 1) {
+        return true;
+    }
+    false
+}
+
+/// Whether the first word after byte `i` starts with a lowercase Latin letter.
+fn next_word_is_lowercase(s: &str, i: usize) -> bool {
+    s.get(i..).and_then(|r| r.trim_start().chars().next()).is_some_and(|c| c.is_lowercase())
+}
+
+/// Byte length of a list marker (`1-`, `١)`, `2.`, `3 -`) at the start of `s`, and its value.
+fn list_marker(s: &str) -> Option<(usize, u32)> {
+    let digits_len: usize = s.chars().take_while(|&c| is_digit(c)).map(char::len_utf8).sum();
+    let count = s[..digits_len].chars().count();
+    if count == 0 || count > 2 {
+        return None;
+    }
+    let value = s[..digits_len]
+        .chars()
+        .filter_map(|c| c.to_digit(10).or_else(|| normalize_for_match(&c.to_string()).parse().ok()))
+        .fold(0u32, |v, d| v * 10 + d);
+    let rest = &s[digits_len..];
+    let spaced = rest.strip_prefix(' ').unwrap_or(rest);
+    let mark = spaced.chars().next()?;
+    if !matches!(mark, '-' | ')' | '.' | '–' | '/' | '_') {
+        return None;
+    }
+    let after = &spaced[mark.len_utf8()..];
+    // The marker is followed by white space and then text, not by another digit (a date).
+    if !after.starts_with(|c: char| c.is_whitespace()) || after.trim_start().starts_with(|c: char| is_digit(c)) {
+        return None;
+    }
+    Some((digits_len + (rest.len() - spaced.len()) + mark.len_utf8(), value))
+}
+
+/// Byte offsets (in `s`) where list items of a one-line numbered list start.
+fn list_item_starts(s: &str) -> Vec<usize> {
+    let mut markers: Vec<(usize, u32)> = Vec::new();
+    let mut prev_blank = true;
+    for (i, c) in s.char_indices() {
+        if prev_blank && is_digit(c) {
+            if let Some((_, v)) = list_marker(&s[i..]) {
+                markers.push((i, v));
+            }
+        }
+        prev_blank = c.is_whitespace() || matches!(c, ':' | '؛' | ';');
+    }
+    // Keep markers that continue a count: a marker n whose predecessor n-1 is also there.
+    let mut out = Vec::new();
+    for k in 0..markers.len() {
+        let (pos, v) = markers[k];
+        let continues = markers[..k].iter().any(|&(_, u)| u + 1 == v);
+        let starts = markers[k + 1..].iter().any(|&(_, u)| u == v + 1);
+        if (continues || starts) && pos > 0 {
+            out.push(pos);
+        }
+    }
+    out
+}
+
+/// Quotation spans (byte ranges in `s`, closer included) no longer than [`MAX_QUOTE_CHARS`].
+fn quotation_ranges(s: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut stack: Vec<(char, usize, usize)> = Vec::new(); // (closer, byte start, char index)
+    let mut straight_open: Option<(usize, usize)> = None;
+    for (ci, (i, c)) in s.char_indices().enumerate() {
+        let closer = match c {
+            '«' => Some('»'),
+            '“' => Some('”'),
+            '„' => Some('“'),
+            _ => None,
+        };
+        if let Some(cl) = stack.last().map(|t| t.0) {
+            if c == cl {
+                if let Some((_, start, start_ci)) = stack.pop() {
+                    if ci - start_ci <= MAX_QUOTE_CHARS {
+                        out.push((start, i + c.len_utf8()));
+                    }
+                }
+                continue;
+            }
+        }
+        if let Some(cl) = closer {
+            if stack.len() < 8 {
+                stack.push((cl, i, ci));
+            }
+            continue;
+        }
+        if c == '"' {
+            match straight_open.take() {
+                Some((start, start_ci)) => {
+                    if ci - start_ci <= MAX_QUOTE_CHARS {
+                        out.push((start, i + 1));
+                    }
+                }
+                None => straight_open = Some((i, ci)),
+            }
+        }
+    }
+    out
 }
 
 /// Splits a paragraph span into sentence spans.
 ///
-/// A sentence ends at `. ! ? ؟ …` (with closing quotes and brackets after it) followed by
-/// white space, but not inside a number (`2.5`), after a single Latin initial, or inside an
-/// open quotation shorter than a paragraph.
+/// A sentence ends at `. ! ? ؟ … ۔` (with closing quotes and brackets after it) followed by
+/// white space or the end, and at every line break. It does not end inside a number or date,
+/// after an initial or abbreviation, after a list marker, or inside a quotation of at most
+/// [`MAX_QUOTE_CHARS`] characters unless the quotation closes right after the mark. Each
+/// item of a numbered list written on one line starts a new sentence.
 pub fn sentences_in(text: &str, para: Span, out: &mut Vec<Span>) {
-    let s = para.slice(text);
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    let n = chars.len();
-    let mut start = 0usize; // char index
-    let mut i = 0usize;
-    let mut quote_depth: i32 = 0;
-    while i < n {
-        let c = chars[i].1;
-        match c {
-            '«' | '“' => quote_depth += 1,
-            '»' | '”' => quote_depth = (quote_depth - 1).max(0),
-            _ => {}
+    let Some(s) = text.get(para.start..para.end) else { return };
+    let quotes = quotation_ranges(s);
+    let list_starts = list_item_starts(s);
+    let para_start_marker = list_marker(s).map(|(len, _)| len - 1);
+    let inside_quote = |i: usize| quotes.iter().find(|&&(a, b)| a < i && i < b.saturating_sub(1)).copied();
+    let mut start = 0usize;
+    let mut iter = s.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if is_line_break(c) {
+            push_sentence(s, start, i, para.start, out);
+            start = i + c.len_utf8();
+            continue;
         }
-        if is_terminal(c) {
-            let prev_digit = i > 0 && chars[i - 1].1.is_ascii_digit();
-            let next_digit = i + 1 < n && chars[i + 1].1.is_ascii_digit();
-            let initial = c == '.' && i >= 1 && chars[i - 1].1.is_uppercase() && (i < 2 || !chars[i - 2].1.is_alphabetic());
-            if !(prev_digit && next_digit) && !initial {
-                let mut j = i + 1;
-                while j < n && (is_terminal(chars[j].1) || is_closing(chars[j].1)) {
-                    if matches!(chars[j].1, '»' | '”') {
-                        quote_depth = (quote_depth - 1).max(0);
-                    }
-                    j += 1;
-                }
-                if (j == n || chars[j].1.is_whitespace()) && quote_depth == 0 {
-                    push_sentence(s, &chars, start, j, para.start, out);
-                    while j < n && chars[j].1.is_whitespace() {
-                        j += 1;
-                    }
-                    start = j;
-                    i = j;
-                    continue;
-                }
+        if list_starts.contains(&i) && i > start {
+            push_sentence(s, start, i, para.start, out);
+            start = i;
+            continue;
+        }
+        if !is_terminal(c) {
+            continue;
+        }
+        if c == '.' && dot_is_not_final(s, i, para_start_marker) {
+            continue;
+        }
+        // Take the whole run of terminals and closing marks.
+        let mut j = i + c.len_utf8();
+        while let Some(&(k, d)) = iter.peek() {
+            if is_terminal(d) || is_closing(d) {
+                j = k + d.len_utf8();
+                iter.next();
+            } else {
+                break;
             }
         }
-        i += 1;
+        let run = &s[i..j];
+        // Two dots are a pause in headlines ("التقيا.. ثم"), not an end.
+        if run.trim_end_matches(is_closing) == ".." {
+            continue;
+        }
+        let next = char_at(s, j);
+        if next.is_some_and(|d| !d.is_whitespace()) {
+            continue;
+        }
+        if let Some((_, qend)) = inside_quote(i) {
+            // Inside a quotation: only a mark right before its closer ends the sentence.
+            if j < qend {
+                continue;
+            }
+        }
+        push_sentence(s, start, j, para.start, out);
+        start = j;
     }
-    push_sentence(s, &chars, start, n, para.start, out);
+    push_sentence(s, start, s.len(), para.start, out);
 }
 
-fn push_sentence(s: &str, chars: &[(usize, char)], from: usize, to: usize, base: usize, out: &mut Vec<Span>) {
+fn push_sentence(s: &str, from: usize, to: usize, base: usize, out: &mut Vec<Span>) {
     if from >= to {
         return;
     }
-    let a = chars[from].0;
-    let b = if to < chars.len() { chars[to].0 } else { s.len() };
-    let piece = &s[a..b];
-    let lead = piece.len() - piece.trim_start().len();
-    let trail = piece.len() - piece.trim_end().len();
-    if lead + trail < piece.len() {
-        out.push(Span::new(base + a + lead, base + b - trail));
+    let Some(piece) = s.get(from..to) else { return };
+    let t = piece.trim_start_matches(is_blank);
+    let lead = piece.len() - t.len();
+    let t = t.trim_end_matches(is_blank);
+    if !t.is_empty() {
+        out.push(Span::new(base + from + lead, base + from + lead + t.len()));
     }
+}
+
+/// Names of news agencies and generic sources that appear in datelines (matching form).
+const AGENCIES: &[&str] = &[
+    "وكالات",
+    "الوكالات",
+    "رويترز",
+    "ا ف ب",
+    "اف ب",
+    "ا.ف.ب",
+    "ا. ف. ب",
+    "فرانس برس",
+    "فرانس بريس",
+    "الاناضول",
+    "د ب ا",
+    "د.ب.ا",
+    "ا ب",
+    "اسوشيتد برس",
+    "يو بي اي",
+    "شينخوا",
+    "سبوتنيك",
+    "تاس",
+    "نوفوستي",
+    "ريا نوفوستي",
+    "انترفاكس",
+    "سانا",
+    "واس",
+    "وام",
+    "قنا",
+    "كونا",
+    "بترا",
+    "بنا",
+    "العمانيه",
+    "واع",
+    "وفا",
+    "سبا",
+    "مكتب",
+    "خاص",
+    "المراسل",
+    "مراسلنا",
+    "الجزيره",
+    "العربيه",
+    "الجزيره نت",
+    "سكاي نيوز عربيه",
+    "بي بي سي",
+    "cnn",
+    "afp",
+    "reuters",
+    "ap",
+    "dpa",
+    "xinhua",
+];
+
+/// Words that start ordinary sentences and never a place name in a dateline (matching form).
+const NOT_PLACE: &[&str] = &[
+    "قال",
+    "وقال",
+    "فقال",
+    "اضاف",
+    "واضاف",
+    "اكد",
+    "واكد",
+    "تابع",
+    "وتابع",
+    "اوضح",
+    "واوضح",
+    "اعلن",
+    "واعلن",
+    "كتب",
+    "وكتب",
+    "جاء",
+    "وجاء",
+    "ذكر",
+    "وذكر",
+    "اشار",
+    "واشار",
+    "المصدر",
+    "مصدر",
+    "السوال",
+    "سوال",
+    "الجواب",
+    "جواب",
+    "ملاحظه",
+    "تنويه",
+    "عاجل",
+    "تحديث",
+    "اقرا",
+    "اقرا ايضا",
+    "ايضا",
+    "شاهد",
+    "الرابط",
+    "رابط",
+    "المصدر",
+    "الكاتب",
+    "بقلم",
+    "كتبه",
+    "الوسوم",
+    "وسوم",
+    "تاريخ",
+    "التاريخ",
+    "نص",
+    "النص",
+    "هذا",
+    "هذه",
+    "ذلك",
+    "تلك",
+    "التي",
+    "الذي",
+    "في",
+    "من",
+    "الي",
+    "علي",
+    "عن",
+    "مع",
+    "ان",
+    "لكن",
+    "ثم",
+    "او",
+    "ام",
+    "اما",
+    "لا",
+    "لم",
+    "لن",
+    "قد",
+    "كان",
+    "هو",
+    "هي",
+    "هم",
+    "نحن",
+    "انا",
+    "انت",
+    "يقول",
+    "تقول",
+    "يذكر",
+    "يشار",
+    "يري",
+    "اولا",
+    "ثانيا",
+    "ثالثا",
+    "اخيرا",
+    "الخلاصه",
+    "المحور",
+    "البيان",
+    "بيان",
+    "الرد",
+    "رد",
+    "السبب",
+    "النتيجه",
+    "المطلوب",
+    "الهدف",
+    "مثلا",
+    "note",
+    "source",
+    "update",
+    "read",
+    "by",
+    "photo",
+    "the",
+];
+
+/// Arabic month names and weekday names that may follow the place in a dateline.
+const DATE_WORDS: &[&str] = &[
+    "يناير",
+    "فبراير",
+    "مارس",
+    "ابريل",
+    "مايو",
+    "يونيو",
+    "يوليو",
+    "اغسطس",
+    "سبتمبر",
+    "اكتوبر",
+    "نوفمبر",
+    "ديسمبر",
+    "كانون",
+    "شباط",
+    "اذار",
+    "نيسان",
+    "ايار",
+    "حزيران",
+    "تموز",
+    "اب",
+    "ايلول",
+    "تشرين",
+    "الاول",
+    "الثاني",
+    "الاحد",
+    "الاثنين",
+    "الثلاثا",
+    "الاربعا",
+    "الخميس",
+    "الجمعه",
+    "السبت",
+];
+
+/// Most words a dateline's place (and date) part may have.
+const MAX_PLACE_WORDS: usize = 4;
+
+/// The dateline at the start of a paragraph, such as "باريس:", "موسكو - (وكالات)",
+/// "بيروت – أ ف ب:" or "القاهرة (رويترز) -", as a span that ends after its last
+/// punctuation mark (the following white space excluded).
+///
+/// Returns `None` when the paragraph does not start with a dateline, or when nothing would
+/// be left of the paragraph after it.
+pub fn dateline_prefix(text: &str, para: Span) -> Option<Span> {
+    let s = text.get(para.start..para.end)?;
+    let head_end = s.char_indices().nth(160).map_or(s.len(), |(k, _)| k);
+    let mut toks = Vec::new();
+    tokenize_range(s, Span::new(0, head_end), &mut toks);
+    let end = dateline_end(s, &toks)?;
+    // Something must follow the dateline.
+    let rest = &s[end..];
+    let body_words = rest.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count();
+    if body_words < 2 {
+        return None;
+    }
+    Some(Span::new(para.start, para.start + end))
+}
+
+fn is_dash(t: &Token) -> bool {
+    t.kind == TokenKind::Punct && t.norm.chars().all(|c| c == '-')
+}
+
+fn is_colon(t: &Token) -> bool {
+    t.kind == TokenKind::Punct && t.norm == ":"
+}
+
+/// Byte end (in `s`) of the dateline that `toks` start with.
+fn dateline_end(s: &str, toks: &[Token]) -> Option<usize> {
+    let mut k = 0;
+    // Place: a few words, optionally with a date after a comma.
+    let mut place_words = 0;
+    while k < toks.len() && place_words < MAX_PLACE_WORDS {
+        let t = &toks[k];
+        let word = matches!(t.kind, TokenKind::Arabic | TokenKind::Latin);
+        let date_part = place_words > 0
+            && (t.kind == TokenKind::Number
+                || DATE_WORDS.contains(&t.norm.as_str())
+                || (t.kind == TokenKind::Punct && matches!(t.norm.as_str(), "," | "/")));
+        if word && !NOT_PLACE.contains(&t.norm.as_str()) {
+            place_words += 1;
+            k += 1;
+        } else if date_part {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    let has_place = place_words > 0;
+    if has_place
+        && toks[..k].iter().any(|t| t.kind == TokenKind::Latin)
+        && toks[..k].iter().any(|t| t.kind == TokenKind::Arabic)
+    {
+        return None;
+    }
+    let mut end = k.checked_sub(1).and_then(|j| toks.get(j)).map(|t| t.span.end);
+    let mut agency = false;
+    let mut dash = false;
+    // Separator before the agency.
+    if let Some(t) = toks.get(k) {
+        if is_dash(t) && has_place {
+            dash = true;
+            end = Some(t.span.end);
+            k += 1;
+        }
+    }
+    // Agency, in brackets or bare.
+    if let Some((len, a_end)) = agency_at(s, &toks[k..]) {
+        agency = true;
+        end = Some(a_end);
+        k += len;
+    }
+    if !has_place && !agency {
+        return None;
+    }
+    // Closing separator.
+    let mut closed = false;
+    if let Some(t) = toks.get(k) {
+        if is_colon(t) || (is_dash(t) && (agency || !dash)) {
+            end = Some(t.span.end);
+            closed = true;
+        }
+    }
+    let ok = agency || closed && (is_colon(&toks[k]) || place_words <= 2);
+    if !ok {
+        return None;
+    }
+    // A colon after many words is speech ("قال الوزير:"), not a place.
+    if !agency && place_words > 2 {
+        return None;
+    }
+    end
+}
+
+/// Tokens taken and byte end of a news agency at the start of `toks`, bracketed or bare.
+fn agency_at(s: &str, toks: &[Token]) -> Option<(usize, usize)> {
+    let open = toks.first()?;
+    if open.kind == TokenKind::Punct && open.norm == "(" {
+        let close = toks.iter().take(8).position(|t| t.norm == ")")?;
+        if close < 2 {
+            return None;
+        }
+        // Any short bracketed source right after a place counts.
+        return Some((close + 1, toks[close].span.end));
+    }
+    // Bare agency names: the longest known name made of the next few tokens.
+    let mut best = None;
+    for n in 1..=5.min(toks.len()) {
+        let a = toks[0].span.start;
+        let b = toks[n - 1].span.end;
+        let name = normalize_for_match(s.get(a..b)?);
+        if AGENCIES.contains(&name.as_str()) {
+            best = Some((n, b));
+        }
+    }
+    best
 }
 
 /// Fills `doc.sentences` and `doc.tokens` from the content paragraphs.
@@ -105,6 +631,7 @@ pub fn segment_document(doc: &mut Document) {
         sentences_in(&doc.text, p.span, &mut sentences);
     }
     sentences.sort();
+    sentences.dedup();
     for s in &sentences {
         tokenize_range(&doc.text, *s, &mut tokens);
     }
@@ -116,20 +643,88 @@ pub fn segment_document(doc: &mut Document) {
 mod tests {
     use super::*;
 
+    fn split(t: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        sentences_in(t, Span::new(0, t.len()), &mut out);
+        out.iter().map(|s| s.slice(t)).collect()
+    }
+
     #[test]
     fn splits_arabic_sentences() {
         let t = "قال الوزير إن المحادثات ستستأنف. وأضاف أن النسبة 2.5 في المئة؟ نعم.";
-        let mut out = Vec::new();
-        sentences_in(t, Span::new(0, t.len()), &mut out);
-        let got: Vec<&str> = out.iter().map(|s| s.slice(t)).collect();
-        assert_eq!(got, vec!["قال الوزير إن المحادثات ستستأنف.", "وأضاف أن النسبة 2.5 في المئة؟", "نعم."]);
+        assert_eq!(split(t), vec!["قال الوزير إن المحادثات ستستأنف.", "وأضاف أن النسبة 2.5 في المئة؟", "نعم."]);
+        assert_eq!(split("هل انتهى الأمر؟! لا أظن… سننتظر"), vec!["هل انتهى الأمر؟!", "لا أظن…", "سننتظر"]);
     }
 
     #[test]
     fn keeps_quotation_whole() {
         let t = "وقال «هذا خطأ. لن نقبل به» ثم غادر.";
-        let mut out = Vec::new();
-        sentences_in(t, Span::new(0, t.len()), &mut out);
-        assert_eq!(out.len(), 1);
+        assert_eq!(split(t).len(), 1);
+        let t = "وكتب: \"انتهت الجولة. نعود غدا\" وفق البيان.";
+        assert_eq!(split(t).len(), 1);
+        // A quotation that closes right after its final mark ends the sentence.
+        let t = "وقالت الوزيرة «سنواصل العمل.» وغادرت القاعة.";
+        assert_eq!(split(t), vec!["وقالت الوزيرة «سنواصل العمل.»", "وغادرت القاعة."]);
+        // An unclosed quotation does not swallow the rest of the paragraph.
+        let t = "وقال «لن نعود. ثم صمت. وانتهى اللقاء.";
+        assert_eq!(split(t).len(), 3);
+    }
+
+    #[test]
+    fn long_quotation_is_split() {
+        let inner = "جملة طويلة جدا عن المفاوضات. ".repeat(20);
+        let t = format!("قال «{inner}» ثم غادر.");
+        assert!(split(&t).len() > 10);
+    }
+
+    #[test]
+    fn numbers_dates_and_abbreviations_stay() {
+        assert_eq!(split("وقع الهجوم في 9.10.2020 ليلا. ثم هدأ الوضع.").len(), 2);
+        assert_eq!(split("التقى د. سامي مع م. خالد أمس.").len(), 1);
+        assert_eq!(split("Le président J. Dupont et Mr. Smith sont arrivés aux U.S. hier.").len(), 1);
+        assert_eq!(split("بلغت النسبة ٣٫٥ بالمئة. وارتفعت لاحقا.").len(), 2);
+    }
+
+    #[test]
+    fn headline_pause_and_line_breaks() {
+        assert_eq!(split("اجتماع في العاصمة.. والوزراء يتفقون على هدنة").len(), 1);
+        assert_eq!(split("السطر الأول بلا نقطة\nالسطر الثاني").len(), 2);
+    }
+
+    #[test]
+    fn numbered_lists() {
+        let t = "اتفق الطرفان على ما يلي: 1- وقف النار 2- تبادل الأسرى 3- فتح المعابر";
+        assert_eq!(split(t), vec!["اتفق الطرفان على ما يلي:", "1- وقف النار", "2- تبادل الأسرى", "3- فتح المعابر"]);
+        let t = "١) انسحاب القوات ٢) عودة النازحين";
+        assert_eq!(split(t), vec!["١) انسحاب القوات", "٢) عودة النازحين"]);
+        // The dot of a leading list marker is not a sentence.
+        assert_eq!(split("2. عودة السفراء إلى العاصمتين"), vec!["2. عودة السفراء إلى العاصمتين"]);
+        // A lone number with a dash is not a list.
+        assert_eq!(split("سقط 5 - على الأقل - من الجنود").len(), 1);
+    }
+
+    fn dateline(t: &str) -> Option<&str> {
+        dateline_prefix(t, Span::new(0, t.len())).map(|s| s.slice(t))
+    }
+
+    #[test]
+    fn datelines() {
+        assert_eq!(dateline("باريس: التقى الرئيس بنظيره أمس"), Some("باريس:"));
+        assert_eq!(dateline("موسكو - (وكالات) أعلنت الحكومة أمس"), Some("موسكو - (وكالات)"));
+        assert_eq!(dateline("بيروت – أ ف ب: أعلن الجيش مقتل اثنين"), Some("بيروت – أ ف ب:"));
+        assert_eq!(dateline("القاهرة (رويترز) - قالت مصادر أمنية إن"), Some("القاهرة (رويترز) -"));
+        assert_eq!(dateline("نيويورك، 12 مارس (أ ف ب) - صوت مجلس الأمن"), Some("نيويورك، 12 مارس (أ ف ب) -"));
+        assert_eq!(dateline("(رويترز) - قالت الشرطة إن"), Some("(رويترز) -"));
+        assert_eq!(dateline("Paris (AFP) - Le ministre a dit"), Some("Paris (AFP) -"));
+    }
+
+    #[test]
+    fn not_datelines() {
+        assert_eq!(dateline("وقال وزير الخارجية: لن نقبل"), None);
+        assert_eq!(dateline("قال: سنعود"), None);
+        assert_eq!(dateline("أعلنت الحكومة اليوم عن خطة جديدة"), None);
+        assert_eq!(dateline("باريس:"), None);
+        assert_eq!(dateline("عاجل: انفجار في الميناء"), None);
+        assert_eq!(dateline(""), None);
     }
 }

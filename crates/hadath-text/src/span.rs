@@ -17,11 +17,12 @@ impl Span {
         debug_assert!(start <= end);
         Span { start, end }
     }
+    /// Length in bytes (0 for a malformed span whose end lies before its start).
     pub fn len(&self) -> usize {
-        self.end - self.start
+        self.end.saturating_sub(self.start)
     }
     pub fn is_empty(&self) -> bool {
-        self.start == self.end
+        self.start >= self.end
     }
     /// The text this span covers; empty when out of range or not on char boundaries.
     pub fn slice<'a>(&self, text: &'a str) -> &'a str {
@@ -41,10 +42,8 @@ impl Span {
     pub fn distance(&self, other: Span) -> usize {
         if self.end <= other.start {
             other.start - self.end
-        } else if other.end <= self.start {
-            self.start - other.end
         } else {
-            0
+            self.start.saturating_sub(other.end)
         }
     }
 }

@@ -1,8 +1,9 @@
 //! Tokens with exact original spans, and clitic analysis of Arabic words for lookup.
 
-use crate::normalize::{is_arabic_mark, is_invisible_control, normalize_for_match};
+use crate::normalize::{is_arabic_mark, is_invisible_control, normalize_for_match, normalize_mapped};
 use crate::span::Span;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -16,6 +17,8 @@ pub enum TokenKind {
     Url,
     Handle,
     Hashtag,
+    /// An e-mail address.
+    Email,
     Punct,
     Symbol,
 }
@@ -32,7 +35,12 @@ pub struct Token {
 fn is_arabic_letter(c: char) -> bool {
     matches!(c, '\u{0620}'..='\u{064A}' | '\u{066E}'..='\u{06D3}' | '\u{06D5}' | '\u{06EE}' | '\u{06EF}' |
         '\u{06FA}'..='\u{06FC}' | '\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08C9}' |
-        '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFC}')
+        '\u{FB50}'..='\u{FD3D}' | '\u{FD50}'..='\u{FDFB}' | '\u{FDFD}' | '\u{FE70}'..='\u{FEFC}')
+}
+
+/// Whether `c` is an Arabic-script letter (presentation forms included).
+pub fn is_arabic_char(c: char) -> bool {
+    is_arabic_letter(c)
 }
 
 /// Arabic word-internal characters: letters, marks, tatweel, invisible controls.
@@ -40,82 +48,239 @@ fn is_arabic_word_char(c: char) -> bool {
     is_arabic_letter(c) || is_arabic_mark(c) || c == '\u{0640}' || is_invisible_control(c)
 }
 
-fn is_digit(c: char) -> bool {
+/// ASCII, Arabic-Indic or Persian digit.
+pub fn is_digit(c: char) -> bool {
     c.is_ascii_digit() || matches!(c, '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}')
 }
 
+/// Letters of Latin (and other non-Arabic) words, with combining accents.
+fn is_latin_word_char(c: char) -> bool {
+    (c.is_alphanumeric() && !is_arabic_letter(c) && !is_digit_other_script(c))
+        || unicode_normalization::char::is_combining_mark(c) && !is_arabic_mark(c)
+}
+
+/// Arabic-script digits, which never continue a Latin word.
+fn is_digit_other_script(c: char) -> bool {
+    matches!(c, '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}')
+}
+
+/// Sentence-final punctuation that forms one token when repeated ("...", "؟!").
+fn is_terminal_punct(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '؟' | '…')
+}
+
+fn is_punct(c: char) -> bool {
+    c.is_ascii_punctuation()
+        || matches!(
+            c,
+            '،' | '؛'
+                | '؟'
+                | '«'
+                | '»'
+                | '“'
+                | '”'
+                | '„'
+                | '‘'
+                | '’'
+                | '‚'
+                | '…'
+                | '–'
+                | '—'
+                | '―'
+                | '٪'
+                | '٫'
+                | '٬'
+                | '۔'
+                | '‹'
+                | '›'
+                | '﴾'
+                | '﴿'
+                | '·'
+                | '•'
+                | '¡'
+                | '¿'
+                | '‐'
+                | '‑'
+        )
+}
+
+/// Characters a URL may run over.
+fn is_url_char(c: char) -> bool {
+    !c.is_whitespace() && !matches!(c, '"' | '«' | '»' | '<' | '>' | '“' | '”' | '،' | '\u{0}'..='\u{1F}')
+}
+
+/// Top-level domains accepted in a URL written without a scheme.
+const BARE_TLDS: &[&str] = &[
+    "com", "net", "org", "gov", "edu", "int", "info", "news", "io", "tv", "me", "co", "uk", "fr", "ru", "de", "eg",
+    "sa", "ae", "qa", "lb", "sy", "iq", "jo", "ma", "dz", "tn", "ly", "ps", "ye", "om", "kw", "bh", "sd", "tr", "ir",
+];
+
+/// A cursor over the chars of a string, by byte offset.
+struct Cursor<'a> {
+    s: &'a str,
+    i: usize,
+}
+
+impl Cursor<'_> {
+    fn peek_at(&self, i: usize) -> Option<char> {
+        self.s.get(i..).and_then(|r| r.chars().next())
+    }
+    fn peek(&self) -> Option<char> {
+        self.peek_at(self.i)
+    }
+    /// The char after the one at byte offset `i`.
+    fn next_after(&self, i: usize) -> Option<char> {
+        let c = self.peek_at(i)?;
+        self.peek_at(i + c.len_utf8())
+    }
+    /// Advances over chars while `f` holds.
+    fn eat_while(&mut self, f: impl Fn(char) -> bool) {
+        while let Some(c) = self.peek() {
+            if !f(c) {
+                break;
+            }
+            self.i += c.len_utf8();
+        }
+    }
+}
+
+/// Byte length of an e-mail address at the start of `s`, if one is there.
+fn email_len(s: &str) -> Option<usize> {
+    let is_local = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '%' | '+' | '-');
+    let at = s.find(|c: char| !is_local(c))?;
+    if at == 0 || !s[at..].starts_with('@') {
+        return None;
+    }
+    let domain = &s[at + 1..];
+    let mut len = domain.find(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '-')).unwrap_or(domain.len());
+    while len > 0 && matches!(domain.as_bytes()[len - 1], b'.' | b'-') {
+        len -= 1;
+    }
+    let d = &domain[..len];
+    let tld = d.rsplit('.').next().unwrap_or("");
+    (d.contains('.') && tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic())).then_some(at + 1 + len)
+}
+
+/// Byte length of a URL at the start of `s`, with or without a scheme.
+fn url_len(s: &str) -> Option<usize> {
+    let lower_starts = |p: &str| s.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+    let schemed = lower_starts("http://") || lower_starts("https://") || lower_starts("ftp://") || lower_starts("www.");
+    let mut len = s.find(|c: char| !is_url_char(c)).unwrap_or(s.len());
+    // Trailing sentence punctuation and an unmatched closing bracket are not part of it.
+    while let Some(last) = s[..len].chars().next_back() {
+        let unmatched_paren = last == ')' && s[..len].matches('(').count() < s[..len].matches(')').count();
+        if matches!(last, '.' | ',' | ':' | ';' | '!' | '?' | '\'' | '؟' | '؛') || unmatched_paren {
+            len -= last.len_utf8();
+        } else {
+            break;
+        }
+    }
+    if schemed {
+        let min = if lower_starts("www.") { 5 } else { s.find("//").map_or(0, |k| k + 3) };
+        return (len >= min).then_some(len);
+    }
+    // Without a scheme: ASCII labels separated by dots, ending in a known domain.
+    let host_len = s[..len].find('/').unwrap_or(len);
+    let host = &s[..host_len];
+    let labels: Vec<&str> = host.split('.').collect();
+    let ok = labels.len() >= 2
+        && labels.iter().all(|l| !l.is_empty() && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
+        && labels.last().is_some_and(|t| BARE_TLDS.contains(&t.to_ascii_lowercase().as_str()));
+    ok.then_some(len)
+}
+
 /// Splits `text[range]` into tokens; spans are absolute byte offsets into `text`.
+///
+/// Tokens never overlap, come in text order, and every span lies on char boundaries of
+/// `text`. White space, control characters and invisible marks between tokens are skipped.
 pub fn tokenize_range(text: &str, range: Span, out: &mut Vec<Token>) {
     let base = range.start;
     let s = range.slice(text);
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    let n = chars.len();
-    let at = |k: usize| if k < n { chars[k].0 } else { s.len() };
-    let mut i = 0;
-    while i < n {
-        let c = chars[i].1;
-        if c.is_whitespace() || is_invisible_control(c) {
-            i += 1;
+    let mut cur = Cursor { s, i: 0 };
+    while let Some(c) = cur.peek() {
+        if c.is_whitespace() || c.is_control() || is_invisible_control(c) {
+            cur.i += c.len_utf8();
             continue;
         }
-        let start = i;
+        let start = cur.i;
+        let rest = &s[start..];
         let kind;
-        let rest = &s[at(i)..];
-        if rest.starts_with("http://") || rest.starts_with("https://") || rest.starts_with("www.") {
-            while i < n && !chars[i].1.is_whitespace() && !matches!(chars[i].1, '"' | '«' | '»' | '<' | '>') {
-                i += 1;
-            }
-            // Trailing sentence punctuation is not part of the URL.
-            while i > start + 1 && matches!(chars[i - 1].1, '.' | ',' | ')' | '،' | ':' | ';') {
-                i -= 1;
-            }
+        if let Some(len) = (c.is_ascii_alphanumeric()).then(|| url_len(rest)).flatten() {
+            cur.i += len;
             kind = TokenKind::Url;
-        } else if (c == '@' || c == '#') && i + 1 < n && (chars[i + 1].1.is_alphanumeric() || chars[i + 1].1 == '_') {
-            i += 1;
-            while i < n && (chars[i].1.is_alphanumeric() || chars[i].1 == '_' || is_arabic_mark(chars[i].1)) {
-                i += 1;
-            }
+        } else if let Some(len) = (c.is_ascii_alphanumeric()).then(|| email_len(rest)).flatten() {
+            cur.i += len;
+            kind = TokenKind::Email;
+        } else if (c == '@' || c == '#' || c == '＃')
+            && cur.next_after(start).is_some_and(|d| d.is_alphanumeric() || d == '_')
+        {
+            cur.i += c.len_utf8();
+            cur.eat_while(|d| {
+                d.is_alphanumeric()
+                    || d == '_'
+                    || d == '\u{0640}'
+                    || is_arabic_mark(d)
+                    || d == '\u{200C}'
+                    || unicode_normalization::char::is_combining_mark(d)
+            });
             kind = if c == '@' { TokenKind::Handle } else { TokenKind::Hashtag };
         } else if is_digit(c) {
-            i += 1;
-            while i < n {
-                let d = chars[i].1;
-                if is_digit(d) {
-                    i += 1;
-                } else if matches!(d, ',' | '.' | '٫' | '٬') && i + 1 < n && is_digit(chars[i + 1].1) {
-                    i += 2;
-                } else {
-                    break;
+            cur.i += c.len_utf8();
+            loop {
+                match cur.peek() {
+                    Some(d) if is_digit(d) => cur.i += d.len_utf8(),
+                    Some(d @ (',' | '.' | '٫' | '٬')) if cur.next_after(cur.i).is_some_and(is_digit) => {
+                        cur.i += d.len_utf8()
+                    }
+                    _ => break,
                 }
             }
             kind = TokenKind::Number;
         } else if is_arabic_word_char(c) {
-            while i < n && is_arabic_word_char(chars[i].1) {
-                i += 1;
-            }
-            kind = TokenKind::Arabic;
-        } else if c.is_alphabetic() {
-            i += 1;
-            while i < n {
-                let d = chars[i].1;
-                if d.is_alphanumeric() && !is_arabic_letter(d) {
-                    i += 1;
-                } else if matches!(d, '\'' | '’' | '-') && i + 1 < n && chars[i + 1].1.is_alphabetic() && !is_arabic_letter(chars[i + 1].1) {
-                    i += 2;
+            cur.eat_while(is_arabic_word_char);
+            // Invisible controls at the end of a word are not part of it.
+            while let Some(last) = s[start..cur.i].chars().next_back() {
+                if is_invisible_control(last) && cur.i - last.len_utf8() > start {
+                    cur.i -= last.len_utf8();
                 } else {
                     break;
                 }
             }
+            kind = TokenKind::Arabic;
+        } else if is_latin_word_char(c) {
+            cur.eat_while(is_latin_word_char);
+            while let Some(d) = cur.peek() {
+                let after = cur.next_after(cur.i);
+                let joins_word =
+                    matches!(d, '\'' | '’' | '-') && after.is_some_and(|a| a.is_alphabetic() && !is_arabic_letter(a));
+                // Acronyms with dots: "U.S.", "A.F.P".
+                let acronym = d == '.'
+                    && after.is_some_and(|a| a.is_uppercase())
+                    && s[start..cur.i].chars().last().is_some_and(|l| l.is_uppercase())
+                    && s[start..cur.i].split('.').all(|part| part.chars().count() == 1);
+                if joins_word || acronym {
+                    cur.i += d.len_utf8();
+                    cur.eat_while(is_latin_word_char);
+                } else {
+                    break;
+                }
+            }
+            // The final dot of an acronym belongs to it.
+            if s[start..cur.i].contains('.') && cur.peek() == Some('.') {
+                cur.i += 1;
+            }
             kind = TokenKind::Latin;
+        } else if is_terminal_punct(c) {
+            cur.eat_while(is_terminal_punct);
+            kind = TokenKind::Punct;
+        } else if c == '-' {
+            cur.eat_while(|d| d == '-');
+            kind = TokenKind::Punct;
         } else {
-            i += 1;
-            kind = if c.is_ascii_punctuation() || matches!(c, '،' | '؛' | '؟' | '«' | '»' | '“' | '”' | '‘' | '’' | '…' | '–' | '—' | '٪') {
-                TokenKind::Punct
-            } else {
-                TokenKind::Symbol
-            };
+            cur.i += c.len_utf8();
+            kind = if is_punct(c) { TokenKind::Punct } else { TokenKind::Symbol };
         }
-        let span = Span::new(base + at(start), base + at(i));
+        let span = Span::new(base + start, base + cur.i);
         let norm = normalize_for_match(span.slice(text));
         out.push(Token { span, kind, norm });
     }
@@ -138,17 +303,50 @@ pub struct CliticAnalysis<'a> {
     pub suffix: &'a str,
 }
 
+impl<'a> CliticAnalysis<'a> {
+    /// Whether the proclitics carry the definite article (ال, or لل for ل + ال).
+    pub fn definite(&self) -> bool {
+        self.prefix.ends_with("ال") || self.prefix.ends_with("لل")
+    }
+
+    /// Byte range of the stem inside the analysed word.
+    pub fn stem_range(&self) -> std::ops::Range<usize> {
+        self.prefix.len()..self.prefix.len() + self.stem.len()
+    }
+
+    /// The stem as a lexicon lists it: a ta marbuta written ت before an enclitic comes back
+    /// (حكومته → حكومه, in matching form), otherwise the stem itself.
+    pub fn lookup_form(&self) -> Cow<'a, str> {
+        if !self.suffix.is_empty() {
+            if let Some(base) = self.stem.strip_suffix('ت') {
+                if base.chars().count() >= 2 {
+                    return Cow::Owned(format!("{base}ه"));
+                }
+            }
+        }
+        Cow::Borrowed(self.stem)
+    }
+
+    /// The stem with the article put back when the proclitics held it (للرئيس → الرييس).
+    pub fn definite_form(&self) -> Option<String> {
+        self.definite().then(|| format!("ال{}", self.lookup_form()))
+    }
+}
+
+/// Proclitic sequences, in matching form: conjunction, preposition or future particle, article.
 const PROCLITICS: &[&str] = &[
     "وبال", "فبال", "وكال", "فكال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال", "وسي", "وست", "وسن", "وسا",
-    "فسي", "وب", "فب", "ول", "فل", "وك", "فك", "وس", "و", "ف", "ب", "ل", "ك", "س",
+    "فسي", "فست", "فسن", "وب", "فب", "ول", "فل", "وك", "فك", "وس", "فس", "و", "ف", "ب", "ل", "ك", "س",
 ];
 
-const ENCLITICS: &[&str] = &["هما", "كما", "هم", "هن", "كم", "كن", "نا", "ها", "ه", "ك", "ي"];
+/// Pronoun enclitics, in matching form.
+const ENCLITICS: &[&str] = &["هما", "كما", "هم", "هن", "كم", "كن", "نا", "ها", "ني", "ه", "ك", "ي"];
 
 /// Candidate readings of a normalised Arabic word, the unsegmented word first.
 ///
 /// Stems shorter than two letters are not proposed. Callers look each stem up and keep the
-/// first that a lexicon knows, so the order goes from least to most segmentation.
+/// first that a lexicon knows, so the order goes from least to most segmentation: the whole
+/// word, then readings with fewer clitic letters before readings with more.
 pub fn clitic_analyses(norm: &str) -> Vec<CliticAnalysis<'_>> {
     let mut out = vec![CliticAnalysis { prefix: "", stem: norm, suffix: "" }];
     let letters = norm.chars().count();
@@ -158,7 +356,6 @@ pub fn clitic_analyses(norm: &str) -> Vec<CliticAnalysis<'_>> {
     for p in PROCLITICS.iter().copied() {
         if let Some(stem) = norm.strip_prefix(p) {
             if stem.chars().count() >= 2 {
-                // "لل" stands for "ل" + "ال": keep the article on the stem for lookup.
                 out.push(CliticAnalysis { prefix: p, stem, suffix: "" });
             }
         }
@@ -168,13 +365,46 @@ pub fn clitic_analyses(norm: &str) -> Vec<CliticAnalysis<'_>> {
         let a = out[k].clone();
         for s in ENCLITICS.iter().copied() {
             if let Some(stem) = a.stem.strip_suffix(s) {
-                if stem.chars().count() >= 2 {
+                // The article never comes with a pronoun enclitic.
+                if stem.chars().count() >= 2 && !a.definite() {
                     out.push(CliticAnalysis { prefix: a.prefix, stem, suffix: s });
                 }
             }
         }
     }
+    out.sort_by_key(|a| a.prefix.len() + a.suffix.len());
     out
+}
+
+/// Distinct strings to look a normalised word up under, in the order of [`clitic_analyses`]:
+/// each stem's lookup form, and its definite form when the article was a proclitic.
+pub fn lookup_forms(norm: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for a in clitic_analyses(norm) {
+        let form = a.lookup_form().into_owned();
+        if !out.contains(&form) {
+            out.push(form);
+        }
+        if let Some(d) = a.definite_form() {
+            if !out.contains(&d) {
+                out.push(d);
+            }
+        }
+    }
+    out
+}
+
+/// The original span of an analysis' stem inside `token`, whose `norm` was analysed.
+///
+/// Marks and tatweel inside the stem stay with it; the result always slices `text`.
+pub fn stem_span(text: &str, token: &Token, analysis: &CliticAnalysis<'_>) -> Span {
+    let nt = normalize_mapped(token.span.slice(text));
+    let r = analysis.stem_range();
+    if nt.text.get(r.clone()).is_none_or(|s| s != analysis.stem) {
+        return token.span;
+    }
+    let local = nt.to_original(r.start, r.end);
+    Span::new(token.span.start + local.start, token.span.start + local.end)
 }
 
 #[cfg(test)]
@@ -196,6 +426,92 @@ mod tests {
         fn t_ref(_: &Token) -> &'static str {
             "قال @EmmanuelMacron إن 6,500 شخص قُتلوا https://x.com/a. #سلام"
         }
+    }
+
+    fn texts(t: &str) -> Vec<(&str, TokenKind)> {
+        tokenize(t).iter().map(|k| (k.span.slice(t), k.kind)).collect()
+    }
+
+    #[test]
+    fn numbers_keep_their_separators() {
+        let t = "بلغت الخسائر ٦٬٥٠٠ دولار ونسبة ٢٫٥ و1,250,000 و3.75%";
+        let got = texts(t);
+        assert!(got.contains(&("٦٬٥٠٠", TokenKind::Number)));
+        assert!(got.contains(&("٢٫٥", TokenKind::Number)));
+        assert!(got.contains(&("1,250,000", TokenKind::Number)));
+        assert!(got.contains(&("3.75", TokenKind::Number)));
+        assert!(got.contains(&("%", TokenKind::Punct)));
+        // A comma after a number and before a word is punctuation.
+        let got = texts("عام 2020، وبعده");
+        assert!(got.contains(&("2020", TokenKind::Number)));
+        assert!(got.contains(&("،", TokenKind::Punct)));
+    }
+
+    #[test]
+    fn urls_emails_handles_hashtags() {
+        let t = "راسلونا على info@example.org أو زوروا www.example.com/ar?x=1. تابعوا @news_desk و#غزة_الآن و#عاجل";
+        let got = texts(t);
+        assert!(got.contains(&("info@example.org", TokenKind::Email)));
+        assert!(got.contains(&("www.example.com/ar?x=1", TokenKind::Url)));
+        assert!(got.contains(&("@news_desk", TokenKind::Handle)));
+        assert!(got.contains(&("#غزة_الآن", TokenKind::Hashtag)));
+        assert!(got.contains(&("#عاجل", TokenKind::Hashtag)));
+        let got = texts("المصدر: aljazeera.net و(https://a.b/c_(d)).");
+        assert!(got.contains(&("aljazeera.net", TokenKind::Url)));
+        assert!(got.contains(&("https://a.b/c_(d)", TokenKind::Url)));
+    }
+
+    #[test]
+    fn latin_words_and_acronyms() {
+        let got = texts("قالت l'Élysée إن U.S. وJean-Yves Le Drian e\u{301}te");
+        assert!(got.contains(&("l'Élysée", TokenKind::Latin)));
+        assert!(got.contains(&("U.S.", TokenKind::Latin)));
+        assert!(got.contains(&("Jean-Yves", TokenKind::Latin)));
+        assert!(got.contains(&("e\u{301}te", TokenKind::Latin)));
+        // The conjunction is glued to the Latin name but is a token of its own.
+        assert!(got.contains(&("و", TokenKind::Arabic)));
+    }
+
+    #[test]
+    fn arabic_words_keep_marks_and_tatweel() {
+        let got = texts("وفقاً لـ\"وكالة\" مُحَمَّد\u{200F}؟!...");
+        assert_eq!(got[0], ("وفقاً", TokenKind::Arabic));
+        assert_eq!(got[1], ("لـ", TokenKind::Arabic));
+        assert!(got.contains(&("مُحَمَّد", TokenKind::Arabic)));
+        assert_eq!(got.last(), Some(&("؟!...", TokenKind::Punct)));
+    }
+
+    #[test]
+    fn controls_and_symbols_are_safe() {
+        let t = "\u{0}a\u{202E}ب😀\u{FE0F}﴿قل﴾";
+        let toks = tokenize(t);
+        let got: Vec<_> = toks.iter().map(|k| k.span.slice(t)).collect();
+        assert_eq!(got, vec!["a", "ب", "😀", "﴿", "قل", "﴾"]);
+    }
+
+    #[test]
+    fn clitic_order_goes_from_least_segmented() {
+        let a = clitic_analyses("وبالقاهره");
+        assert_eq!(a[0].stem, "وبالقاهره");
+        assert_eq!(a[1].prefix, "و");
+        assert!(a.iter().any(|x| x.prefix == "وبال" && x.stem == "قاهره" && x.definite()));
+        let forms = lookup_forms(&normalize_for_match("للرئيس"));
+        assert!(forms.contains(&"الرييس".to_string()));
+        let forms = lookup_forms(&normalize_for_match("حكومته"));
+        assert!(forms.contains(&"حكومه".to_string()));
+        let forms = lookup_forms(&normalize_for_match("فسنلتقي"));
+        assert!(forms.contains(&"لتقي".to_string()));
+        // The article does not take a pronoun enclitic.
+        assert!(!clitic_analyses("الكتابه").iter().any(|x| x.prefix == "ال" && x.suffix == "ه"));
+    }
+
+    #[test]
+    fn stem_span_maps_back_to_original() {
+        let t = "وبالعاصمةِ الأرمينيّة";
+        let toks = tokenize(t);
+        let a = clitic_analyses(&toks[0].norm);
+        let an = a.iter().find(|x| x.prefix == "وبال").unwrap();
+        assert_eq!(stem_span(t, &toks[0], an).slice(t), "عاصمةِ");
     }
 
     #[test]
