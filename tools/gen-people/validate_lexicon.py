@@ -37,7 +37,7 @@ ENV SEP IGO
 
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-ARABIC_FORM_RE = re.compile(r"^[\u0621-\u064A\u0660-\u0669\u0670\u0671\u067E\u0686\u06A4\u06AF\u06CC\u06A9 0-9+\-.]+$")
+ARABIC_FORM_RE = re.compile(r"^[\u0621-\u0652\u0698\u0660-\u0669\u0670\u0671\u067E\u0686\u06A4\u06AF\u06CC\u06A9 0-9+\-.]+$")
 CODE_RE = re.compile(r"^(IGO[A-Z0-9]{3,9}|NGO[A-Z]{3}|IMG[A-Z]{3}|[A-Z]{3}(GOV|MIL|COP|SPY|JUD|LEG|OPP|PTY|REB|UAF|CRM|CVL|REF|EDU|MED|BUS|LAB|REL|HLH|ELI|HRI|NGO|AGR|ENV|SEP))$")
 
 
