@@ -124,7 +124,7 @@ fn hamza_seats(c: char, out: &mut Vec<char>) {
     })
 }
 
-/// Bare hamza goes for matching: spellings such as شيء / شئ / شي and مساء / مسا then meet.
+/// Bare hamza goes (in the loose chain): spellings such as شيء / شئ / شي then meet.
 fn drop_bare_hamza(c: char, out: &mut Vec<char>) {
     if c != 'ء' && c != '\u{0674}' {
         out.push(c)
@@ -320,8 +320,11 @@ impl Normalizer {
         self.filters.iter().map(|f| f.name()).collect()
     }
 
-    /// The chain for matching: every filter, ta marbuta folded to ha, bare hamza dropped,
-    /// Latin lowercased.
+    /// The chain for matching: every letter filter, ta marbuta folded to ha, hamza seats
+    /// folded to their letters, Latin lowercased.
+    ///
+    /// Bare hamza (ء) stays: it tells words apart (ماء / ما, بدء / بد) and other crates
+    /// compare against forms such as "شهداء". [`Normalizer::loose`] drops it too.
     pub fn matching() -> Self {
         Normalizer::new(vec![
             &CONTROLS,
@@ -331,7 +334,6 @@ impl Normalizer {
             &ALEF,
             &YA,
             &HAMZA,
-            &BARE_HAMZA,
             &TA_MARBUTA,
             &DIGITS,
             &PUNCTUATION,
@@ -341,6 +343,26 @@ impl Normalizer {
 
     /// The matching chain with Latin accents folded too (é → e), for Latin-script names.
     pub fn matching_folded() -> Self {
+        Normalizer::new(vec![
+            &CONTROLS,
+            &PRESENTATION,
+            &MARKS,
+            &TATWEEL,
+            &ALEF,
+            &YA,
+            &HAMZA,
+            &TA_MARBUTA,
+            &DIGITS,
+            &PUNCTUATION,
+            &LOWERCASE,
+            &ACCENTS,
+        ])
+    }
+
+    /// The loosest chain: matching, accents folded, and bare hamza dropped, so that loose
+    /// spellings such as شيء / شئ / شي or مساء / مسا meet. For fuzzy lookups and
+    /// user-typed queries, where a missed match costs more than a false one.
+    pub fn loose() -> Self {
         Normalizer::new(vec![
             &CONTROLS,
             &PRESENTATION,
@@ -564,8 +586,10 @@ mod tests {
         assert_eq!(normalize_for_match("ایران"), "ايران");
         assert_eq!(normalize_for_match("مؤتمر"), "موتمر");
         assert_eq!(normalize_for_match("رئيس"), "رييس");
-        assert_eq!(normalize_for_match("شيء"), normalize_for_match("شئ"));
-        assert_eq!(normalize_for_match("مساء"), "مسا");
+        assert_eq!(normalize_for_match("شهداء"), "شهداء");
+        let loose = Normalizer::loose();
+        assert_eq!(loose.normalize("شيء"), loose.normalize("شئ"));
+        assert_eq!(loose.normalize("مساءً"), "مسا");
         assert_eq!(normalize_for_match("مدرسة"), "مدرسه");
         // The light chain keeps letters distinct.
         assert_eq!(normalize("مدرسةٌ"), "مدرسة");
