@@ -1,10 +1,101 @@
 //! Numbers layer: cardinal and ordinal numbers, ranges from qualifiers, counted nouns.
+//!
+//! [`find_numbers`] reads a string in three steps: the text is normalised with an offset map
+//! (`hadath_text::normalize::normalize_mapped`), split into words, digit numbers and symbols
+//! ([`lexer`]), read into bare numbers ([`core`]: digits in any script, compound number words,
+//! fractions, vague plurals, ordinals) and finally into mentions ([`mention`]: percentages,
+//! ranges, qualifiers, counted nouns). Spans map back to exact original byte offsets.
+//!
+//! Bounds (`min`/`max`) are documented on [`NumberMention`]'s use here:
+//! - a plain integer: `min = max = value`; a plain non-integer: `floor` and `ceil`;
+//! - أكثر من / ما يزيد على / فوق / يتجاوز: `min = value + 1`, `max = None`;
+//! - ما لا يقل عن / على الأقل / أو أكثر: `min = value`, `max = None`;
+//! - أقل من / ما دون / تحت: `min = 0` (counts are not negative), `max = value - 1`;
+//! - حتى / ما يصل إلى / على الأكثر / أو أقل: `min = 0`, `max = value`;
+//! - نحو / حوالي / قرابة / زهاء / ما يقارب / تقريبا: ±10 % of the value (at least ±1);
+//! - بين A و B / من A إلى B / A-B: `min = A`, `max = B`, both inclusive; `value = A`;
+//! - vague plurals: عشرات 20–99, مئات 200–999, آلاف 2000–9999, ملايين 2–9.999 million,
+//!   بضعة 3–9, each times a following آلاف/ملايين ("عشرات الآلاف" 20000–99000); `value = min`.
 
-use hadath_text::{Document, NumberMention};
+mod core;
+pub mod eval;
+mod lexer;
+mod mention;
+mod words;
+
+pub use mention::{Bound, Qualifier};
+
+use hadath_text::normalize::normalize_mapped;
+use hadath_text::{Document, NumberKind, NumberMention, Span};
+
+/// A number mention with the detail the public [`NumberMention`] does not carry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DetailedMention {
+    pub mention: NumberMention,
+    /// The lower and upper bound as stated, open or closed.
+    pub lo: Bound,
+    pub hi: Bound,
+    pub qualifier: Qualifier,
+}
 
 /// Finds number mentions in a string; spans are byte offsets into `text`.
-pub fn find_numbers(_text: &str) -> Vec<NumberMention> {
-    Vec::new()
+pub fn find_numbers(text: &str) -> Vec<NumberMention> {
+    find_numbers_detailed(text).into_iter().map(|d| d.mention).collect()
+}
+
+/// Like [`find_numbers`], keeping the stated bounds and the qualifier kind.
+pub fn find_numbers_detailed(text: &str) -> Vec<DetailedMention> {
+    if !may_hold_number(text) {
+        return Vec::new();
+    }
+    let nt = normalize_mapped(text);
+    let ctx = core::Ctx::new(&nt.text);
+    mention::find_mentions(&ctx)
+        .into_iter()
+        .map(|f| {
+            let span = nt.to_original(f.start, f.end);
+            let counted = f.counted.map(|(s, e, c)| (nt.to_original(s, e), c));
+            let (min, max) = min_max(&f);
+            DetailedMention {
+                mention: NumberMention { span, kind: f.kind, value: f.value, min, max, counted },
+                lo: f.lo,
+                hi: f.hi,
+                qualifier: f.qualifier,
+            }
+        })
+        .filter(|d| text.get(d.mention.span.start..d.mention.span.end).is_some())
+        .collect()
+}
+
+/// Cheap pre-check: digits, or Arabic letters (number words are Arabic).
+fn may_hold_number(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit() || b == 0xD8 || b == 0xD9 || b == 0xDB)
+}
+
+fn clamp_i64(v: f64) -> i64 {
+    if v.is_nan() {
+        0
+    } else {
+        v.clamp(i64::MIN as f64, i64::MAX as f64) as i64
+    }
+}
+
+/// Integer bounds from the stated bounds, as the crate documentation describes.
+fn min_max(f: &mention::Found) -> (Option<i64>, Option<i64>) {
+    if f.qualifier == Qualifier::None || f.kind == NumberKind::Ordinal || f.kind == NumberKind::Percent {
+        return (Some(clamp_i64(f.value.floor())), Some(clamp_i64(f.value.ceil())));
+    }
+    let min = match f.lo {
+        Bound::Inclusive(v) => Some(clamp_i64(v.ceil())),
+        Bound::Exclusive(v) => Some(clamp_i64(v.floor()) + 1),
+        Bound::Open => (f.value > 0.0).then_some(0),
+    };
+    let max = match f.hi {
+        Bound::Inclusive(v) => Some(clamp_i64(v.floor())),
+        Bound::Exclusive(v) => Some(clamp_i64(v.ceil()) - 1),
+        Bound::Open => None,
+    };
+    (min, max)
 }
 
 /// Fills `doc.numbers` from the document's sentences.
@@ -22,4 +113,43 @@ pub fn annotate_numbers(doc: &mut Document) {
         }
     }
     doc.numbers = out;
+}
+
+/// Value of a cardinal number written in words, over matching-normalised text
+/// ("خمسه وعشرون" → 25, "ثلاثه الاف وخمسمئه" → 3500); `None` unless the whole text is one number.
+pub fn parse_cardinal_words(norm: &str) -> Option<f64> {
+    let ctx = core::Ctx::new(norm);
+    let cores = core::find_cores(&ctx);
+    match cores.as_slice() {
+        [c] if c.kind == core::CoreKind::Cardinal && c.first == 0 && c.last + 1 == ctx.toks.len() => Some(c.value),
+        _ => None,
+    }
+}
+
+/// Value of an ordinal word or phrase, over matching-normalised text
+/// ("الحادي عشر" → 11, "العاشر" → 10, "الخامسه والعشرون" → 25).
+pub fn parse_ordinal_word(norm: &str) -> Option<u32> {
+    let ctx = core::Ctx::new(norm);
+    let cores = core::find_cores(&ctx);
+    match cores.as_slice() {
+        [c] if c.kind == core::CoreKind::Ordinal && c.first == 0 && c.last + 1 == ctx.toks.len() => {
+            Some(c.value as u32)
+        }
+        _ => None,
+    }
+}
+
+/// Bare numbers (no qualifier, percent or range joined), as Recognizers' NumberModel sees them:
+/// original byte span and value. Ordinals and vague plurals are left out.
+pub fn find_bare_numbers(text: &str) -> Vec<(Span, f64)> {
+    if !may_hold_number(text) {
+        return Vec::new();
+    }
+    let nt = normalize_mapped(text);
+    let ctx = core::Ctx::new(&nt.text);
+    core::find_cores(&ctx)
+        .into_iter()
+        .filter(|c| c.kind == core::CoreKind::Cardinal)
+        .map(|c| (nt.to_original(c.start, c.end), c.value))
+        .collect()
 }

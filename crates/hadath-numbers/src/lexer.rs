@@ -1,0 +1,243 @@
+//! Splits matching-normalised text into words, digit numbers and symbols for the number parser.
+//!
+//! The lexer runs over the output of `hadath_text::normalize::normalize_mapped`, where every
+//! digit is ASCII and the Arabic separators are folded (`٫` to `.`, `٬` and `،` to `,`,
+//! `٪` to `%`), so digit handling is plain byte work. Spans are normalised byte offsets.
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum TokKind {
+    /// A run of letters.
+    Word,
+    /// A number written in digits, already valued.
+    Num { value: f64, integer: bool },
+    /// One punctuation or symbol character.
+    Sym(char),
+    /// Something numbers must not be read from: a URL, a handle, a phone number, digits glued
+    /// to letters.
+    Blocked,
+}
+
+/// A token with its normalised byte range.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokKind,
+}
+
+fn is_letter(c: char) -> bool {
+    c.is_alphabetic()
+}
+
+/// Bytes of the ASCII digit run starting at `i`.
+fn digit_run(b: &[u8], i: usize) -> usize {
+    b[i.min(b.len())..].iter().take_while(|c| c.is_ascii_digit()).count()
+}
+
+/// Tokenises normalised text.
+pub(crate) fn lex(text: &str) -> Vec<Tok> {
+    let b = text.as_bytes();
+    let mut toks = Vec::new();
+    let mut i = 0;
+    let mut chunk_start = true;
+    while i < b.len() {
+        let Some(c) = text[i..].chars().next() else { break };
+        if c.is_whitespace() {
+            chunk_start = true;
+            i += c.len_utf8();
+            continue;
+        }
+        let at_chunk = chunk_start;
+        chunk_start = false;
+        let rest = &text[i..];
+        if at_chunk && (is_url_start(rest) || ((c == '@' || c == '#') && next_is_word(rest))) {
+            let end = chunk_end(text, i);
+            toks.push(Tok { start: i, end, kind: TokKind::Blocked });
+            i = end;
+            continue;
+        }
+        let prev = text[..i].chars().next_back();
+        if c == '+' && at_chunk && b.get(i + 1).is_some_and(|d| d.is_ascii_digit()) {
+            let end = phone_end(b, i + 1);
+            toks.push(Tok { start: i, end, kind: TokKind::Blocked });
+            i = end;
+            continue;
+        }
+        let sign_ok = (c == '-' || c == '\u{2212}') && !prev.is_some_and(|p| p.is_alphanumeric());
+        let next_digit = b.get(i + c.len_utf8()).is_some_and(|d| d.is_ascii_digit());
+        let dot_start = c == '.' && next_digit && !prev.is_some_and(|p| p.is_alphanumeric() || p == '.');
+        if c.is_ascii_digit() || (sign_ok && next_digit) || dot_start {
+            let (end, val) = lex_number(text, i);
+            let glued_after = text[end..].chars().next().is_some_and(is_letter);
+            let latin_before = prev.is_some_and(|p| p.is_ascii_alphabetic());
+            let kind = match val {
+                Some((value, integer)) if !glued_after && !latin_before => TokKind::Num { value, integer },
+                _ => TokKind::Blocked,
+            };
+            let end = if glued_after { word_end(text, end) } else { end };
+            toks.push(Tok { start: i, end, kind });
+            i = end;
+            continue;
+        }
+        if is_letter(c) {
+            let end = word_end(text, i);
+            toks.push(Tok { start: i, end, kind: TokKind::Word });
+            i = end;
+            continue;
+        }
+        let end = i + c.len_utf8();
+        toks.push(Tok { start: i, end, kind: TokKind::Sym(c) });
+        i = end;
+    }
+    toks
+}
+
+fn is_url_start(rest: &str) -> bool {
+    rest.starts_with("http://") || rest.starts_with("https://") || rest.starts_with("www.")
+}
+
+fn next_is_word(rest: &str) -> bool {
+    rest.chars().nth(1).is_some_and(|c| c.is_alphanumeric() || c == '_')
+}
+
+fn chunk_end(text: &str, i: usize) -> usize {
+    text[i..].find(char::is_whitespace).map(|k| i + k).unwrap_or(text.len())
+}
+
+fn word_end(text: &str, i: usize) -> usize {
+    text[i..].find(|c: char| !is_letter(c)).map(|k| i + k).unwrap_or(text.len())
+}
+
+/// End of a phone number written `+1-222-2222/2222` or `+1 222 2222`.
+fn phone_end(b: &[u8], mut i: usize) -> usize {
+    while i < b.len() {
+        let c = b[i];
+        let joins = matches!(c, b'-' | b'/' | b' ' | b'(' | b')') && b.get(i + 1).is_some_and(|d| d.is_ascii_digit());
+        if c.is_ascii_digit() || joins {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+/// Reads a digit number at `i`; returns its end and its value, or `None` for digits that are
+/// not a quantity (a phone-like string with a leading zero).
+fn lex_number(text: &str, start: usize) -> (usize, Option<(f64, bool)>) {
+    let b = text.as_bytes();
+    let mut i = start;
+    let mut neg = false;
+    if b[i] == b'-' {
+        neg = true;
+        i += 1;
+    } else if text[i..].starts_with('\u{2212}') {
+        neg = true;
+        i += '\u{2212}'.len_utf8();
+    }
+    let mut int_digits = String::new();
+    let n = digit_run(b, i);
+    int_digits.push_str(&text[i..i + n]);
+    i += n;
+    let mut frac_digits = String::new();
+    let mut grouped = false;
+    if n > 0 && n <= 3 {
+        // Thousands groups: `6,500`, `1,234,567`, `1.234.567`, `40 000`.
+        for sep in [b',', b'.', b' '] {
+            let mut j = i;
+            let mut groups = Vec::new();
+            while b.get(j) == Some(&sep) && digit_run(b, j + 1) == 3 && !followed_by_letter(text, j + 4) {
+                groups.push(j + 1);
+                j += 4;
+                if sep == b' ' && b.get(j) == Some(&b' ') && digit_run(b, j + 1) == 3 {
+                    continue;
+                }
+            }
+            // A single dot group is a decimal; dots must repeat to mean thousands.
+            let enough = match sep {
+                b'.' => groups.len() >= 2 && b.get(j) != Some(&b'.'),
+                _ => !groups.is_empty(),
+            };
+            if enough {
+                for g in groups {
+                    int_digits.push_str(&text[g..g + 3]);
+                }
+                i = j;
+                grouped = true;
+                break;
+            }
+        }
+    }
+    // Dotted runs such as an IP address end the number at its first part.
+    let in_chain = start >= 2 && b[start - 1] == b'.' && b[start - 2].is_ascii_digit();
+    let dotted = in_chain
+        || b.get(i) == Some(&b'.') && {
+            let k = digit_run(b, i + 1);
+            k > 0 && b.get(i + 1 + k) == Some(&b'.') && b.get(i + 2 + k).is_some_and(|d| d.is_ascii_digit())
+        };
+    if !dotted && matches!(b.get(i), Some(b'.') | Some(b',')) {
+        let k = digit_run(b, i + 1);
+        if k > 0 && !(grouped && b[i] == b',' && k == 3) {
+            frac_digits.push_str(&text[i + 1..i + 1 + k]);
+            i += 1 + k;
+        }
+    }
+    let mut value: f64 = if int_digits.is_empty() { 0.0 } else { int_digits.parse().unwrap_or(0.0) };
+    if !frac_digits.is_empty() {
+        let f: f64 = format!("0.{frac_digits}").parse().unwrap_or(0.0);
+        value += f;
+    }
+    let mut integer = frac_digits.is_empty();
+    // A simple fraction `3/4`, but not a date `5/17/2018`.
+    if integer && !grouped && b.get(i) == Some(&b'/') {
+        let k = digit_run(b, i + 1);
+        let after = i + 1 + k;
+        let more = matches!(b.get(after), Some(b'/') | Some(b'-') | Some(b'.')) || followed_by_letter(text, after);
+        if k > 0 && k <= 2 && !more {
+            let den: f64 = text[i + 1..after].parse().unwrap_or(0.0);
+            if (2.0..=10.0).contains(&den) && value >= 1.0 && value < den {
+                value /= den;
+                integer = false;
+                i = after;
+            }
+        }
+    }
+    if neg {
+        value = -value;
+    }
+    let phone_like = int_digits.len() >= 7 && int_digits.starts_with('0') && frac_digits.is_empty();
+    (i, (!phone_like).then_some((value, integer)))
+}
+
+fn followed_by_letter(text: &str, i: usize) -> bool {
+    text.get(i..).and_then(|r| r.chars().next()).is_some_and(is_letter)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn nums(t: &str) -> Vec<f64> {
+        lex(t)
+            .into_iter()
+            .filter_map(|k| match k.kind {
+                TokKind::Num { value, .. } => Some(value),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn separators() {
+        assert_eq!(nums("6,500 و 1,234,567"), vec![6500.0, 1234567.0]);
+        assert_eq!(nums("2.5 و 0,08 و 5,00"), vec![2.5, 0.08, 5.0]);
+        assert_eq!(nums("1.234.567"), vec![1234567.0]);
+        assert_eq!(nums("192.168.1.2"), vec![192.0, 168.0, 1.0, 2.0]);
+        assert_eq!(nums("40 000 و 423 0000"), vec![40000.0, 423.0, 0.0]);
+        assert_eq!(nums("26,013,94"), vec![26013.94]);
+        assert_eq!(nums("-12 و 3/4 و 5/17/2018"), vec![-12.0, 0.75, 5.0, 17.0, 2018.0]);
+        assert_eq!(nums("10-20"), vec![10.0, 20.0]);
+        assert!(nums("180مل و 1M و +1-222-2222 و 0501234567 http://a.b/30%25").is_empty());
+    }
+}

@@ -1,0 +1,465 @@
+//! Builds number mentions from cores: percentages, ranges, qualifiers and counted nouns.
+
+use crate::core::{find_cores, Core, CoreKind, Ctx};
+use crate::lexer::TokKind;
+use crate::words::{counted_class, is_function_word, is_month_word, is_year_word, trigger_class, LITS};
+use hadath_text::{normalize_for_match, Counted, NumberKind};
+use std::sync::LazyLock;
+
+/// One end of a value interval.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Bound {
+    Open,
+    Inclusive(f64),
+    Exclusive(f64),
+}
+
+/// How the bounds of a mention were stated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Qualifier {
+    /// A plain number.
+    None,
+    /// نحو، حوالي، قرابة …: ±10 % around the value.
+    Approximate,
+    /// Bounds from qualifier words or symbols (أكثر من، على الأقل، أقل من، يساوي …).
+    Bounded,
+    /// بين … و …، من … إلى …، 10-20.
+    Between,
+    /// A vague plural (عشرات، مئات، آلاف).
+    Vague,
+}
+
+/// A mention over normalised byte offsets, with bounds.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub kind: NumberKind,
+    pub value: f64,
+    pub lo: Bound,
+    pub hi: Bound,
+    pub qualifier: Qualifier,
+    pub counted: Option<(usize, usize, Counted)>,
+    /// The token range of the mention, for merging.
+    first: usize,
+    last: usize,
+}
+
+/// Qualifier phrases before a number: (words, lower bound maker, upper bound maker).
+#[derive(Clone, Copy)]
+enum Q {
+    MoreThan,
+    AtLeast,
+    LessThan,
+    AtMost,
+    About,
+    Equal,
+}
+
+const PREFIX_QUALIFIERS: &[(&str, Q)] = &[
+    ("اكبر من او يساوي", Q::AtLeast),
+    ("اكثر من او يساوي", Q::AtLeast),
+    ("اعلي من او يساوي", Q::AtLeast),
+    ("اكبر من او تساوي", Q::AtLeast),
+    ("يساوي او اكثر من", Q::AtLeast),
+    ("اقل من او يساوي", Q::AtMost),
+    ("اصغر من او يساوي", Q::AtMost),
+    ("اقل من او تساوي", Q::AtMost),
+    ("اصغر من او تساوي", Q::AtMost),
+    ("يساوي او اقل من", Q::AtMost),
+    ("ما لا يقل عن", Q::AtLeast),
+    ("ما لا يقل علي", Q::AtLeast),
+    ("لا يقل عن", Q::AtLeast),
+    ("لا تقل عن", Q::AtLeast),
+    ("لا يقل علي", Q::AtLeast),
+    ("لا اقل من", Q::AtLeast),
+    ("علي الاقل", Q::AtLeast),
+    ("ما يزيد علي", Q::MoreThan),
+    ("ما يزيد عن", Q::MoreThan),
+    ("ما يربو علي", Q::MoreThan),
+    ("ما يربو عن", Q::MoreThan),
+    ("ما يفوق", Q::MoreThan),
+    ("لا يزيد عن", Q::AtMost),
+    ("لا يزيد علي", Q::AtMost),
+    ("لا تزيد عن", Q::AtMost),
+    ("لا اكثر من", Q::AtMost),
+    ("علي الاكثر", Q::AtMost),
+    ("ما يصل الي", Q::AtMost),
+    ("يصل الي", Q::AtMost),
+    ("تصل الي", Q::AtMost),
+    ("ما يقرب من", Q::About),
+    ("يقرب من", Q::About),
+    ("ما يقارب", Q::About),
+    ("ما يناهز", Q::About),
+    ("في حدود", Q::About),
+    ("ما يساوي", Q::Equal),
+    ("يزيد علي", Q::MoreThan),
+    ("يزيد عن", Q::MoreThan),
+    ("يربو علي", Q::MoreThan),
+    ("اكثر من", Q::MoreThan),
+    ("اكبر من", Q::MoreThan),
+    ("اعلي من", Q::MoreThan),
+    ("ازيد من", Q::MoreThan),
+    ("اقل من", Q::LessThan),
+    ("اصغر من", Q::LessThan),
+    ("ادني من", Q::LessThan),
+    ("اخفض من", Q::LessThan),
+    ("ما دون", Q::LessThan),
+    ("ما فوق", Q::MoreThan),
+    ("يتجاوز", Q::MoreThan),
+    ("تتجاوز", Q::MoreThan),
+    ("تجاوز", Q::MoreThan),
+    ("يفوق", Q::MoreThan),
+    ("تفوق", Q::MoreThan),
+    ("فوق", Q::MoreThan),
+    ("تحت", Q::LessThan),
+    ("دون", Q::LessThan),
+    ("ادني", Q::LessThan),
+    ("يقارب", Q::About),
+    ("يناهز", Q::About),
+    ("نحو", Q::About),
+    ("حوالي", Q::About),
+    ("قرابه", Q::About),
+    ("زهاء", Q::About),
+    ("تقريبا", Q::About),
+    ("يساوي", Q::Equal),
+    ("تساوي", Q::Equal),
+];
+
+const POSTFIX_QUALIFIERS: &[(&str, Q)] = &[
+    ("او اكثر من", Q::AtLeast),
+    ("او اكبر من", Q::AtLeast),
+    ("او اكثر", Q::AtLeast),
+    ("او اكبر", Q::AtLeast),
+    ("علي الاقل", Q::AtLeast),
+    ("واكثر", Q::AtLeast),
+    ("فاكثر", Q::AtLeast),
+    ("او اقل", Q::AtMost),
+    ("واقل", Q::AtMost),
+    ("فاقل", Q::AtMost),
+    ("تقريبا", Q::About),
+];
+
+static PREFIX_NORM: LazyLock<Vec<(String, Q)>> = LazyLock::new(|| norm_phrases(PREFIX_QUALIFIERS));
+static POSTFIX_NORM: LazyLock<Vec<(String, Q)>> = LazyLock::new(|| norm_phrases(POSTFIX_QUALIFIERS));
+
+fn norm_phrases(list: &[(&str, Q)]) -> Vec<(String, Q)> {
+    list.iter().map(|(p, q)| (normalize_for_match(p), *q)).collect()
+}
+
+/// Whether `phrase` (space-separated words) ends exactly at token `end` (exclusive);
+/// returns the first token. The first word may carry a clitic و، ل، ب، ف.
+fn match_before(ctx: &Ctx, end: usize, phrase: &str) -> Option<usize> {
+    let words: Vec<&str> = phrase.split(' ').collect();
+    if end < words.len() {
+        return None;
+    }
+    let first = end - words.len();
+    for (k, w) in words.iter().enumerate() {
+        let t = ctx.word(first + k);
+        let ok = t == *w || (k == 0 && strip_clitic(t) == Some(*w));
+        if !ok {
+            return None;
+        }
+    }
+    Some(first)
+}
+
+/// Whether `phrase` starts at token `start`; returns the last token.
+fn match_after(ctx: &Ctx, start: usize, phrase: &str) -> Option<usize> {
+    let mut last = start;
+    for (k, w) in phrase.split(' ').enumerate() {
+        if ctx.word(start + k) != w {
+            return None;
+        }
+        last = start + k;
+    }
+    Some(last)
+}
+
+fn strip_clitic(w: &str) -> Option<&str> {
+    let c = w.chars().next()?;
+    if matches!(c, 'و' | 'ل' | 'ب' | 'ف') && w.chars().count() > 3 {
+        Some(&w[c.len_utf8()..])
+    } else {
+        None
+    }
+}
+
+/// Symbol qualifiers `>`, `<`, `>=`, `<=` ending at token `end` (exclusive).
+fn symbol_before(ctx: &Ctx, end: usize) -> Option<(usize, Q)> {
+    let at = |k: usize| if k < end { ctx.sym(k) } else { None };
+    if end == 0 {
+        return None;
+    }
+    let a = at(end - 1)?;
+    let (first, q) = match a {
+        '>' => (end - 1, Q::MoreThan),
+        '<' => (end - 1, Q::LessThan),
+        '=' if end >= 2 => match at(end - 2)? {
+            '>' => (end - 2, Q::AtLeast),
+            '<' => (end - 2, Q::AtMost),
+            _ => return None,
+        },
+        _ => return None,
+    };
+    // "<>30", "=>30" are not comparisons.
+    if first > 0 && matches!(ctx.sym(first - 1), Some('<') | Some('>') | Some('=')) {
+        return None;
+    }
+    Some((first, q))
+}
+
+fn bounds(q: Q, v: f64) -> (Bound, Bound, Qualifier) {
+    match q {
+        Q::MoreThan => (Bound::Exclusive(v), Bound::Open, Qualifier::Bounded),
+        Q::AtLeast => (Bound::Inclusive(v), Bound::Open, Qualifier::Bounded),
+        Q::LessThan => (Bound::Open, Bound::Exclusive(v), Qualifier::Bounded),
+        Q::AtMost => (Bound::Open, Bound::Inclusive(v), Qualifier::Bounded),
+        Q::Equal => (Bound::Inclusive(v), Bound::Inclusive(v), Qualifier::Bounded),
+        Q::About => {
+            let d = (v.abs() * 0.1).max(if v.abs() >= 1.0 { 1.0 } else { 0.0 });
+            (Bound::Inclusive(v - d), Bound::Inclusive(v + d), Qualifier::Approximate)
+        }
+    }
+}
+
+/// Tokens strictly between two cores are only a joining و (or the و is a clitic of the second).
+fn joined_by_and(ctx: &Ctx, a: &Core, b: &Core) -> bool {
+    if b.first == a.last + 2 && ctx.word(a.last + 1) == "و" {
+        return true;
+    }
+    b.first == a.last + 1 && ctx.word(b.first).starts_with('و')
+}
+
+/// Builds all mentions of a normalised text.
+pub(crate) fn find_mentions(ctx: &Ctx) -> Vec<Found> {
+    let cores = find_cores(ctx);
+    let mut out: Vec<Found> = Vec::new();
+    let mut k = 0;
+    while k < cores.len() {
+        let c = cores[k];
+        if let Some((f, used)) = range_at(ctx, &cores, k) {
+            out.push(f);
+            k += used;
+            continue;
+        }
+        out.push(single(ctx, &c));
+        k += 1;
+    }
+    merge_bounds(ctx, &mut out);
+    for f in &mut out {
+        if f.kind == NumberKind::Cardinal || f.kind == NumberKind::Range {
+            attach_counted(ctx, f);
+        }
+    }
+    out
+}
+
+/// A range starting at core `k`: بين A و B، من A إلى B، A-B، A ~ B.
+fn range_at(ctx: &Ctx, cores: &[Core], k: usize) -> Option<(Found, usize)> {
+    let a = cores[k];
+    let b = *cores.get(k + 1)?;
+    if a.kind == CoreKind::Ordinal && b.kind == CoreKind::Ordinal {
+        return None;
+    }
+    let prev = if a.first > 0 { ctx.word(a.first - 1) } else { "" };
+    let prev_bare = strip_clitic(prev).unwrap_or(prev);
+    let mut first = a.first;
+    let ok = if prev == "بين" || prev_bare == "بين" {
+        first = a.first - 1;
+        if first > 0 && ctx.word(first - 1) == "ما" {
+            first -= 1;
+        }
+        joined_by_and(ctx, &a, &b)
+    } else {
+        let between: Vec<usize> = (a.last + 1..b.first).collect();
+        let link_word = between.len() == 1 && matches!(ctx.word(between[0]), "الي" | "حتي");
+        if (prev == "من" || prev_bare == "من") && link_word {
+            first = a.first - 1;
+            true
+        } else if a.digits && b.digits && between.len() == 1 {
+            let dash = matches!(ctx.sym(between[0]), Some('-') | Some('~'));
+            let before_dash = a.first > 0 && matches!(ctx.sym(a.first - 1), Some('-') | Some('/') | Some('.'));
+            let after = matches!(ctx.sym(b.last + 1), Some('-') | Some('/') | Some('.'))
+                && matches!(ctx.toks.get(b.last + 2).map(|t| t.kind), Some(TokKind::Num { .. }));
+            (dash || link_word) && !before_dash && !after && a.value < b.value
+        } else {
+            false
+        }
+    };
+    if !ok || a.value >= b.value {
+        return None;
+    }
+    let f = Found {
+        start: ctx.toks[first].start,
+        end: b.end,
+        kind: NumberKind::Range,
+        value: a.value,
+        lo: Bound::Inclusive(a.value),
+        hi: Bound::Inclusive(b.value),
+        qualifier: Qualifier::Between,
+        counted: None,
+        first,
+        last: b.last,
+    };
+    Some((f, 2))
+}
+
+/// A single core with its percent sign and qualifiers.
+fn single(ctx: &Ctx, c: &Core) -> Found {
+    let mut f = Found {
+        start: c.start,
+        end: c.end,
+        kind: NumberKind::Cardinal,
+        value: c.value,
+        lo: Bound::Inclusive(c.value),
+        hi: Bound::Inclusive(c.value),
+        qualifier: Qualifier::None,
+        counted: None,
+        first: c.first,
+        last: c.last,
+    };
+    match c.kind {
+        CoreKind::Ordinal => {
+            f.kind = NumberKind::Ordinal;
+            return f;
+        }
+        CoreKind::Vague { lo, hi } => {
+            f.kind = NumberKind::Range;
+            f.lo = Bound::Inclusive(lo);
+            f.hi = Bound::Inclusive(hi);
+            f.qualifier = Qualifier::Vague;
+            return f;
+        }
+        CoreKind::Cardinal => {}
+    }
+    // Percent after the number, or بالمئة before it.
+    let n = c.last + 1;
+    if ctx.sym(n) == Some('%') {
+        f.kind = NumberKind::Percent;
+        f.end = ctx.toks[n].end;
+        f.last = n;
+    } else if ctx.word(n) == "في" && LITS.percent_after_fi.contains(ctx.word(n + 1)) {
+        f.kind = NumberKind::Percent;
+        f.end = ctx.toks[n + 1].end;
+        f.last = n + 1;
+    } else if LITS.percent_word.contains(ctx.word(n)) {
+        f.kind = NumberKind::Percent;
+        f.end = ctx.toks[n].end;
+        f.last = n;
+    } else if c.first > 0 && LITS.percent_word.contains(ctx.word(c.first - 1)) {
+        f.kind = NumberKind::Percent;
+        f.start = ctx.toks[c.first - 1].start;
+        f.first = c.first - 1;
+    }
+    if f.kind == NumberKind::Percent {
+        return f;
+    }
+    // Postfix qualifiers win over prefix ones ("حوالي 500 أو أقل").
+    for (phrase, q) in POSTFIX_NORM.iter() {
+        if let Some(last) = match_after(ctx, c.last + 1, phrase) {
+            let (lo, hi, qual) = bounds(*q, c.value);
+            f.lo = lo;
+            f.hi = hi;
+            f.qualifier = qual;
+            f.end = ctx.toks[last].end;
+            f.last = last;
+            return f;
+        }
+    }
+    let qual_end = c.first;
+    let prefix = PREFIX_NORM
+        .iter()
+        .find_map(|(phrase, q)| match_before(ctx, qual_end, phrase).map(|s| (s, *q)))
+        .or_else(|| symbol_before(ctx, qual_end));
+    if let Some((s, q)) = prefix {
+        let (lo, hi, qual) = bounds(q, c.value);
+        f.lo = lo;
+        f.hi = hi;
+        f.qualifier = qual;
+        f.start =
+            ctx.toks[s].start + if strip_clitic(ctx.word(s)).is_some() && !is_qual_head(ctx.word(s)) { 2 } else { 0 };
+        f.first = s;
+    }
+    f
+}
+
+/// Words that begin a qualifier as they stand (their first letter is not a clitic).
+fn is_qual_head(w: &str) -> bool {
+    PREFIX_NORM.iter().any(|(p, _)| p.split(' ').next() == Some(w))
+}
+
+/// Joins "أكثر من 10 وأقل من 20" into one range.
+fn merge_bounds(ctx: &Ctx, out: &mut Vec<Found>) {
+    let mut i = 0;
+    while i + 1 < out.len() {
+        let (a, b) = (&out[i], &out[i + 1]);
+        let adjacent = (b.first == a.last + 2 && ctx.word(a.last + 1) == "و")
+            || (b.first == a.last + 1 && ctx.word(b.first).starts_with('و'));
+        let a_lower = a.qualifier == Qualifier::Bounded && a.hi == Bound::Open && a.lo != Bound::Open;
+        let a_upper = a.qualifier == Qualifier::Bounded && a.lo == Bound::Open && a.hi != Bound::Open;
+        let b_lower = b.qualifier == Qualifier::Bounded && b.hi == Bound::Open && b.lo != Bound::Open;
+        let b_upper = b.qualifier == Qualifier::Bounded && b.lo == Bound::Open && b.hi != Bound::Open;
+        let merged = if adjacent && a_lower && b_upper && a.value < b.value {
+            Some((a.lo, b.hi))
+        } else if adjacent && a_upper && b_lower && b.value < a.value {
+            Some((b.lo, a.hi))
+        } else {
+            None
+        };
+        if let Some((lo, hi)) = merged {
+            let b = out.remove(i + 1);
+            let a = &mut out[i];
+            a.lo = lo;
+            a.hi = hi;
+            a.kind = NumberKind::Range;
+            a.value = match lo {
+                Bound::Inclusive(v) | Bound::Exclusive(v) => v,
+                Bound::Open => a.value,
+            };
+            a.end = b.end;
+            a.last = b.last;
+        }
+        i += 1;
+    }
+}
+
+/// Attaches the counted noun after a mention, the casualty noun before it, and a trailing
+/// "على الأقل".
+fn attach_counted(ctx: &Ctx, f: &mut Found) {
+    let prev = if f.first > 0 { ctx.word(f.first - 1) } else { "" };
+    let n = f.last + 1;
+    let next = ctx.word(n);
+    if is_year_word(prev) || is_month_word(next) {
+        return;
+    }
+    let noun = if next.is_empty() || ctx.hits[n].is_some() || is_function_word(next) {
+        None
+    } else {
+        let class = counted_class(next).unwrap_or(Counted::Other);
+        Some((ctx.toks[n].start, ctx.toks[n].end, class))
+    };
+    // A casualty noun right before the number (or before "عن"): مقتل 53 شخصا.
+    let trigger = (1..=2).find_map(|back| {
+        let t = f.first.checked_sub(back)?;
+        let w = ctx.word(t);
+        trigger_class(w).map(|c| (ctx.toks[t].start, ctx.toks[t].end, c))
+    });
+    f.counted = match (noun, trigger) {
+        (Some((s, e, cls)), Some((_, _, tc))) if !matches!(cls, Counted::Killed | Counted::Injured) => Some((s, e, tc)),
+        (Some(nn), _) => Some(nn),
+        (None, Some(t)) => Some(t),
+        (None, None) => None,
+    };
+    // "286 شخصاً على الأقل": the qualifier after the noun.
+    if f.counted.is_some() && f.qualifier == Qualifier::None && noun.is_some() {
+        if let Some(last) = match_after(ctx, n + 1, "علي الاقل") {
+            f.lo = Bound::Inclusive(f.value);
+            f.hi = Bound::Open;
+            f.qualifier = Qualifier::Bounded;
+            f.end = ctx.toks[last].end;
+            f.last = last;
+        }
+    }
+}

@@ -1,0 +1,427 @@
+//! Hand-curated tables of Arabic number words, ordinals, fractions and counted nouns.
+//!
+//! Every form is given in matching-normalised spelling (alef forms to ا, ى to ي, ة to ه,
+//! marks dropped), the spelling `hadath_text::normalize_for_match` produces.
+
+use hadath_text::{normalize_for_match, Counted};
+use std::collections::HashMap;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+/// Whether a multiplier word is singular, dual or plural.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Form {
+    Single,
+    Dual,
+    Plural,
+}
+
+/// The role a number word plays.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum NumWord {
+    Zero,
+    /// 1–9, able to stand alone.
+    Unit(u8),
+    /// The first word of 11 or 12 (أحد، إحدى، اثنا، اثني…), only before عشر.
+    TeenHead(u8),
+    /// عشر / عشرة: ten alone, or the tail of 11–19.
+    Ten,
+    /// 20, 30 … 90.
+    Tens(u32),
+    /// 100 … 900.
+    Hundred(u32),
+    /// ألف, مليون …, with its grammatical number.
+    Big(f64, Form),
+    /// نصف، ربع، ثلث، ثلثان: a fraction that is never anything else.
+    Fraction(f64),
+    /// ثمن: an eighth, or "price"; a fraction only before a definite noun.
+    AmbiguousFraction(f64),
+    /// Plural denominators: أرباع، أخماس …
+    Denominator(f64),
+    /// Vague quantities: عشرات، مئات، بضعة; the bounds per unit.
+    Vague(f64, f64),
+    /// An ordinal 1–10; `head_only` for الحادي / الواحد, which need a following part.
+    Ordinal(u32, bool),
+    /// A definite tens word used as an ordinal: العشرون.
+    OrdinalTens(u32),
+}
+
+const UNITS: [(&str, u8); 24] = [
+    ("واحد", 1),
+    ("واحده", 1),
+    ("اثنان", 2),
+    ("اثنين", 2),
+    ("اثنتان", 2),
+    ("اثنتين", 2),
+    ("ثلاثه", 3),
+    ("ثلاث", 3),
+    ("اربعه", 4),
+    ("اربع", 4),
+    ("خمسه", 5),
+    ("خمس", 5),
+    ("سته", 6),
+    ("ست", 6),
+    ("سبعه", 7),
+    ("سبع", 7),
+    ("ثمانيه", 8),
+    ("ثماني", 8),
+    ("ثمان", 8),
+    ("تسعه", 9),
+    ("تسع", 9),
+    ("ثنتان", 2),
+    ("ثنتين", 2),
+    ("واحدا", 1),
+];
+
+const TENS: [(&str, u32); 16] = [
+    ("عشرون", 20),
+    ("عشرين", 20),
+    ("ثلاثون", 30),
+    ("ثلاثين", 30),
+    ("اربعون", 40),
+    ("اربعين", 40),
+    ("خمسون", 50),
+    ("خمسين", 50),
+    ("ستون", 60),
+    ("ستين", 60),
+    ("سبعون", 70),
+    ("سبعين", 70),
+    ("ثمانون", 80),
+    ("ثمانين", 80),
+    ("تسعون", 90),
+    ("تسعين", 90),
+];
+
+/// Stems that take مئة/مائة to make 300 … 900.
+const HUNDRED_STEMS: [(&str, u32); 8] =
+    [("ثلاث", 300), ("اربع", 400), ("خمس", 500), ("ست", 600), ("سبع", 700), ("ثمان", 800), ("ثماني", 800), ("تسع", 900)];
+
+const ORDINALS: [(&str, u32); 10] = [
+    ("اول", 1),
+    ("ثاني", 2),
+    ("ثالث", 3),
+    ("رابع", 4),
+    ("خامس", 5),
+    ("سادس", 6),
+    ("سابع", 7),
+    ("ثامن", 8),
+    ("تاسع", 9),
+    ("عاشر", 10),
+];
+
+static WORDS: LazyLock<HashMap<String, NumWord>> = LazyLock::new(build_words);
+
+fn build_words() -> HashMap<String, NumWord> {
+    use NumWord::*;
+    let mut m: HashMap<String, NumWord> = HashMap::new();
+    let mut put = |k: &str, v: NumWord| {
+        m.insert(normalize_for_match(k), v);
+    };
+    put("صفر", Zero);
+    for (w, v) in UNITS {
+        put(w, Unit(v));
+    }
+    // اثنا / اثني and أحد / إحدى only begin 11 and 12.
+    for (w, v) in [("احد", 1), ("احدي", 1), ("اثنا", 2), ("اثني", 2), ("اثنتا", 2), ("اثنتي", 2)]
+    {
+        put(w, TeenHead(v));
+    }
+    put("عشر", Ten);
+    put("عشره", Ten);
+    for (w, v) in TENS {
+        put(w, Tens(v));
+        put(&format!("ال{w}"), OrdinalTens(v));
+    }
+    for h in ["مئه", "مائه", "ميه"] {
+        put(h, Hundred(100));
+    }
+    for h in ["مئتان", "مئتين", "مائتان", "مائتين", "مئتا", "مائتا", "مئتي", "مائتي", "ميتين"]
+    {
+        put(h, Hundred(200));
+    }
+    for (stem, v) in HUNDRED_STEMS {
+        for h in ["مئه", "مائه"] {
+            put(&format!("{stem}{h}"), Hundred(v));
+        }
+    }
+    for (w, v, f) in [
+        ("الف", 1e3, Form::Single),
+        ("الفا", 1e3, Form::Single),
+        ("الفان", 1e3, Form::Dual),
+        ("الفين", 1e3, Form::Dual),
+        ("الفي", 1e3, Form::Dual),
+        ("الاف", 1e3, Form::Plural),
+        ("الوف", 1e3, Form::Plural),
+        ("مليون", 1e6, Form::Single),
+        ("مليونا", 1e6, Form::Single),
+        ("مليونان", 1e6, Form::Dual),
+        ("مليونين", 1e6, Form::Dual),
+        ("مليوني", 1e6, Form::Dual),
+        ("ملايين", 1e6, Form::Plural),
+        ("مليار", 1e9, Form::Single),
+        ("مليارا", 1e9, Form::Single),
+        ("بليون", 1e9, Form::Single),
+        ("ملياران", 1e9, Form::Dual),
+        ("مليارين", 1e9, Form::Dual),
+        ("مليارات", 1e9, Form::Plural),
+        ("تريليون", 1e12, Form::Single),
+        ("ترليون", 1e12, Form::Single),
+        ("تريليونات", 1e12, Form::Plural),
+        ("ترليونات", 1e12, Form::Plural),
+    ] {
+        put(w, Big(v, f));
+    }
+    for (w, v) in [("نصف", 0.5), ("ربع", 0.25), ("ثلث", 1.0 / 3.0), ("ثلثان", 2.0 / 3.0), ("ثلثي", 2.0 / 3.0)]
+    {
+        put(w, Fraction(v));
+    }
+    put("ثمن", AmbiguousFraction(0.125));
+    for (w, v) in [
+        ("اثلاث", 3.0),
+        ("ارباع", 4.0),
+        ("اخماس", 5.0),
+        ("اسداس", 6.0),
+        ("اسباع", 7.0),
+        ("اثمان", 8.0),
+        ("اتساع", 9.0),
+        ("اعشار", 10.0),
+    ] {
+        put(w, Denominator(v));
+    }
+    for (w, lo, hi) in [
+        ("عشرات", 20.0, 99.0),
+        ("العشرات", 20.0, 99.0),
+        ("مئات", 200.0, 999.0),
+        ("مئات", 200.0, 999.0),
+        ("المئات", 200.0, 999.0),
+        ("بضع", 3.0, 9.0),
+        ("بضعه", 3.0, 9.0),
+        ("الالاف", 2000.0, 9999.0),
+        ("الملايين", 2e6, 9_999_999.0),
+    ] {
+        put(w, Vague(lo, hi));
+    }
+    for (w, v) in ORDINALS {
+        put(w, Ordinal(v, false));
+        put(&format!("ال{w}"), Ordinal(v, false));
+        put(&format!("ال{w}ه"), Ordinal(v, false));
+    }
+    put("اولي", Ordinal(1, false));
+    put("الاولي", Ordinal(1, false));
+    put("الثانيه", Ordinal(2, false));
+    put("الحادي", Ordinal(1, true));
+    put("الحاديه", Ordinal(1, true));
+    put("حادي", Ordinal(1, true));
+    put("الواحد", Ordinal(1, true));
+    m
+}
+
+/// A number word found in a token, possibly after a one-letter clitic.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct WordHit {
+    pub word: NumWord,
+    /// Bytes of the clitic before the number word.
+    pub prefix: usize,
+    /// Whether the clitic is the conjunction و.
+    pub conj: bool,
+}
+
+/// Looks a normalised word up, trying one clitic (و، ف، ب، ل، ك) when the bare form fails.
+pub(crate) fn lookup(norm: &str) -> Option<WordHit> {
+    if let Some(&word) = WORDS.get(norm) {
+        return Some(WordHit { word, prefix: 0, conj: false });
+    }
+    let first = norm.chars().next()?;
+    if !matches!(first, 'و' | 'ف' | 'ب' | 'ل' | 'ك') {
+        return None;
+    }
+    let rest = &norm[first.len_utf8()..];
+    // Two-letter remainders (ست، عشر is three) are too easily other words.
+    if rest.chars().count() < 3 {
+        return None;
+    }
+    let &word = WORDS.get(rest)?;
+    // Only و joins the parts of a compound; fractions after other clitics are other words.
+    if first != 'و' && matches!(word, NumWord::AmbiguousFraction(_) | NumWord::Fraction(_) | NumWord::Denominator(_)) {
+        return None;
+    }
+    Some(WordHit { word, prefix: first.len_utf8(), conj: first == 'و' })
+}
+
+static COUNTED: LazyLock<HashMap<String, Counted>> = LazyLock::new(|| {
+    let mut m = HashMap::new();
+    let table: [(&[&str], Counted); 6] = [
+        (&["قتيل", "قتيلا", "قتلى", "شهيد", "شهداء", "ميت", "موتى", "وفاة", "وفيات"], Counted::Killed),
+        (&["جريح", "جرحى", "مصاب", "مصابين", "مصابون", "إصابة", "إصابات"], Counted::Injured),
+        (&["شخص", "أشخاص", "نسمة", "فرد", "أفراد", "مواطن", "مواطنين", "مواطنون", "إنسان"], Counted::People),
+        (&["جندي", "جنديا", "جنود", "عسكري", "عسكريا", "عسكريين", "عسكريون"], Counted::Soldiers),
+        (&["مدني", "مدنيا", "مدنيين", "مدنيون"], Counted::Civilians),
+        (&["ضحية", "ضحايا"], Counted::Victims),
+    ];
+    for (words, class) in table {
+        for w in words {
+            m.insert(normalize_for_match(w), class);
+        }
+    }
+    m
+});
+
+/// Class of a counted noun, from its normalised form (tanwin alef and the article tolerated).
+pub(crate) fn counted_class(norm: &str) -> Option<Counted> {
+    let bare = norm.strip_prefix("ال").filter(|r| r.chars().count() >= 3).unwrap_or(norm);
+    if let Some(&c) = COUNTED.get(bare) {
+        return Some(c);
+    }
+    let stem = bare.strip_suffix('ا').filter(|r| r.chars().count() >= 3)?;
+    COUNTED.get(stem).copied()
+}
+
+fn set(words: &[&str]) -> HashSet<String> {
+    words.iter().map(|w| normalize_for_match(w)).collect()
+}
+
+static KILL_TRIGGERS: LazyLock<HashSet<String>> =
+    LazyLock::new(|| set(&["مقتل", "قتل", "استشهاد", "وفاة", "مصرع", "قتلت", "قتلوا", "سقوط"]));
+static INJURY_TRIGGERS: LazyLock<HashSet<String>> = LazyLock::new(|| set(&["إصابة", "جرح", "أصيب", "جرحت"]));
+static YEAR_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    set(&["عام", "العام", "لعام", "وعام", "سنة", "السنة", "لسنة", "عامي", "العامين", "منذ", "مطلع", "أواخر", "أوائل"])
+});
+static MONTHS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    set(&[
+        "يناير",
+        "فبراير",
+        "مارس",
+        "أبريل",
+        "إبريل",
+        "مايو",
+        "يونيو",
+        "يوليو",
+        "أغسطس",
+        "سبتمبر",
+        "أكتوبر",
+        "نوفمبر",
+        "ديسمبر",
+        "كانون",
+        "شباط",
+        "آذار",
+        "نيسان",
+        "أيار",
+        "حزيران",
+        "تموز",
+        "آب",
+        "أيلول",
+        "تشرين",
+        "جانفي",
+        "فيفري",
+        "أفريل",
+        "ماي",
+        "جوان",
+        "جويلية",
+        "أوت",
+        "يوليوز",
+        "غشت",
+        "شتنبر",
+        "نونبر",
+        "دجنبر",
+        "محرم",
+        "صفر",
+        "ربيع",
+        "جمادى",
+        "رجب",
+        "شعبان",
+        "رمضان",
+        "شوال",
+        "ذو",
+    ])
+});
+static FUNCTION_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    set(&[
+        "من",
+        "في",
+        "على",
+        "إلى",
+        "عن",
+        "و",
+        "أو",
+        "ثم",
+        "حتى",
+        "مع",
+        "بين",
+        "أن",
+        "إن",
+        "أنه",
+        "الذي",
+        "التي",
+        "الذين",
+        "قد",
+        "لا",
+        "لم",
+        "لن",
+        "ما",
+        "هو",
+        "هي",
+        "كما",
+        "بعد",
+        "قبل",
+        "منذ",
+        "خلال",
+        "عند",
+        "أي",
+        "كل",
+        "هذا",
+        "هذه",
+        "ذلك",
+        "تلك",
+        "فقط",
+        "نحو",
+        "حوالي",
+        "تقريبا",
+        "آخرين",
+        "أخرى",
+        "وفق",
+        "حسب",
+        "أكثر",
+        "أقل",
+    ])
+});
+
+/// Casualty nouns before a number that set its class: مقتل 53 شخصا.
+pub(crate) fn trigger_class(norm: &str) -> Option<Counted> {
+    let bare = norm.strip_prefix('و').filter(|r| r.chars().count() >= 3).unwrap_or(norm);
+    let bare = bare.strip_prefix('ب').filter(|r| r.chars().count() >= 3).unwrap_or(bare);
+    if KILL_TRIGGERS.contains(bare) {
+        Some(Counted::Killed)
+    } else if INJURY_TRIGGERS.contains(bare) {
+        Some(Counted::Injured)
+    } else {
+        None
+    }
+}
+
+/// Words before a number that make it a year, not a count.
+pub(crate) fn is_year_word(norm: &str) -> bool {
+    YEAR_WORDS.contains(norm)
+}
+
+/// Month names, whose presence after a number makes it a day of a date.
+pub(crate) fn is_month_word(norm: &str) -> bool {
+    MONTHS.contains(norm.strip_prefix("ال").unwrap_or(norm))
+}
+
+/// Words that cannot be a counted noun: particles, prepositions, pronouns.
+pub(crate) fn is_function_word(norm: &str) -> bool {
+    FUNCTION_WORDS.contains(norm)
+}
+
+/// Normalised forms of literal words the parser compares against.
+pub(crate) struct Lits {
+    pub percent_after_fi: HashSet<String>,
+    pub percent_word: HashSet<String>,
+    pub part: String,
+}
+
+pub(crate) static LITS: LazyLock<Lits> = LazyLock::new(|| Lits {
+    percent_after_fi: set(&["المئة", "المائة", "المية"]),
+    percent_word: set(&["بالمئة", "بالمائة", "بالمية"]),
+    part: normalize_for_match("جزء"),
+});
