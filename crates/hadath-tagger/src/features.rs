@@ -1,0 +1,290 @@
+//! Feature extraction: hashed string features of each token in its sentence context.
+
+use hadath_text::normalize_for_match;
+use hadath_text::tokenize::clitic_analyses;
+use std::collections::HashMap;
+
+/// 64-bit FNV-1a hashing, stable across platforms and runs.
+#[derive(Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Fnv {
+    /// Starts a hash for feature template `template`.
+    pub fn new(template: u8) -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325).byte(template)
+    }
+    /// Mixes one byte in.
+    pub fn byte(self, b: u8) -> Self {
+        Fnv((self.0 ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3))
+    }
+    /// Mixes a string in, followed by a separator.
+    pub fn str(self, s: &str) -> Self {
+        let mut h = self;
+        for b in s.bytes() {
+            h = h.byte(b);
+        }
+        h.byte(0x1f)
+    }
+    /// Mixes a small number in.
+    pub fn num(self, n: u32) -> Self {
+        let mut h = self;
+        for b in n.to_le_bytes() {
+            h = h.byte(b);
+        }
+        h
+    }
+    /// The hash value.
+    pub fn get(self) -> u64 {
+        self.0
+    }
+}
+
+/// Hash of a normalised word, the key of [`WordClasses`].
+pub fn word_key(norm: &str) -> u64 {
+    Fnv::new(255).str(norm).get()
+}
+
+/// Distributional classes of a word learned from unannotated text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WordClass {
+    /// Cluster ids at several granularities, coarse to fine.
+    pub clusters: [u16; 3],
+    /// Corpus frequency bucket (about log2 of the count).
+    pub freq: u8,
+}
+
+/// Word-class lookup keyed by [`word_key`] of the normalised word.
+#[derive(Debug, Clone, Default)]
+pub struct WordClasses {
+    pub map: HashMap<u64, WordClass>,
+}
+
+impl WordClasses {
+    /// Class of a normalised word, if the corpus knew it.
+    pub fn get(&self, norm: &str) -> Option<WordClass> {
+        self.map.get(&word_key(norm)).copied()
+    }
+}
+
+/// What the feature templates need to know about one token.
+struct TokenInfo {
+    norm: String,
+    /// Stems after removing proclitics, most to least likely, without the whole word.
+    stems: Vec<String>,
+    /// Proclitic of the first stem, or empty.
+    proclitic: String,
+    shape: String,
+    class: Option<WordClass>,
+    /// Class of the word, or else of its first stem the corpus knew.
+    stem_class: Option<WordClass>,
+}
+
+fn shape_of(word: &str) -> String {
+    let mut out = String::new();
+    let mut last = ' ';
+    for c in word.chars() {
+        let k = if ('\u{0600}'..='\u{06FF}').contains(&c) || ('\u{0750}'..='\u{077F}').contains(&c) {
+            if c.is_alphabetic() {
+                'a'
+            } else if c.is_numeric() {
+                'd'
+            } else {
+                'p'
+            }
+        } else if c.is_ascii_digit() || c.is_numeric() {
+            'd'
+        } else if c.is_ascii_uppercase() {
+            'L'
+        } else if c.is_alphabetic() {
+            'l'
+        } else {
+            c
+        };
+        if k != last {
+            out.push(k);
+            last = k;
+        }
+        if out.len() > 6 {
+            break;
+        }
+    }
+    out
+}
+
+fn info(word: &str, classes: &WordClasses) -> TokenInfo {
+    let norm = normalize_for_match(word);
+    let mut stems = Vec::new();
+    let mut proclitic = String::new();
+    for a in clitic_analyses(&norm).iter().skip(1) {
+        if !a.suffix.is_empty() {
+            continue;
+        }
+        if stems.is_empty() {
+            proclitic = a.prefix.to_string();
+        }
+        if stems.len() < 4 && !stems.iter().any(|s: &String| s == a.stem) {
+            stems.push(a.stem.to_string());
+        }
+    }
+    let class = classes.get(&norm);
+    let stem_class = class.or_else(|| stems.iter().find_map(|s| classes.get(s)));
+    TokenInfo { shape: shape_of(word), norm, stems, proclitic, class, stem_class }
+}
+
+fn char_prefix(s: &str, n: usize) -> Option<&str> {
+    let mut it = s.char_indices();
+    let end = it.nth(n).map(|(i, _)| i).unwrap_or(s.len());
+    (s.chars().count() > n).then(|| &s[..end])
+}
+
+fn char_suffix(s: &str, n: usize) -> Option<&str> {
+    let count = s.chars().count();
+    if count <= n {
+        return None;
+    }
+    let start = s.char_indices().nth(count - n).map(|(i, _)| i).unwrap_or(0);
+    Some(&s[start..])
+}
+
+/// Trigger words whose presence just before a token hints at a following name.
+const TRIGGERS: &[&str] = &[
+    "قال",
+    "الرئيس",
+    "رئيس",
+    "وزير",
+    "مدينه",
+    "شركه",
+    "جامعه",
+    "السيد",
+    "الشيخ",
+    "الملك",
+    "الامير",
+    "العاصمه",
+    "منظمه",
+    "حركه",
+    "حزب",
+    "وكاله",
+    "مجلس",
+    "بلده",
+    "ولايه",
+    "اقليم",
+    "محافظه",
+    "نهر",
+    "الدكتور",
+    "المستشار",
+    "الجنرال",
+    "الزعيم",
+    "نائب",
+    "زعيم",
+    "صحيفه",
+    "رئيسه",
+    "عاصمه",
+];
+
+/// Features of every token of a sentence, one list of hashes per token.
+pub fn sentence_features(tokens: &[&str], classes: &WordClasses) -> Vec<Vec<u64>> {
+    let infos: Vec<TokenInfo> = tokens.iter().map(|w| info(w, classes)).collect();
+    let n = infos.len();
+    let norm_at = |i: isize| -> &str {
+        if i < 0 {
+            "<s>"
+        } else if i as usize >= n {
+            "</s>"
+        } else {
+            infos[i as usize].norm.as_str()
+        }
+    };
+    let first_stem = |i: isize| -> &str {
+        if i < 0 || i as usize >= n {
+            return "<b>";
+        }
+        let t = &infos[i as usize];
+        t.stems.first().map(|s| s.as_str()).unwrap_or(t.norm.as_str())
+    };
+    let mut out = Vec::with_capacity(n);
+    for (i, t) in infos.iter().enumerate() {
+        let ii = i as isize;
+        let mut f = Vec::with_capacity(72);
+        f.push(Fnv::new(0).get());
+        f.push(Fnv::new(1).str(tokens[i]).get());
+        f.push(Fnv::new(2).str(&t.norm).get());
+        f.push(Fnv::new(3).str(norm_at(ii - 1)).get());
+        f.push(Fnv::new(4).str(norm_at(ii + 1)).get());
+        f.push(Fnv::new(5).str(norm_at(ii - 2)).get());
+        f.push(Fnv::new(6).str(norm_at(ii + 2)).get());
+        f.push(Fnv::new(7).str(norm_at(ii - 1)).str(&t.norm).get());
+        f.push(Fnv::new(8).str(&t.norm).str(norm_at(ii + 1)).get());
+        f.push(Fnv::new(9).str(norm_at(ii - 2)).str(norm_at(ii - 1)).get());
+        f.push(Fnv::new(10).str(norm_at(ii + 1)).str(norm_at(ii + 2)).get());
+        for k in 1..=4 {
+            if let Some(p) = char_prefix(&t.norm, k) {
+                f.push(Fnv::new(11).num(k as u32).str(p).get());
+            }
+            if let Some(s) = char_suffix(&t.norm, k) {
+                f.push(Fnv::new(12).num(k as u32).str(s).get());
+            }
+        }
+        for s in &t.stems {
+            f.push(Fnv::new(13).str(s).get());
+        }
+        f.push(Fnv::new(14).str(&t.proclitic).get());
+        if let Some(s) = t.stems.first() {
+            for k in 2..=3 {
+                if let Some(x) = char_suffix(s, k) {
+                    f.push(Fnv::new(15).num(k as u32).str(x).get());
+                }
+            }
+        }
+        f.push(Fnv::new(16).str(&t.shape).get());
+        let len = t.norm.chars().count().min(10) as u32;
+        f.push(Fnv::new(17).num(len).get());
+        f.push(Fnv::new(18).str(first_stem(ii - 1)).get());
+        f.push(Fnv::new(19).str(first_stem(ii + 1)).get());
+        f.push(Fnv::new(20).str(first_stem(ii - 1)).str(first_stem(ii)).get());
+        if i == 0 {
+            f.push(Fnv::new(21).get());
+        }
+        if i + 1 == n {
+            f.push(Fnv::new(22).get());
+        }
+        if t.norm.starts_with("ال") || t.norm.starts_with("وال") || t.norm.starts_with("بال") {
+            f.push(Fnv::new(23).get());
+        }
+        for (d, tag) in [(-1isize, 0u8), (-2, 1), (1, 2)] {
+            let j = ii + d;
+            if j >= 0 && (j as usize) < n && TRIGGERS.contains(&first_stem(j)) {
+                f.push(Fnv::new(24).byte(tag).str(first_stem(j)).get());
+            }
+            if j >= 0 && (j as usize) < n && TRIGGERS.contains(&norm_at(j)) {
+                f.push(Fnv::new(25).byte(tag).str(norm_at(j)).get());
+            }
+        }
+        // Distributional classes of this word and its neighbours.
+        for (d, tag) in [(0isize, 0u8), (-1, 1), (1, 2), (-2, 3), (2, 4)] {
+            let j = ii + d;
+            let class = if j >= 0 && (j as usize) < n { infos[j as usize].stem_class } else { None };
+            match class {
+                Some(c) => {
+                    for (g, id) in c.clusters.iter().enumerate() {
+                        if d.abs() == 2 && g == 2 {
+                            continue;
+                        }
+                        f.push(Fnv::new(26).byte(tag).byte(g as u8).num(*id as u32).get());
+                    }
+                }
+                None => f.push(Fnv::new(27).byte(tag).get()),
+            }
+        }
+        if let (Some(a), Some(b)) =
+            (ii.checked_sub(1).and_then(|j| infos.get(j as usize)).and_then(|x| x.stem_class), t.stem_class)
+        {
+            f.push(Fnv::new(28).num(a.clusters[1] as u32).num(b.clusters[1] as u32).get());
+        }
+        let freq = t.class.map(|c| c.freq).unwrap_or(0);
+        f.push(Fnv::new(29).byte(freq).get());
+        let sfreq = t.stem_class.map(|c| c.freq).unwrap_or(0);
+        f.push(Fnv::new(30).byte(sfreq).str(&t.shape).get());
+        out.push(f);
+    }
+    out
+}

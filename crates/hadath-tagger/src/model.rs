@@ -1,0 +1,220 @@
+//! The linear-chain model: feature weights, label transitions, word classes, and its binary format.
+
+use crate::features::{WordClass, WordClasses};
+use crate::labels::{allowed, N_LABELS};
+use std::collections::HashMap;
+
+const MAGIC: &[u8; 8] = b"HDTAGGR1";
+
+/// Errors reading a model file.
+#[derive(Debug, thiserror::Error)]
+pub enum ModelError {
+    #[error("not a hadath tagger model (bad magic)")]
+    BadMagic,
+    #[error("model file truncated at byte {0}")]
+    Truncated(usize),
+    #[error("model has {0} labels, expected {N_LABELS}")]
+    LabelCount(u32),
+}
+
+/// A trained tagger model.
+#[derive(Debug, Clone, Default)]
+pub struct Model {
+    /// Sorted feature hashes; row `i` of `weights` belongs to `keys[i]`.
+    pub keys: Vec<u64>,
+    /// Emission weights, `keys.len() * N_LABELS`, row-major.
+    pub weights: Vec<f32>,
+    /// Transition weights, `(N_LABELS + 1) * N_LABELS`; row `N_LABELS` is the sentence start.
+    pub trans: Vec<f32>,
+    /// Word classes learned from unannotated text.
+    pub classes: WordClasses,
+    /// How many leading sentences of the training file the model was trained on.
+    pub train_sentences: u32,
+    /// How many sentences the training file had.
+    pub total_sentences: u32,
+}
+
+struct Reader<'a> {
+    b: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
+        let end = self.pos.checked_add(n).ok_or(ModelError::Truncated(self.pos))?;
+        let s = self.b.get(self.pos..end).ok_or(ModelError::Truncated(self.pos))?;
+        self.pos = end;
+        Ok(s)
+    }
+    fn u8(&mut self) -> Result<u8, ModelError> {
+        Ok(self.take(1)?[0])
+    }
+    fn u16(&mut self) -> Result<u16, ModelError> {
+        let s = self.take(2)?;
+        Ok(u16::from_le_bytes([s[0], s[1]]))
+    }
+    fn u32(&mut self) -> Result<u32, ModelError> {
+        let s = self.take(4)?;
+        Ok(u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
+    }
+    fn f32(&mut self) -> Result<f32, ModelError> {
+        Ok(f32::from_bits(self.u32()?))
+    }
+    fn u64(&mut self) -> Result<u64, ModelError> {
+        let s = self.take(8)?;
+        let mut a = [0u8; 8];
+        a.copy_from_slice(s);
+        Ok(u64::from_le_bytes(a))
+    }
+}
+
+impl Model {
+    /// A model with no weights: it tags everything `O`.
+    pub fn empty() -> Self {
+        Model { trans: vec![0.0; (N_LABELS + 1) * N_LABELS], ..Default::default() }
+    }
+
+    /// Reads a model from its binary form; empty input gives [`Model::empty`].
+    pub fn from_bytes(b: &[u8]) -> Result<Self, ModelError> {
+        if b.is_empty() {
+            return Ok(Model::empty());
+        }
+        let mut r = Reader { b, pos: 0 };
+        if r.take(8)? != MAGIC {
+            return Err(ModelError::BadMagic);
+        }
+        let labels = r.u32()?;
+        if labels as usize != N_LABELS {
+            return Err(ModelError::LabelCount(labels));
+        }
+        let train_sentences = r.u32()?;
+        let total_sentences = r.u32()?;
+        let n = r.u32()? as usize;
+        let scale = r.f32()?;
+        let mut trans = Vec::with_capacity((N_LABELS + 1) * N_LABELS);
+        for _ in 0..(N_LABELS + 1) * N_LABELS {
+            trans.push(r.f32()?);
+        }
+        let key_bytes = r.take(n.checked_mul(8).ok_or(ModelError::Truncated(r.pos))?)?;
+        let keys: Vec<u64> = key_bytes
+            .chunks_exact(8)
+            .map(|c| u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]))
+            .collect();
+        let w_bytes = r.take(n * N_LABELS * 2)?;
+        let weights: Vec<f32> =
+            w_bytes.chunks_exact(2).map(|c| i16::from_le_bytes([c[0], c[1]]) as f32 * scale).collect();
+        let n_words = r.u32()? as usize;
+        let mut map = HashMap::with_capacity(n_words);
+        for _ in 0..n_words {
+            let k = r.u64()?;
+            let clusters = [r.u16()?, r.u16()?, r.u16()?];
+            let freq = r.u8()?;
+            let _pad = r.u8()?;
+            map.insert(k, WordClass { clusters, freq });
+        }
+        Ok(Model { keys, weights, trans, classes: WordClasses { map }, train_sentences, total_sentences })
+    }
+
+    /// Writes the model in its binary form, with weights quantised to i16.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let n = self.keys.len();
+        let max = self.weights.iter().fold(0f32, |m, w| m.max(w.abs()));
+        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+        let mut out = Vec::with_capacity(40 + n * (8 + 2 * N_LABELS) + self.classes.map.len() * 16);
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&(N_LABELS as u32).to_le_bytes());
+        out.extend_from_slice(&self.train_sentences.to_le_bytes());
+        out.extend_from_slice(&self.total_sentences.to_le_bytes());
+        out.extend_from_slice(&(n as u32).to_le_bytes());
+        out.extend_from_slice(&scale.to_le_bytes());
+        for t in &self.trans {
+            out.extend_from_slice(&t.to_le_bytes());
+        }
+        for k in &self.keys {
+            out.extend_from_slice(&k.to_le_bytes());
+        }
+        for w in &self.weights {
+            let q = (w / scale).round().clamp(-32767.0, 32767.0) as i16;
+            out.extend_from_slice(&q.to_le_bytes());
+        }
+        let mut words: Vec<(&u64, &WordClass)> = self.classes.map.iter().collect();
+        words.sort_by_key(|(k, _)| **k);
+        out.extend_from_slice(&(words.len() as u32).to_le_bytes());
+        for (k, c) in words {
+            out.extend_from_slice(&k.to_le_bytes());
+            for id in c.clusters {
+                out.extend_from_slice(&id.to_le_bytes());
+            }
+            out.push(c.freq);
+            out.push(0);
+        }
+        out
+    }
+
+    /// Emission scores of one token's features, one per label.
+    pub fn emissions(&self, feats: &[u64]) -> [f32; N_LABELS] {
+        let mut s = [0f32; N_LABELS];
+        for f in feats {
+            if let Ok(i) = self.keys.binary_search(f) {
+                let row = &self.weights[i * N_LABELS..(i + 1) * N_LABELS];
+                for (a, b) in s.iter_mut().zip(row) {
+                    *a += b;
+                }
+            }
+        }
+        s
+    }
+
+    /// Best label sequence for given per-token emission scores under the transition constraints.
+    pub fn viterbi(&self, em: &[[f32; N_LABELS]]) -> Vec<u8> {
+        viterbi(em, &self.trans)
+    }
+}
+
+/// Best label sequence for emission scores and transition weights (`(N_LABELS + 1) * N_LABELS`).
+pub fn viterbi(em: &[[f32; N_LABELS]], trans: &[f32]) -> Vec<u8> {
+    let n = em.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let neg = f32::NEG_INFINITY;
+    let mut score = vec![[neg; N_LABELS]; n];
+    let mut back = vec![[0u8; N_LABELS]; n];
+    for (c, sc) in score[0].iter_mut().enumerate() {
+        if allowed(None, c) {
+            *sc = em[0][c] + trans[N_LABELS * N_LABELS + c];
+        }
+    }
+    for i in 1..n {
+        for c in 0..N_LABELS {
+            let mut best = neg;
+            let mut arg = 0u8;
+            for p in 0..N_LABELS {
+                if !allowed(Some(p), c) || score[i - 1][p] == neg {
+                    continue;
+                }
+                let v = score[i - 1][p] + trans[p * N_LABELS + c];
+                if v > best {
+                    best = v;
+                    arg = p as u8;
+                }
+            }
+            if best > neg {
+                score[i][c] = best + em[i][c];
+                back[i][c] = arg;
+            }
+        }
+    }
+    let mut last = 0usize;
+    for c in 0..N_LABELS {
+        if score[n - 1][c] > score[n - 1][last] {
+            last = c;
+        }
+    }
+    let mut out = vec![0u8; n];
+    out[n - 1] = last as u8;
+    for i in (1..n).rev() {
+        out[i - 1] = back[i][out[i] as usize];
+    }
+    out
+}
