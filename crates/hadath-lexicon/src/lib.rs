@@ -1,12 +1,151 @@
 //! Lexicon: actors with dated roles, countries, places with coordinates, organisations.
+//!
+//! `build.rs` compiles `data/lexicon/**/*.tsv` into normalised entries; [`Lexicon::get`] loads
+//! them once into a token-keyed index. [`Lexicon::annotate`] runs a clitic-aware longest match
+//! over a document's tokens and resolves titles, nationality adjectives, counterparts
+//! ("نظيره") and capitals into [`hadath_text::Entity`] values.
 
-use hadath_text::Document;
+pub mod discover;
+mod fxhash;
+mod resolve;
+pub mod source;
+
+use fxhash::FxMap;
+use hadath_text::{Date, Document};
+pub use source::EntryKind;
 use std::sync::LazyLock;
 
-/// The compiled lexicon and matcher.
-pub struct Lexicon {}
+/// Errors reading a compiled lexicon.
+#[derive(Debug, thiserror::Error)]
+pub enum LexiconError {
+    #[error("compiled lexicon line {line}: {message}")]
+    BadLine { line: usize, message: String },
+}
 
-static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {});
+/// One lexicon entry at run time.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub kind: EntryKind,
+    pub id: String,
+    pub name: String,
+    pub code: Option<String>,
+    pub country: Option<String>,
+    pub sector: Option<String>,
+    /// Role key (titles) or agent kind (agents) or place kind (places).
+    pub role: Option<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub population: u64,
+}
+
+/// A dated role of a person.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RolePeriod {
+    pub person: u32,
+    /// ISO3 country, or empty for officials of international organisations.
+    pub country: String,
+    /// Sector (GOV, MIL) or the IGO code for officials of international organisations.
+    pub sector: String,
+    pub role: String,
+    /// First day in office.
+    pub from: Option<Date>,
+    /// Last day in office; `None` while still in office.
+    pub to: Option<Date>,
+}
+
+/// A pattern: the tokens after the first one, and the entry it names.
+#[derive(Debug, Clone)]
+struct Pattern {
+    rest: Box<[Box<str>]>,
+    entry: u32,
+}
+
+/// A lexicon match over a run of tokens.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LexMatch {
+    /// First token index (into the token slice given).
+    pub first: usize,
+    /// One past the last token index.
+    pub end: usize,
+    /// Normalised bytes of proclitics removed from the first token.
+    pub prefix_len: usize,
+    /// Entries the matched form names, best first.
+    pub entries: Vec<u32>,
+}
+
+/// Per-token class from the gazetteer, for NER features.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NerClass {
+    Per,
+    Loc,
+    Org,
+}
+
+/// A token's place inside a known name: its class and whether it begins the name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct GazetteerTag {
+    pub class: NerClass,
+    pub begin: bool,
+}
+
+/// The compiled lexicon and matcher.
+pub struct Lexicon {
+    entries: Vec<Entry>,
+    index: FxMap<Box<str>, Vec<Pattern>>,
+    roles: Vec<RolePeriod>,
+    /// (country or IGO code, role key) to indexes into `roles`.
+    holders: FxMap<(String, String), Vec<usize>>,
+    /// Person entry to indexes into `roles`.
+    person_roles: FxMap<u32, Vec<usize>>,
+    /// Role key to title entry.
+    titles: FxMap<String, u32>,
+    /// ISO3 to country entry.
+    countries: FxMap<String, u32>,
+    /// Normalised adjective form to ISO3.
+    adjectives: FxMap<Box<str>, String>,
+}
+
+static COMPILED: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon.compiled"));
+
+static LEXICON: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon::from_compiled(COMPILED).unwrap_or_else(|_| Lexicon::empty()));
+
+/// Parses `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, as the first day (`end == false`) or the last.
+pub fn parse_partial_date(s: &str, end: bool) -> Option<Date> {
+    let s = s.trim();
+    let mut parts = s.split('-');
+    let y: i32 = parts.next()?.parse().ok()?;
+    let m: Option<u32> = parts.next().and_then(|p| p.parse().ok());
+    let d: Option<u32> = parts.next().and_then(|p| p.parse().ok());
+    match (m, d) {
+        (Some(m), Some(d)) => Date::new(y, m, d),
+        (Some(m), None) => {
+            if end {
+                Date::new(y, m, hadath_text::days_in_month(y, m))
+            } else {
+                Date::new(y, m, 1)
+            }
+        }
+        _ => {
+            if end {
+                Date::new(y, 12, 31)
+            } else {
+                Date::new(y, 1, 1)
+            }
+        }
+    }
+}
+
+fn opt(s: &str) -> Option<String> {
+    (!s.is_empty()).then(|| s.to_string())
+}
+
+/// Proclitic strings tried on the first token of a name, shortest first: the least segmented
+/// reading wins a tie ("وباريس" is و + باريس, not وب + اريس).
+const PROCLITICS: &[&str] = &[
+    "و", "ف", "ب", "ل", "ك", "وب", "فب", "ول", "فل", "وك", "لل", "وال", "فال", "بال", "كال", "ولل", "فلل", "وبال",
+    "فبال", "وكال",
+];
 
 impl Lexicon {
     /// The built-in lexicon, compiled into the binary; loaded once.
@@ -14,6 +153,355 @@ impl Lexicon {
         &LEXICON
     }
 
-    /// Fills `doc.entities` (sorted by start, non-overlapping).
-    pub fn annotate(&self, _doc: &mut Document) {}
+    fn empty() -> Lexicon {
+        Lexicon {
+            entries: Vec::new(),
+            index: FxMap::default(),
+            roles: Vec::new(),
+            holders: FxMap::default(),
+            person_roles: FxMap::default(),
+            titles: FxMap::default(),
+            countries: FxMap::default(),
+            adjectives: FxMap::default(),
+        }
+    }
+
+    /// Compiles lexicon files given as (path relative to `data/lexicon`, content) pairs.
+    pub fn from_sources<'a>(files: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Lexicon, LexiconError> {
+        let mut s = source::Sources::default();
+        for (path, text) in files {
+            s.add_file(path, text);
+        }
+        Lexicon::from_compiled(&s.compile())
+    }
+
+    /// Loads the compiled line format that `build.rs` writes.
+    pub fn from_compiled(text: &str) -> Result<Lexicon, LexiconError> {
+        let mut lex = Lexicon::empty();
+        let mut person_ids: FxMap<String, u32> = FxMap::default();
+        let mut pending_roles = Vec::new();
+        for (i, line) in text.lines().enumerate() {
+            let c: Vec<&str> = line.split('\t').collect();
+            match c.first().copied() {
+                Some("E") if c.len() >= 12 => {
+                    let kind = EntryKind::from_tag(c[1])
+                        .ok_or_else(|| LexiconError::BadLine { line: i + 1, message: format!("kind {}", c[1]) })?;
+                    let idx = lex.entries.len() as u32;
+                    let entry = Entry {
+                        kind,
+                        id: c[2].to_string(),
+                        name: c[3].to_string(),
+                        code: opt(c[4]),
+                        country: opt(c[5]),
+                        sector: opt(c[6]),
+                        role: opt(c[7]),
+                        lat: c[8].parse().ok(),
+                        lon: c[9].parse().ok(),
+                        population: c[10].parse().unwrap_or(0),
+                    };
+                    match kind {
+                        EntryKind::Person => {
+                            person_ids.insert(entry.id.clone(), idx);
+                        }
+                        EntryKind::Title => {
+                            if let Some(r) = &entry.role {
+                                lex.titles.insert(r.clone(), idx);
+                            }
+                        }
+                        EntryKind::Country => {
+                            if let Some(cc) = &entry.country {
+                                lex.countries.insert(cc.clone(), idx);
+                            }
+                        }
+                        _ => {}
+                    }
+                    for form in c[11].split('|').filter(|f| !f.is_empty()) {
+                        if kind == EntryKind::Adjective {
+                            if let Some(cc) = &entry.country {
+                                lex.adjectives.entry(form.into()).or_insert_with(|| cc.clone());
+                            }
+                        }
+                        lex.add_pattern(form, idx);
+                    }
+                    lex.entries.push(entry);
+                }
+                Some("R") if c.len() >= 7 => pending_roles.push(c),
+                Some("") | None => {}
+                _ => return Err(LexiconError::BadLine { line: i + 1, message: "unknown record".into() }),
+            }
+        }
+        for c in pending_roles {
+            let Some(&person) = person_ids.get(c[1]) else { continue };
+            let idx = lex.roles.len();
+            let role = RolePeriod {
+                person,
+                country: c[2].to_string(),
+                sector: c[3].to_string(),
+                role: c[4].to_string(),
+                from: parse_partial_date(c[5], false),
+                to: parse_partial_date(c[6], true),
+            };
+            let key = if role.country.is_empty() { role.sector.clone() } else { role.country.clone() };
+            lex.holders.entry((key, role.role.clone())).or_default().push(idx);
+            lex.person_roles.entry(person).or_default().push(idx);
+            lex.roles.push(role);
+        }
+        lex.sort_patterns();
+        Ok(lex)
+    }
+
+    fn add_pattern(&mut self, form: &str, entry: u32) {
+        let mut toks = form.split(' ').filter(|t| !t.is_empty());
+        let Some(first) = toks.next() else { return };
+        let rest: Box<[Box<str>]> = toks.map(Box::from).collect();
+        let list = self.index.entry(first.into()).or_default();
+        if !list.iter().any(|p| p.entry == entry && p.rest == rest) {
+            list.push(Pattern { rest, entry });
+        }
+    }
+
+    /// Orders each key's patterns: longer first, then by entry priority.
+    fn sort_patterns(&mut self) {
+        let entries = &self.entries;
+        for list in self.index.values_mut() {
+            list.sort_by(|a, b| {
+                b.rest.len().cmp(&a.rest.len()).then_with(|| {
+                    let (ea, eb) = (&entries[a.entry as usize], &entries[b.entry as usize]);
+                    priority(ea).cmp(&priority(eb)).reverse().then(ea.population.cmp(&eb.population).reverse())
+                })
+            });
+        }
+    }
+
+    /// All entries.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// One entry.
+    pub fn entry(&self, i: u32) -> Option<&Entry> {
+        self.entries.get(i as usize)
+    }
+
+    /// Number of forms indexed (patterns).
+    pub fn pattern_count(&self) -> usize {
+        self.index.values().map(Vec::len).sum()
+    }
+
+    /// Dated roles of a person entry.
+    pub fn roles_of(&self, person: u32) -> impl Iterator<Item = &RolePeriod> {
+        self.person_roles.get(&person).into_iter().flatten().filter_map(|&i| self.roles.get(i))
+    }
+
+    /// The title entry of a role key, such as `foreign-minister`.
+    pub fn title(&self, role: &str) -> Option<&Entry> {
+        self.titles.get(role).and_then(|&i| self.entry(i))
+    }
+
+    /// The country entry of an ISO3 code.
+    pub fn country(&self, iso3: &str) -> Option<&Entry> {
+        self.countries.get(iso3).and_then(|&i| self.entry(i))
+    }
+
+    /// The ISO3 code a normalised nationality adjective names ("الاذربيجاني" gives AZE).
+    pub fn country_of_adjective(&self, norm: &str) -> Option<&str> {
+        if let Some(c) = self.adjectives.get(norm) {
+            return Some(c.as_str());
+        }
+        for p in PROCLITICS {
+            if let Some(stem) = norm.strip_prefix(p) {
+                let key = if p.ends_with("لل") { format!("ال{stem}") } else { stem.to_string() };
+                if let Some(c) = self.adjectives.get(key.as_str()) {
+                    return Some(c.as_str());
+                }
+            }
+        }
+        None
+    }
+
+    /// The person holding `role` for a country (ISO3) or IGO code on a date.
+    ///
+    /// Without a date, the current holder is returned only when there is exactly one.
+    pub fn holder(&self, country_or_igo: &str, role: &str, date: Option<Date>) -> Option<(u32, &RolePeriod)> {
+        let list = self.holders.get(&(country_or_igo.to_string(), role.to_string()))?;
+        let mut found: Vec<&RolePeriod> = Vec::new();
+        for &i in list {
+            let Some(r) = self.roles.get(i) else { continue };
+            let ok = match date {
+                Some(d) => r.from.is_none_or(|f| f <= d) && r.to.is_none_or(|t| d <= t),
+                None => r.to.is_none(),
+            };
+            if ok {
+                found.push(r);
+            }
+        }
+        match date {
+            Some(_) => found.into_iter().max_by_key(|r| r.from).map(|r| (r.person, r)),
+            None if found.iter().all(|r| Some(r.person) == found.first().map(|f| f.person)) => {
+                found.pop().map(|r| (r.person, r))
+            }
+            None => None,
+        }
+    }
+
+    /// Whether a role period covers a date (without a date: whether it is still open).
+    pub fn holds_on(&self, r: &RolePeriod, date: Option<Date>) -> bool {
+        match date {
+            Some(d) => r.from.is_none_or(|f| f <= d) && r.to.is_none_or(|t| d <= t),
+            None => r.to.is_none(),
+        }
+    }
+
+    /// The role a person held on a date (or the only current one without a date).
+    pub fn role_at(&self, person: u32, date: Option<Date>) -> Option<&RolePeriod> {
+        let roles: Vec<&RolePeriod> = self.roles_of(person).collect();
+        let fits: Vec<&RolePeriod> = match date {
+            Some(d) => {
+                roles.iter().copied().filter(|r| r.from.is_none_or(|f| f <= d) && r.to.is_none_or(|t| d <= t)).collect()
+            }
+            None => roles.iter().copied().filter(|r| r.to.is_none()).collect(),
+        };
+        // Prefer the highest office when two overlap (a president who is also party leader).
+        fits.into_iter().min_by_key(|r| role_rank(&r.role))
+    }
+
+    /// Entries whose form equals `text` (normalised here), best first.
+    pub fn lookup(&self, text: &str) -> Vec<&Entry> {
+        let Some(norm) = source::norm_form(text) else { return Vec::new() };
+        let toks: Vec<&str> = norm.split(' ').collect();
+        let Some(first) = toks.first() else { return Vec::new() };
+        let mut out = Vec::new();
+        if let Some(list) = self.index.get(*first) {
+            for p in list {
+                if p.rest.len() + 1 == toks.len() && p.rest.iter().zip(&toks[1..]).all(|(a, b)| a.as_ref() == *b) {
+                    if let Some(e) = self.entry(p.entry) {
+                        out.push(e);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Longest clitic-aware matches over normalised tokens, left to right, non-overlapping.
+    pub fn match_tokens(&self, norms: &[&str]) -> Vec<LexMatch> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        let mut buf = String::new();
+        while i < norms.len() {
+            match self.longest_at(norms, i, &mut buf) {
+                Some(m) => {
+                    i = m.end;
+                    out.push(m);
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    /// The longest match starting at token `i`, if any.
+    fn longest_at(&self, norms: &[&str], i: usize, buf: &mut String) -> Option<LexMatch> {
+        let tok = norms[i];
+        let mut best: Option<LexMatch> = None;
+        let try_stem = |stem: &str, prefix_len: usize, best: &mut Option<LexMatch>| {
+            let Some(list) = self.index.get(stem) else { return };
+            for p in list {
+                let n = p.rest.len();
+                if i + 1 + n > norms.len() {
+                    continue;
+                }
+                if !p.rest.iter().zip(&norms[i + 1..]).all(|(a, b)| a.as_ref() == *b) {
+                    continue;
+                }
+                let end = i + 1 + n;
+                match best {
+                    Some(b) if b.end > end => {}
+                    Some(b) if b.end == end => {
+                        if b.prefix_len == prefix_len && !b.entries.contains(&p.entry) {
+                            b.entries.push(p.entry);
+                        }
+                    }
+                    _ => *best = Some(LexMatch { first: i, end, prefix_len, entries: vec![p.entry] }),
+                }
+            }
+        };
+        try_stem(tok, 0, &mut best);
+        if tok.chars().count() >= 3 {
+            for p in PROCLITICS {
+                let Some(stem) = tok.strip_prefix(p) else { continue };
+                if stem.chars().count() < 2 {
+                    continue;
+                }
+                if p.ends_with("لل") {
+                    // "لل" is "ل" + "ال": the article stays on the stem.
+                    buf.clear();
+                    buf.push_str("ال");
+                    buf.push_str(stem);
+                    let s = std::mem::take(buf);
+                    try_stem(&s, p.len() - "ل".len(), &mut best);
+                    *buf = s;
+                } else if p.ends_with("ال") {
+                    // "بال" + stem: keep the article on the stem.
+                    let cut = p.len() - "ال".len();
+                    try_stem(&tok[cut..], cut, &mut best);
+                } else {
+                    try_stem(stem, p.len(), &mut best);
+                }
+            }
+        }
+        best
+    }
+
+    /// Per token: whether it lies inside a known person, place or organisation name.
+    pub fn gazetteer_classes(&self, tokens: &[&str]) -> Vec<Option<GazetteerTag>> {
+        let norms: Vec<String> = tokens.iter().map(|t| hadath_text::normalize_for_match(t)).collect();
+        let refs: Vec<&str> = norms.iter().map(String::as_str).collect();
+        let mut out = vec![None; tokens.len()];
+        for m in self.match_tokens(&refs) {
+            let class = m.entries.first().and_then(|&e| self.entry(e)).and_then(|e| match e.kind {
+                EntryKind::Person => Some(NerClass::Per),
+                EntryKind::Country | EntryKind::Capital | EntryKind::Place | EntryKind::Region => Some(NerClass::Loc),
+                EntryKind::Organisation | EntryKind::Group => Some(NerClass::Org),
+                _ => None,
+            });
+            if let Some(class) = class {
+                for (k, slot) in out.iter_mut().enumerate().take(m.end).skip(m.first) {
+                    *slot = Some(GazetteerTag { class, begin: k == m.first });
+                }
+            }
+        }
+        out
+    }
+
+    /// Fills `doc.entities` (sorted by start, non-overlapping), only inside sentences.
+    pub fn annotate(&self, doc: &mut Document) {
+        let entities = resolve::annotate(self, doc);
+        doc.entities = entities;
+    }
+}
+
+/// Which entry wins when one form names several.
+fn priority(e: &Entry) -> u8 {
+    match e.kind {
+        EntryKind::Title => 9,
+        EntryKind::Agent => 8,
+        EntryKind::Person => 7,
+        EntryKind::Organisation | EntryKind::Group => 6,
+        EntryKind::Country => 5,
+        EntryKind::Adjective => 4,
+        EntryKind::Capital => 3,
+        EntryKind::Region => 2,
+        EntryKind::Place => 1,
+    }
+}
+
+fn role_rank(role: &str) -> u8 {
+    match role {
+        "president" | "king" | "emir" | "sultan" | "supreme-leader" | "secretary-general" => 0,
+        "prime-minister" | "chancellor" | "commission-president" => 1,
+        "crown-prince" | "vice-president" => 2,
+        "foreign-minister" | "defence-minister" | "high-representative" => 3,
+        _ => 5,
+    }
 }

@@ -1,0 +1,524 @@
+//! Turning lexicon matches into entities: titles with nationality adjectives, dated roles,
+//! counterparts ("نظيريه الأذربيجاني والأرميني"), capitals as government metonyms, عمان.
+
+use crate::fxhash::FxMap;
+use crate::{EntryKind, LexMatch, Lexicon};
+use hadath_text::tokenize::tokenize_range;
+use hadath_text::{normalize_for_match, Date, Document, Entity, EntityKind, Span, Token};
+
+/// Verbs (normalised, past tense) that make a following capital the government.
+const METONYM_VERBS_BEFORE: &[&str] = &[
+    "اتهمت",
+    "اعلنت",
+    "قالت",
+    "رفضت",
+    "دعت",
+    "طالبت",
+    "نفت",
+    "اكدت",
+    "حذرت",
+    "هددت",
+    "ادانت",
+    "نددت",
+    "رحبت",
+    "وافقت",
+    "استدعت",
+    "طردت",
+    "ردت",
+    "اقترحت",
+    "شنت",
+    "قصفت",
+    "وقعت",
+    "ابلغت",
+    "اعربت",
+    "ارسلت",
+    "قررت",
+    "فرضت",
+    "منعت",
+    "احتجت",
+    "سحبت",
+    "علقت",
+    "تعهدت",
+    "استضافت",
+    "اعترضت",
+    "انتقدت",
+    "هاجمت",
+    "اتهم",
+    "اعلن",
+    "رفض",
+    "دعا",
+    "طالب",
+    "نفي",
+    "اكد",
+    "حذر",
+    "هدد",
+    "ادان",
+    "ندد",
+    "رحب",
+    "وافق",
+    "استدعي",
+    "طرد",
+    "اقترح",
+    "قرر",
+    "فرض",
+    "استضاف",
+    "انتقد",
+    "تتهم",
+    "يتهم",
+    "ترفض",
+    "يرفض",
+    "تدعو",
+    "يدعو",
+    "تطالب",
+    "تنفي",
+    "تؤكد",
+    "تحذر",
+    "تهدد",
+    "تدين",
+    "ترحب",
+    "توافق",
+];
+
+/// Prepositions before which a capital is a place.
+const PLACE_PREPOSITIONS: &[&str] =
+    &["في", "من", "الي", "الى", "عن", "علي", "حول", "نحو", "قرب", "داخل", "خارج", "بين", "مدينه", "العاصمه", "عاصمه"];
+
+/// Whether a normalised token is a counterpart word: نظيره، نظيرته، نظيريه، نظراؤه…
+fn is_counterpart(norm: &str) -> bool {
+    let stem = norm.strip_prefix('و').or_else(|| norm.strip_prefix('ف')).unwrap_or(norm);
+    stem.starts_with("نظير") || stem.starts_with("نظراو") || stem.starts_with("نظراي") || stem.starts_with("نظرا")
+}
+
+fn strip_conj(norm: &str) -> &str {
+    norm.strip_prefix('و').or_else(|| norm.strip_prefix('ف')).filter(|s| s.chars().count() >= 2).unwrap_or(norm)
+}
+
+/// Byte offset in `orig` after the characters that normalise to `norm_len` bytes.
+fn skip_normalised(orig: &str, norm_len: usize) -> usize {
+    if norm_len == 0 {
+        return 0;
+    }
+    let mut n = 0;
+    let mut buf = [0u8; 4];
+    for (i, c) in orig.char_indices() {
+        n += normalize_for_match(c.encode_utf8(&mut buf)).len();
+        if n >= norm_len {
+            // Marks after the last clitic letter stay with it.
+            let mut end = i + c.len_utf8();
+            for d in orig[end..].chars() {
+                if normalize_for_match(d.encode_utf8(&mut buf)).is_empty() {
+                    end += d.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            return end;
+        }
+    }
+    orig.len()
+}
+
+struct Sentence {
+    tokens: Vec<Token>,
+    matches: Vec<LexMatch>,
+}
+
+fn code_of(country: &str, sector: &str) -> Option<String> {
+    match (country.is_empty(), sector.is_empty()) {
+        (false, false) if !sector.starts_with("IGO") => Some(format!("{country}{sector}")),
+        (false, _) => Some(country.to_string()),
+        (true, false) => Some(sector.to_string()),
+        (true, true) => None,
+    }
+}
+
+fn sector_field(sector: &str) -> Option<String> {
+    if sector.is_empty() {
+        None
+    } else if sector.starts_with("IGO") {
+        Some("IGO".into())
+    } else {
+        Some(sector.chars().take(3).collect())
+    }
+}
+
+struct Resolver<'a> {
+    lex: &'a Lexicon,
+    text: &'a str,
+    date: Option<Date>,
+    /// Countries named anywhere in the document (by name, adjective or capital), with counts.
+    mentioned: FxMap<String, usize>,
+    /// The last role key seen on a person, for "نظيره".
+    last_role: Option<String>,
+    out: Vec<Entity>,
+}
+
+impl<'a> Resolver<'a> {
+    fn kinds(&self, m: &LexMatch) -> Vec<(u32, EntryKind)> {
+        m.entries.iter().filter_map(|&i| self.lex.entry(i).map(|e| (i, e.kind))).collect()
+    }
+
+    fn find(&self, m: &LexMatch, kind: EntryKind) -> Option<u32> {
+        self.kinds(m).into_iter().find(|&(_, k)| k == kind).map(|(i, _)| i)
+    }
+
+    fn span(&self, toks: &[Token], m: &LexMatch) -> Span {
+        let first = &toks[m.first];
+        let orig = first.span.slice(self.text);
+        let start = first.span.start + skip_normalised(orig, m.prefix_len);
+        Span::new(start.min(first.span.end), toks[m.end - 1].span.end)
+    }
+
+    fn role_name(&self, role: &str) -> String {
+        self.lex.title(role).map(|t| t.name.clone()).unwrap_or_else(|| role.to_string())
+    }
+
+    fn person_entity(&self, span: Span, person: u32, role_hint: Option<&str>) -> Option<Entity> {
+        let e = self.lex.entry(person)?;
+        let date = self.date;
+        let role = role_hint
+            .and_then(|r| self.lex.roles_of(person).find(|p| p.role == r && self.lex.holds_on(p, date)))
+            .or_else(|| self.lex.role_at(person, date));
+        let (country, sector, role_name) = match role {
+            Some(r) => (r.country.clone(), r.sector.clone(), Some(self.role_name(&r.role))),
+            None => (e.country.clone().unwrap_or_default(), e.sector.clone().unwrap_or_default(), None),
+        };
+        Some(Entity {
+            span,
+            kind: EntityKind::Person,
+            name: e.name.clone(),
+            code: code_of(&country, &sector),
+            country: (!country.is_empty()).then_some(country),
+            sector: sector_field(&sector),
+            role: role_name.or_else(|| role_hint.map(|r| self.role_name(r))),
+            lat: None,
+            lon: None,
+            lexicon_id: Some(e.id.clone()),
+        })
+    }
+
+    /// A title with a country or IGO: the holder on the date, or an unresolved role entity.
+    fn role_entity(&self, span: Span, role: &str, key: &str, title_sector: &str) -> Entity {
+        if let Some((person, _)) = self.lex.holder(key, role, self.date) {
+            if let Some(e) = self.person_entity(span, person, Some(role)) {
+                return e;
+            }
+        }
+        let is_igo = key.starts_with("IGO");
+        let sector = if is_igo {
+            key.to_string()
+        } else if title_sector.is_empty() || title_sector.starts_with("IGO") {
+            "GOV".into()
+        } else {
+            title_sector.to_string()
+        };
+        let country = if is_igo { String::new() } else { key.to_string() };
+        let place = if is_igo {
+            key.to_string()
+        } else {
+            self.lex.country(key).map(|c| c.name.clone()).unwrap_or_else(|| key.to_string())
+        };
+        Entity {
+            span,
+            kind: EntityKind::Person,
+            name: format!("{} of {}", self.role_name(role), place),
+            code: code_of(&country, &sector),
+            country: (!country.is_empty()).then_some(country),
+            sector: sector_field(&sector),
+            role: Some(self.role_name(role)),
+            lat: None,
+            lon: None,
+            lexicon_id: None,
+        }
+    }
+
+    /// A country named by an adjective or name in match `m`, if any.
+    fn country_in(&self, m: &LexMatch) -> Option<String> {
+        for (i, k) in self.kinds(m) {
+            if matches!(k, EntryKind::Adjective | EntryKind::Country) {
+                return self.lex.entry(i).and_then(|e| e.country.clone());
+            }
+        }
+        None
+    }
+
+    fn sentence(&mut self, s: &Sentence) {
+        let toks = &s.tokens;
+        let ms = &s.matches;
+        let adjacent = |j: usize, k: usize| k < ms.len() && ms[k].first == ms[j].end;
+        let mut chain_end: Option<usize> = None;
+        let mut j = 0;
+        while j < ms.len() {
+            let m = &ms[j];
+            let Some(&best) = m.entries.first() else {
+                j += 1;
+                continue;
+            };
+            let Some(entry) = self.lex.entry(best) else {
+                j += 1;
+                continue;
+            };
+            let span = self.span(toks, m);
+            match entry.kind {
+                EntryKind::Title => {
+                    let role = entry.role.clone().unwrap_or_default();
+                    let title_sector = entry.sector.clone().unwrap_or_default();
+                    let mut k = j + 1;
+                    let mut key: Option<String> = None;
+                    // "رئيس أذربيجان" is a construct; "الرئيس أذربيجان" is not, but "الأمين العام للأمم" is.
+                    let construct = !toks[m.first].norm.get(m.prefix_len..).unwrap_or("").starts_with("ال");
+                    if adjacent(j, k) {
+                        let next = &ms[k];
+                        let next_clitic = toks[next.first].norm.get(..next.prefix_len).unwrap_or("");
+                        let genitive = construct || next_clitic.ends_with('ل');
+                        if let Some(a) = self.find(next, EntryKind::Adjective) {
+                            key = self.lex.entry(a).and_then(|e| e.country.clone());
+                            k += 1;
+                        } else if genitive {
+                            if let Some(c) = self.find(next, EntryKind::Country) {
+                                key = self.lex.entry(c).and_then(|e| e.country.clone());
+                                k += 1;
+                            } else if let Some(o) =
+                                self.find(next, EntryKind::Organisation).or_else(|| self.find(next, EntryKind::Group))
+                            {
+                                key = self.lex.entry(o).and_then(|e| e.code.clone());
+                                k += 1;
+                            }
+                        }
+                    }
+                    if key.is_none() && title_sector.starts_with("IGO") {
+                        key = Some(title_sector.clone());
+                    }
+                    let person = if adjacent(k - 1, k) { self.find(&ms[k], EntryKind::Person) } else { None };
+                    let last = if person.is_some() { k } else { k - 1 };
+                    let full = span.cover(self.span(toks, &ms[last]));
+                    let ent = match (person, &key) {
+                        (Some(p), _) => self.person_entity(full, p, Some(&role)),
+                        (None, Some(key)) => Some(self.role_entity(full, &role, key, &title_sector)),
+                        (None, None) => None,
+                    };
+                    if let Some(e) = ent {
+                        self.last_role = Some(role);
+                        self.out.push(e);
+                        j = last + 1;
+                    } else {
+                        j += 1;
+                    }
+                    continue;
+                }
+                EntryKind::Agent => {
+                    let sector = entry.sector.clone().unwrap_or_default();
+                    let kind = if entry.role.as_deref() == Some("organisation") {
+                        EntityKind::Organisation
+                    } else {
+                        EntityKind::Group
+                    };
+                    let country = if adjacent(j, j + 1) { self.country_in(&ms[j + 1]) } else { None };
+                    let (full, next) = match &country {
+                        Some(_) => (span.cover(self.span(toks, &ms[j + 1])), j + 2),
+                        None => (span, j + 1),
+                    };
+                    let cname = country.as_deref().and_then(|c| self.lex.country(c)).map(|c| c.name.clone());
+                    self.out.push(Entity {
+                        span: full,
+                        kind,
+                        name: match &cname {
+                            Some(c) => format!("{c} {}", entry.name),
+                            None => entry.name.clone(),
+                        },
+                        code: code_of(country.as_deref().unwrap_or(""), &sector),
+                        country: country.clone(),
+                        sector: sector_field(&sector),
+                        role: None,
+                        lat: None,
+                        lon: None,
+                        lexicon_id: Some(entry.id.clone()),
+                    });
+                    j = next;
+                    continue;
+                }
+                EntryKind::Adjective => {
+                    let after_counterpart = m.first > 0 && is_counterpart(&toks[m.first - 1].norm);
+                    let chained = chain_end == Some(m.first);
+                    if let (true, Some(role)) = (after_counterpart || chained, self.last_role.clone()) {
+                        if let Some(c) = entry.country.clone() {
+                            let full = if after_counterpart { span.cover(toks[m.first - 1].span) } else { span };
+                            let e = self.role_entity(full, &role, &c, "");
+                            self.out.push(e);
+                            chain_end = Some(m.end);
+                        }
+                    }
+                    j += 1;
+                    continue;
+                }
+                _ => {}
+            }
+            // Names: choose between a country and a capital that share a form (عمان).
+            let country_idx = self.find(m, EntryKind::Country);
+            let capital_idx = self.find(m, EntryKind::Capital);
+            let chosen = match (country_idx, capital_idx) {
+                (Some(c), Some(cap)) => {
+                    let own = self.lex.entry(c).and_then(|e| e.country.clone()).unwrap_or_default();
+                    let other = self.lex.entry(cap).and_then(|e| e.country.clone()).unwrap_or_default();
+                    let n_own = self.mentioned.get(&own).copied().unwrap_or(0);
+                    let n_other = self.mentioned.get(&other).copied().unwrap_or(0);
+                    if n_own > n_other {
+                        c
+                    } else {
+                        cap
+                    }
+                }
+                _ => best,
+            };
+            if let Some(e) = self.name_entity(toks, m, span, chosen) {
+                if e.kind == EntityKind::Person {
+                    if let Some(r) = self.lex.role_at(chosen, self.date) {
+                        self.last_role = Some(r.role.clone());
+                    }
+                }
+                self.out.push(e);
+            }
+            j += 1;
+        }
+    }
+
+    fn name_entity(&self, toks: &[Token], m: &LexMatch, span: Span, idx: u32) -> Option<Entity> {
+        let e = self.lex.entry(idx)?;
+        let base = Entity {
+            span,
+            kind: EntityKind::Place,
+            name: e.name.clone(),
+            code: None,
+            country: e.country.clone(),
+            sector: None,
+            role: None,
+            lat: e.lat,
+            lon: e.lon,
+            lexicon_id: Some(e.id.clone()),
+        };
+        Some(match e.kind {
+            EntryKind::Person => return self.person_entity(span, idx, None),
+            EntryKind::Country => {
+                Entity { kind: EntityKind::Country, code: e.country.clone(), lat: None, lon: None, ..base }
+            }
+            EntryKind::Capital => {
+                if self.is_metonym(toks, m) {
+                    let cc = e.country.clone().unwrap_or_default();
+                    let cname = self.lex.country(&cc).map(|c| c.name.clone()).unwrap_or_else(|| e.name.clone());
+                    Entity {
+                        kind: EntityKind::Country,
+                        name: cname,
+                        code: Some(format!("{cc}GOV")),
+                        sector: Some("GOV".into()),
+                        lat: None,
+                        lon: None,
+                        ..base
+                    }
+                } else {
+                    base
+                }
+            }
+            EntryKind::Place | EntryKind::Region => base,
+            EntryKind::Organisation | EntryKind::Group => {
+                let country = e.country.clone().unwrap_or_default();
+                let sector = e.sector.clone().unwrap_or_default();
+                Entity {
+                    kind: if e.kind == EntryKind::Group { EntityKind::Group } else { EntityKind::Organisation },
+                    code: e.code.clone().filter(|c| !c.is_empty()).or_else(|| code_of(&country, &sector)),
+                    sector: sector_field(&sector),
+                    lat: None,
+                    lon: None,
+                    ..base
+                }
+            }
+            EntryKind::Title | EntryKind::Agent | EntryKind::Adjective => return None,
+        })
+    }
+
+    /// Whether a capital stands for its government: subject or object of a political verb.
+    fn is_metonym(&self, toks: &[Token], m: &LexMatch) -> bool {
+        let first = &toks[m.first];
+        let clitic = &first.norm[..m.prefix_len.min(first.norm.len())];
+        if clitic.contains('ب') || clitic.contains('ل') || clitic.contains('ك') {
+            return false;
+        }
+        if m.first > 0 {
+            let prev = strip_conj(&toks[m.first - 1].norm);
+            if PLACE_PREPOSITIONS.contains(&prev) {
+                return false;
+            }
+            if METONYM_VERBS_BEFORE.contains(&prev) {
+                return true;
+            }
+        }
+        if let Some(next) = toks.get(m.end) {
+            let n = strip_conj(&next.norm);
+            if METONYM_VERBS_BEFORE.contains(&n) {
+                return true;
+            }
+            // A present-tense verb right after: "باكو تتهم".
+            let letters = n.chars().count();
+            if (n.starts_with('ت') || n.starts_with('ي')) && letters >= 4 && !n.ends_with('ه') && !n.ends_with("ات")
+            {
+                return true;
+            }
+        }
+        false
+    }
+}
+
+/// Entities of a document, sorted and non-overlapping, only inside sentences.
+pub(crate) fn annotate(lex: &Lexicon, doc: &Document) -> Vec<Entity> {
+    let text = doc.text.as_str();
+    let ranges: Vec<Span> =
+        if doc.sentences.is_empty() { vec![Span::new(0, text.len())] } else { doc.sentences.clone() };
+    let mut sentences = Vec::with_capacity(ranges.len());
+    for r in ranges {
+        let tokens: Vec<Token> = if doc.tokens.is_empty() {
+            let mut v = Vec::new();
+            if text.get(r.start..r.end).is_some() {
+                tokenize_range(text, r, &mut v);
+            }
+            v
+        } else {
+            let a = doc.tokens.partition_point(|t| t.span.start < r.start);
+            doc.tokens[a..].iter().take_while(|t| t.span.end <= r.end).cloned().collect()
+        };
+        let norms: Vec<&str> = tokens.iter().map(|t| t.norm.as_str()).collect();
+        let matches = lex.match_tokens(&norms);
+        sentences.push(Sentence { tokens, matches });
+    }
+    let mut mentioned: FxMap<String, usize> = FxMap::default();
+    for s in &sentences {
+        for m in &s.matches {
+            // A form shared by a country and a capital (عمان) is no evidence either way.
+            if m.entries.len() > 1 {
+                continue;
+            }
+            if let Some(e) = m.entries.first().and_then(|&i| lex.entry(i)) {
+                if matches!(e.kind, EntryKind::Country | EntryKind::Adjective | EntryKind::Capital) {
+                    if let Some(c) = &e.country {
+                        *mentioned.entry(c.clone()).or_default() += 1;
+                    }
+                }
+            }
+        }
+    }
+    let mut r = Resolver { lex, text, date: doc.published.value, mentioned, last_role: None, out: Vec::new() };
+    for s in &sentences {
+        r.sentence(s);
+    }
+    let mut out = r.out;
+    out.sort_by_key(|e| (e.span.start, std::cmp::Reverse(e.span.end)));
+    let mut kept: Vec<Entity> = Vec::with_capacity(out.len());
+    for e in out {
+        if e.span.is_empty() {
+            continue;
+        }
+        if kept.last().is_some_and(|k| k.span.end > e.span.start) {
+            continue;
+        }
+        kept.push(e);
+    }
+    kept
+}

@@ -1,0 +1,255 @@
+//! Entity recognition tests on sentences written for these tests, with the built-in lexicon.
+//!
+//! Every person, country, capital, region and organisation named in the seed articles is checked
+//! here in new sentences, with its code and, for people, the role held at the given date.
+
+use hadath_lexicon::Lexicon;
+use hadath_text::{Date, Document, Entity, EntityKind};
+
+fn run(text: &str, date: Option<(i32, u32, u32)>) -> (Document, Vec<Entity>) {
+    let mut doc = Document::new("t", text);
+    doc.published.value = date.and_then(|(y, m, d)| Date::new(y, m, d));
+    Lexicon::get().annotate(&mut doc);
+    let ents = doc.entities.clone();
+    (doc, ents)
+}
+
+fn show(doc: &Document, ents: &[Entity]) -> String {
+    ents.iter()
+        .map(|e| format!("[{}] {:?} {} {:?} {:?}", doc.slice(e.span), e.kind, e.name, e.code, e.role))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Finds the entity whose text is `surface` and checks kind, name and code.
+fn expect(doc: &Document, ents: &[Entity], surface: &str, kind: EntityKind, name: &str, code: Option<&str>) -> Entity {
+    let e = ents
+        .iter()
+        .find(|e| doc.slice(e.span) == surface)
+        .unwrap_or_else(|| panic!("no entity [{surface}] in:\n{}", show(doc, ents)));
+    assert_eq!(e.kind, kind, "kind of [{surface}]\n{}", show(doc, ents));
+    assert_eq!(e.name, name, "name of [{surface}]\n{}", show(doc, ents));
+    assert_eq!(e.code.as_deref(), code, "code of [{surface}]\n{}", show(doc, ents));
+    e.clone()
+}
+
+#[test]
+fn titles_adjectives_and_names_make_one_person() {
+    let (d, e) = run(
+        "اجتمع وزير الخارجية الروسي سيرغي لافروف صباح اليوم مع رئيس الوزراء الأرميني نيكول باشينيان.",
+        Some((2022, 5, 3)),
+    );
+    let l = expect(&d, &e, "وزير الخارجية الروسي سيرغي لافروف", EntityKind::Person, "Sergey Lavrov", Some("RUSGOV"));
+    assert_eq!(l.role.as_deref(), Some("Foreign Minister"));
+    assert_eq!(l.country.as_deref(), Some("RUS"));
+    let p =
+        expect(&d, &e, "رئيس الوزراء الأرميني نيكول باشينيان", EntityKind::Person, "Nikol Pashinyan", Some("ARMGOV"));
+    assert_eq!(p.role.as_deref(), Some("Prime Minister"));
+}
+
+#[test]
+fn title_and_country_resolve_by_date() {
+    let (d, e) = run("وصل رئيس وزراء أرمينيا إلى العاصمة البلجيكية للمشاركة في الاجتماع.", Some((2022, 10, 1)));
+    let p = expect(&d, &e, "رئيس وزراء أرمينيا", EntityKind::Person, "Nikol Pashinyan", Some("ARMGOV"));
+    assert_eq!(p.role.as_deref(), Some("Prime Minister"));
+    let (d, e) = run("هاتف رئيس أذربيجان نظيره الروسي مساء أمس.", Some((2020, 10, 9)));
+    expect(&d, &e, "رئيس أذربيجان", EntityKind::Person, "Ilham Aliyev", Some("AZEGOV"));
+    expect(&d, &e, "نظيره الروسي", EntityKind::Person, "Vladimir Putin", Some("RUSGOV"));
+    let (d, e) = run("أشاد الرئيس الروسي بالاتفاق.", Some((2005, 3, 1)));
+    expect(&d, &e, "الرئيس الروسي", EntityKind::Person, "Vladimir Putin", Some("RUSGOV"));
+}
+
+#[test]
+fn counterparts_inherit_the_role() {
+    let (d, e) =
+        run("استقبل وزير الخارجية الروسي في العاصمة نظيريه الأذربيجاني والأرميني لبحث التهدئة.", Some((2020, 10, 9)));
+    let a = expect(&d, &e, "نظيريه الأذربيجاني", EntityKind::Person, "Jeyhun Bayramov", Some("AZEGOV"));
+    assert_eq!(a.role.as_deref(), Some("Foreign Minister"));
+    let m = expect(&d, &e, "الأرميني", EntityKind::Person, "Zohrab Mnatsakanyan", Some("ARMGOV"));
+    assert_eq!(m.role.as_deref(), Some("Foreign Minister"));
+}
+
+#[test]
+fn names_alone_get_their_role_at_the_date() {
+    let (d, e) = run("وقال علييف إن باشينيان وبوتين ولافروف وبيراموف ومناتساكانيان سيلتقون.", Some((2020, 10, 9)));
+    expect(&d, &e, "علييف", EntityKind::Person, "Ilham Aliyev", Some("AZEGOV"));
+    expect(&d, &e, "باشينيان", EntityKind::Person, "Nikol Pashinyan", Some("ARMGOV"));
+    let p = expect(&d, &e, "بوتين", EntityKind::Person, "Vladimir Putin", Some("RUSGOV"));
+    assert_eq!(p.role.as_deref(), Some("President"));
+    expect(&d, &e, "لافروف", EntityKind::Person, "Sergey Lavrov", Some("RUSGOV"));
+    expect(&d, &e, "بيراموف", EntityKind::Person, "Jeyhun Bayramov", Some("AZEGOV"));
+    let m = expect(&d, &e, "مناتساكانيان", EntityKind::Person, "Zohrab Mnatsakanyan", Some("ARMGOV"));
+    assert_eq!(m.role.as_deref(), Some("Foreign Minister"));
+    // Putin was prime minister in 2010.
+    let (d, e) = run("زار بوتين المدينة.", Some((2010, 6, 1)));
+    let p = expect(&d, &e, "بوتين", EntityKind::Person, "Vladimir Putin", Some("RUSGOV"));
+    assert_eq!(p.role.as_deref(), Some("Prime Minister"));
+}
+
+#[test]
+fn agents_take_the_country_of_the_adjective() {
+    let (d, e) = run(
+        "قالت وزارة الدفاع الروسية إن الجيش الأذربيجاني والقوات الأرمينية تبادلا إطلاق النار، بينما دعت الحكومة السودانية إلى الهدوء.",
+        Some((2021, 5, 1)),
+    );
+    expect(&d, &e, "الجيش الأذربيجاني", EntityKind::Group, "Azerbaijan military", Some("AZEMIL"));
+    let f = e.iter().find(|x| d.slice(x.span) == "القوات الأرمينية").expect("forces");
+    assert_eq!(f.code.as_deref(), Some("ARMMIL"));
+    let m = e.iter().find(|x| d.slice(x.span) == "وزارة الدفاع الروسية").expect("ministry");
+    assert_eq!(m.code.as_deref(), Some("RUSMIL"));
+    let g = e.iter().find(|x| d.slice(x.span) == "الحكومة السودانية").expect("government");
+    assert_eq!(g.code.as_deref(), Some("SDNGOV"));
+}
+
+#[test]
+fn countries_get_iso3_codes() {
+    let (d, e) = run(
+        "تتابع أذربيجان وأرمينيا وروسيا وفرنسا والولايات المتحدة وكازاخستان وأوكرانيا وجورجيا ومولدافيا الملف.",
+        None,
+    );
+    expect(&d, &e, "أذربيجان", EntityKind::Country, "Azerbaijan", Some("AZE"));
+    expect(&d, &e, "أرمينيا", EntityKind::Country, "Armenia", Some("ARM"));
+    expect(&d, &e, "روسيا", EntityKind::Country, "Russia", Some("RUS"));
+    expect(&d, &e, "فرنسا", EntityKind::Country, "France", Some("FRA"));
+    expect(&d, &e, "الولايات المتحدة", EntityKind::Country, "United States", Some("USA"));
+    expect(&d, &e, "كازاخستان", EntityKind::Country, "Kazakhstan", Some("KAZ"));
+    expect(&d, &e, "أوكرانيا", EntityKind::Country, "Ukraine", Some("UKR"));
+    expect(&d, &e, "جورجيا", EntityKind::Country, "Georgia", Some("GEO"));
+    expect(&d, &e, "مولدافيا", EntityKind::Country, "Moldova", Some("MDA"));
+    let c = e.iter().find(|x| d.slice(x.span) == "أرمينيا").expect("armenia");
+    assert_eq!((c.country.as_deref(), c.sector.as_deref()), (Some("ARM"), None));
+}
+
+#[test]
+fn capitals_are_places_or_governments() {
+    let (d, e) = run("عُقد اللقاء في موسكو ثم انتقل الوفد إلى سوتشي وسان بطرسبرغ وبراغ وواشنطن وباريس ونيويورك.", None);
+    let m = expect(&d, &e, "موسكو", EntityKind::Place, "Moscow", None);
+    assert!(m.lat.is_some() && m.lon.is_some());
+    expect(&d, &e, "سوتشي", EntityKind::Place, "Sochi", None);
+    expect(&d, &e, "براغ", EntityKind::Place, "Prague", None);
+    expect(&d, &e, "واشنطن", EntityKind::Place, "Washington", None);
+    expect(&d, &e, "باريس", EntityKind::Place, "Paris", None);
+    expect(&d, &e, "نيويورك", EntityKind::Place, "New York City", None);
+    let (d, e) = run("اتهمت باكو يريفان بخرق الهدنة، وموسكو تدعو إلى التهدئة من بروكسل.", None);
+    expect(&d, &e, "باكو", EntityKind::Country, "Azerbaijan", Some("AZEGOV"));
+    expect(&d, &e, "يريفان", EntityKind::Place, "Yerevan", None);
+    expect(&d, &e, "موسكو", EntityKind::Country, "Russia", Some("RUSGOV"));
+    expect(&d, &e, "بروكسل", EntityKind::Place, "Brussels", None);
+}
+
+#[test]
+fn karabakh_in_every_spelling() {
+    for form in [
+        "ناغورنو كاراباخ",
+        "ناغورني قره باغ",
+        "ناجورنو قره باغ",
+        "ناجورنو قرة باغ",
+        "ناغورني كاراباخ",
+        "قره باغ",
+        "قرة باغ",
+        "كاراباخ",
+        "آرتساخ",
+    ] {
+        let text = format!("تجدد التوتر في {form} صباح اليوم.");
+        let (d, e) = run(&text, None);
+        let k = expect(&d, &e, form, EntityKind::Place, "Nagorno-Karabakh", None);
+        assert_eq!(k.lexicon_id.as_deref(), Some("nagorno-karabakh"));
+        assert!(k.lat.is_some());
+    }
+    let (d, e) = run("عاد النازحون إلى إقليم قره باغ وممر لاتشين.", None);
+    expect(&d, &e, "قره باغ", EntityKind::Place, "Nagorno-Karabakh", None);
+    expect(&d, &e, "ممر لاتشين", EntityKind::Place, "Lachin corridor", None);
+}
+
+#[test]
+fn organisations_and_agencies() {
+    let (d, e) = run(
+        "ذكرت وكالة تاس وإنترفاكس ورويترز وفرانس برس أن الأمم المتحدة والاتحاد الأوروبي ومجموعة مينسك ورابطة الدول المستقلة رحبت بالخطوة.",
+        None,
+    );
+    let un = expect(&d, &e, "الأمم المتحدة", EntityKind::Organisation, "United Nations", Some("IGOUNO"));
+    assert_eq!(un.country, None);
+    for (s, code) in [
+        ("وكالة تاس", "RUSMED"),
+        ("إنترفاكس", "RUSMED"),
+        ("رويترز", "GBRMED"),
+        ("فرانس برس", "FRAMED"),
+        ("الاتحاد الأوروبي", "IGOEUREEC"),
+    ] {
+        let x = e.iter().find(|x| d.slice(x.span) == s).unwrap_or_else(|| panic!("{s}\n{}", show(&d, &e)));
+        assert_eq!(x.code.as_deref(), Some(code), "{s}");
+    }
+    assert!(e.iter().any(|x| d.slice(x.span) == "مجموعة مينسك"), "{}", show(&d, &e));
+    assert!(e.iter().any(|x| d.slice(x.span) == "رابطة الدول المستقلة"), "{}", show(&d, &e));
+}
+
+#[test]
+fn clitics_are_outside_the_span() {
+    let (d, e) = run("وصل الوفد لموسكو وبباكو وللأمم المتحدة والأذربيجانيون غاضبون.", None);
+    expect(&d, &e, "موسكو", EntityKind::Place, "Moscow", None);
+    expect(&d, &e, "باكو", EntityKind::Place, "Baku", None);
+    assert!(e.iter().any(|x| d.slice(x.span) == "لأمم المتحدة"), "{}", show(&d, &e));
+}
+
+#[test]
+fn amman_or_oman_by_context() {
+    let (d, e) = run("أعلنت الحكومة الأردنية أن الاجتماع سيعقد في عمان الأسبوع المقبل.", None);
+    expect(&d, &e, "عمان", EntityKind::Place, "Amman", None);
+    let (d, e) = run("زار الوزير سلطنة عمان، وأشاد المسؤولون العمانيون بالزيارة.", None);
+    expect(&d, &e, "سلطنة عمان", EntityKind::Country, "Oman", Some("OMN"));
+}
+
+#[test]
+fn no_date_leaves_ambiguous_roles_unresolved() {
+    let (d, e) = run("قال رئيس وزراء أرمينيا إن المحادثات مستمرة.", None);
+    // Only one open holder: resolved.
+    expect(&d, &e, "رئيس وزراء أرمينيا", EntityKind::Person, "Nikol Pashinyan", Some("ARMGOV"));
+}
+
+#[test]
+fn entities_are_sorted_non_overlapping_and_inside_sentences() {
+    let text = "وزير الخارجية الروسي في موسكو. الجيش الأذربيجاني في قره باغ.";
+    let mut doc = Document::new("t", text);
+    let first_end = text.find('.').unwrap() + 1;
+    doc.sentences = vec![hadath_text::Span::new(0, first_end)];
+    Lexicon::get().annotate(&mut doc);
+    assert!(doc.entities.iter().all(|e| e.span.end <= first_end));
+    assert!(doc.entities.windows(2).all(|w| w[0].span.end <= w[1].span.start));
+}
+
+#[test]
+fn gazetteer_classes_tag_tokens() {
+    use hadath_lexicon::NerClass;
+    let toks = ["زار", "إلهام", "علييف", "موسكو", "و", "الأمم", "المتحدة"];
+    let tags = Lexicon::get().gazetteer_classes(&toks);
+    assert_eq!(tags[0], None);
+    assert_eq!(tags[1].map(|t| (t.class, t.begin)), Some((NerClass::Per, true)));
+    assert_eq!(tags[2].map(|t| (t.class, t.begin)), Some((NerClass::Per, false)));
+    assert_eq!(tags[3].map(|t| t.class), Some(NerClass::Loc));
+    assert_eq!(tags[5].map(|t| (t.class, t.begin)), Some((NerClass::Org, true)));
+    assert_eq!(tags[6].map(|t| (t.class, t.begin)), Some((NerClass::Org, false)));
+}
+
+#[test]
+fn never_panics_on_odd_input() {
+    let samples = [
+        "",
+        "ال",
+        "و",
+        "لل",
+        "نظيريه",
+        "نظيريه الأذربيجاني",
+        "\u{200f}باكو\u{064e}\u{0651}",
+        "وزير",
+        "a\tb\n\u{0000}",
+        "ببباكو تتتت",
+        "الرئيس الرئيس الرئيس",
+    ];
+    for s in samples {
+        let mut doc = Document::new("t", s);
+        Lexicon::get().annotate(&mut doc);
+        for e in &doc.entities {
+            assert!(s.get(e.span.start..e.span.end).is_some());
+        }
+    }
+}
