@@ -1,0 +1,637 @@
+//! Paragraph layout of one document: each non-empty line is classified as body, title,
+//! dateline, boilerplate or page meta (dates and timestamps), with general rules of line shape,
+//! vocabulary and position.
+
+use crate::vocab;
+use hadath_text::{normalize_for_match, Document, Paragraph, ParagraphKind, Span};
+use std::collections::hash_map::DefaultHasher;
+use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
+use std::sync::LazyLock;
+
+/// A word list compared after matching normalisation.
+struct WordSet(HashSet<String>);
+
+impl WordSet {
+    fn new(words: &[&str]) -> Self {
+        WordSet(words.iter().map(|w| normalize_for_match(w)).collect())
+    }
+    fn has(&self, w: &str) -> bool {
+        self.0.contains(w)
+    }
+}
+
+static PROMO: LazyLock<Vec<String>> = LazyLock::new(|| {
+    let mut v: Vec<String> = vocab::PROMO_PHRASES.iter().map(|p| normalize_for_match(p)).collect();
+    v.sort();
+    v.dedup();
+    v
+});
+static INTERFACE: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(vocab::INTERFACE_WORDS));
+static SECTIONS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(vocab::SECTION_WORDS));
+static MONTHS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(vocab::MONTHS));
+static DATE_FILLERS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(vocab::DATE_FILLERS));
+static SPEECH: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(vocab::SPEECH_WORDS));
+static AGENCIES: LazyLock<Vec<String>> =
+    LazyLock::new(|| vocab::AGENCIES.iter().map(|p| normalize_for_match(p)).collect());
+
+/// Lines at most this long (in bytes) are counted for repetition across documents.
+const REPEAT_MAX_LEN: usize = 300;
+/// A line seen in this many documents of one source is boilerplate.
+const REPEAT_THRESHOLD: u32 = 3;
+/// Bounds that keep the repetition memory flat on endless streams.
+const REPEAT_MAX_LINES_PER_SOURCE: usize = 100_000;
+const REPEAT_MAX_SOURCES: usize = 10_000;
+
+/// Counts of short lines per source across the documents of a stream, to find lines that a
+/// site repeats on every page (menus, footers, prompts).
+#[derive(Debug, Default)]
+pub struct RepeatedLines {
+    counts: HashMap<String, HashMap<u64, u32>>,
+}
+
+impl RepeatedLines {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Records the document's distinct short lines and returns which of them were now seen in
+    /// at least three documents of `source`.
+    fn record(&mut self, source: &str, lines: &[u64]) -> Vec<bool> {
+        if !self.counts.contains_key(source) && self.counts.len() >= REPEAT_MAX_SOURCES {
+            return vec![false; lines.len()];
+        }
+        let map = self.counts.entry(source.to_string()).or_default();
+        let mut seen_here = HashSet::new();
+        lines
+            .iter()
+            .map(|&h| {
+                if h == 0 {
+                    return false;
+                }
+                if seen_here.insert(h) {
+                    if let Some(c) = map.get_mut(&h) {
+                        *c += 1;
+                    } else if map.len() < REPEAT_MAX_LINES_PER_SOURCE {
+                        map.insert(h, 1);
+                    }
+                }
+                map.get(&h).is_some_and(|&c| c >= REPEAT_THRESHOLD)
+            })
+            .collect()
+    }
+}
+
+/// What the rules first say about one line, before position is taken into account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    Meta,
+    Boilerplate,
+    /// Text: a body line, a title or a subheading depending on position.
+    Text,
+}
+
+struct Line {
+    span: Span,
+    norm: String,
+    words: usize,
+    shape: Shape,
+    /// Long or ending like a sentence.
+    body_like: bool,
+}
+
+/// Lays out a document's paragraphs: kinds, title, dateline and languages.
+///
+/// Each non-empty line is a paragraph. Page-header dates, timestamps and embedded-post
+/// signatures are `Meta`; interface lines are `Boilerplate`; short lines before the body are
+/// `Title` (`doc.title` is the headline: the line equal to `meta.title` when given, else the
+/// longest); a dateline opening the first body line becomes its own `Dateline` paragraph.
+pub fn prepare(doc: &mut Document) {
+    prepare_with(doc, None);
+}
+
+/// Like [`prepare`], also marking lines that `repeats` has seen in three or more documents of
+/// the source `source`.
+pub fn prepare_with(doc: &mut Document, repeats: Option<(&mut RepeatedLines, &str)>) {
+    let text = doc.text.as_str();
+    let mut lines: Vec<Line> = hadath_text::segment::lines(text)
+        .into_iter()
+        .map(|span| {
+            let raw = span.slice(text);
+            let norm = normalize_for_match(raw);
+            let words = raw.split_whitespace().count();
+            let shape = line_shape(raw, &norm, words);
+            let body_like = is_body_like(raw, words);
+            Line { span, norm, words, shape, body_like }
+        })
+        .collect();
+
+    let mut kinds: Vec<ParagraphKind> = lines
+        .iter()
+        .map(|l| match l.shape {
+            Shape::Meta => ParagraphKind::Meta,
+            Shape::Boilerplate => ParagraphKind::Boilerplate,
+            Shape::Text => ParagraphKind::Body,
+        })
+        .collect();
+
+    let is_text = |l: &Line| l.shape == Shape::Text;
+    let first_body = lines.iter().position(|l| is_text(l) && l.body_like);
+    let last_body = lines.iter().rposition(|l| is_text(l) && l.body_like);
+
+    // Header zone: short text lines before the body are the headline, kicker or subtitle.
+    let header_end = first_body.unwrap_or(lines.len());
+    let mut title_candidates: Vec<usize> = Vec::new();
+    for (i, l) in lines.iter().enumerate().take(header_end) {
+        if !is_text(l) {
+            continue;
+        }
+        if l.words >= 2 && l.words <= 40 {
+            title_candidates.push(i);
+        } else if first_body.is_some() {
+            kinds[i] = ParagraphKind::Boilerplate;
+        }
+    }
+    if first_body.is_none() {
+        // No body line: only the first candidate is a headline, the rest is text.
+        title_candidates.truncate(1);
+    }
+    while title_candidates.len() > 3 {
+        let i = title_candidates.remove(0);
+        kinds[i] = ParagraphKind::Boilerplate;
+    }
+    for &i in &title_candidates {
+        kinds[i] = ParagraphKind::Title;
+    }
+
+    // Footer zone: short text lines after the body are interface remnants.
+    if let Some(last) = last_body {
+        for (i, l) in lines.iter().enumerate().skip(last + 1) {
+            if is_text(l) && !l.body_like && l.words <= 8 {
+                kinds[i] = ParagraphKind::Boilerplate;
+            }
+        }
+    }
+
+    // The headline: the line equal to the metadata title, else the longest candidate.
+    let meta_title = doc.meta.title.as_deref().map(normalize_for_match).filter(|t| !t.trim().is_empty());
+    let mut title_index = None;
+    if let Some(mt) = &meta_title {
+        let mt = squash(mt);
+        title_index = lines.iter().position(|l| l.shape != Shape::Boilerplate && squash(&l.norm) == mt);
+        if title_index.is_none() {
+            // A <title> often carries the site name after the headline.
+            title_index = lines.iter().position(|l| {
+                let n = squash(&l.norm);
+                l.shape != Shape::Boilerplate && n.len() >= 12 && n.len() * 2 >= mt.len() && mt.starts_with(&n)
+            });
+        }
+        if let Some(i) = title_index {
+            kinds[i] = ParagraphKind::Title;
+        }
+    }
+    if title_index.is_none() {
+        title_index = title_candidates.iter().copied().max_by(|&a, &b| {
+            // Longest wins; on a tie the earlier line.
+            lines[a].span.len().cmp(&lines[b].span.len()).then(b.cmp(&a))
+        });
+    }
+    doc.title = title_index.map(|i| lines[i].span);
+
+    // Lines a source repeats on every page.
+    if let Some((repeats, source)) = repeats {
+        let hashes: Vec<u64> =
+            lines.iter().map(|l| if l.span.len() <= REPEAT_MAX_LEN { hash_line(&l.norm) } else { 0 }).collect();
+        let repeated = repeats.record(source, &hashes);
+        for (i, rep) in repeated.into_iter().enumerate() {
+            if rep && kinds[i] == ParagraphKind::Body {
+                kinds[i] = ParagraphKind::Boilerplate;
+            }
+        }
+    }
+
+    // Paragraphs, with a dateline split off the first body line.
+    let first_body_para = kinds.iter().position(|k| *k == ParagraphKind::Body);
+    let mut paragraphs = Vec::with_capacity(lines.len() + 1);
+    doc.dateline = None;
+    for (i, l) in lines.iter_mut().enumerate() {
+        let kind = kinds[i];
+        if Some(i) == first_body_para {
+            let raw = l.span.slice(text);
+            if let Some((dl_end, body_start)) = dateline_prefix(raw) {
+                let dl = Span::new(l.span.start, l.span.start + dl_end);
+                let body = Span::new(l.span.start + body_start, l.span.end);
+                doc.dateline = Some(dl);
+                paragraphs.push(paragraph(text, dl, ParagraphKind::Dateline));
+                paragraphs.push(paragraph(text, body, ParagraphKind::Body));
+                continue;
+            }
+        }
+        paragraphs.push(paragraph(text, l.span, kind));
+    }
+    doc.paragraphs = paragraphs;
+}
+
+fn paragraph(text: &str, span: Span, kind: ParagraphKind) -> Paragraph {
+    Paragraph { span, kind, lang: hadath_text::lang::detect(span.slice(text)) }
+}
+
+fn hash_line(norm: &str) -> u64 {
+    let mut h = DefaultHasher::new();
+    squash(norm).hash(&mut h);
+    h.finish().max(1)
+}
+
+/// Letters and digits only, for comparing lines that differ in spacing and punctuation.
+fn squash(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+fn is_terminal(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '؟' | '…' | '۔')
+}
+
+fn is_closing(c: char) -> bool {
+    matches!(c, '"' | '»' | '”' | '’' | '\'' | ')' | ']' | '*')
+}
+
+/// The last char of a line that is not a closing quote or bracket.
+fn final_char(raw: &str) -> Option<char> {
+    raw.trim_end().chars().rev().find(|c| !is_closing(*c))
+}
+
+/// Whether a line reads like running text: long, or ending like a sentence.
+fn is_body_like(raw: &str, words: usize) -> bool {
+    if words >= 25 {
+        return true;
+    }
+    let ends = final_char(raw).is_some_and(|c| is_terminal(c) || c == ':');
+    words >= 4 && ends
+}
+
+/// What a line is by its own shape and words.
+fn line_shape(raw: &str, norm: &str, words: usize) -> Shape {
+    if is_meta_line(raw, norm) {
+        Shape::Meta
+    } else if is_boilerplate_line(raw, norm, words) {
+        Shape::Boilerplate
+    } else {
+        Shape::Text
+    }
+}
+
+/// Alphabetic words and digit runs of a normalised line, in order.
+fn runs(norm: &str) -> Vec<(bool, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let mut digit = false;
+    for (i, c) in norm.char_indices() {
+        let cls = if c.is_ascii_digit() {
+            Some(true)
+        } else if c.is_alphabetic() {
+            Some(false)
+        } else {
+            None
+        };
+        match (start, cls) {
+            (Some(s), Some(d)) if d != digit => {
+                out.push((digit, &norm[s..i]));
+                start = Some(i);
+                digit = d;
+            }
+            (Some(_), Some(_)) => {}
+            (Some(s), None) => {
+                out.push((digit, &norm[s..i]));
+                start = None;
+            }
+            (None, Some(d)) => {
+                start = Some(i);
+                digit = d;
+            }
+            (None, None) => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((digit, &norm[s..]));
+    }
+    out
+}
+
+/// `d{1,4} sep d{1,2} sep d{1,4}` with sep one of `- / .`, as in "9-10-2020".
+fn has_numeric_date(norm: &str) -> bool {
+    let b = norm.as_bytes();
+    let digits_at = |mut i: usize| -> (usize, usize) {
+        let s = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        (i - s, i)
+    };
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii_digit() && (i == 0 || !b[i - 1].is_ascii_digit()) {
+            let (n1, j) = digits_at(i);
+            if (1..=4).contains(&n1) && j < b.len() && matches!(b[j], b'-' | b'/' | b'.') {
+                let (n2, k) = digits_at(j + 1);
+                if (1..=2).contains(&n2) && k < b.len() && b[k] == b[j] {
+                    let (n3, _) = digits_at(k + 1);
+                    if (1..=4).contains(&n3) && (n1 == 4 || n3 == 4 || n3 == 2) {
+                        return true;
+                    }
+                }
+            }
+            i = j.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    false
+}
+
+/// `d{1,2}:d{2}`, as in "22:35".
+fn has_clock_time(norm: &str) -> bool {
+    let b = norm.as_bytes();
+    (0..b.len()).any(|i| {
+        b[i] == b':'
+            && i >= 1
+            && b[i - 1].is_ascii_digit()
+            && i + 2 < b.len() + 1
+            && b.get(i + 1).is_some_and(|c| c.is_ascii_digit())
+            && b.get(i + 2).is_some_and(|c| c.is_ascii_digit())
+            && !b.get(i + 3).is_some_and(|c| c.is_ascii_digit())
+    })
+}
+
+/// A month name next to a four-digit year, as in "16 يونيو 2024" or "December 16, 2021".
+fn has_month_year(runs: &[(bool, &str)]) -> bool {
+    runs.iter().enumerate().any(|(i, (digit, w))| {
+        !digit && MONTHS.has(w) && {
+            let lo = i.saturating_sub(3);
+            let hi = (i + 4).min(runs.len());
+            runs[lo..hi].iter().any(|(d, y)| *d && y.len() == 4 && matches!(y.parse::<u32>(), Ok(1900..=2100)))
+        }
+    })
+}
+
+/// Page-header dates, timestamps (possibly glued to a section name) and embedded-post
+/// signatures: lines that date the page but carry no body text.
+fn is_meta_line(raw: &str, norm: &str) -> bool {
+    let chars = raw.chars().count();
+    if chars > 200 {
+        return false;
+    }
+    let rs = runs(norm);
+    let month_year = has_month_year(&rs);
+    let trimmed = raw.trim_start();
+    if trimmed.starts_with(['—', '–', '-']) && (raw.contains('@') || month_year) {
+        return true;
+    }
+    if chars > 100 || !(month_year || has_numeric_date(norm) || has_clock_time(norm)) {
+        return false;
+    }
+    let remainder = rs.iter().filter(|(d, w)| !d && !MONTHS.has(w) && !DATE_FILLERS.has(w)).count();
+    remainder <= 3
+}
+
+/// Whether `phrase` occurs in `norm`, at word boundaries when it is Latin.
+fn contains_phrase(norm: &str, phrase: &str) -> bool {
+    let latin = phrase.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
+    if !latin {
+        return norm.contains(phrase);
+    }
+    norm.match_indices(phrase).any(|(i, _)| {
+        let before = norm[..i].chars().next_back();
+        let after = norm[i + phrase.len()..].chars().next();
+        !before.is_some_and(|c| c.is_alphanumeric()) && !after.is_some_and(|c| c.is_alphabetic())
+    })
+}
+
+/// Interface and promotional lines: vocabulary, share bars and menus, link lists, photo credits.
+fn is_boilerplate_line(raw: &str, norm: &str, words: usize) -> bool {
+    let hits = PROMO.iter().filter(|p| contains_phrase(norm, p)).count();
+    if hits >= 2 || (hits == 1 && words <= 40) {
+        return true;
+    }
+    let ends_sentence = final_char(raw).is_some_and(is_terminal);
+    // Share bars and menus: every word is interface or section vocabulary.
+    let rs = runs(norm);
+    let letter_words: Vec<&str> = rs.iter().filter(|(d, _)| !d).map(|(_, w)| *w).collect();
+    if !letter_words.is_empty() && letter_words.len() <= 10 && !ends_sentence {
+        let known = letter_words.iter().filter(|w| INTERFACE.has(w) || SECTIONS.has(w)).count();
+        if known * 10 >= letter_words.len() * 6 && letter_words.iter().any(|w| INTERFACE.has(w) || SECTIONS.has(w)) {
+            return true;
+        }
+    }
+    // Links, handles, hashtags and separators dominate.
+    let tokens: Vec<&str> = raw.split_whitespace().collect();
+    let linkish = tokens
+        .iter()
+        .filter(|t| {
+            t.contains("http")
+                || t.contains("www.")
+                || t.starts_with('@')
+                || t.starts_with('#')
+                || t.chars().all(|c| "|•·›»«-–—/*>".contains(c))
+        })
+        .count();
+    if !tokens.is_empty() && linkish * 2 >= tokens.len() && tokens.len() <= 30 {
+        return true;
+    }
+    // Menus: three or more short items between separators.
+    let items: Vec<&str> = raw.split(['|', '•', '·', '›']).map(str::trim).filter(|s| !s.is_empty()).collect();
+    if items.len() >= 3 && items.iter().all(|s| s.split_whitespace().count() <= 3) && !ends_sentence {
+        return true;
+    }
+    is_photo_caption(raw, norm, words)
+}
+
+/// A short line without a full stop that ends in a credit such as "(رويترز)".
+fn is_photo_caption(raw: &str, norm: &str, words: usize) -> bool {
+    if words > 30 || !raw.trim_end().ends_with(')') {
+        return false;
+    }
+    let Some(open) = norm.rfind('(') else { return false };
+    let inner = norm[open + 1..].trim_end().trim_end_matches(')').trim();
+    let before = norm[..open].trim_end();
+    if before.is_empty() || before.chars().next_back().is_some_and(|c| is_terminal(c) || c == ':') {
+        return false;
+    }
+    inner.split_whitespace().count() <= 4
+        && AGENCIES.iter().any(|a| inner == a || inner.split([',', '/', '،']).any(|p| p.trim() == a))
+}
+
+/// A dateline opening a body line, such as "باريس:" or "موسكو - (وكالات)".
+///
+/// Returns the byte length of the dateline and the byte offset where the body resumes.
+pub fn dateline_prefix(raw: &str) -> Option<(usize, usize)> {
+    let mut words = 0usize;
+    let mut in_word = false;
+    let mut place_end = None;
+    let mut delim = None;
+    for (i, c) in raw.char_indices() {
+        if i > 120 {
+            return None;
+        }
+        if c.is_alphabetic() {
+            if !in_word {
+                words += 1;
+                in_word = true;
+            }
+            continue;
+        }
+        in_word = false;
+        if c.is_whitespace() {
+            continue;
+        }
+        if matches!(c, ':' | '：' | '-' | '–' | '—' | '(') {
+            // A hyphen inside a word ("Jean-Yves") is no delimiter.
+            if matches!(c, '-' | '–' | '—') {
+                let next = raw[i + c.len_utf8()..].chars().next();
+                let prev = raw[..i].chars().next_back();
+                if next.is_some_and(|n| n.is_alphabetic()) && prev.is_some_and(|p| p.is_alphabetic()) {
+                    return None;
+                }
+            }
+            place_end = Some(raw[..i].trim_end().len());
+            delim = Some((i, c));
+            break;
+        }
+        return None;
+    }
+    let (place_end, (di, dc)) = (place_end?, delim?);
+    if words == 0 || words > 3 || place_end == 0 {
+        return None;
+    }
+    let place = &raw[..place_end];
+    if place.split_whitespace().any(|w| SPEECH.has(&normalize_for_match(w))) {
+        return None;
+    }
+    // After the delimiter: an optional agency in parentheses and a further delimiter.
+    let mut end = if dc == '(' { di } else { di + dc.len_utf8() };
+    let rest = &raw[end..];
+    let after_ws = rest.len() - rest.trim_start().len();
+    if rest.trim_start().starts_with('(') {
+        let open = end + after_ws;
+        let close = raw[open..].find(')')? + open;
+        let inner = normalize_for_match(&raw[open + 1..close]);
+        if inner.split_whitespace().count() > 4 || !AGENCIES.iter().any(|a| inner.trim() == a) {
+            return None;
+        }
+        end = close + 1;
+        let tail = &raw[end..];
+        let t = tail.trim_start();
+        if let Some(c) = t.chars().next().filter(|c| matches!(c, ':' | '-' | '–' | '—')) {
+            end += tail.len() - t.len() + c.len_utf8();
+        }
+    } else if dc == '(' {
+        return None;
+    }
+    let body = &raw[end..];
+    let body_trim = body.trim_start();
+    if body_trim.split_whitespace().count() < 2 || body_trim.starts_with(['"', '«', '“', '\'']) {
+        return None;
+    }
+    Some((end, end + body.len() - body_trim.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> (Document, Vec<(ParagraphKind, String)>) {
+        let mut doc = Document::new("t.txt", text);
+        prepare(&mut doc);
+        let k = doc.paragraphs.iter().map(|p| (p.kind, doc.slice(p.span).to_string())).collect();
+        (doc, k)
+    }
+
+    #[test]
+    fn finds_datelines() {
+        assert_eq!(dateline_prefix("القاهرة: التقى الوزيران أمس"), Some(("القاهرة:".len(), "القاهرة: ".len())));
+        let s = "موسكو - (وكالات) أعلن الكرملين أن";
+        let (e, b) = dateline_prefix(s).unwrap();
+        assert_eq!(&s[..e], "موسكو - (وكالات)");
+        assert!(s[b..].starts_with("أعلن"));
+        let s = "الخرطوم (رويترز) - قال الجيش";
+        let (e, _) = dateline_prefix(s).unwrap();
+        assert_eq!(&s[..e], "الخرطوم (رويترز) -");
+        assert_eq!(dateline_prefix("وقال الوزير: «لن نقبل»"), None);
+        assert_eq!(dateline_prefix("قال المتحدث: إن الجولة انتهت"), None);
+        assert_eq!(dateline_prefix("Jean-Yves Le Drian a dit"), None);
+        assert_eq!(dateline_prefix("في 12 أكتوبر: حدث"), None);
+    }
+
+    #[test]
+    fn meta_lines() {
+        assert!(is_meta_line("الثلاثاء 3 مارس 2026", &normalize_for_match("الثلاثاء 3 مارس 2026")));
+        let glued = "سياسة دولية14-02-2025 | 09:10";
+        assert!(is_meta_line(glued, &normalize_for_match(glued)));
+        let sig = "— Jane Doe (@janedoe) March 3, 2026";
+        assert!(is_meta_line(sig, &normalize_for_match(sig)));
+        let body = "وفي 3 مارس 2026 أعلنت الحكومة عن خطة جديدة لإعادة الإعمار في المنطقة";
+        assert!(!is_meta_line(body, &normalize_for_match(body)));
+    }
+
+    #[test]
+    fn lays_out_a_crawled_page() {
+        let text =
+            "الخميس 5 فبراير 2026\n\nعناوين اليوم\nالوزير يزور العاصمة لبحث التهدئة\nتابعونا على قناتنا في تيليجرام\n\
+                    أخبار دولية05-02-2026 | 10:20\n\
+                    بيروت: وصل وزير الخارجية إلى العاصمة مساء الأربعاء في زيارة تستمر يومين.\n\
+                    وأكد الوزير أن بلاده تدعم الحوار.\nالموقف الرسمي\nوقال إن الوساطة مستمرة.\n\
+                    اقرأ أيضاً: تفاصيل أخرى عن الزيارة\nشارك\nAll rights reserved © 2026\n";
+        let (doc, k) = kinds(text);
+        let kind_of = |s: &str| k.iter().find(|(_, t)| t == s).map(|(k, _)| *k);
+        assert_eq!(kind_of("الخميس 5 فبراير 2026"), Some(ParagraphKind::Meta));
+        assert_eq!(kind_of("أخبار دولية05-02-2026 | 10:20"), Some(ParagraphKind::Meta));
+        assert_eq!(kind_of("تابعونا على قناتنا في تيليجرام"), Some(ParagraphKind::Boilerplate));
+        assert_eq!(kind_of("بيروت:"), Some(ParagraphKind::Dateline));
+        assert_eq!(kind_of("الموقف الرسمي"), Some(ParagraphKind::Body));
+        assert_eq!(kind_of("وقال إن الوساطة مستمرة."), Some(ParagraphKind::Body));
+        assert_eq!(kind_of("اقرأ أيضاً: تفاصيل أخرى عن الزيارة"), Some(ParagraphKind::Boilerplate));
+        assert_eq!(kind_of("شارك"), Some(ParagraphKind::Boilerplate));
+        assert_eq!(kind_of("All rights reserved © 2026"), Some(ParagraphKind::Boilerplate));
+        assert_eq!(doc.slice(doc.title.unwrap()), "الوزير يزور العاصمة لبحث التهدئة");
+        assert_eq!(doc.slice(doc.dateline.unwrap()), "بيروت:");
+        for p in &doc.paragraphs {
+            assert!(!doc.slice(p.span).is_empty());
+        }
+    }
+
+    #[test]
+    fn metadata_title_wins() {
+        let mut doc = Document::new("t", "قسم الأخبار العاجلة\nعنوان الخبر الرئيسي هنا\nنص الخبر يبدأ هنا ويستمر طويلا.");
+        doc.meta.title = Some("عنوان الخبر الرئيسي هنا - موقع ما".into());
+        prepare(&mut doc);
+        assert_eq!(doc.slice(doc.title.unwrap()), "عنوان الخبر الرئيسي هنا");
+    }
+
+    #[test]
+    fn repeated_lines_become_boilerplate() {
+        let mut rep = RepeatedLines::new();
+        let mut last = None;
+        for i in 0..3 {
+            let mut doc = Document::new(
+                format!("{i}"),
+                format!("خبر رقم {i} عن المفاوضات الجارية اليوم.\nموقع الأنباء اليومية\n"),
+            );
+            prepare_with(&mut doc, Some((&mut rep, "site")));
+            last = Some(doc);
+        }
+        let doc = last.unwrap();
+        assert_eq!(doc.paragraphs[1].kind, ParagraphKind::Boilerplate);
+        assert_eq!(doc.paragraphs[0].kind, ParagraphKind::Body);
+    }
+
+    #[test]
+    fn odd_inputs_do_not_panic() {
+        for t in ["", "\n\n", ":", "- (", "باريس:", "(رويترز)", "—@", "1-2-3", "a:b", "موسكو - (", "x (ap"]
+        {
+            let mut doc = Document::new("t", t);
+            prepare(&mut doc);
+            for p in &doc.paragraphs {
+                assert!(doc.text.get(p.span.start..p.span.end).is_some());
+            }
+        }
+    }
+}
