@@ -1,6 +1,20 @@
 //! Temporal layer: finds date and time expressions and resolves them; picks the publication date.
+//!
+//! [`find_times`] works on any text; [`annotate_published`] and [`annotate_times`] fill a
+//! [`Document`]; [`time_command`] is `hadath time`; [`eval`] scores the evaluation sets.
 
-use hadath_text::{Date, Document, Published, PublishedBasis, TimeMention};
+mod calendar;
+mod command;
+pub mod eval;
+mod grammar;
+mod lexicon;
+mod published;
+
+pub use command::{time_command, TimeLine};
+pub use published::annotate_published;
+
+use hadath_text::normalize::normalize_mapped;
+use hadath_text::{Date, Document, Span, TimeMention};
 
 /// A reference point for resolution: a date and optionally a time of day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -10,26 +24,83 @@ pub struct Reference {
     pub time: Option<(u32, u32, u32)>,
 }
 
-/// Finds temporal expressions in `text` (byte spans), resolved against `reference` when given.
-pub fn find_times(_text: &str, _reference: Option<Reference>) -> Vec<TimeMention> {
-    Vec::new()
+impl Reference {
+    /// A reference at the start of a day.
+    pub fn day(date: Date) -> Reference {
+        Reference { date, time: None }
+    }
+
+    /// Parses `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM[:SS]` (an offset after it is ignored).
+    pub fn parse(s: &str) -> Option<Reference> {
+        let s = s.trim();
+        let date = Date::parse_iso(s)?;
+        let rest = s.get(10..).unwrap_or("");
+        let time = rest.strip_prefix(['T', ' ']).and_then(|t| {
+            let mut it = t.get(..8.min(t.len()))?.split(':');
+            let h: u32 = it.next()?.get(..2)?.parse().ok()?;
+            let m: u32 = it.next()?.get(..2)?.parse().ok()?;
+            let sec: u32 = it.next().and_then(|x| x.get(..2)).and_then(|x| x.parse().ok()).unwrap_or(0);
+            (h < 24 && m < 60 && sec < 60).then_some((h, m, sec))
+        });
+        Some(Reference { date, time })
+    }
 }
 
-/// Chooses the publication date: metadata first, then the text, then `fallback`.
-pub fn annotate_published(doc: &mut Document, fallback: Option<Date>) {
-    if let Some(d) = doc.meta.published.filter(|_| !doc.meta.published_is_fallback) {
-        doc.published = Published { value: Some(d), basis: PublishedBasis::Metadata, span: None };
-    } else if let Some(d) = fallback.or(doc.meta.published) {
-        doc.published = Published { value: Some(d), basis: PublishedBasis::Metadata, span: None };
+/// Finds temporal expressions in `text` (byte spans), resolved against `reference` when given.
+///
+/// Without a reference, expressions that need one ("أمس", "الأربعاء") get `value: None`.
+pub fn find_times(text: &str, reference: Option<Reference>) -> Vec<TimeMention> {
+    let norm = normalize_mapped(text);
+    let parser = grammar::Parser::new(&norm.text, reference);
+    let hits = parser.run();
+    let mut out = Vec::with_capacity(hits.len());
+    for h in hits {
+        let (Some(first), Some(last)) = (parser.toks.get(h.start), parser.toks.get(h.end.saturating_sub(1))) else {
+            continue;
+        };
+        let skip = if h.skip < first.e - first.s { h.skip } else { 0 };
+        let mut span = norm.to_original(first.s + skip, last.e);
+        if span.end > text.len()
+            || span.start > span.end
+            || !text.is_char_boundary(span.start)
+            || !text.is_char_boundary(span.end)
+        {
+            continue;
+        }
+        // Never end on trailing punctuation such as ")".
+        let trimmed = text[span.start..span.end].trim_end();
+        span = Span::new(span.start, span.start + trimmed.len());
+        if span.is_empty() {
+            continue;
+        }
+        let range = h.res.range.map(|(a, b)| {
+            let to = if b.minute.unwrap_or(0) > 0 || b.second.unwrap_or(0) > 0 { b.date.add_days(1) } else { b.date };
+            (a.date, if to > a.date { to } else { a.date.add_days(1) })
+        });
+        out.push(TimeMention {
+            span,
+            kind: h.res.kind,
+            value: h.res.value,
+            precision: h.res.precision,
+            basis: h.res.basis,
+            range,
+        });
     }
+    out
 }
 
 /// Fills `doc.times`, resolved against the publication date.
 pub fn annotate_times(doc: &mut Document) {
-    let reference = doc.published.value.map(|date| Reference { date, time: None });
+    let reference = doc.published.value.map(Reference::day);
     let mut out = Vec::new();
-    for s in &doc.sentences {
-        for mut t in find_times(s.slice(&doc.text), reference) {
+    let sentences: Vec<Span> = if doc.sentences.is_empty() && !doc.text.is_empty() {
+        vec![Span::new(0, doc.text.len())]
+    } else {
+        doc.sentences.clone()
+    };
+    for s in &sentences {
+        let Some(slice) = doc.text.get(s.start..s.end) else { continue };
+        for mut t in find_times(slice, reference) {
             t.span.start += s.start;
             t.span.end += s.start;
             out.push(t);

@@ -1,0 +1,2207 @@
+//! The temporal grammar: tokens over normalised text, rules that recognise expressions, resolution.
+//!
+//! Rules run only at tokens that can start an expression (a number, a classified word, a month
+//! name or a trigger keyword); at each such token the longest match wins.
+
+use crate::calendar::{add_months, hijri_to_gregorian, hijri_year_of, iso_week, next_month_start, week_monday};
+use crate::lexicon::{
+    Calendar, DayPart, Direction, Lex, NumKind, Portion, Unit, FUTURE_CUES, KW, MONTHS, NOT_FUTURE, PAST_CUES, WORDS,
+};
+use crate::Reference;
+use hadath_text::{days_in_month, Date, DateBasis, Precision, TimeKind, TimexValue};
+use std::borrow::Cow;
+
+/// Whether an unanchored expression points back or forward from the reference.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    Past,
+    Future,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum TokKind {
+    Word,
+    Num { value: u64, digits: usize },
+    Punct(char),
+    Newline,
+}
+
+/// A token of the normalised text.
+#[derive(Debug, Clone)]
+pub(crate) struct Tok<'a> {
+    pub s: usize,
+    pub e: usize,
+    pub text: &'a str,
+    pub kind: TokKind,
+    /// Classified reading of the word, with the bytes of proclitics before it.
+    pub lex: Option<(usize, &'static [Lex])>,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphabetic() && !c.is_ascii_digit()
+}
+
+/// Splits normalised text into words, digit runs, punctuation and line breaks.
+pub(crate) fn tokenize(t: &str) -> Vec<Tok<'_>> {
+    let mut out = Vec::with_capacity(t.len() / 5);
+    let mut it = t.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c == '\n' {
+            out.push(Tok { s: i, e: i + 1, text: &t[i..i + 1], kind: TokKind::Newline, lex: None });
+        } else if c.is_whitespace() {
+            continue;
+        } else if c.is_ascii_digit() {
+            let mut e = i + 1;
+            while let Some(&(j, d)) = it.peek() {
+                if d.is_ascii_digit() {
+                    e = j + 1;
+                    it.next();
+                } else {
+                    break;
+                }
+            }
+            let s = &t[i..e];
+            let value = if s.len() > 12 { u64::MAX } else { s.parse().unwrap_or(u64::MAX) };
+            out.push(Tok { s: i, e, text: s, kind: TokKind::Num { value, digits: s.len() }, lex: None });
+        } else if is_word_char(c) {
+            let mut e = i + c.len_utf8();
+            while let Some(&(j, d)) = it.peek() {
+                if is_word_char(d) {
+                    e = j + d.len_utf8();
+                    it.next();
+                } else {
+                    break;
+                }
+            }
+            let w = &t[i..e];
+            let lex = lookup_lex(w);
+            out.push(Tok { s: i, e, text: w, kind: TokKind::Word, lex });
+        } else {
+            out.push(Tok {
+                s: i,
+                e: i + c.len_utf8(),
+                text: &t[i..i + c.len_utf8()],
+                kind: TokKind::Punct(c),
+                lex: None,
+            });
+        }
+    }
+    out
+}
+
+/// Readings of a word with its proclitics (و ف ب ل ك, لل) removed, with the bytes removed.
+fn clitic_forms(w: &str) -> impl Iterator<Item = (usize, Cow<'_, str>)> {
+    let mut v: Vec<(usize, Cow<'_, str>)> = Vec::with_capacity(4);
+    v.push((0, Cow::Borrowed(w)));
+    let mut bases: Vec<(usize, &str)> = vec![(0, w)];
+    if let Some(r) = w.strip_prefix('و').or_else(|| w.strip_prefix('ف')) {
+        if r.chars().count() >= 2 {
+            v.push((2, Cow::Borrowed(r)));
+            bases.push((2, r));
+        }
+    }
+    for (skip, b) in bases {
+        if let Some(r) = b.strip_prefix("لل") {
+            if r.chars().count() >= 2 {
+                v.push((skip + 2, Cow::Owned(format!("ال{r}"))));
+            }
+        }
+        for p in ['ب', 'ل', 'ك'] {
+            if let Some(r) = b.strip_prefix(p) {
+                if r.chars().count() >= 2 {
+                    v.push((skip + 2, Cow::Borrowed(r)));
+                }
+            }
+        }
+    }
+    v.into_iter()
+}
+
+fn lookup_lex(w: &str) -> Option<(usize, &'static [Lex])> {
+    for (skip, f) in clitic_forms(w) {
+        if let Some(v) = WORDS.get(f.as_ref()) {
+            return Some((skip, v.as_slice()));
+        }
+    }
+    None
+}
+
+/// An instant at day, minute or second grain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Inst {
+    pub date: Date,
+    /// Minute of the day, when a clock time is known.
+    pub minute: Option<u32>,
+    pub second: Option<u32>,
+}
+
+impl Inst {
+    pub fn day(date: Date) -> Inst {
+        Inst { date, minute: None, second: None }
+    }
+    pub fn at(date: Date, minute: u32) -> Inst {
+        let date = date.add_days((minute / 1440) as i64);
+        Inst { date, minute: Some(minute % 1440), second: None }
+    }
+    pub fn timex(&self) -> String {
+        match self.minute {
+            None => self.date.iso(),
+            Some(m) => {
+                let mut s = format!("{}T{:02}:{:02}", self.date.iso(), m / 60, m % 60);
+                if let Some(sec) = self.second {
+                    s.push_str(&format!(":{sec:02}"));
+                }
+                s
+            }
+        }
+    }
+}
+
+/// What a rule found: the value and its type, before token positions become spans.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Res {
+    pub kind: TimeKind,
+    pub value: Option<TimexValue>,
+    pub precision: Precision,
+    pub basis: DateBasis,
+    /// Covered instants `[from, to)`.
+    pub range: Option<(Inst, Inst)>,
+}
+
+impl Res {
+    fn unresolved(kind: TimeKind, precision: Precision) -> Res {
+        Res { kind, value: None, precision, basis: DateBasis::Unknown, range: None }
+    }
+    fn day(d: Date, basis: DateBasis) -> Res {
+        Res {
+            kind: TimeKind::Date,
+            value: Some(TimexValue::Single(d.iso())),
+            precision: Precision::Day,
+            basis,
+            range: Some((Inst::day(d), Inst::day(d.add_days(1)))),
+        }
+    }
+    fn month(y: i32, m: u32, basis: DateBasis) -> Option<Res> {
+        let start = Date::new(y, m, 1)?;
+        let end = next_month_start(y, m)?;
+        Some(Res {
+            kind: TimeKind::Date,
+            value: Some(TimexValue::Single(format!("{y:04}-{m:02}"))),
+            precision: Precision::Month,
+            basis,
+            range: Some((Inst::day(start), Inst::day(end))),
+        })
+    }
+    fn year(y: i32, basis: DateBasis) -> Option<Res> {
+        let start = Date::new(y, 1, 1)?;
+        let end = Date::new(y + 1, 1, 1)?;
+        if !(0..=9999).contains(&y) {
+            return None;
+        }
+        Some(Res {
+            kind: TimeKind::Date,
+            value: Some(TimexValue::Single(format!("{y:04}"))),
+            precision: Precision::Year,
+            basis,
+            range: Some((Inst::day(start), Inst::day(end))),
+        })
+    }
+    fn week(monday: Date, basis: DateBasis) -> Res {
+        let (y, w) = iso_week(monday);
+        Res {
+            kind: TimeKind::Date,
+            value: Some(TimexValue::Single(format!("{y:04}-W{w:02}"))),
+            precision: Precision::Day,
+            basis,
+            range: Some((Inst::day(monday), Inst::day(monday.add_days(7)))),
+        }
+    }
+    fn interval(from: Inst, to: Inst, precision: Precision, basis: DateBasis) -> Res {
+        let fmt = |i: &Inst| match (precision, i.minute) {
+            (Precision::Year, None) if i.date.month == 1 && i.date.day == 1 => format!("{:04}", i.date.year),
+            (Precision::Month, None) if i.date.day == 1 => format!("{:04}-{:02}", i.date.year, i.date.month),
+            _ => i.timex(),
+        };
+        Res {
+            kind: TimeKind::Interval,
+            value: Some(TimexValue::Interval { from: fmt(&from), to: fmt(&to) }),
+            precision,
+            basis,
+            range: Some((from, to)),
+        }
+    }
+    fn labelled(label: String, from: Date, to: Date, precision: Precision, basis: DateBasis) -> Res {
+        Res {
+            kind: TimeKind::Date,
+            value: Some(TimexValue::Single(label)),
+            precision,
+            basis,
+            range: Some((Inst::day(from), Inst::day(to))),
+        }
+    }
+    fn duration(p: String) -> Res {
+        Res {
+            kind: TimeKind::Duration,
+            value: Some(TimexValue::Single(p)),
+            precision: Precision::Unknown,
+            basis: DateBasis::Unknown,
+            range: None,
+        }
+    }
+    fn datetime(inst: Inst, kind: TimeKind, basis: DateBasis) -> Res {
+        let end = match (inst.minute, inst.second) {
+            (Some(m), Some(_)) => Inst { second: inst.second.map(|s| s + 1), ..Inst::at(inst.date, m) },
+            (Some(m), None) => Inst::at(inst.date, m + 1),
+            _ => Inst::day(inst.date.add_days(1)),
+        };
+        Res {
+            kind,
+            value: Some(TimexValue::Single(inst.timex())),
+            precision: Precision::Day,
+            basis,
+            range: Some((inst, end)),
+        }
+    }
+    /// The single day this expression names, if it names one.
+    fn single_day(&self) -> Option<Date> {
+        let (a, b) = self.range?;
+        (self.kind == TimeKind::Date
+            && self.precision == Precision::Day
+            && b.date == a.date.add_days(1)
+            && a.minute.is_none())
+        .then_some(a.date)
+    }
+}
+
+/// A rule's match: token range, proclitic bytes to skip in the first token, and the result.
+#[derive(Debug, Clone)]
+pub(crate) struct Hit {
+    pub start: usize,
+    pub end: usize,
+    pub skip: usize,
+    pub res: Res,
+    /// For clock times: minute of the day as stated, and whether a part of day was given.
+    pub clock: Option<(u32, bool)>,
+}
+
+fn hit(start: usize, end: usize, skip: usize, res: Res) -> Hit {
+    Hit { start, end, skip, res, clock: None }
+}
+
+/// A month reference inside a date: a name or number, or a relative month.
+#[derive(Debug, Clone, Copy)]
+enum MonthRef {
+    Named { month: u32, calendar: Calendar, ambiguous: bool },
+    Relative(Direction),
+}
+
+/// The year part of a date.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum YearRef {
+    None,
+    Abs {
+        year: i32,
+        hijri: bool,
+    },
+    /// Years from the reference year.
+    Rel(i32),
+    /// "الجاري": the current month; "الماضي"/"المقبل" after a month name.
+    MonthDir(Direction),
+}
+
+pub(crate) struct Parser<'a> {
+    pub toks: Vec<Tok<'a>>,
+    reference: Option<Reference>,
+    /// Tense to use when nothing near an expression says otherwise.
+    default_tense: Tense,
+}
+
+impl<'a> Parser<'a> {
+    pub fn new(norm: &'a str, reference: Option<Reference>) -> Parser<'a> {
+        let toks = tokenize(norm);
+        let words = toks.iter().filter(|t| t.kind == TokKind::Word).count();
+        let mut p = Parser { toks, reference, default_tense: Tense::Past };
+        // A bare expression with no sentence around it reads forward, as calendars do.
+        let has_past = (0..p.toks.len()).any(|i| p.is_any(i, &PAST_CUES).is_some());
+        if words <= 6 && !has_past {
+            p.default_tense = Tense::Future;
+        }
+        p
+    }
+
+    fn word(&self, i: usize) -> Option<&'a str> {
+        self.toks.get(i).filter(|t| t.kind == TokKind::Word).map(|t| t.text)
+    }
+    fn num(&self, i: usize) -> Option<(u64, usize)> {
+        match self.toks.get(i)?.kind {
+            TokKind::Num { value, digits } => Some((value, digits)),
+            _ => None,
+        }
+    }
+    fn punct(&self, i: usize) -> Option<char> {
+        match self.toks.get(i)?.kind {
+            TokKind::Punct(c) => Some(c),
+            _ => None,
+        }
+    }
+    /// Whether tokens `i` and `i + 1` touch (no space between).
+    fn adjacent(&self, i: usize) -> bool {
+        matches!((self.toks.get(i), self.toks.get(i + 1)), (Some(a), Some(b)) if a.e == b.s)
+    }
+    /// Proclitic bytes if word `i` is one of `forms` (possibly with proclitics).
+    fn is_any(&self, i: usize, forms: &[String]) -> Option<usize> {
+        let w = self.word(i)?;
+        clitic_forms(w).find(|(_, f)| forms.iter().any(|x| x == f.as_ref())).map(|(s, _)| s)
+    }
+    fn is_exact(&self, i: usize, forms: &[String]) -> bool {
+        self.word(i).is_some_and(|w| forms.iter().any(|x| x == w))
+    }
+    fn lex(&self, i: usize) -> &'static [Lex] {
+        self.toks.get(i).and_then(|t| t.lex).map(|(_, l)| l).unwrap_or(&[])
+    }
+    fn lex_skip(&self, i: usize) -> usize {
+        self.toks.get(i).and_then(|t| t.lex).map(|(s, _)| s).unwrap_or(0)
+    }
+    fn weekday(&self, i: usize) -> Option<u32> {
+        self.lex(i).iter().find_map(|l| if let Lex::Weekday(d) = l { Some(*d) } else { None })
+    }
+    fn weekday_bare(&self, i: usize) -> Option<u32> {
+        self.lex(i).iter().find_map(|l| match l {
+            Lex::WeekdayBare(d) | Lex::Weekday(d) => Some(*d),
+            _ => None,
+        })
+    }
+    fn dir(&self, i: usize) -> Option<Direction> {
+        self.lex(i).iter().find_map(|l| if let Lex::Dir(d) = l { Some(*d) } else { None })
+    }
+    fn unit(&self, i: usize) -> Option<(Unit, Option<u32>)> {
+        self.lex(i).iter().find_map(|l| if let Lex::Unit { unit, count } = l { Some((*unit, *count)) } else { None })
+    }
+    fn portion(&self, i: usize) -> Option<Portion> {
+        self.lex(i).iter().find_map(|l| if let Lex::Portion(p) = l { Some(*p) } else { None })
+    }
+    fn daypart(&self, i: usize) -> Option<DayPart> {
+        self.lex(i).iter().find_map(|l| if let Lex::DayPart(p) = l { Some(*p) } else { None })
+    }
+    fn has(&self, i: usize, want: Lex) -> bool {
+        self.lex(i).contains(&want)
+    }
+
+    /// Tense around token `i`: the nearest cue before it in the sentence, else after it.
+    fn tense_at(&self, i: usize) -> Tense {
+        let mut seen = 0;
+        let mut j = i;
+        while j > 0 && seen < 14 {
+            j -= 1;
+            match self.toks[j].kind {
+                TokKind::Newline => break,
+                TokKind::Punct('.' | '?' | '!' | ';' | ':') => break,
+                TokKind::Word => {
+                    seen += 1;
+                    if self.is_future_cue(j) {
+                        return Tense::Future;
+                    }
+                    if self.is_any(j, &PAST_CUES).is_some() {
+                        return Tense::Past;
+                    }
+                }
+                _ => {}
+            }
+        }
+        self.default_tense
+    }
+
+    fn is_future_cue(&self, j: usize) -> bool {
+        if self.is_any(j, &FUTURE_CUES).is_some() {
+            return true;
+        }
+        let Some(w) = self.word(j) else { return false };
+        let w = w.strip_prefix('و').or_else(|| w.strip_prefix('ف')).unwrap_or(w);
+        let Some(rest) = w.strip_prefix('س') else { return false };
+        if rest.chars().count() < 3 || !rest.starts_with(['ي', 'ت', 'ن', 'ا']) {
+            return false;
+        }
+        !NOT_FUTURE.iter().any(|x| x == w) && !w.ends_with("ات") && !w.ends_with("ين")
+    }
+
+    fn ref_date(&self) -> Option<Date> {
+        self.reference.map(|r| r.date)
+    }
+
+    // ----- number words -----
+
+    /// A number written in words from token `i`: (end, value, ordinal).
+    fn num_words(&self, i: usize) -> Option<(usize, u64, bool)> {
+        let atom = |j: usize, allow_and: bool| -> Option<(usize, u64, bool, NumKind)> {
+            let w = self.word(j)?;
+            let forms: Vec<(usize, Cow<'_, str>)> = if allow_and {
+                w.strip_prefix('و').map(|r| vec![(2, Cow::Borrowed(r))]).unwrap_or_default()
+            } else {
+                vec![(0, Cow::Borrowed(w))]
+            };
+            for (_, f) in forms {
+                if let Some(ls) = WORDS.get(f.as_ref()) {
+                    for l in ls {
+                        if let Lex::Number { value, ordinal, kind } = l {
+                            return Some((j + 1, *value as u64, *ordinal, *kind));
+                        }
+                    }
+                }
+            }
+            None
+        };
+        let (mut j, first, mut ordinal, kind) = atom(i, false)?;
+        let mut total = first;
+        let mut last_kind = kind;
+        // Teens: "ثلاثة عشر", "الثالث عشر".
+        if kind == NumKind::Unit {
+            if let Some((j2, 10, _, NumKind::Teen)) = atom(j, false) {
+                total += 10;
+                j = j2;
+                last_kind = NumKind::Teen;
+            }
+        }
+        if kind == NumKind::Unit && self.is_exact(j, &KW.thousands) {
+            total *= 1000;
+            j += 1;
+        }
+        loop {
+            // "و" may be attached or stand alone.
+            let (next, standalone) = if self.word(j) == Some("و") { (j + 1, true) } else { (j, false) };
+            let got = if standalone { atom(next, false) } else { atom(next, true) };
+            let Some((j2, v, ord, k)) = got else { break };
+            let mut v = v;
+            let mut j2 = j2;
+            if k == NumKind::Unit {
+                if let Some((j3, 10, _, NumKind::Teen)) = atom(j2, false) {
+                    v += 10;
+                    j2 = j3;
+                }
+            }
+            let fits = match k {
+                NumKind::Ten => total % 100 < 10 || last_kind == NumKind::Hundred || last_kind == NumKind::Thousand,
+                NumKind::Unit | NumKind::Teen => total % 10 == 0 || last_kind != NumKind::Unit,
+                NumKind::Hundred => total >= 1000 && total % 1000 == 0,
+                _ => false,
+            };
+            if !fits {
+                break;
+            }
+            total += v;
+            ordinal |= ord;
+            last_kind = k;
+            j = j2;
+        }
+        Some((j, total, ordinal))
+    }
+
+    /// A day of the month from token `i`: digits or an ordinal word.
+    fn day_num(&self, i: usize) -> Option<(usize, u32)> {
+        if let Some((v, digits)) = self.num(i) {
+            if digits <= 2 && (1..=31).contains(&v) && self.punct(i + 1) != Some(':') {
+                return Some((i + 1, v as u32));
+            }
+            return None;
+        }
+        let (j, v, ordinal) = self.num_words(i)?;
+        (ordinal && (1..=31).contains(&v)).then_some((j, v as u32))
+    }
+
+    // ----- months and years -----
+
+    /// A month name at token `i` (with proclitics), with a combined form after it.
+    fn month_name(&self, i: usize) -> Option<(usize, usize, u32, Calendar, bool)> {
+        let w = self.word(i)?;
+        for (skip, f) in clitic_forms(w) {
+            let Some(cands) = MONTHS.get(f.as_ref()) else { continue };
+            for c in cands {
+                let ok = c.rest.iter().enumerate().all(|(k, r)| self.word(i + 1 + k) == Some(r.as_str()));
+                if ok {
+                    let mut end = i + 1 + c.rest.len();
+                    // Combined forms: "تشرين الثاني/نوفمبر", "نوفمبر (تشرين الثاني)".
+                    if let Some(p) = self.punct(end) {
+                        if matches!(p, '/' | '(' | '-' | ',') {
+                            if let Some((_, e2, m2, _, _)) = self.month_name_plain(end + 1) {
+                                if m2 == c.month {
+                                    end = e2;
+                                    if p == '(' && self.punct(end) == Some(')') {
+                                        end += 1;
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    return Some((skip, end, c.month, c.calendar, c.ambiguous));
+                }
+            }
+        }
+        None
+    }
+
+    fn month_name_plain(&self, i: usize) -> Option<(usize, usize, u32, Calendar, bool)> {
+        let w = self.word(i)?;
+        let cands = MONTHS.get(w)?;
+        for c in cands {
+            if c.rest.iter().enumerate().all(|(k, r)| self.word(i + 1 + k) == Some(r.as_str())) {
+                return Some((0, i + 1 + c.rest.len(), c.month, c.calendar, c.ambiguous));
+            }
+        }
+        None
+    }
+
+    /// A month: "شهر"? name, "شهر 3", "الشهر الثامن", or a relative month.
+    fn month_ref(&self, i: usize) -> Option<(usize, usize, MonthRef)> {
+        let month_kw = self.is_any(i, &KW.month);
+        if let Some(skip) = month_kw {
+            if let Some((_, end, month, calendar, _)) = self.month_name(i + 1) {
+                return Some((skip, end, MonthRef::Named { month, calendar, ambiguous: false }));
+            }
+            if let Some((v, digits)) = self.num(i + 1) {
+                if digits <= 2 && (1..=12).contains(&v) {
+                    return Some((
+                        skip,
+                        i + 2,
+                        MonthRef::Named { month: v as u32, calendar: Calendar::Gregorian, ambiguous: false },
+                    ));
+                }
+            }
+            if let Some((end, v, _)) = self.num_words(i + 1) {
+                if (1..=12).contains(&v) {
+                    return Some((
+                        skip,
+                        end,
+                        MonthRef::Named { month: v as u32, calendar: Calendar::Gregorian, ambiguous: false },
+                    ));
+                }
+            }
+            if let Some(d) = self.dir(i + 1) {
+                return Some((skip, i + 2, MonthRef::Relative(d)));
+            }
+        }
+        if let Some(skip) = self.is_any(i, &KW.this) {
+            if self.is_exact(i + 1, &KW.month[1..]) {
+                return Some((skip, i + 2, MonthRef::Relative(Direction::Current)));
+            }
+        }
+        let (skip, end, month, calendar, ambiguous) = self.month_name(i)?;
+        Some((skip, end, MonthRef::Named { month, calendar, ambiguous }))
+    }
+
+    /// A year number: four digits, or words worth at least a thousand.
+    fn year_num(&self, i: usize, allow_short: bool) -> Option<(usize, i32, bool)> {
+        let (end, y) = if let Some((v, digits)) = self.num(i) {
+            if digits == 4 || (allow_short && (3..=4).contains(&digits)) {
+                (i + 1, v as i32)
+            } else {
+                return None;
+            }
+        } else {
+            let (end, v, _) = self.num_words(i)?;
+            if !(1000..=2999).contains(&v) {
+                return None;
+            }
+            (end, v as i32)
+        };
+        // Era marks: "هـ" for Hijri, "م" for Gregorian.
+        if self.is_exact(end, &KW.hijri_marks) {
+            return Some((end + 1, y, true));
+        }
+        if self.is_exact(end, &KW.ad_marks) {
+            return Some((end + 1, y, false));
+        }
+        Some((end, y, false))
+    }
+
+    /// The year part after a month: digits, "عام 2014", "من العام الماضي", "الجاري".
+    fn year_ref(&self, i: usize) -> (usize, YearRef) {
+        let mut j = i;
+        if self.punct(j) == Some(',') || self.punct(j) == Some('.') {
+            j += 1;
+        }
+        if let Some((end, year, hijri)) = self.year_num(j, false) {
+            return (end, YearRef::Abs { year, hijri });
+        }
+        let mut k = j;
+        if self.is_exact(k, &KW.of) {
+            k += 1;
+        }
+        if self.is_any(k, &KW.year).is_some() {
+            if let Some((end, year, hijri)) = self.year_num(k + 1, true) {
+                return (end, YearRef::Abs { year, hijri });
+            }
+            if let Some(d) = self.dir(k + 1) {
+                return (k + 2, YearRef::Rel(dir_offset(d)));
+            }
+        }
+        if self.is_any(k, &KW.this).is_some() && self.is_any(k + 1, &KW.year).is_some() {
+            return (k + 2, YearRef::Rel(0));
+        }
+        if self.is_exact(k, &KW.of) {
+            k += 1;
+            if self.is_any(k, &KW.year).is_some() {
+                if let Some((end, year, hijri)) = self.year_num(k + 1, true) {
+                    return (end, YearRef::Abs { year, hijri });
+                }
+            }
+        }
+        if let Some(d) = self.dir(i) {
+            return (i + 1, YearRef::MonthDir(d));
+        }
+        (i, YearRef::None)
+    }
+
+    // ----- resolution -----
+
+    /// Resolves a day (or a whole month when `day` is None) of a named month.
+    fn resolve_month_day(
+        &self,
+        at: usize,
+        month: u32,
+        calendar: Calendar,
+        day: Option<u32>,
+        year: YearRef,
+    ) -> Option<Res> {
+        let basis = if matches!(year, YearRef::Abs { .. }) { DateBasis::Explicit } else { DateBasis::Relative };
+        let make = |y: i32, hijri: bool| -> Option<Res> {
+            if hijri || calendar == Calendar::Hijri {
+                let from = hijri_to_gregorian(y, month, day.unwrap_or(1))?;
+                return match day {
+                    Some(_) => Some(Res::day(from, basis)),
+                    None => {
+                        let (ny, nm) = if month == 12 { (y + 1, 1) } else { (y, month + 1) };
+                        let to = hijri_to_gregorian(ny, nm, 1)?;
+                        Some(Res::interval(Inst::day(from), Inst::day(to), Precision::Month, basis))
+                    }
+                };
+            }
+            match day {
+                Some(d) => Date::new(y, month, d).map(|dt| Res::day(dt, basis)),
+                None => Res::month(y, month, basis),
+            }
+        };
+        if let YearRef::Abs { year, hijri } = year {
+            return make(year, hijri);
+        }
+        let Some(r) = self.ref_date() else {
+            return Some(Res::unresolved(
+                TimeKind::Date,
+                if day.is_some() { Precision::Day } else { Precision::Month },
+            ));
+        };
+        if calendar == Calendar::Hijri {
+            let hy = hijri_year_of(r);
+            let cands: Vec<(i32, Date)> = (hy - 1..=hy + 1)
+                .filter_map(|y| hijri_to_gregorian(y, month, day.unwrap_or(1)).map(|d| (y, d)))
+                .collect();
+            let tense = self.tense_at(at);
+            let pick = match tense {
+                Tense::Past => cands.iter().rev().find(|(_, d)| *d <= r),
+                Tense::Future => cands.iter().find(|(_, d)| *d >= r),
+            };
+            let (y, _) = pick.or(cands.get(1))?;
+            return make(*y, true);
+        }
+        let key = (month, day.unwrap_or(1));
+        let now = (r.month, if day.is_some() { r.day } else { 1 });
+        let y = match year {
+            YearRef::Rel(k) => r.year + k,
+            YearRef::MonthDir(Direction::Current) => r.year,
+            YearRef::MonthDir(Direction::Past) => {
+                if month < r.month {
+                    r.year
+                } else {
+                    r.year - 1
+                }
+            }
+            YearRef::MonthDir(Direction::Next) => {
+                if month > r.month {
+                    r.year
+                } else {
+                    r.year + 1
+                }
+            }
+            _ => match self.tense_at(at) {
+                Tense::Past => {
+                    if key <= now {
+                        r.year
+                    } else {
+                        r.year - 1
+                    }
+                }
+                Tense::Future => {
+                    if key >= now {
+                        r.year
+                    } else {
+                        r.year + 1
+                    }
+                }
+            },
+        };
+        make(y, false)
+    }
+
+    fn resolve_weekday(&self, at: usize, wd: u32, dir: Option<Direction>, week: Option<i64>) -> Res {
+        let Some(r) = self.ref_date() else {
+            return Res::unresolved(TimeKind::Date, Precision::Day);
+        };
+        if let Some(k) = week {
+            let d = week_monday(r).add_days(7 * k + wd as i64 - 1);
+            return Res::day(d, DateBasis::Relative);
+        }
+        let cur = r.weekday() as i64;
+        let wd = wd as i64;
+        let back = (cur - wd).rem_euclid(7);
+        let fwd = (wd - cur).rem_euclid(7);
+        let d = match dir {
+            Some(Direction::Past) => r.add_days(-(if back == 0 { 7 } else { back })),
+            Some(Direction::Next) | Some(Direction::Current) => r.add_days(if fwd == 0 { 7 } else { fwd }),
+            None => match self.tense_at(at) {
+                Tense::Past => r.add_days(-back),
+                Tense::Future => r.add_days(if fwd == 0 { 7 } else { fwd }),
+            },
+        };
+        Res::day(d, DateBasis::Relative)
+    }
+
+    // ----- rules -----
+
+    /// Whether a rule could start at token `i`.
+    fn can_start(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        match t.kind {
+            TokKind::Num { .. } => true,
+            TokKind::Word => t.lex.is_some() || self.month_name(i).is_some() || self.is_trigger(i),
+            _ => false,
+        }
+    }
+
+    fn is_trigger(&self, i: usize) -> bool {
+        let k = &*KW;
+        self.is_any(i, &k.month).is_some()
+            || self.is_any(i, &k.year).is_some()
+            || self.is_any(i, &k.week).is_some()
+            || self.is_any(i, &k.hour).is_some()
+            || self.is_any(i, &k.this).is_some()
+            || self.is_any(i, &k.century).is_some()
+            || self.is_any(i, &k.decade).is_some()
+            || self.is_any(i, &k.quarter).is_some()
+            || self.is_any(i, &k.half).is_some()
+            || self.is_exact(i, &[k.before.clone(), k.after.clone(), k.since.clone(), k.from.clone()])
+            || self.is_any(i, &k.within).is_some()
+            || self.is_any(i, &k.in_kw).is_some()
+            || self.is_any(i, &k.day).is_some()
+            || self.is_any(i, &k.plural_units).is_some()
+            || self.is_any(i, &k.vague).is_some()
+            || self.is_any(i, &k.approx).is_some()
+    }
+
+    /// Finds every expression, longest match first at each position.
+    pub fn run(&self) -> Vec<Hit> {
+        let mut out: Vec<Hit> = Vec::new();
+        let mut i = 0;
+        let n = self.toks.len();
+        while i < n {
+            if !self.can_start(i) {
+                i += 1;
+                continue;
+            }
+            let Some(mut h) = self.best_at(i) else {
+                i += 1;
+                continue;
+            };
+            h = self.extend(h);
+            i = h.end.max(i + 1);
+            out.push(h);
+        }
+        out
+    }
+
+    fn best_at(&self, i: usize) -> Option<Hit> {
+        let rules: [fn(&Self, usize) -> Option<Hit>; 14] = [
+            Self::r_numeric,
+            Self::r_day_month,
+            Self::r_month_day,
+            Self::r_portion,
+            Self::r_month,
+            Self::r_nth_weekday,
+            Self::r_weekday,
+            Self::r_relative_day,
+            Self::r_relative_unit,
+            Self::r_year,
+            Self::r_period,
+            Self::r_duration,
+            Self::r_clock,
+            Self::r_daypart_day,
+        ];
+        let mut best: Option<Hit> = None;
+        for rule in rules {
+            if let Some(h) = rule(self, i) {
+                if h.end > i && best.as_ref().is_none_or(|b| h.end > b.end) {
+                    best = Some(h);
+                }
+            }
+        }
+        best
+    }
+
+    /// Joins a date with a following clock time, and two expressions linked by "إلى"/"-".
+    fn extend(&self, mut h: Hit) -> Hit {
+        // Date then time: "الخميس الساعة 8", "السبت 21/09 الساعة 1:30 بعد الظهر".
+        if let Some(day) = h.res.single_day() {
+            if let Some(c) = self.r_clock(h.end) {
+                if let Some((minute, _)) = c.clock {
+                    let res = Res::datetime(Inst::at(day, minute), TimeKind::Datetime, h.res.basis);
+                    h = Hit { end: c.end, res, clock: c.clock, ..h };
+                }
+            } else if self.is_exact(h.end, std::slice::from_ref(&KW.from)) {
+                // "الخميس من الساعة التاسعة وحتى الساعة الحادية عشرة".
+                if let Some(c) = self.r_clock(h.end + 1) {
+                    if let Some(r) = self.range_after(&c, h.end + 1, Some(day)) {
+                        return Hit { end: r.end, res: r.res, ..h };
+                    }
+                }
+            }
+        }
+        if let Some(r) = self.range_after(&h, h.start, None) {
+            return r;
+        }
+        h
+    }
+
+    /// `h` followed by "إلى"/"حتى"/"-" and another expression of the same kind: an interval.
+    fn range_after(&self, h: &Hit, start: usize, day: Option<Date>) -> Option<Hit> {
+        let mut j = h.end;
+        let linked = if matches!(self.punct(j), Some('-')) {
+            j += 1;
+            true
+        } else if self.word(j) == Some("و") && self.is_any(j + 1, &KW.to).is_some() {
+            j += 2;
+            true
+        } else if self.is_any(j, &KW.to).is_some() {
+            j += 1;
+            true
+        } else {
+            false
+        };
+        if !linked {
+            return None;
+        }
+        let other = self.best_at(j)?;
+        let (Some((a, _)), Some((_, b_end))) = (h.res.range, other.res.range) else { return None };
+        let (mut a, mut b_end) = (a, b_end);
+        if let (Some(d), Some(_)) = (day, h.clock) {
+            a = Inst { date: d, ..a };
+            b_end = Inst { date: d, ..b_end };
+        }
+        // A clock range whose first end has no part of day takes the second's.
+        if let (Some((m1, false)), Some((m2, true))) = (h.clock, other.clock) {
+            if m1 < 12 * 60 && m2 >= 12 * 60 && m1 + 12 * 60 <= m2 {
+                a = Inst::at(a.date, m1 + 12 * 60);
+            }
+        }
+        if b_end <= a {
+            return None;
+        }
+        let same_kind = (h.clock.is_some()) == (other.clock.is_some());
+        if !same_kind {
+            return None;
+        }
+        let precision = if h.res.precision == other.res.precision { h.res.precision } else { Precision::Day };
+        let basis = if h.res.basis == DateBasis::Explicit && other.res.basis == DateBasis::Explicit {
+            DateBasis::Explicit
+        } else {
+            DateBasis::Relative
+        };
+        let from_skip = if start > 0 && self.is_exact(start - 1, std::slice::from_ref(&KW.from)) { 1 } else { 0 };
+        Some(Hit {
+            start: start - from_skip,
+            end: other.end,
+            skip: if from_skip == 1 { 0 } else { h.skip },
+            res: Res::interval(a, b_end, precision, basis),
+            clock: None,
+        })
+    }
+
+    /// Numeric dates (d/m/y, y/m/d, d/m, m/y) and clock times (22:35).
+    fn r_numeric(&self, i: usize) -> Option<Hit> {
+        let (a, da) = self.num(i)?;
+        if i > 0
+            && matches!(self.punct(i - 1), Some(':' | '/' | '.' | ','))
+            && self.adjacent(i - 1)
+            && self.num(i.wrapping_sub(2)).is_some()
+        {
+            return None;
+        }
+        let sep = self.punct(i + 1);
+        if sep == Some(':') && self.adjacent(i) && self.adjacent(i + 1) {
+            return self.r_clock(i);
+        }
+        if matches!(sep, Some('/' | '-' | '.')) && self.adjacent(i) && self.adjacent(i + 1) {
+            let (b, db) = self.num(i + 2)?;
+            let sep2 = self.punct(i + 3);
+            if sep2 == sep && self.adjacent(i + 2) && self.adjacent(i + 3) {
+                if let Some((c, dc)) = self.num(i + 4) {
+                    let (y, m, d) = if da == 4 {
+                        (a, b, c)
+                    } else if dc == 4 || dc == 2 {
+                        let y = if dc == 2 {
+                            if c < 50 {
+                                2000 + c
+                            } else {
+                                1900 + c
+                            }
+                        } else {
+                            c
+                        };
+                        if b > 12 && a <= 12 {
+                            (y, a, b)
+                        } else {
+                            (y, b, a)
+                        }
+                    } else {
+                        return None;
+                    };
+                    let date = Date::new(y as i32, m as u32, d as u32)?;
+                    return Some(hit(i, i + 5, 0, Res::day(date, DateBasis::Explicit)));
+                }
+            }
+            // Month and year: "3/2015", "2015/3", "2015.3".
+            if da == 4 && db <= 2 && (1..=12).contains(&b) {
+                return Some(hit(i, i + 3, 0, Res::month(a as i32, b as u32, DateBasis::Explicit)?));
+            }
+            if db == 4 && da <= 2 && (1..=12).contains(&a) {
+                return Some(hit(i, i + 3, 0, Res::month(b as i32, a as u32, DateBasis::Explicit)?));
+            }
+            if da > 2 || db > 2 {
+                return None;
+            }
+            // Day and month without a year, only where nothing suggests a fraction or a range.
+            let prev_ok = i > 0
+                && (self.weekday(i - 1).is_some()
+                    || self.is_any(i - 1, &KW.day).is_some()
+                    || self.is_exact(i - 1, &KW.dated));
+            let next_ok = match self.toks.get(i + 3) {
+                None => true,
+                Some(t) => match t.kind {
+                    TokKind::Word => self.is_any(i + 3, &KW.hour).is_some() || self.daypart(i + 3).is_some(),
+                    TokKind::Punct(c) => !matches!(c, '%' | '-' | '/' | '.' | ':'),
+                    TokKind::Newline => true,
+                    TokKind::Num { .. } => false,
+                },
+            };
+            if !next_ok && (!prev_ok || sep == Some('.')) {
+                return None;
+            }
+            let (d, m) = if a <= 12 && b > 12 { (b, a) } else { (a, b) };
+            if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+                return None;
+            }
+            let res = self.resolve_month_day(i, m as u32, Calendar::Gregorian, Some(d as u32), YearRef::None)?;
+            return Some(hit(i, i + 3, 0, res));
+        }
+        // "في 15" closing a clause: a day of the current month.
+        if da <= 2 && (1..=31).contains(&a) && i > 0 && self.is_exact(i - 1, &KW.in_kw) {
+            let closes = match self.toks.get(i + 1) {
+                None => true,
+                Some(t) => matches!(t.kind, TokKind::Newline | TokKind::Punct('.' | '?' | '!' | ',')),
+            };
+            if closes {
+                let Some(r) = self.ref_date() else {
+                    return Some(hit(i, i + 1, 0, Res::unresolved(TimeKind::Date, Precision::Day)));
+                };
+                let (y, m) = match self.tense_at(i) {
+                    Tense::Past if a as u32 > r.day => add_months(r.year, r.month, -1),
+                    Tense::Future if (a as u32) < r.day => add_months(r.year, r.month, 1),
+                    _ => (r.year, r.month),
+                };
+                let d = Date::new(y, m, a as u32)?;
+                return Some(hit(i, i + 1, 0, Res::day(d, DateBasis::Relative)));
+            }
+        }
+        None
+    }
+
+    /// [weekday][،] [يوم|في|الموافق] day [من] [شهر] month [year]; also day ranges "13 الى 15 تموز".
+    fn r_day_month(&self, i: usize) -> Option<Hit> {
+        let mut j = i;
+        let mut skip = 0;
+        let mut weekday = None;
+        if let Some(wd) = self.weekday(j) {
+            weekday = Some(wd);
+            skip = self.lex_skip(j);
+            j += 1;
+            if self.punct(j) == Some(',') {
+                j += 1;
+            }
+            if self.is_exact(j, &KW.equals) || self.is_exact(j, &KW.in_kw) || self.is_exact(j, &KW.day[..1]) {
+                j += 1;
+            }
+        } else if self.is_exact(j, &KW.day[1..2]) && self.num_words(j + 1).is_some_and(|(_, _, o)| o) {
+            // "اليوم الثالث من أكتوبر".
+            j += 1;
+        }
+        let (mut k, day) = self.day_num(j)?;
+        // "ثالث يوم من شهر عشرة".
+        if self.num(j).is_none() && self.is_exact(k, &KW.day[..1]) {
+            k += 1;
+        }
+        if matches!(self.punct(k), Some('.' | '-' | '/')) && self.num(j).is_some() && self.adjacent(j) {
+            k += 1;
+        }
+        // A range of days: "13 الى 15", "1-8", "الثالث والعشرون وحتى السادس والعشرين".
+        let mut day2 = None;
+        {
+            let mut m = k;
+            if self.punct(m) == Some('-') {
+                m += 1;
+            } else if self.word(m) == Some("و") && self.is_any(m + 1, &KW.to).is_some() {
+                m += 2;
+            } else if self.is_any(m, &KW.to).is_some() {
+                m += 1;
+            }
+            if m > k {
+                if let Some((m2, d2)) = self.day_num(m) {
+                    if d2 > day {
+                        day2 = Some(d2);
+                        k = m2;
+                    }
+                }
+            }
+        }
+        if self.is_exact(k, &KW.of) {
+            k += 1;
+        }
+        let month = self.month_ref(k);
+        let Some((_, mend, mref)) = month else {
+            // "السبت السادس عشر": a weekday and a day of the current month.
+            let wd = weekday?;
+            if self.num(j).is_some() || day <= 5 {
+                return None;
+            }
+            let r = self.ref_date()?;
+            let mut d = Date::new(r.year, r.month, day)?;
+            if d.weekday() != wd {
+                let (y, m) = add_months(r.year, r.month, if self.tense_at(i) == Tense::Past { -1 } else { 1 });
+                if let Some(alt) = Date::new(y, m, day).filter(|x| x.weekday() == wd) {
+                    d = alt;
+                }
+            }
+            return Some(hit(i, k, skip, Res::day(d, DateBasis::Relative)));
+        };
+        let (end, yref) = self.year_ref(mend);
+        let res = match mref {
+            MonthRef::Named { month, calendar, .. } => {
+                let first = self.resolve_month_day(i, month, calendar, Some(day), yref)?;
+                match (day2, first.range) {
+                    (Some(d2), Some((a, _))) => {
+                        let last = Date::new(a.date.year, a.date.month, d2)?;
+                        Res::interval(a, Inst::day(last.add_days(1)), Precision::Day, first.basis)
+                    }
+                    _ => first,
+                }
+            }
+            MonthRef::Relative(dir) => {
+                let Some(r) = self.ref_date() else {
+                    return Some(hit(i, end, skip, Res::unresolved(TimeKind::Date, Precision::Day)));
+                };
+                let (y, m) = add_months(r.year, r.month, dir_offset(dir));
+                let d = Date::new(y, m, day)?;
+                match day2 {
+                    Some(d2) => Res::interval(
+                        Inst::day(d),
+                        Inst::day(Date::new(y, m, d2)?.add_days(1)),
+                        Precision::Day,
+                        DateBasis::Relative,
+                    ),
+                    None => Res::day(d, DateBasis::Relative),
+                }
+            }
+        };
+        Some(hit(i, end, skip, res))
+    }
+
+    /// Month then day: "يناير-1", "December 16, 2021", "يوليو 13-15", "يناير الثاني والعشرين، 2018".
+    fn r_month_day(&self, i: usize) -> Option<Hit> {
+        let (skip, mend, month, calendar, _) = self.month_name(i)?;
+        let mut j = mend;
+        if self.punct(j) == Some('-') {
+            j += 1;
+        }
+        let (mut k, day) = self.day_num(j)?;
+        let mut day2 = None;
+        if self.punct(k) == Some('-') || self.is_any(k, &KW.to).is_some() {
+            if let Some((k2, d2)) = self.day_num(k + 1) {
+                if d2 > day {
+                    day2 = Some(d2);
+                    k = k2;
+                }
+            }
+        }
+        let (end, yref) = self.year_ref(k);
+        let first = self.resolve_month_day(i, month, calendar, Some(day), yref)?;
+        let res = match (day2, first.range) {
+            (Some(d2), Some((a, _))) => {
+                let last = Date::new(a.date.year, a.date.month, d2)?;
+                Res::interval(a, Inst::day(last.add_days(1)), Precision::Day, first.basis)
+            }
+            _ => first,
+        };
+        Some(hit(i, end, skip, res))
+    }
+
+    /// A month alone or with its year: "فبراير", "سبتمبر الماضي", "يونيو 2016", "شهر أيار".
+    fn r_month(&self, i: usize) -> Option<Hit> {
+        let (skip, mend, mref) = self.month_ref(i)?;
+        let (end, yref) = self.year_ref(mend);
+        match mref {
+            MonthRef::Named { month, calendar, ambiguous } => {
+                let has_kw = self.is_any(i, &KW.month).is_some();
+                if ambiguous
+                    && !has_kw
+                    && yref == YearRef::None
+                    && !(i > 0 && self.is_exact(i - 1, &KW.in_kw) && calendar == Calendar::Gregorian)
+                {
+                    return None;
+                }
+                if ambiguous && matches!(yref, YearRef::MonthDir(_)) && !has_kw {
+                    return None;
+                }
+                let res = self.resolve_month_day(i, month, calendar, None, yref)?;
+                Some(hit(i, end, skip, res))
+            }
+            MonthRef::Relative(dir) => {
+                let Some(r) = self.ref_date() else {
+                    return Some(hit(i, mend, skip, Res::unresolved(TimeKind::Date, Precision::Month)));
+                };
+                let (y, m) = add_months(r.year, r.month, dir_offset(dir));
+                Some(hit(i, mend, skip, Res::month(y, m, DateBasis::Relative)?))
+            }
+        }
+    }
+
+    /// "مطلع/أوائل/منتصف/أواخر/نهاية" + month or year; "بداية شهر 3"; "آخر يوم من".
+    fn r_portion(&self, i: usize) -> Option<Hit> {
+        let portion = self.portion(i)?;
+        let skip = self.lex_skip(i);
+        let mut j = i + 1;
+        // "اليوم الأخير من", "آخر يوم بشهر".
+        let mut last_day = false;
+        if portion == Portion::Last && self.is_any(j, &KW.day[..1]).is_some() {
+            last_day = true;
+            j += 1;
+        }
+        if self.is_exact(j, &KW.of) {
+            j += 1;
+        }
+        // A month target.
+        if let Some(mh) = self.r_month(j) {
+            let (a, _) = mh.res.range?;
+            let (y, m) = (a.date.year, a.date.month);
+            let res = if mh.res.precision == Precision::Month && mh.res.kind == TimeKind::Date {
+                month_portion(y, m, if last_day { Portion::Last } else { portion }, mh.res.basis)?
+            } else {
+                return None;
+            };
+            return Some(hit(i, mh.end, skip, res));
+        }
+        if let Some(rel) = self.r_relative_unit(j) {
+            let (a, b) = rel.res.range?;
+            let res = match rel.res.precision {
+                Precision::Month if b.date.day == 1 && a.date.day == 1 => month_portion(
+                    a.date.year,
+                    a.date.month,
+                    if last_day { Portion::Last } else { portion },
+                    rel.res.basis,
+                )?,
+                Precision::Year => year_portion(a.date.year, portion, rel.res.basis)?,
+                _ => return None,
+            };
+            return Some(hit(i, rel.end, skip, res));
+        }
+        if let Some(yh) = self.r_year(j) {
+            if yh.res.precision == Precision::Year {
+                let (a, _) = yh.res.range?;
+                return Some(hit(i, yh.end, skip, year_portion(a.date.year, portion, yh.res.basis)?));
+            }
+        }
+        if self.is_any(j, &KW.year).is_some() {
+            if let Some((end, y, _)) = self.year_num(j + 1, true) {
+                return Some(hit(i, end, skip, year_portion(y, portion, DateBasis::Explicit)?));
+            }
+        }
+        if let Some((end, y, _)) = self.year_num(j, false) {
+            return Some(hit(i, end, skip, year_portion(y, portion, DateBasis::Explicit)?));
+        }
+        None
+    }
+
+    /// "أول ثلاثاء من شهر عشرة", "الثلاثاء الثالث من أيلول 2014", "آخر اثنين من الشهر القادم", "الأحد الثاني".
+    fn r_nth_weekday(&self, i: usize) -> Option<Hit> {
+        let skip;
+        let (wd, nth, j);
+        if let Some((k, v, true)) = self.num_words(i).filter(|(_, v, _)| *v <= 5) {
+            let mut k = k;
+            if self.is_any(k, &KW.day[..1]).is_some() {
+                k += 1;
+            }
+            wd = self.weekday_bare(k)?;
+            nth = v as i64;
+            j = k + 1;
+            skip = 0;
+        } else if self.portion(i) == Some(Portion::Last) {
+            wd = self.weekday_bare(i + 1)?;
+            nth = -1;
+            j = i + 2;
+            skip = self.lex_skip(i);
+        } else {
+            wd = self.weekday(i)?;
+            skip = self.lex_skip(i);
+            if let Some((k, v, true)) = self.num_words(i + 1) {
+                if v > 5 {
+                    return None;
+                }
+                nth = v as i64;
+                j = k;
+            } else if self.dir(i + 1) == Some(Direction::Past)
+                && self.word(i + 1).is_some_and(|w| w.starts_with("الاخير"))
+            {
+                nth = -1;
+                j = i + 2;
+            } else {
+                return None;
+            }
+        }
+        let mut k = j;
+        if self.is_exact(k, &KW.of) {
+            k += 1;
+        }
+        let (y, m, end, basis) = if let Some(mh) = self.r_month(k).or_else(|| self.r_month(j)) {
+            let (a, _) = mh.res.range?;
+            (a.date.year, a.date.month, mh.end, mh.res.basis)
+        } else if let Some((skip2, mend, MonthRef::Named { month, calendar: Calendar::Gregorian, .. })) =
+            self.month_ref(k)
+        {
+            let _ = skip2;
+            let (end, yref) = self.year_ref(mend);
+            let res = self.resolve_month_day(i, month, Calendar::Gregorian, None, yref)?;
+            let (a, _) = res.range?;
+            (a.date.year, a.date.month, end, res.basis)
+        } else {
+            // No month: the reference month, and only for "الأحد الثاني" style.
+            if nth < 0 {
+                return None;
+            }
+            let r = self.ref_date()?;
+            (r.year, r.month, j, DateBasis::Relative)
+        };
+        let d = nth_weekday(y, m, wd, nth)?;
+        Some(hit(i, end, skip, Res::day(d, basis)))
+    }
+
+    /// Weekdays: "الأربعاء", "الاثنين المقبل", "الأحد من الأسبوع الماضي", "ثلاثاء الأسبوع الفائت", "هذا الاثنين".
+    fn r_weekday(&self, i: usize) -> Option<Hit> {
+        // "الأسبوع المقبل [يوم] الجمعة".
+        if self.is_any(i, &KW.week).is_some() {
+            let dir = self.dir(i + 1)?;
+            let mut k = i + 2;
+            if self.is_exact(k, &KW.day[..1]) {
+                k += 1;
+            }
+            let wd = self.weekday(k)?;
+            return Some(hit(
+                i,
+                k + 1,
+                self.is_any(i, &KW.week).unwrap_or(0),
+                self.resolve_weekday(i, wd, None, Some(dir_offset(dir) as i64)),
+            ));
+        }
+        let mut start = i;
+        let mut this = false;
+        if self.is_any(i, &KW.this).is_some() {
+            this = true;
+            start = i;
+        }
+        let wi = if this { i + 1 } else { i };
+        let (wd, strict) = match self.weekday(wi) {
+            Some(w) => (w, true),
+            None => (self.weekday_bare(wi)?, false),
+        };
+        // "الأحد عشر" is eleven.
+        if self.word(wi + 1).is_some_and(|w| w == "عشر" || w == "عشره") {
+            return None;
+        }
+        let skip = if this { self.is_any(i, &KW.this).unwrap_or(0) } else { self.lex_skip(wi) };
+        let mut k = wi + 1;
+        if self.is_exact(k, &KW.of) {
+            k += 1;
+        }
+        // A week after the weekday.
+        let week_this = self.is_any(k, &KW.this).is_some() && self.is_any(k + 1, &KW.week).is_some();
+        if week_this {
+            return Some(hit(start, k + 2, skip, self.resolve_weekday(i, wd, None, Some(0))));
+        }
+        if self.is_any(k, &KW.week).is_some() {
+            if let Some(d) = self.dir(k + 1) {
+                return Some(hit(start, k + 2, skip, self.resolve_weekday(i, wd, None, Some(dir_offset(d) as i64))));
+            }
+        }
+        if !strict {
+            return None;
+        }
+        if let Some(d) = self.dir(wi + 1) {
+            return Some(hit(start, wi + 2, skip, self.resolve_weekday(i, wd, Some(d), None)));
+        }
+        let dir = if this { Some(Direction::Current) } else { None };
+        Some(hit(start, wi + 1, skip, self.resolve_weekday(i, wd, dir, None)))
+    }
+
+    /// اليوم، أمس، أول أمس، غدا، بعد غد، الآن and their variants.
+    fn r_relative_day(&self, i: usize) -> Option<Hit> {
+        let rel = |offset: i64| -> Res {
+            match self.ref_date() {
+                Some(r) => Res::day(r.add_days(offset), DateBasis::Relative),
+                None => Res::unresolved(TimeKind::Date, Precision::Day),
+            }
+        };
+        let skip = self.lex_skip(i);
+        let w = self.word(i)?;
+        // "أول أمس", "أول من أمس", "قبل أمس", "يوم قبل امس", "اليوم القبل البارحة".
+        let mut j = i;
+        if self.is_any(j, &KW.day).is_some() && !self.has(j, Lex::Today) {
+            j += 1;
+        }
+        if self.has(j, Lex::Today) && self.word(j + 1) == Some("القبل") {
+            j += 1;
+        } else if self.has(j, Lex::Today) && self.word(j + 1).is_some_and(|w| w == "الي" || w == "الذي") {
+            j += 2;
+        }
+        let before = self.word(j).is_some_and(|w| w == KW.before || w == "اول" || w == "القبل");
+        let after = self.word(j) == Some(KW.after.as_str());
+        if before || after {
+            let mut k = j + 1;
+            if self.is_exact(k, std::slice::from_ref(&KW.from)) {
+                k += 1;
+            }
+            if before && self.has(k, Lex::Yesterday) {
+                return Some(hit(i, k + 1, skip, rel(-2)));
+            }
+            if after && self.has(k, Lex::Tomorrow) {
+                return Some(hit(i, k + 1, skip, rel(2)));
+            }
+        }
+        if j > i {
+            if self.has(j, Lex::Tomorrow) {
+                return Some(hit(i, j + 1, skip, rel(1)));
+            }
+            if self.has(j, Lex::Today) {
+                return Some(hit(i, j + 1, skip, rel(0)));
+            }
+        }
+        if self.has(i, Lex::Now) {
+            let res = match self.reference {
+                Some(r) => {
+                    let (h, m, s) = r.time.unwrap_or((0, 0, 0));
+                    let inst = Inst { date: r.date, minute: Some(h * 60 + m), second: Some(s) };
+                    Res::datetime(inst, TimeKind::Datetime, DateBasis::Relative)
+                }
+                None => Res::unresolved(TimeKind::Datetime, Precision::Day),
+            };
+            return Some(hit(i, i + 1, skip, res));
+        }
+        if self.is_any(i, &KW.in_kw).is_some()
+            && self.is_exact(i + 1, &KW.this[1..2])
+            && self.word(i + 2) == Some("اللحظه")
+        {
+            return self.r_relative_day_now(i, 3);
+        }
+        if self.is_any(i, &KW.this).is_some() && self.has(i + 1, Lex::Today) {
+            return Some(hit(i, i + 2, skip, rel(0)));
+        }
+        if self.has(i, Lex::Yesterday) {
+            return Some(hit(i, i + 1, skip, rel(-1)));
+        }
+        if self.has(i, Lex::Tomorrow) {
+            return Some(hit(i, i + 1, skip, rel(1)));
+        }
+        if self.has(i, Lex::Today) {
+            // "اليوم الماضي" is yesterday; "اليوم التالي" has no anchor here.
+            if let Some(d) = self.dir(i + 1) {
+                return match d {
+                    Direction::Past => Some(hit(i, i + 2, skip, rel(-1))),
+                    _ => None,
+                };
+            }
+            // "اليوم الجمعة": today, named.
+            if self.weekday(i + 1).is_some() {
+                return Some(hit(i, i + 2, skip, rel(0)));
+            }
+            return Some(hit(i, i + 1, skip, rel(0)));
+        }
+        // "الليلة", "هذه الليلة": tonight; "الليلة الماضية": last night.
+        let night = |k: usize| self.word(k).is_some_and(|x| x == "الليله");
+        let (ns, ne) = if self.is_any(i, &KW.this).is_some() && night(i + 1) {
+            (i, i + 2)
+        } else if night(i) {
+            (i, i + 1)
+        } else {
+            return None;
+        };
+        if self.dir(ne) == Some(Direction::Past) {
+            return Some(hit(ns, ne + 1, skip, rel(-1)));
+        }
+        let _ = w;
+        let res = match self.ref_date() {
+            Some(r) => Res::interval(
+                Inst::at(r, 18 * 60),
+                Inst::day(r.add_days(1)).with_midnight(),
+                Precision::Day,
+                DateBasis::Relative,
+            ),
+            None => Res::unresolved(TimeKind::Interval, Precision::Day),
+        };
+        Some(hit(ns, ne, skip, res))
+    }
+
+    fn r_relative_day_now(&self, i: usize, len: usize) -> Option<Hit> {
+        let r = self.reference?;
+        let (h, m, s) = r.time.unwrap_or((0, 0, 0));
+        let inst = Inst { date: r.date, minute: Some(h * 60 + m), second: Some(s) };
+        Some(hit(i, i + len, 0, Res::datetime(inst, TimeKind::Datetime, DateBasis::Relative)))
+    }
+
+    /// الأسبوع/الشهر/العام الماضي/الجاري/المقبل, هذا العام, العام قبل الماضي,
+    /// "الأيام الثلاثة الماضية", "3 أيام القادمة", "الأسابيع الثلاثة القادمة".
+    fn r_relative_unit(&self, i: usize) -> Option<Hit> {
+        let mut j = i;
+        let this = self.is_any(j, &KW.this).is_some();
+        if this {
+            j += 1;
+        }
+        let skip = if this { self.is_any(i, &KW.this).unwrap_or(0) } else { self.lex_skip(i) };
+        let unit = if self.is_any(j, &KW.week).is_some() {
+            Unit::Week
+        } else if self.is_any(j, &KW.month).is_some() {
+            Unit::Month
+        } else if self.is_any(j, &KW.year).is_some() {
+            Unit::Year
+        } else if self.is_any(j, &KW.decade).is_some() {
+            Unit::Decade
+        } else if self.is_any(j, &KW.century).is_some() {
+            Unit::Century
+        } else {
+            return self.r_unit_span(i);
+        };
+        let unit_skip =
+            self.is_any(j, &KW.week).or(self.is_any(j, &KW.month)).or(self.is_any(j, &KW.year)).unwrap_or(0);
+        let skip = if this { skip } else { unit_skip };
+        let (offset, end) = if this {
+            (0, j + 1)
+        } else if self.word(j + 1) == Some(KW.before.as_str()) && self.is_exact(j + 2, &KW.previous) {
+            (-2, j + 3)
+        } else if let Some(d) = self.dir(j + 1) {
+            (dir_offset(d), j + 2)
+        } else {
+            return None;
+        };
+        let Some(r) = self.ref_date() else {
+            let p = match unit {
+                Unit::Month => Precision::Month,
+                Unit::Year | Unit::Decade | Unit::Century => Precision::Year,
+                _ => Precision::Day,
+            };
+            return Some(hit(i, end, skip, Res::unresolved(TimeKind::Date, p)));
+        };
+        let res = match unit {
+            Unit::Week => Res::week(week_monday(r).add_days(7 * offset as i64), DateBasis::Relative),
+            Unit::Month => {
+                let (y, m) = add_months(r.year, r.month, offset);
+                Res::month(y, m, DateBasis::Relative)?
+            }
+            Unit::Year => Res::year(r.year + offset, DateBasis::Relative)?,
+            Unit::Decade => {
+                let y0 = r.year.div_euclid(10) * 10 + 10 * offset;
+                Res::labelled(
+                    format!("{:03}", y0 / 10),
+                    Date::new(y0, 1, 1)?,
+                    Date::new(y0 + 10, 1, 1)?,
+                    Precision::Year,
+                    DateBasis::Relative,
+                )
+            }
+            Unit::Century => {
+                let c0 = (r.year - 1).div_euclid(100) + offset;
+                century_res(c0 + 1, DateBasis::Relative)?
+            }
+            _ => return None,
+        };
+        Some(hit(i, end, skip, res))
+    }
+
+    /// "الأيام الثلاثة الماضية", "3 أيام القادمة", "الأسابيع الثلاثة القادمة": spans of whole units.
+    fn r_unit_span(&self, i: usize) -> Option<Hit> {
+        // Plural unit, count, direction; or count, unit, direction.
+        let (n, unit, end) =
+            if let Some((unit, None)) = self.unit(i).filter(|_| self.word(i).is_some_and(|w| w.starts_with("ال"))) {
+                let (k, n, _) = self.num_words(i + 1).or_else(|| self.num(i + 1).map(|(v, _)| (i + 2, v, false)))?;
+                let d = self.dir(k)?;
+                (n as i64 * if d == Direction::Past { -1 } else { 1 }, unit, k + 1)
+            } else {
+                let (k, n) = if let Some((v, digits)) = self.num(i) {
+                    (i + 1, if digits <= 3 { v } else { return None })
+                } else {
+                    let (k, v, ord) = self.num_words(i)?;
+                    if ord {
+                        return None;
+                    }
+                    (k, v)
+                };
+                let (unit, _) = self.unit(k)?;
+                let d = self.dir(k + 1)?;
+                (n as i64 * if d == Direction::Past { -1 } else { 1 }, unit, k + 2)
+            };
+        if n == 0 || n.abs() > 1000 {
+            return None;
+        }
+        let Some(r) = self.ref_date() else {
+            return Some(hit(i, end, 0, Res::unresolved(TimeKind::Interval, Precision::Day)));
+        };
+        let (a, b, p) = match unit {
+            Unit::Day => {
+                if n > 0 {
+                    (r.add_days(1), r.add_days(1 + n), Precision::Day)
+                } else {
+                    (r.add_days(n), r, Precision::Day)
+                }
+            }
+            Unit::Week => {
+                let mon = week_monday(r);
+                if n > 0 {
+                    (mon.add_days(7), mon.add_days(7 + 7 * n), Precision::Day)
+                } else {
+                    (mon.add_days(7 * n), mon, Precision::Day)
+                }
+            }
+            Unit::Month => {
+                let (y0, m0) =
+                    if n > 0 { add_months(r.year, r.month, 1) } else { add_months(r.year, r.month, n as i32) };
+                let (y1, m1) = add_months(y0, m0, n.abs() as i32);
+                (Date::new(y0, m0, 1)?, Date::new(y1, m1, 1)?, Precision::Month)
+            }
+            Unit::Year => {
+                let y0 = if n > 0 { r.year + 1 } else { r.year + n as i32 };
+                (Date::new(y0, 1, 1)?, Date::new(y0 + n.abs() as i32, 1, 1)?, Precision::Year)
+            }
+            _ => return None,
+        };
+        Some(hit(i, end, 0, Res::interval(Inst::day(a), Inst::day(b), p, DateBasis::Relative)))
+    }
+
+    /// Years: "عام 2020", "في 2019", "1444 هـ", "2021م".
+    fn r_year(&self, i: usize) -> Option<Hit> {
+        let make = |y: i32, hijri: bool| -> Option<Res> {
+            if hijri {
+                let a = hijri_to_gregorian(y, 1, 1)?;
+                let b = hijri_to_gregorian(y + 1, 1, 1)?;
+                return Some(Res::interval(Inst::day(a), Inst::day(b), Precision::Year, DateBasis::Explicit));
+            }
+            Res::year(y, DateBasis::Explicit)
+        };
+        if let Some(skip) = self.is_any(i, &KW.year) {
+            if let Some((end, y, hijri)) = self.year_num(i + 1, true) {
+                return Some(hit(i, end, skip, make(y, hijri)?));
+            }
+            // "عامي 2019 و2020" is handled by the range join.
+            return None;
+        }
+        if let Some((v, 4)) = self.num(i) {
+            let (end, y, hijri) = self.year_num(i, false)?;
+            let marked = end > i + 1;
+            let prev_ok = i > 0
+                && (self.is_any(i - 1, &KW.year_preps).is_some()
+                    || self.is_any(i - 1, &KW.year).is_some()
+                    || self.punct(i - 1) == Some('-'));
+            let plausible = (1800..=2100).contains(&v);
+            if marked
+                || (prev_ok && plausible)
+                || (plausible && self.punct(i + 1) == Some('-') && self.num(i + 2).is_some_and(|(_, d)| d == 4))
+            {
+                return Some(hit(i, end, 0, make(y, hijri)?));
+            }
+        }
+        None
+    }
+
+    /// Decades, centuries, seasons, quarters and halves.
+    fn r_period(&self, i: usize) -> Option<Hit> {
+        let skip = self.lex_skip(i);
+        // Decades: "التسعينيات", "ثمانينيات القرن الماضي", "عقد التسعينيات".
+        let mut j = i;
+        if self.is_any(j, &KW.decade).is_some() && self.lex(j + 1).iter().any(|l| matches!(l, Lex::Decade(_))) {
+            j += 1;
+        }
+        if let Some(dec) = self.lex(j).iter().find_map(|l| if let Lex::Decade(d) = l { Some(*d as i32) } else { None })
+        {
+            let mut end = j + 1;
+            let mut century_start = 1900;
+            if self.is_exact(end, &KW.of) {
+                end += 1;
+            }
+            if let Some(c) = self.r_century(end) {
+                century_start = c.1;
+                end = c.0;
+            } else if self.is_exact(j + 1, &KW.of) {
+                end = j + 1;
+            }
+            let y0 = century_start + dec;
+            let res = Res::labelled(
+                format!("{:03}", y0 / 10),
+                Date::new(y0, 1, 1)?,
+                Date::new(y0 + 10, 1, 1)?,
+                Precision::Year,
+                DateBasis::Explicit,
+            );
+            return Some(hit(i, end, skip, res));
+        }
+        if let Some((end, start_year)) = self.r_century(i) {
+            let res = century_res(start_year / 100 + 1, DateBasis::Explicit)?;
+            return Some(hit(i, end, self.is_any(i, &KW.century).unwrap_or(0), res));
+        }
+        // Seasons: "الصيف", "صيف 2016", "الربيع القادم", "فصل الشتاء".
+        let mut k = i;
+        if self.word(i).is_some_and(|w| w == "فصل" || w == "خلال") {
+            k += 1;
+        }
+        if let Some(season) = self.lex(k).iter().find_map(|l| if let Lex::Season(s) = l { Some(*s) } else { None }) {
+            let w = self.word(k)?;
+            if !w.contains("ال") && self.num(k + 1).is_none() && k == i {
+                // "صيف" alone only before a year.
+                if self.word(k + 1).is_some() {
+                    return None;
+                }
+            }
+            if self.word(k + 1).is_some_and(|x| x == "العربي") || self.month_name(k).is_some() {
+                return None;
+            }
+            let (end, yref) = self.year_ref(k + 1);
+            let year = match yref {
+                YearRef::Abs { year, .. } => Some(year),
+                YearRef::Rel(off) => self.ref_date().map(|r| r.year + off),
+                YearRef::MonthDir(d) => self.ref_date().map(|r| r.year + dir_offset(d)),
+                YearRef::None => self.ref_date().map(|r| r.year),
+            };
+            let Some(y) = year else {
+                return Some(hit(k, end, self.lex_skip(k), Res::unresolved(TimeKind::Date, Precision::Month)));
+            };
+            let (code, a, b) = match season {
+                1 => ("SP", Date::new(y, 3, 1)?, Date::new(y, 6, 1)?),
+                2 => ("SU", Date::new(y, 6, 1)?, Date::new(y, 9, 1)?),
+                3 => ("FA", Date::new(y, 9, 1)?, Date::new(y, 12, 1)?),
+                _ => ("WI", Date::new(y, 12, 1)?, Date::new(y + 1, 3, 1)?),
+            };
+            let basis = if matches!(yref, YearRef::Abs { .. }) { DateBasis::Explicit } else { DateBasis::Relative };
+            return Some(hit(
+                k,
+                end,
+                self.lex_skip(k),
+                Res::labelled(format!("{y:04}-{code}"), a, b, Precision::Month, basis),
+            ));
+        }
+        // Quarters and halves: "الربع الثالث من عام 2016", "النصف الأول من العام".
+        let quarter = self.is_any(i, &KW.quarter).is_some();
+        let half = self.is_any(i, &KW.half).is_some();
+        if quarter || half {
+            let (k, n, ord) = self.num_words(i + 1)?;
+            if !ord || n == 0 || n > if quarter { 4 } else { 2 } {
+                return None;
+            }
+            let mut m = k;
+            if self.is_exact(m, &KW.of) {
+                m += 1;
+            }
+            let (end, yref) = if self.is_any(m, &KW.year).is_some()
+                && self.dir(m + 1).is_none()
+                && self.year_num(m + 1, true).is_none()
+            {
+                (m + 1, YearRef::Rel(0))
+            } else {
+                let (e, y) = self.year_ref(m);
+                if y == YearRef::None {
+                    let (e2, y2) = self.year_ref(k);
+                    (e2, y2)
+                } else {
+                    (e, y)
+                }
+            };
+            let (year, basis) = match yref {
+                YearRef::Abs { year, .. } => (year, DateBasis::Explicit),
+                YearRef::Rel(o) => (self.ref_date()?.year + o, DateBasis::Relative),
+                _ => return None,
+            };
+            let months = if quarter { 3 } else { 6 };
+            let m0 = (n as u32 - 1) * months + 1;
+            let a = Date::new(year, m0, 1)?;
+            let (y1, m1) = add_months(year, m0, months as i32);
+            let b = Date::new(y1, m1, 1)?;
+            return Some(hit(
+                i,
+                end,
+                self.is_any(i, &KW.quarter).or(self.is_any(i, &KW.half)).unwrap_or(0),
+                Res::interval(Inst::day(a), Inst::day(b), Precision::Month, basis),
+            ));
+        }
+        None
+    }
+
+    /// "القرن العشرين", "القرن الماضي", "القرن 21": (end, first year of the century's 1x00s).
+    fn r_century(&self, i: usize) -> Option<(usize, i32)> {
+        self.is_any(i, &KW.century)?;
+        if let Some((v, d)) = self.num(i + 1) {
+            if d <= 2 && (1..=30).contains(&v) {
+                return Some((i + 2, (v as i32 - 1) * 100));
+            }
+        }
+        if let Some((k, v, _)) = self.num_words(i + 1) {
+            if (1..=30).contains(&v) {
+                return Some((k, (v as i32 - 1) * 100));
+            }
+        }
+        if let Some(d) = self.dir(i + 1) {
+            let r = self.ref_date()?;
+            let c = (r.year - 1).div_euclid(100) + dir_offset(d);
+            return Some((i + 2, c * 100));
+        }
+        None
+    }
+
+    /// Durations: "44 يوما", "ستة أسابيع", "ثلاث سنوات", "يومين"; "قبل أسبوع" and "بعد ثلاثة أيام" as dates.
+    fn r_duration(&self, i: usize) -> Option<Hit> {
+        let before = self.word(i) == Some(KW.before.as_str());
+        let after = self.word(i) == Some(KW.after.as_str());
+        let j = if before || after { i + 1 } else { i };
+        let (end, n, unit) = self.duration_at(j)?;
+        if before || after {
+            if after && (self.is_exact(end, &KW.of) || self.word(end).is_some_and(|w| w == "علي")) {
+                return Some(hit(j, end, 0, duration_res(n, unit)));
+            }
+            let sign = if before { -1 } else { 1 };
+            let Some(r) = self.ref_date() else {
+                return Some(hit(i, end, 0, Res::unresolved(TimeKind::Date, Precision::Day)));
+            };
+            let n = n? as i64 * sign;
+            let res = match unit {
+                Unit::Day => Res::day(r.add_days(n), DateBasis::Relative),
+                Unit::Week => Res::day(r.add_days(7 * n), DateBasis::Relative),
+                Unit::Month => {
+                    let (y, m) = add_months(r.year, r.month, n as i32);
+                    Res::month(y, m, DateBasis::Relative)?
+                }
+                Unit::Year => Res::year(r.year + n as i32, DateBasis::Relative)?,
+                _ => return Some(hit(j, end, 0, duration_res(Some(n.unsigned_abs() as u32), unit))),
+            };
+            return Some(hit(i, end, 0, res));
+        }
+        Some(hit(j, end, 0, duration_res(n, unit)))
+    }
+
+    /// A count and a unit: (end, count or None for "عدة", unit).
+    fn duration_at(&self, j: usize) -> Option<(usize, Option<u32>, Unit)> {
+        if let Some((unit, Some(c))) = self.unit(j) {
+            return Some((j + 1, Some(c), unit));
+        }
+        if let Some((v, digits)) = self.num(j) {
+            if digits > 5 {
+                return None;
+            }
+            let (unit, count) = self.unit(j + 1)?;
+            if count.is_some() {
+                return None;
+            }
+            return Some((j + 2, Some(v as u32), unit));
+        }
+        if self.is_any(j, &KW.vague).is_some() {
+            let (unit, _) = self.unit(j + 1)?;
+            return Some((j + 2, None, unit));
+        }
+        if self.is_any(j, &KW.within).is_some() || self.word(j) == Some("مده") {
+            if let Some((unit, None)) = self.unit(j + 1) {
+                if let Some((e, n, u)) = self.duration_at(j + 1) {
+                    return Some((e, n, u));
+                }
+                let w = self.word(j + 1)?;
+                if !w.starts_with("ال") {
+                    return Some((j + 2, Some(1), unit));
+                }
+            }
+            return None;
+        }
+        let (k, v, ordinal) = self.num_words(j)?;
+        if ordinal {
+            return None;
+        }
+        let (unit, count) = self.unit(k)?;
+        if count.is_some() {
+            return None;
+        }
+        Some((k + 1, Some(v as u32), unit))
+    }
+
+    /// Clock times: "22:35", "الساعة 3 صباحا", "الساعة الثالثة وربع عصرا", "الثالثة فجرا".
+    fn r_clock(&self, i: usize) -> Option<Hit> {
+        let mut j = i;
+        let mut start = i;
+        if self.is_any(j, &KW.approx).is_some() || self.word(j).is_some_and(|w| w == "عند") {
+            j += 1;
+            start = j;
+        }
+        let has_kw = self.is_any(j, &KW.hour).is_some();
+        if has_kw {
+            j += 1;
+        }
+        let (mut k, hour, mut minute, mut second, digital) = if let Some((h, dh)) = self.num(j) {
+            if dh > 2 || h > 24 {
+                return None;
+            }
+            if self.punct(j + 1) == Some(':') && self.adjacent(j) && self.adjacent(j + 1) {
+                let (m, dm) = self.num(j + 2)?;
+                if dm != 2 || m > 59 {
+                    return None;
+                }
+                let mut k = j + 3;
+                let mut s = None;
+                if self.punct(k) == Some(':') && self.adjacent(k - 1) && self.adjacent(k) {
+                    if let Some((sv, 2)) = self.num(k + 1) {
+                        if sv <= 59 {
+                            s = Some(sv as u32);
+                            k += 2;
+                        }
+                    }
+                }
+                (k, h as u32, m as u32, s, true)
+            } else {
+                if !has_kw {
+                    return None;
+                }
+                (j + 1, h as u32, 0, None, false)
+            }
+        } else {
+            let (k, h, _) = self.num_words(j)?;
+            if h == 0 || h > 12 {
+                return None;
+            }
+            (k, h as u32, 0, None, false)
+        };
+        if hour > 24 {
+            return None;
+        }
+        // Minutes: "و18 دقيقة", "وربع", "ونصف", "وثلث", "إلا ربع", "إلا ثلث".
+        if !digital {
+            let mut m = k;
+            let standalone_and = self.word(m) == Some("و");
+            if standalone_and {
+                m += 1;
+            }
+            let stripped = if standalone_and { self.word(m) } else { self.word(m).and_then(|w| w.strip_prefix('و')) };
+            let except = self.is_exact(m, &KW.except);
+            if let Some(w) = stripped.filter(|_| !except) {
+                let w = w.to_string();
+                let has = |forms: &[String]| {
+                    forms.iter().any(|f| *f == w || format!("ال{}", f.trim_start_matches("ال")) == w)
+                };
+                if has(&KW.and_quarter) {
+                    minute = 15;
+                    k = m + 1;
+                } else if has(&KW.half) {
+                    minute = 30;
+                    k = m + 1;
+                } else if has(&KW.third) {
+                    minute = 20;
+                    k = m + 1;
+                } else {
+                    let val = if standalone_and {
+                        self.num(m).map(|(v, _)| (m + 1, v)).or_else(|| self.num_words(m).map(|(e, v, _)| (e, v)))
+                    } else if let Some(Some(_)) = self.word(m).map(|x| x.strip_prefix('و')) {
+                        // The attached "و" belongs to the number word.
+                        self.num_words_and(m)
+                    } else {
+                        None
+                    };
+                    if let Some((e, v)) = val.filter(|(_, v)| *v < 60) {
+                        minute = v as u32;
+                        k = e;
+                        if self.is_any(k, &KW.minute).is_some() {
+                            k += 1;
+                        }
+                    }
+                }
+            } else if self.num(m).is_some() && standalone_and {
+                let (v, _) = self.num(m)?;
+                if v < 60 {
+                    minute = v as u32;
+                    k = m + 1;
+                    if self.is_any(k, &KW.minute).is_some() {
+                        k += 1;
+                    }
+                }
+            } else if except {
+                let w = self.word(m + 1).unwrap_or("");
+                let sub = if KW.and_quarter.iter().any(|f| f == w) {
+                    15
+                } else if KW.third.iter().any(|f| f == w) {
+                    20
+                } else {
+                    0
+                };
+                if sub > 0 {
+                    k = m + 2;
+                    let total = hour * 60 - sub;
+                    return self.finish_clock(start, k, total / 60, total % 60, None, has_kw);
+                }
+            }
+            // "ثلاثة وثمانية عشرة دقيقة" arrives here with the minute word already consumed.
+            if self.num(m).is_none() && self.is_any(k, &KW.minute).is_some() {
+                k += 1;
+            }
+        }
+        if second.is_some() && minute > 59 {
+            second = None;
+        }
+        if !has_kw && !digital {
+            // A bare ordinal hour needs a part of the day: "الثالثة فجرا".
+            let dp = self.part_of_day(k);
+            dp?;
+        }
+        self.finish_clock(start, k, hour, minute, second, has_kw || digital)
+    }
+
+    /// A number word with an attached "و" at `i`: "وثمانية عشرة".
+    fn num_words_and(&self, i: usize) -> Option<(usize, u64)> {
+        let w = self.word(i)?.strip_prefix('و')?;
+        let ls = WORDS.get(w)?;
+        let (v, kind) = ls.iter().find_map(|l| {
+            if let Lex::Number { value, kind, .. } = l {
+                Some((*value as u64, *kind))
+            } else {
+                None
+            }
+        })?;
+        let mut total = v;
+        let mut k = i + 1;
+        if kind == NumKind::Unit {
+            if let Some(ls2) = self.word(k).and_then(|x| WORDS.get(x)) {
+                if ls2.iter().any(|l| matches!(l, Lex::Number { value: 10, kind: NumKind::Teen, .. })) {
+                    total += 10;
+                    k += 1;
+                }
+            }
+            // "وخمس وأربعون".
+            if let Some(rest) = self.word(k).and_then(|x| x.strip_prefix('و')) {
+                if let Some(ls3) = WORDS.get(rest) {
+                    if let Some(t) = ls3.iter().find_map(|l| {
+                        if let Lex::Number { value, kind: NumKind::Ten, .. } = l {
+                            Some(*value as u64)
+                        } else {
+                            None
+                        }
+                    }) {
+                        total += t;
+                        k += 1;
+                    }
+                }
+            }
+        }
+        Some((k, total))
+    }
+
+    /// The part of the day at `k`: "صباحا", "بعد الظهر", "قبل الظهر", "هذه الليلة", "هذا الصباح".
+    fn part_of_day(&self, k: usize) -> Option<(usize, DayPart)> {
+        let mut k = k;
+        if self.is_any(k, &KW.this).is_some() {
+            k += 1;
+        }
+        if self.word(k) == Some(KW.after.as_str()) {
+            let dp = self.daypart(k + 1)?;
+            let dp = match dp {
+                DayPart::Noon | DayPart::Afternoon => DayPart::Afternoon,
+                _ => DayPart::Evening,
+            };
+            return Some((k + 2, dp));
+        }
+        if self.word(k) == Some(KW.before.as_str()) {
+            let dp = self.daypart(k + 1)?;
+            let dp = match dp {
+                DayPart::Noon => DayPart::BeforeNoon,
+                DayPart::Evening => DayPart::Afternoon,
+                other => other,
+            };
+            return Some((k + 2, dp));
+        }
+        let dp = self.daypart(k)?;
+        Some((k + 1, dp))
+    }
+
+    fn finish_clock(
+        &self,
+        start: usize,
+        k: usize,
+        hour: u32,
+        minute: u32,
+        second: Option<u32>,
+        strong: bool,
+    ) -> Option<Hit> {
+        let _ = strong;
+        let (mut end, mut h) = (k, hour);
+        let mut part = false;
+        if let Some((e, dp)) = self.part_of_day(k) {
+            end = e;
+            part = true;
+            h = match dp {
+                DayPart::Dawn | DayPart::Morning | DayPart::BeforeNoon => {
+                    if h == 12 {
+                        0
+                    } else {
+                        h
+                    }
+                }
+                DayPart::Noon => {
+                    if (1..=5).contains(&h) {
+                        h + 12
+                    } else {
+                        h
+                    }
+                }
+                DayPart::Afternoon | DayPart::Evening => {
+                    if h < 12 {
+                        h + 12
+                    } else {
+                        h
+                    }
+                }
+                DayPart::Night => {
+                    if (5..12).contains(&h) {
+                        h + 12
+                    } else {
+                        h
+                    }
+                }
+            };
+        } else if let Some(r) = self.reference {
+            // No part of day: the next such hour after the reference time.
+            if let Some((rh, rm, _)) = r.time {
+                if h < 12 && (h * 60 + minute) <= rh * 60 + rm && (h + 12) * 60 + minute > rh * 60 + rm {
+                    h += 12;
+                }
+            }
+        }
+        if h > 24 || minute > 59 {
+            return None;
+        }
+        let total = (h % 24) * 60 + minute;
+        let res = match self.ref_date() {
+            Some(d) => {
+                let inst = Inst { date: d, minute: Some(total), second };
+                Res::datetime(inst, TimeKind::Time, DateBasis::Relative)
+            }
+            None => {
+                let mut v = format!("T{:02}:{:02}", total / 60, total % 60);
+                if let Some(s) = second {
+                    v.push_str(&format!(":{s:02}"));
+                }
+                Res {
+                    kind: TimeKind::Time,
+                    value: Some(TimexValue::Single(v)),
+                    precision: Precision::Unknown,
+                    basis: DateBasis::Unknown,
+                    range: None,
+                }
+            }
+        };
+        Some(Hit { start, end, skip: 0, res, clock: Some((total, part)) })
+    }
+
+    /// "مساء الأربعاء", "صباح اليوم", "ليلة أمس", "مساء السبت الماضي": the day, named with its part.
+    fn r_daypart_day(&self, i: usize) -> Option<Hit> {
+        self.daypart(i)?;
+        let w = self.word(i)?;
+        if w.ends_with('ا') && !w.ends_with("اء") {
+            // Adverbs such as "صباحا" do not head a day.
+            return None;
+        }
+        let next = self.r_weekday(i + 1).or_else(|| self.r_relative_day(i + 1)).or_else(|| self.r_day_month(i + 1))?;
+        next.res.single_day()?;
+        Some(hit(i, next.end, self.lex_skip(i), next.res))
+    }
+}
+
+impl Inst {
+    /// The same instant written at minute grain (midnight for a bare day).
+    fn with_midnight(self) -> Inst {
+        Inst { minute: Some(self.minute.unwrap_or(0)), ..self }
+    }
+}
+
+fn dir_offset(d: Direction) -> i32 {
+    match d {
+        Direction::Past => -1,
+        Direction::Current => 0,
+        Direction::Next => 1,
+    }
+}
+
+fn duration_res(n: Option<u32>, unit: Unit) -> Res {
+    let (des, mult, time) = unit.designator();
+    let count = match n {
+        Some(n) => (n as u64 * mult as u64).to_string(),
+        None => "X".to_string(),
+    };
+    Res::duration(if time { format!("PT{count}{des}") } else { format!("P{count}{des}") })
+}
+
+fn century_res(ordinal: i32, basis: DateBasis) -> Option<Res> {
+    let y0 = (ordinal - 1) * 100;
+    Some(Res::labelled(
+        format!("{:02}", y0 / 100),
+        Date::new(y0, 1, 1)?,
+        Date::new(y0 + 100, 1, 1)?,
+        Precision::Year,
+        basis,
+    ))
+}
+
+/// The `nth` (1-based, or -1 for the last) weekday `wd` of a month.
+fn nth_weekday(y: i32, m: u32, wd: u32, nth: i64) -> Option<Date> {
+    if nth < 0 {
+        let last = Date::new(y, m, days_in_month(y, m))?;
+        let back = (last.weekday() as i64 - wd as i64).rem_euclid(7);
+        return Some(last.add_days(-back));
+    }
+    let first = Date::new(y, m, 1)?;
+    let fwd = (wd as i64 - first.weekday() as i64).rem_euclid(7);
+    let d = first.add_days(fwd + 7 * (nth - 1));
+    (d.month == m).then_some(d)
+}
+
+/// Part of a month: first day, first ten days, the 15th, last third, second half, last day.
+fn month_portion(y: i32, m: u32, p: Portion, basis: DateBasis) -> Option<Res> {
+    let next = next_month_start(y, m)?;
+    Some(match p {
+        Portion::Start => Res::day(Date::new(y, m, 1)?, basis),
+        Portion::Early => {
+            Res::interval(Inst::day(Date::new(y, m, 1)?), Inst::day(Date::new(y, m, 11)?), Precision::Month, basis)
+        }
+        Portion::Middle => Res::day(Date::new(y, m, 15)?, basis),
+        Portion::Late => Res::interval(Inst::day(Date::new(y, m, 21)?), Inst::day(next), Precision::Month, basis),
+        Portion::End => Res::interval(Inst::day(Date::new(y, m, 16)?), Inst::day(next), Precision::Month, basis),
+        Portion::Last => Res::day(next.add_days(-1), basis),
+    })
+}
+
+/// Part of a year: first quarter, middle months, last quarter.
+fn year_portion(y: i32, p: Portion, basis: DateBasis) -> Option<Res> {
+    let (a, b) = match p {
+        Portion::Start | Portion::Early => (Date::new(y, 1, 1)?, Date::new(y, 4, 1)?),
+        Portion::Middle => (Date::new(y, 5, 1)?, Date::new(y, 9, 1)?),
+        Portion::Late | Portion::End => (Date::new(y, 10, 1)?, Date::new(y + 1, 1, 1)?),
+        Portion::Last => (Date::new(y, 12, 1)?, Date::new(y + 1, 1, 1)?),
+    };
+    Some(Res::interval(Inst::day(a), Inst::day(b), Precision::Month, basis))
+}

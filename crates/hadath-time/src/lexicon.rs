@@ -1,0 +1,576 @@
+//! Word tables of the temporal grammar, in the matching normalisation of `hadath-text`.
+//!
+//! Month names come from `data/time/months.tsv` (generated from CLDR, compiled in);
+//! the other small tables are hand-curated here and normalised once at first use.
+
+use hadath_text::normalize_for_match;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// The generated month table (see its header for provenance and licence).
+const MONTHS_TSV: &str = include_str!("../../../data/time/months.tsv");
+
+/// Calendar of a month name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Calendar {
+    Gregorian,
+    Hijri,
+}
+
+/// A month name, possibly of several words.
+#[derive(Debug, Clone)]
+pub struct MonthName {
+    /// Normalised words after the first.
+    pub rest: Vec<String>,
+    pub month: u32,
+    pub calendar: Calendar,
+    /// Whether the name is also an ordinary word ("آب", "ماي", "صفر"), so needs a day or year.
+    pub ambiguous: bool,
+}
+
+/// Unit of a duration or relative expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Unit {
+    Second,
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Month,
+    Year,
+    Decade,
+    Century,
+}
+
+impl Unit {
+    /// TIMEX3 duration designator and multiplier, such as ("D", 1) or ("Y", 10).
+    pub fn designator(self) -> (&'static str, u32, bool) {
+        match self {
+            Unit::Second => ("S", 1, true),
+            Unit::Minute => ("M", 1, true),
+            Unit::Hour => ("H", 1, true),
+            Unit::Day => ("D", 1, false),
+            Unit::Week => ("W", 1, false),
+            Unit::Month => ("M", 1, false),
+            Unit::Year => ("Y", 1, false),
+            Unit::Decade => ("Y", 10, false),
+            Unit::Century => ("Y", 100, false),
+        }
+    }
+}
+
+/// Part of a day named by a word such as "صباحا" or "مساء".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DayPart {
+    Dawn,
+    Morning,
+    BeforeNoon,
+    Noon,
+    Afternoon,
+    Evening,
+    Night,
+}
+
+/// Relative direction of a modifier such as "الماضي" or "المقبل".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Past,
+    Current,
+    Next,
+}
+
+/// Part of a month or year named by "مطلع", "منتصف", "أواخر" and the like.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Portion {
+    /// "بداية": the first day of a month.
+    Start,
+    /// "مطلع", "أوائل": the first ten days.
+    Early,
+    /// "منتصف": the middle.
+    Middle,
+    /// "أواخر": the last third.
+    Late,
+    /// "نهاية": the second half.
+    End,
+    /// "آخر": the last one.
+    Last,
+}
+
+/// A classified word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lex {
+    Weekday(u32),
+    /// A weekday without the article ("ثلاثاء"), a weekday only beside "الأسبوع" or an ordinal.
+    WeekdayBare(u32),
+    /// A number word; `ordinal` for "الثالث", `teen_part` for "عشر"/"عشرة".
+    Number {
+        value: u32,
+        ordinal: bool,
+        kind: NumKind,
+    },
+    Unit {
+        unit: Unit,
+        count: Option<u32>,
+    },
+    Today,
+    Yesterday,
+    Tomorrow,
+    Now,
+    Dir(Direction),
+    Portion(Portion),
+    DayPart(DayPart),
+    Season(u32),
+    /// A decade word such as "التسعينيات": the decade's first year within a century.
+    Decade(u32),
+}
+
+/// How a number word combines with its neighbours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumKind {
+    Unit,
+    Teen,
+    Ten,
+    Hundred,
+    Thousand,
+    Thousands,
+}
+
+fn n(s: &str) -> String {
+    normalize_for_match(s)
+}
+
+fn push(map: &mut HashMap<String, Vec<Lex>>, words: &[&str], lex: Lex) {
+    for w in words {
+        let v = map.entry(n(w)).or_default();
+        if !v.contains(&lex) {
+            v.push(lex);
+        }
+    }
+}
+
+const UNITS: [(&[&str], &[&str]); 10] = [
+    (&["واحد", "واحدة", "أحد", "إحدى"], &["الأول", "أول", "الأولى", "أولى", "الحادي", "حادي", "الحادية"]),
+    (
+        &["اثنان", "اثنين", "اثنتان", "اثنتين", "اثنا", "اثني", "اثنتا", "اثنتي"],
+        &["الثاني", "ثاني", "ثان", "الثانية", "ثانية"],
+    ),
+    (&["ثلاث", "ثلاثة"], &["الثالث", "ثالث", "الثالثة", "ثالثة"]),
+    (&["أربع", "أربعة", "اربع", "أربعه"], &["الرابع", "رابع", "الرابعة", "رابعة"]),
+    (&["خمس", "خمسة"], &["الخامس", "خامس", "الخامسة", "خامسة"]),
+    (&["ست", "ستة", "سِت"], &["السادس", "سادس", "السادسة", "سادسة"]),
+    (&["سبع", "سبعة"], &["السابع", "سابع", "السابعة", "سابعة"]),
+    (&["ثمان", "ثماني", "ثمانية"], &["الثامن", "ثامن", "الثامنة", "ثامنة"]),
+    (&["تسع", "تسعة"], &["التاسع", "تاسع", "التاسعة", "تاسعة"]),
+    (&["عشر", "عشرة"], &["العاشر", "عاشر", "العاشرة", "عاشرة"]),
+];
+
+/// Every classified word, keyed by normalised form (with and without the article for numbers).
+pub static WORDS: LazyLock<HashMap<String, Vec<Lex>>> = LazyLock::new(build_words);
+
+fn build_words() -> HashMap<String, Vec<Lex>> {
+    let mut m: HashMap<String, Vec<Lex>> = HashMap::new();
+    let weekdays: [(&[&str], &[&str]); 7] = [
+        (&["الاثنين", "الإثنين", "الاتنين"], &["اثنين", "إثنين"]),
+        (&["الثلاثاء", "الثلاثا"], &["ثلاثاء", "ثلاثا"]),
+        (&["الأربعاء", "الاربعا"], &["أربعاء", "اربعا"]),
+        (&["الخميس"], &["خميس"]),
+        (&["الجمعة"], &["جمعة"]),
+        (&["السبت"], &["سبت"]),
+        (&["الأحد"], &["أحد"]),
+    ];
+    for (i, (with_article, bare)) in weekdays.iter().enumerate() {
+        push(&mut m, with_article, Lex::Weekday(i as u32 + 1));
+        push(&mut m, bare, Lex::WeekdayBare(i as u32 + 1));
+    }
+    for (i, (cards, ords)) in UNITS.iter().enumerate() {
+        let value = i as u32 + 1;
+        let kind = if value == 10 { NumKind::Teen } else { NumKind::Unit };
+        for c in cards.iter() {
+            push(&mut m, &[c], Lex::Number { value, ordinal: false, kind });
+            let with_article = format!("ال{c}");
+            push(&mut m, &[&with_article], Lex::Number { value, ordinal: false, kind });
+        }
+        for o in ords.iter() {
+            push(&mut m, &[o], Lex::Number { value, ordinal: true, kind: NumKind::Unit });
+        }
+    }
+    let tens = [
+        (20, ["عشرون", "عشرين"]),
+        (30, ["ثلاثون", "ثلاثين"]),
+        (40, ["أربعون", "أربعين"]),
+        (50, ["خمسون", "خمسين"]),
+        (60, ["ستون", "ستين"]),
+        (70, ["سبعون", "سبعين"]),
+        (80, ["ثمانون", "ثمانين"]),
+        (90, ["تسعون", "تسعين"]),
+    ];
+    for (value, ws) in tens {
+        for w in ws {
+            push(&mut m, &[w], Lex::Number { value, ordinal: false, kind: NumKind::Ten });
+            let with_article = format!("ال{w}");
+            push(&mut m, &[&with_article], Lex::Number { value, ordinal: true, kind: NumKind::Ten });
+        }
+    }
+    let hundreds = [
+        (100, &["مائة", "مئة", "مية"][..]),
+        (200, &["مائتان", "مائتين", "مئتان", "مئتين"][..]),
+        (300, &["ثلاثمائة", "ثلاثمئة"][..]),
+        (400, &["أربعمائة", "أربعمئة"][..]),
+        (500, &["خمسمائة", "خمسمئة"][..]),
+        (600, &["ستمائة", "ستمئة"][..]),
+        (700, &["سبعمائة", "سبعمئة"][..]),
+        (800, &["ثمانمائة", "ثمانمئة", "ثمانيمائة"][..]),
+        (900, &["تسعمائة", "تسعمئة"][..]),
+    ];
+    for (value, ws) in hundreds {
+        push(&mut m, ws, Lex::Number { value, ordinal: false, kind: NumKind::Hundred });
+    }
+    push(&mut m, &["ألف"], Lex::Number { value: 1000, ordinal: false, kind: NumKind::Thousand });
+    push(&mut m, &["ألفان", "ألفين"], Lex::Number { value: 2000, ordinal: false, kind: NumKind::Hundred });
+    push(&mut m, &["آلاف"], Lex::Number { value: 1000, ordinal: false, kind: NumKind::Thousands });
+
+    let units: [(Unit, &[&str], &[&str]); 9] = [
+        (Unit::Second, &["ثانية", "ثوان", "ثواني", "ثوانٍ"], &["ثانيتين", "ثانيتان"]),
+        (Unit::Minute, &["دقيقة", "دقائق", "دقايق"], &["دقيقتين", "دقيقتان"]),
+        (Unit::Hour, &["ساعة", "ساعات"], &["ساعتين", "ساعتان"]),
+        (Unit::Day, &["يوم", "يوما", "أيام"], &["يومين", "يومان"]),
+        (Unit::Week, &["أسبوع", "أسبوعا", "أسابيع"], &["أسبوعين", "أسبوعان"]),
+        (Unit::Month, &["شهر", "شهرا", "أشهر", "شهور"], &["شهرين", "شهران"]),
+        (Unit::Year, &["سنة", "سنوات", "سنين", "عام", "عاما", "أعوام"], &["سنتين", "سنتان", "عامين", "عامان"]),
+        (Unit::Decade, &["عقد", "عقود"], &["عقدين", "عقدان"]),
+        (Unit::Century, &["قرن", "قرون"], &["قرنين", "قرنان"]),
+    ];
+    for (unit, plain, dual) in units {
+        push(&mut m, plain, Lex::Unit { unit, count: None });
+        for p in plain.iter().filter(|p| {
+            !matches!(
+                **p,
+                "يوم"
+                    | "يوما"
+                    | "عام"
+                    | "عاما"
+                    | "شهر"
+                    | "شهرا"
+                    | "سنة"
+                    | "ساعة"
+                    | "عقد"
+                    | "قرن"
+                    | "أسبوع"
+                    | "أسبوعا"
+                    | "دقيقة"
+                    | "ثانية"
+            )
+        }) {
+            let with_article = format!("ال{p}");
+            push(&mut m, &[&with_article], Lex::Unit { unit, count: None });
+        }
+        push(&mut m, dual, Lex::Unit { unit, count: Some(2) });
+    }
+    push(&mut m, &["اليوم", "اليومَ"], Lex::Today);
+    push(&mut m, &["أمس", "الأمس", "البارحة", "امبارح", "مبارح"], Lex::Yesterday);
+    push(&mut m, &["غدا", "غداً", "الغد", "بكرة", "بكرا", "غد"], Lex::Tomorrow);
+    push(&mut m, &["الآن", "حاليا", "حالا"], Lex::Now);
+    push(
+        &mut m,
+        &[
+            "الماضي",
+            "الماضية",
+            "الماض",
+            "السابق",
+            "السابقة",
+            "المنصرم",
+            "المنصرمة",
+            "الفائت",
+            "الفائتة",
+            "المنقضي",
+            "الأخير",
+            "الأخيرة",
+        ],
+        Lex::Dir(Direction::Past),
+    );
+    push(&mut m, &["الجاري", "الجارية", "الحالي", "الحالية"], Lex::Dir(Direction::Current));
+    push(
+        &mut m,
+        &["المقبل", "المقبلة", "القادم", "القادمة", "التالي", "التالية", "الجاي", "الجاية", "الآتي"],
+        Lex::Dir(Direction::Next),
+    );
+    push(&mut m, &["بداية", "بدايات", "أول"], Lex::Portion(Portion::Start));
+    push(&mut m, &["مطلع", "أوائل", "مستهل", "بدء"], Lex::Portion(Portion::Early));
+    push(&mut m, &["منتصف", "أواسط", "نص", "نصف", "وسط"], Lex::Portion(Portion::Middle));
+    push(&mut m, &["أواخر"], Lex::Portion(Portion::Late));
+    push(&mut m, &["نهاية", "ختام", "نهايات"], Lex::Portion(Portion::End));
+    push(&mut m, &["آخر", "اخر"], Lex::Portion(Portion::Last));
+    push(&mut m, &["فجرا", "الفجر", "فجر"], Lex::DayPart(DayPart::Dawn));
+    push(&mut m, &["صباحا", "صباحاً", "الصبح", "صباح", "الصباح", "صبحا"], Lex::DayPart(DayPart::Morning));
+    push(&mut m, &["ظهرا", "ظهراً", "الظهر", "ظهر", "ظهيرة", "الظهيرة"], Lex::DayPart(DayPart::Noon));
+    push(&mut m, &["عصرا", "عصراً", "العصر", "عصر"], Lex::DayPart(DayPart::Afternoon));
+    push(&mut m, &["مساء", "مساءً", "مساءا", "المساء", "عشية", "المغرب", "العشاء"], Lex::DayPart(DayPart::Evening));
+    push(&mut m, &["ليلا", "ليلاً", "ليلة", "الليلة", "الليل", "منتصف الليل"], Lex::DayPart(DayPart::Night));
+    push(&mut m, &["الربيع", "ربيع"], Lex::Season(1));
+    push(&mut m, &["الصيف", "صيف"], Lex::Season(2));
+    push(&mut m, &["الخريف", "خريف"], Lex::Season(3));
+    push(&mut m, &["الشتاء", "شتاء"], Lex::Season(4));
+    let decades = [
+        (10, "العشرة"),
+        (20, "العشرينيات"),
+        (30, "الثلاثينيات"),
+        (40, "الأربعينيات"),
+        (50, "الخمسينيات"),
+        (60, "الستينيات"),
+        (70, "السبعينيات"),
+        (80, "الثمانينيات"),
+        (90, "التسعينيات"),
+    ];
+    for (d, w) in decades {
+        if d == 10 {
+            continue;
+        }
+        let plain = w.trim_start_matches("ال");
+        let ta = w.replace("يات", "ات");
+        push(&mut m, &[w, plain, &ta], Lex::Decade(d));
+    }
+    m
+}
+
+/// Month names keyed by their first normalised word.
+pub static MONTHS: LazyLock<HashMap<String, Vec<MonthName>>> = LazyLock::new(build_months);
+
+/// Month names that are also ordinary words and need a day or year beside them.
+const AMBIGUOUS_MONTHS: [&str; 6] = ["آب", "ماي", "صفر", "رجب", "may", "mar"];
+
+fn build_months() -> HashMap<String, Vec<MonthName>> {
+    let mut map: HashMap<String, Vec<MonthName>> = HashMap::new();
+    let ambiguous: Vec<String> = AMBIGUOUS_MONTHS.iter().map(|w| n(w)).collect();
+    for line in MONTHS_TSV.lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let mut cols = line.split('\t');
+        let (Some(cal), Some(month), Some(form)) = (cols.next(), cols.next(), cols.next()) else {
+            continue;
+        };
+        let Ok(month) = month.parse::<u32>() else { continue };
+        let calendar = if cal == "hijri" { Calendar::Hijri } else { Calendar::Gregorian };
+        let norm = n(form);
+        let mut words = norm.split_whitespace().map(str::to_string);
+        let Some(first) = words.next() else { continue };
+        let rest: Vec<String> = words.collect();
+        let is_latin = first.is_ascii();
+        let entry = MonthName {
+            ambiguous: is_latin || ambiguous.contains(&norm) || calendar == Calendar::Hijri,
+            rest,
+            month,
+            calendar,
+        };
+        let v = map.entry(first).or_default();
+        if !v.iter().any(|e| e.rest == entry.rest && e.month == entry.month && e.calendar == entry.calendar) {
+            v.push(entry);
+        }
+    }
+    // Longer names first so "كانون الثاني" wins over a shorter reading.
+    for v in map.values_mut() {
+        v.sort_by_key(|e| std::cmp::Reverse(e.rest.len()));
+    }
+    map
+}
+
+/// Words that say the sentence speaks of the future.
+pub static FUTURE_CUES: LazyLock<Vec<String>> = LazyLock::new(|| {
+    [
+        "سوف",
+        "المقرر",
+        "المقررة",
+        "مقرر",
+        "مقررة",
+        "المزمع",
+        "المزمعة",
+        "المرتقب",
+        "المرتقبة",
+        "المنتظر",
+        "المنتظرة",
+        "يعتزم",
+        "تعتزم",
+        "المتوقع",
+        "يتوقع",
+        "يرتقب",
+        "يُرتقب",
+        "ينتظر",
+        "موعد",
+        "يعقد",
+        "تعقد",
+        "ستعقد",
+        "سيعقد",
+        "المقبل",
+        "المقبلة",
+        "القادم",
+        "القادمة",
+        "حتى",
+    ]
+    .iter()
+    .map(|w| n(w))
+    .collect()
+});
+
+/// Words that say the sentence reports the past.
+pub static PAST_CUES: LazyLock<Vec<String>> = LazyLock::new(|| {
+    [
+        "قال",
+        "قالت",
+        "أعلن",
+        "أعلنت",
+        "أكد",
+        "أكدت",
+        "ذكر",
+        "ذكرت",
+        "أضاف",
+        "أضافت",
+        "أفاد",
+        "أفادت",
+        "عقد",
+        "عقدت",
+        "جرى",
+        "جرت",
+        "وقع",
+        "وقعت",
+        "شهد",
+        "شهدت",
+        "التقى",
+        "التقت",
+        "اجتمع",
+        "بحث",
+        "أجرى",
+        "أجرت",
+        "قتل",
+        "قتلت",
+        "أسفر",
+        "صرح",
+        "كان",
+        "كانت",
+        "الماضي",
+        "الماضية",
+    ]
+    .iter()
+    .map(|w| n(w))
+    .collect()
+});
+
+/// Nouns that start like future verbs ("سيارة", "ستة") and are not cues.
+pub static NOT_FUTURE: LazyLock<Vec<String>> = LazyLock::new(|| {
+    [
+        "سياسة",
+        "سياسي",
+        "سياسية",
+        "سياسيين",
+        "السياسة",
+        "سيطرة",
+        "سيارة",
+        "سيارات",
+        "ستين",
+        "ستة",
+        "سنوات",
+        "سنة",
+        "سيناء",
+        "سيدة",
+        "ستار",
+        "سيول",
+        "سنين",
+        "سياق",
+        "سيادة",
+        "سيناريو",
+        "سيرة",
+        "سياج",
+        "ساعة",
+        "ساعات",
+        "سابق",
+        "سابقة",
+        "سابقا",
+        "سادس",
+        "سادسة",
+        "سلام",
+        "سيف",
+        "سيد",
+        "ساحة",
+        "سنوي",
+        "سنوية",
+    ]
+    .iter()
+    .map(|w| n(w))
+    .collect()
+});
+
+/// Normalised form of a handful of fixed keywords the grammar tests for.
+pub struct Keywords {
+    pub month: [String; 2],
+    pub year: [String; 4],
+    pub day: [String; 3],
+    pub week: [String; 4],
+    pub hour: [String; 2],
+    pub this: [String; 3],
+    pub from: String,
+    pub to: [String; 4],
+    pub of: [String; 2],
+    pub before: String,
+    pub after: String,
+    pub since: String,
+    pub within: [String; 2],
+    pub hijri_marks: [String; 4],
+    pub ad_marks: [String; 3],
+    pub equals: [String; 2],
+    pub and_quarter: [String; 2],
+    pub half: [String; 3],
+    pub third: [String; 2],
+    pub except: [String; 2],
+    pub minute: [String; 3],
+    pub century: [String; 2],
+    pub decade: [String; 2],
+    pub quarter: [String; 2],
+    pub previous: [String; 2],
+    pub in_kw: [String; 1],
+    pub dated: [String; 2],
+    pub year_preps: Vec<String>,
+    pub plural_units: Vec<String>,
+    pub vague: [String; 4],
+    pub approx: [String; 5],
+    pub thousands: [String; 1],
+}
+
+pub static KW: LazyLock<Keywords> = LazyLock::new(|| Keywords {
+    month: [n("شهر"), n("الشهر")],
+    year: [n("عام"), n("العام"), n("سنة"), n("السنة")],
+    day: [n("يوم"), n("اليوم"), n("يومي")],
+    week: [n("أسبوع"), n("الأسبوع"), n("اسبوع"), n("الاسبوع")],
+    hour: [n("الساعة"), n("ساعة")],
+    this: [n("هذا"), n("هذه"), n("ذلك")],
+    from: n("من"),
+    to: [n("إلى"), n("الى"), n("حتى"), n("لغاية")],
+    of: [n("من"), n("في")],
+    before: n("قبل"),
+    after: n("بعد"),
+    since: n("منذ"),
+    within: [n("خلال"), n("لمدة")],
+    hijri_marks: [n("هـ"), n("ه"), n("هجري"), n("هجرية")],
+    ad_marks: [n("م"), n("ميلادي"), n("ميلادية")],
+    equals: [n("الموافق"), n("الموافقة")],
+    and_quarter: [n("ربع"), n("ربعا")],
+    half: [n("نصف"), n("النصف"), n("نص")],
+    third: [n("ثلث"), n("الثلث")],
+    except: [n("إلا"), n("الا")],
+    minute: [n("دقيقة"), n("دقائق"), n("دقيقه")],
+    century: [n("القرن"), n("قرن")],
+    decade: [n("العقد"), n("عقد")],
+    quarter: [n("الربع"), n("ربع")],
+    previous: [n("الماضي"), n("الماضية")],
+    in_kw: [n("في")],
+    dated: [n("بتاريخ"), n("الموافق")],
+    year_preps: ["في", "منذ", "حتى", "قبل", "بعد", "خلال", "بين", "عامي", "من", "إلى", "الى", "مطلع", "نهاية"]
+        .iter()
+        .map(|w| n(w))
+        .collect(),
+    plural_units: ["الأيام", "الأسابيع", "الأشهر", "الشهور", "السنوات", "الأعوام", "الساعات"]
+        .iter()
+        .map(|w| n(w))
+        .collect(),
+    vague: [n("عدة"), n("بضعة"), n("بضع"), n("عده")],
+    approx: [n("حوالي"), n("نحو"), n("قرابة"), n("بحدود"), n("حدود")],
+    thousands: [n("آلاف")],
+});
