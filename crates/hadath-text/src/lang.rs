@@ -68,12 +68,8 @@ pub fn evidence(text: &str) -> LangEvidence {
     let mut ev = LangEvidence::default();
     for t in tokenize(text) {
         match t.kind {
-            TokenKind::Arabic => {
-                // A lone letter (a glued conjunction before a Latin name) is not a word.
-                if t.norm.chars().count() >= 2 || t.norm == "و" {
-                    ev.arabic_words += 1;
-                }
-            }
+            // A lone letter (a glued conjunction before a Latin name) counts only when it is و.
+            TokenKind::Arabic if t.norm.chars().count() >= 2 || t.norm == "و" => ev.arabic_words += 1,
             TokenKind::Latin => {
                 ev.latin_words += 1;
                 // Elisions such as l'Arménie count as their article too.

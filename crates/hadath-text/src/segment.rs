@@ -307,28 +307,26 @@ fn push_sentence(s: &str, from: usize, to: usize, base: usize, out: &mut Vec<Spa
     }
 }
 
-/// Names of news agencies and generic sources that appear in datelines (matching form).
+/// News agencies and generic sources of datelines, in matching form with spaces and dots
+/// removed ("أ ف ب" and "أ.ف.ب" are both "افب").
 const AGENCIES: &[&str] = &[
     "وكالات",
     "الوكالات",
     "رويترز",
-    "ا ف ب",
-    "اف ب",
-    "ا.ف.ب",
-    "ا. ف. ب",
-    "فرانس برس",
-    "فرانس بريس",
+    "افب",
+    "فرانسبرس",
+    "فرانسبريس",
     "الاناضول",
-    "د ب ا",
-    "د.ب.ا",
-    "ا ب",
-    "اسوشيتد برس",
-    "يو بي اي",
+    "اناضول",
+    "دبا",
+    "اب",
+    "اسوشيتدبرس",
+    "يوبياي",
     "شينخوا",
     "سبوتنيك",
     "تاس",
     "نوفوستي",
-    "ريا نوفوستي",
+    "ريانوفوستي",
     "انترفاكس",
     "سانا",
     "واس",
@@ -337,50 +335,52 @@ const AGENCIES: &[&str] = &[
     "كونا",
     "بترا",
     "بنا",
-    "العمانيه",
     "واع",
     "وفا",
     "سبا",
-    "مكتب",
+    "ومال",
+    "اكي",
     "خاص",
-    "المراسل",
     "مراسلنا",
-    "الجزيره",
-    "العربيه",
-    "الجزيره نت",
-    "سكاي نيوز عربيه",
-    "بي بي سي",
-    "cnn",
+    "المراسل",
+    "بيبيسي",
+    "سيانان",
+    "الجزيرهنت",
     "afp",
     "reuters",
     "ap",
     "dpa",
     "xinhua",
+    "upi",
+    "ansa",
+    "efe",
 ];
 
-/// Words that start ordinary sentences and never a place name in a dateline (matching form).
+/// Words that start ordinary sentences and never a dateline's place (matching form).
 const NOT_PLACE: &[&str] = &[
     "قال",
-    "وقال",
-    "فقال",
+    "قالت",
     "اضاف",
-    "واضاف",
+    "اضافت",
     "اكد",
-    "واكد",
+    "اكدت",
     "تابع",
-    "وتابع",
+    "تابعت",
     "اوضح",
-    "واوضح",
+    "اوضحت",
     "اعلن",
-    "واعلن",
+    "اعلنت",
     "كتب",
-    "وكتب",
+    "كتبت",
     "جاء",
-    "وجاء",
     "ذكر",
-    "وذكر",
+    "ذكرت",
     "اشار",
-    "واشار",
+    "اشارت",
+    "حذر",
+    "حذرت",
+    "زاد",
+    "ختم",
     "المصدر",
     "مصدر",
     "السوال",
@@ -392,12 +392,10 @@ const NOT_PLACE: &[&str] = &[
     "عاجل",
     "تحديث",
     "اقرا",
-    "اقرا ايضا",
     "ايضا",
     "شاهد",
     "الرابط",
     "رابط",
-    "المصدر",
     "الكاتب",
     "بقلم",
     "كتبه",
@@ -430,6 +428,7 @@ const NOT_PLACE: &[&str] = &[
     "لن",
     "قد",
     "كان",
+    "كانت",
     "هو",
     "هي",
     "هم",
@@ -444,6 +443,13 @@ const NOT_PLACE: &[&str] = &[
     "اولا",
     "ثانيا",
     "ثالثا",
+    "رابعا",
+    "خامسا",
+    "سادسا",
+    "سابعا",
+    "ثامنا",
+    "تاسعا",
+    "عاشرا",
     "اخيرا",
     "الخلاصه",
     "المحور",
@@ -456,6 +462,33 @@ const NOT_PLACE: &[&str] = &[
     "المطلوب",
     "الهدف",
     "مثلا",
+    "عندما",
+    "حين",
+    "بعد",
+    "قبل",
+    "منذ",
+    "خلال",
+    "لماذا",
+    "كيف",
+    "متي",
+    "اين",
+    "ماذا",
+    "هل",
+    "دراسه",
+    "تقرير",
+    "تحليل",
+    "حوار",
+    "مقال",
+    "راي",
+    "انفوغراف",
+    "انفوجراف",
+    "المقال",
+    "الصوره",
+    "صوره",
+    "فيديو",
+    "الفيديو",
+    "اعلان",
+    "اعلانات",
     "note",
     "source",
     "update",
@@ -463,6 +496,87 @@ const NOT_PLACE: &[&str] = &[
     "by",
     "photo",
     "the",
+    "watch",
+    "breaking",
+    "editor",
+];
+
+/// Places starting with و or ف, which otherwise mark a conjunction ("وقالت:").
+const WAW_FA_PLACES: &[&str] = &[
+    "واشنطن",
+    "وارسو",
+    "ويلينغتون",
+    "ولينغتون",
+    "وهران",
+    "واغادوغو",
+    "ويندهوك",
+    "فيينا",
+    "فادوز",
+    "فيلنيوس",
+    "فاليتا",
+    "فريتاون",
+    "فيينتيان",
+    "فيكتوريا",
+    "فرانكفورت",
+    "فلورنسا",
+    "فانكوفر",
+    "فلوريدا",
+    "فيلادلفيا",
+    "فاس",
+    "فرنسا",
+    "فلسطين",
+    "فنزويلا",
+    "فنلندا",
+    "فيتنام",
+    "الفاتيكان",
+    "ويلز",
+];
+
+/// First words of two-word places, such as رام الله, الدار البيضاء, أبو ظبي (matching form).
+const PLACE_FIRST_WORDS: &[&str] = &[
+    "رام",
+    "ابو",
+    "الدار",
+    "نيو",
+    "سان",
+    "سانت",
+    "لوس",
+    "لاس",
+    "بوينس",
+    "كوالا",
+    "هونغ",
+    "هونج",
+    "تل",
+    "بيت",
+    "دير",
+    "شرم",
+    "عين",
+    "كفر",
+    "جبل",
+    "سيدي",
+    "بندر",
+    "خان",
+    "ريو",
+    "بورت",
+    "مدينه",
+    "مدينة",
+    "العاصمه",
+    "جنيف",
+    "مقديشو",
+    "غزه",
+    "new",
+    "san",
+    "los",
+    "las",
+    "saint",
+    "st",
+    "hong",
+    "rio",
+    "port",
+    "tel",
+    "abu",
+    "kuala",
+    "buenos",
 ];
 
 /// Arabic month names and weekday names that may follow the place in a dateline.
@@ -493,134 +607,192 @@ const DATE_WORDS: &[&str] = &[
     "الثاني",
     "الاحد",
     "الاثنين",
-    "الثلاثا",
-    "الاربعا",
+    "الثلاثاء",
+    "الاربعاء",
     "الخميس",
     "الجمعه",
     "السبت",
 ];
 
-/// Most words a dateline's place (and date) part may have.
-const MAX_PLACE_WORDS: usize = 4;
-
 /// The dateline at the start of a paragraph, such as "باريس:", "موسكو - (وكالات)",
 /// "بيروت – أ ف ب:" or "القاهرة (رويترز) -", as a span that ends after its last
 /// punctuation mark (the following white space excluded).
 ///
-/// Returns `None` when the paragraph does not start with a dateline, or when nothing would
-/// be left of the paragraph after it.
+/// A dateline is a place of one word (two for names such as رام الله) followed by a colon
+/// or a dash, or a place of up to three words (or nothing) with a known news agency, bare or
+/// in brackets, next to a dash or colon. A date may follow the place after a comma.
+/// Returns `None` when the paragraph does not start with a dateline, or when fewer than two
+/// words of the paragraph would be left after it.
 pub fn dateline_prefix(text: &str, para: Span) -> Option<Span> {
+    dateline_parts(text, para).map(|d| d.span)
+}
+
+/// A dateline and its parts, as spans into the document text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Dateline {
+    /// The whole dateline, from the paragraph start to its last punctuation mark.
+    pub span: Span,
+    /// The place words, when there are any ("القاهرة").
+    pub place: Option<Span>,
+    /// The agency, brackets included when it has them ("(رويترز)").
+    pub agency: Option<Span>,
+}
+
+/// Words of body text a dateline without an agency must be followed by: headlines such as
+/// "إيران: ..." are shorter.
+const MIN_BODY_WORDS_AFTER_PLACE: usize = 8;
+
+/// Like [`dateline_prefix`], with the place and agency spans, so that a caller with a
+/// gazetteer can check the place and use it as a location.
+pub fn dateline_parts(text: &str, para: Span) -> Option<Dateline> {
     let s = text.get(para.start..para.end)?;
     let head_end = s.char_indices().nth(160).map_or(s.len(), |(k, _)| k);
     let mut toks = Vec::new();
     tokenize_range(s, Span::new(0, head_end), &mut toks);
-    let end = dateline_end(s, &toks)?;
-    // Something must follow the dateline.
-    let rest = &s[end..];
+    let local = dateline_end(s, &toks)?;
+    let rest = s.get(local.span.end..)?;
     let body_words = rest.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count();
-    if body_words < 2 {
+    let min_words = if local.agency.is_some() { 2 } else { MIN_BODY_WORDS_AFTER_PLACE };
+    if body_words < min_words {
         return None;
     }
-    Some(Span::new(para.start, para.start + end))
+    let shift = |sp: Span| Span::new(para.start + sp.start, para.start + sp.end);
+    Some(Dateline { span: shift(local.span), place: local.place.map(shift), agency: local.agency.map(shift) })
 }
 
 fn is_dash(t: &Token) -> bool {
-    t.kind == TokenKind::Punct && t.norm.chars().all(|c| c == '-')
+    t.kind == TokenKind::Punct && !t.norm.is_empty() && t.norm.chars().all(|c| c == '-')
 }
 
 fn is_colon(t: &Token) -> bool {
     t.kind == TokenKind::Punct && t.norm == ":"
 }
 
-/// Byte end (in `s`) of the dateline that `toks` start with.
-fn dateline_end(s: &str, toks: &[Token]) -> Option<usize> {
-    let mut k = 0;
-    // Place: a few words, optionally with a date after a comma.
-    let mut place_words = 0;
-    while k < toks.len() && place_words < MAX_PLACE_WORDS {
-        let t = &toks[k];
-        let word = matches!(t.kind, TokenKind::Arabic | TokenKind::Latin);
-        let date_part = place_words > 0
-            && (t.kind == TokenKind::Number
-                || DATE_WORDS.contains(&t.norm.as_str())
-                || (t.kind == TokenKind::Punct && matches!(t.norm.as_str(), "," | "/")));
-        if word && !NOT_PLACE.contains(&t.norm.as_str()) {
-            place_words += 1;
-            k += 1;
-        } else if date_part {
-            k += 1;
-        } else {
-            break;
-        }
-    }
-    let has_place = place_words > 0;
-    if has_place
-        && toks[..k].iter().any(|t| t.kind == TokenKind::Latin)
-        && toks[..k].iter().any(|t| t.kind == TokenKind::Arabic)
-    {
-        return None;
-    }
-    let mut end = k.checked_sub(1).and_then(|j| toks.get(j)).map(|t| t.span.end);
-    let mut agency = false;
-    let mut dash = false;
-    // Separator before the agency.
-    if let Some(t) = toks.get(k) {
-        if is_dash(t) && has_place {
-            dash = true;
-            end = Some(t.span.end);
-            k += 1;
-        }
-    }
-    // Agency, in brackets or bare.
-    if let Some((len, a_end)) = agency_at(s, &toks[k..]) {
-        agency = true;
-        end = Some(a_end);
-        k += len;
-    }
-    if !has_place && !agency {
-        return None;
-    }
-    // Closing separator.
-    let mut closed = false;
-    if let Some(t) = toks.get(k) {
-        if is_colon(t) || (is_dash(t) && (agency || !dash)) {
-            end = Some(t.span.end);
-            closed = true;
-        }
-    }
-    let ok = agency || closed && (is_colon(&toks[k]) || place_words <= 2);
-    if !ok {
-        return None;
-    }
-    // A colon after many words is speech ("قال الوزير:"), not a place.
-    if !agency && place_words > 2 {
-        return None;
-    }
-    end
+fn is_separator(t: &Token) -> bool {
+    is_dash(t) || is_colon(t)
 }
 
-/// Tokens taken and byte end of a news agency at the start of `toks`, bracketed or bare.
-fn agency_at(s: &str, toks: &[Token]) -> Option<(usize, usize)> {
-    let open = toks.first()?;
-    if open.kind == TokenKind::Punct && open.norm == "(" {
-        let close = toks.iter().take(8).position(|t| t.norm == ")")?;
-        if close < 2 {
+/// Whether a word can start a dateline's place.
+fn is_place_head(s: &str, t: &Token) -> bool {
+    let w = t.norm.as_str();
+    if !matches!(t.kind, TokenKind::Arabic | TokenKind::Latin) || w.chars().count() < 2 || NOT_PLACE.contains(&w) {
+        return false;
+    }
+    // Tanwin marks adverbs and ordinals ("رابعاً:"), never a place.
+    if s[t.span.start..t.span.end].contains(['\u{064B}', '\u{064C}', '\u{064D}']) {
+        return false;
+    }
+    if (w.starts_with('و') || w.starts_with('ف')) && !WAW_FA_PLACES.contains(&w) {
+        return false;
+    }
+    // A preposition with the article ("بالصور:", "للمزيد:") does not start a place.
+    if ["بال", "لل", "كال"].iter().any(|p| w.starts_with(p)) {
+        return false;
+    }
+    t.kind == TokenKind::Arabic || s[t.span.start..].starts_with(char::is_uppercase)
+}
+
+/// Whether a word can continue a dateline's place.
+fn is_place_tail(t: &Token) -> bool {
+    matches!(t.kind, TokenKind::Arabic | TokenKind::Latin)
+        && !NOT_PLACE.contains(&t.norm.as_str())
+        && (!t.norm.starts_with('و') || WAW_FA_PLACES.contains(&t.norm.as_str()))
+}
+
+/// The dateline that `toks` start with, with spans local to `s`.
+fn dateline_end(s: &str, toks: &[Token]) -> Option<Dateline> {
+    let mut k = 0;
+    let mut place_words = 0;
+    if toks.first().is_some_and(|t| is_place_head(s, t)) {
+        place_words = 1;
+        k = 1;
+        while k < toks.len() && place_words < 3 && is_place_tail(&toks[k]) {
+            place_words += 1;
+            k += 1;
+        }
+        // Words of one script only.
+        if toks[..k].iter().any(|t| t.kind != toks[0].kind) {
             return None;
         }
-        // Any short bracketed source right after a place counts.
-        return Some((close + 1, toks[close].span.end));
-    }
-    // Bare agency names: the longest known name made of the next few tokens.
-    let mut best = None;
-    for n in 1..=5.min(toks.len()) {
-        let a = toks[0].span.start;
-        let b = toks[n - 1].span.end;
-        let name = normalize_for_match(s.get(a..b)?);
-        if AGENCIES.contains(&name.as_str()) {
-            best = Some((n, b));
+        // An optional date after a comma: "نيويورك، 12 مارس".
+        if toks.get(k).is_some_and(|t| t.norm == ",") {
+            let mut j = k + 1;
+            while j < toks.len()
+                && j < k + 6
+                && (toks[j].kind == TokenKind::Number
+                    || DATE_WORDS.contains(&toks[j].norm.as_str())
+                    || toks[j].norm == "/")
+            {
+                j += 1;
+            }
+            if j > k + 1 {
+                k = j;
+            }
         }
     }
-    best
+    let place = (place_words > 0).then(|| Span::new(toks[0].span.start, toks[place_words - 1].span.end));
+    let sep_before = toks.get(k).filter(|t| is_separator(t) && place_words > 0).map(|t| (is_colon(t), t.span.end));
+    let after_sep = k + sep_before.is_some() as usize;
+    if let Some((len, a_end)) = agency_at(s, toks.get(after_sep..).unwrap_or(&[])) {
+        let sep_after = toks.get(after_sep + len).filter(|t| is_separator(t)).map(|t| t.span.end);
+        let bracketed = toks[after_sep].norm == "(";
+        let ok = match (place_words, sep_before, sep_after) {
+            (0, _, Some(_)) => true,
+            (0, _, None) => false,
+            (_, Some(_), _) | (_, _, Some(_)) => true,
+            (_, None, None) => bracketed && place_words == 1,
+        };
+        let a_start = toks[after_sep].span.start;
+        let end = sep_after.unwrap_or(a_end);
+        return ok.then_some(Dateline { span: Span::new(0, end), place, agency: Some(Span::new(a_start, a_end)) });
+    }
+    // No agency: a one-word place (or a known two-word one) and a colon or dash.
+    let (_, sep_end) = sep_before?;
+    let known_pair = place_words == 2 && PLACE_FIRST_WORDS.contains(&toks[0].norm.as_str());
+    if place_words != 1 && !known_pair {
+        return None;
+    }
+    // A quotation right after the colon is reported speech.
+    let next = toks.get(k + 1)?;
+    if next.kind == TokenKind::Punct && matches!(next.norm.as_str(), "\"" | "'" | "(") {
+        return None;
+    }
+    Some(Dateline { span: Span::new(0, sep_end), place, agency: None })
+}
+
+/// Tokens taken and byte end of a known news agency at the start of `toks`, bracketed or
+/// bare.
+fn agency_at(s: &str, toks: &[Token]) -> Option<(usize, usize)> {
+    let first = toks.first()?;
+    let (skip, close) = if first.kind == TokenKind::Punct && first.norm == "(" {
+        let close = toks.iter().take(10).position(|t| t.norm == ")")?;
+        (1, Some(close))
+    } else {
+        (0, None)
+    };
+    let key_of = |a: usize, b: usize| -> Option<String> {
+        let raw = s.get(toks.get(a)?.span.start..toks.get(b)?.span.end)?;
+        Some(normalize_for_match(raw).chars().filter(|c| !c.is_whitespace() && *c != '.').collect())
+    };
+    match close {
+        Some(c) => {
+            let key = key_of(skip, c.checked_sub(1)?)?;
+            AGENCIES.contains(&key.as_str()).then(|| (c + 1, toks[c].span.end))
+        }
+        None => {
+            // The longest known name made of the next few tokens.
+            let mut best = None;
+            for n in 1..=6.min(toks.len()) {
+                if toks[n - 1].kind == TokenKind::Punct && toks[n - 1].norm != "." {
+                    break;
+                }
+                if key_of(0, n - 1).is_some_and(|key| AGENCIES.contains(&key.as_str())) {
+                    best = Some((n, toks[n - 1].span.end));
+                }
+            }
+            best
+        }
+    }
 }
 
 /// Fills `doc.sentences` and `doc.tokens` from the content paragraphs.
@@ -709,13 +881,33 @@ mod tests {
 
     #[test]
     fn datelines() {
-        assert_eq!(dateline("باريس: التقى الرئيس بنظيره أمس"), Some("باريس:"));
-        assert_eq!(dateline("موسكو - (وكالات) أعلنت الحكومة أمس"), Some("موسكو - (وكالات)"));
-        assert_eq!(dateline("بيروت – أ ف ب: أعلن الجيش مقتل اثنين"), Some("بيروت – أ ف ب:"));
-        assert_eq!(dateline("القاهرة (رويترز) - قالت مصادر أمنية إن"), Some("القاهرة (رويترز) -"));
-        assert_eq!(dateline("نيويورك، 12 مارس (أ ف ب) - صوت مجلس الأمن"), Some("نيويورك، 12 مارس (أ ف ب) -"));
-        assert_eq!(dateline("(رويترز) - قالت الشرطة إن"), Some("(رويترز) -"));
+        let body = " التقى الرئيس نظيره في القصر وبحثا معه ملفات التعاون الثنائي والأمن";
+        let with = |head: &str| format!("{head}{body}");
+        for head in [
+            "باريس:",
+            "موسكو - (وكالات)",
+            "بيروت – أ ف ب:",
+            "القاهرة (رويترز) -",
+            "نيويورك، 12 مارس (أ ف ب) -",
+            "(رويترز) -",
+            "رام الله:",
+            "واشنطن -",
+            "عمّان - أ.ف.ب -",
+        ] {
+            let t = with(head);
+            assert_eq!(dateline(&t), Some(head), "{t}");
+        }
         assert_eq!(dateline("Paris (AFP) - Le ministre a dit"), Some("Paris (AFP) -"));
+        // With an agency, a short body is enough.
+        assert_eq!(dateline("دمشق (سانا) - وصل الوفد صباحا"), Some("دمشق (سانا) -"));
+    }
+
+    #[test]
+    fn dateline_parts_give_place_and_agency() {
+        let t = "مقديشو (رويترز) - قال مسؤولون إن الهجوم وقع فجرا";
+        let d = dateline_parts(t, Span::new(0, t.len())).unwrap();
+        assert_eq!(d.place.map(|p| p.slice(t)), Some("مقديشو"));
+        assert_eq!(d.agency.map(|p| p.slice(t)), Some("(رويترز)"));
     }
 
     #[test]
@@ -725,6 +917,12 @@ mod tests {
         assert_eq!(dateline("أعلنت الحكومة اليوم عن خطة جديدة"), None);
         assert_eq!(dateline("باريس:"), None);
         assert_eq!(dateline("عاجل: انفجار في الميناء"), None);
+        // Headlines with a country or a speaker and a colon are not datelines.
+        assert_eq!(dateline("طهران: لن نتراجع عن برنامجنا"), None);
+        assert_eq!(dateline("وأضافت: \"سنواصل الضغط حتى تتحقق كل المطالب المشروعة للشعب\""), None);
+        assert_eq!(dateline("رابعاً: تحسين الخدمات في المدن والقرى النائية وتطوير البنية التحتية"), None);
+        assert_eq!(dateline("بالصور: مواجهات في الشوارع بين المحتجين وقوات الأمن بعد صلاة الجمعة"), None);
+        assert_eq!(dateline("حذر مكتب التحقيقات (إف.بي.آي) من هجمات"), None);
         assert_eq!(dateline(""), None);
     }
 }
