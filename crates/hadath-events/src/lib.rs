@@ -1,6 +1,20 @@
 //! Event coding: PLOVER events with actors, status, date, place, casualties and evidence.
+//!
+//! Triggers come from `data/events/patterns.txt`, compiled into one automaton over the
+//! tokens' normalised forms; roles, status, date, place and casualties are read from the
+//! clause around each trigger and the other layers of the [`Document`].
+
+pub mod clause;
+pub mod coder;
+pub mod eval;
+pub mod patterns;
+pub mod quotes;
 
 use hadath_text::Document;
 
+pub use patterns::{Pattern, PatternError, PatternSet};
+
 /// Fills `doc.events` and `doc.quotes` from the other layers.
-pub fn annotate_events(_doc: &mut Document) {}
+pub fn annotate_events(doc: &mut Document) {
+    coder::code_document(doc);
+}

@@ -1,0 +1,806 @@
+//! The event coder: triggers to events with roles, status, date, place and casualties.
+
+use crate::clause::{ActorGroup, SentenceView};
+use crate::patterns::{Frame, Pattern, PatternSet, TriggerMatch};
+use crate::quotes::SpeakerTrack;
+use hadath_text::{
+    Actor, Casualties, Counted, DateBasis, Document, Event, EventDate, EventLocation, EventStatus, Precision, Span,
+    TimeKind, TimexValue,
+};
+
+/// Words before a trigger that deny it.
+const NEGATORS: &[&str] =
+    &["لم", "لن", "لا", "ما", "ليس", "لما", "غير", "عدم", "دون", "بدون", "ولم", "ولن", "ولا", "فلم", "لعدم"];
+/// Words in the clause before a trigger that deny it.
+const DENIAL_VERBS: &[&str] = &[
+    "نفي",
+    "نفت",
+    "ينفي",
+    "تنفي",
+    "نفوا",
+    "نفيا",
+    "منع",
+    "منعت",
+    "تمنع",
+    "يمنع",
+    "حظر",
+    "حظرت",
+    "نافيا",
+    "نافيه",
+    "كذب",
+    "كذبت",
+];
+const CANCEL_WORDS: &[&str] = &[
+    "الغي",
+    "الغيت",
+    "الغت",
+    "الغاء",
+    "ارجي",
+    "ارجيت",
+    "ارجا",
+    "ارجات",
+    "تاجيل",
+    "تاجل",
+    "تاجلت",
+    "اجل",
+    "اجلت",
+    "الغي",
+];
+const PLAN_WORDS: &[&str] = &[
+    "سوف",
+    "المقرر",
+    "مقرر",
+    "مقررا",
+    "المنتظر",
+    "المرتقب",
+    "مرتقب",
+    "يعتزم",
+    "تعتزم",
+    "يعتزمان",
+    "المزمع",
+    "مزمع",
+    "المتوقع",
+    "يتوقع",
+    "ويتوقع",
+    "يرتقب",
+    "ينتظر",
+    "تنوي",
+    "ينوي",
+    "سيعقد",
+    "ستعقد",
+    "سيجري",
+    "ستجري",
+    "يزمع",
+    "قرر",
+    "قررت",
+    "تقرر",
+    "يجب",
+    "ينبغي",
+    "يمكن",
+    "قد",
+    "ربما",
+    "خطط",
+    "خطه",
+    "يخطط",
+    "تخطط",
+    "استعداد",
+    "استعدادا",
+    "تحضيرا",
+    "لمنع",
+];
+const CONDITION_WORDS: &[&str] = &["اذا", "حال", "شرط", "شريطه", "لو", "لولا", "ان", "حالة", "حاله"];
+/// Words after a planned trigger that place it in the future.
+const FUTURE_AFTER: &[&str] = &["المقبل", "المقبله", "القادم", "القادمه", "قريبا", "غدا"];
+
+/// A trigger with what was read around it, before events are finalised.
+struct Candidate {
+    m: TriggerMatch,
+    status: EventStatus,
+    mode: Option<String>,
+    source: Vec<Actor>,
+    target: Vec<Actor>,
+    mediator: Vec<Actor>,
+    absorbed: bool,
+}
+
+fn strip_conj(w: &str) -> &str {
+    if w.chars().count() > 3 {
+        w.strip_prefix('و').or_else(|| w.strip_prefix('ف')).unwrap_or(w)
+    } else {
+        w
+    }
+}
+
+/// Status of a trigger from the words around it in its clause.
+fn read_status(v: &SentenceView, m: &TriggerMatch, p: &Pattern, question: bool) -> EventStatus {
+    let first = m.first;
+    let trig = v.norm(first);
+    // A future prefix on the verb itself: سيعقد، وستبحث.
+    let verbal = !matches!(p.frame, Frame::Noun | Frame::Complement);
+    if verbal && m.prefix_len > 0 {
+        let pre = &trig[..m.prefix_len.min(trig.len())];
+        if pre.ends_with('س') {
+            return EventStatus::Planned;
+        }
+    }
+    let lo = first.saturating_sub(7);
+    let mut status = EventStatus::Occurred;
+    for i in (lo..first).rev() {
+        if !v.same_clause(i, first) {
+            break;
+        }
+        let w = v.norm(i);
+        let bare = strip_conj(w);
+        let near = first - i <= 2;
+        if near && NEGATORS.contains(&w) {
+            // "لن يعقد" about a meeting: cancelled, not denied.
+            if (w == "لن" || w == "ولن") && p.event_type == "CONSULT" {
+                return EventStatus::Cancelled;
+            }
+            return EventStatus::Denied;
+        }
+        if CANCEL_WORDS.contains(&bare) {
+            return EventStatus::Cancelled;
+        }
+        if DENIAL_VERBS.contains(&bare) {
+            return EventStatus::Denied;
+        }
+        if PLAN_WORDS.contains(&bare) || (bare.starts_with('س') && is_future_verb(bare)) {
+            status = EventStatus::Planned;
+        }
+        if CONDITION_WORDS.contains(&bare) && bare != "ان" {
+            return EventStatus::Conditional;
+        }
+        if bare == "في" && v.norm(i + 1) == "حال" {
+            return EventStatus::Conditional;
+        }
+    }
+    // Cancellation or future time after the trigger: "الاجتماع ألغي"، "القمة المقبلة".
+    for i in m.last..(m.last + 4).min(v.tokens.len()) {
+        if !v.same_clause(i, first) {
+            break;
+        }
+        let bare = strip_conj(v.norm(i));
+        if CANCEL_WORDS.contains(&bare) {
+            return EventStatus::Cancelled;
+        }
+        if FUTURE_AFTER.contains(&bare) {
+            status = EventStatus::Planned;
+        }
+    }
+    if question && status == EventStatus::Occurred {
+        return EventStatus::Conditional;
+    }
+    status
+}
+
+/// Future verbs with the س prefix that announce an event: سيعقد، ستجري.
+fn is_future_verb(w: &str) -> bool {
+    ["سيعقد", "ستعقد", "سيجري", "ستجري", "سيلتقي", "ستلتقي", "سيتم", "ستتم", "سيشارك", "سيزور", "ستشهد", "سيشهد"]
+        .contains(&w)
+}
+
+/// Whether a sentence is a question.
+fn is_question(v: &SentenceView) -> bool {
+    v.tokens.last().is_some_and(|t| t.norm == "?")
+        || v.tokens.first().is_some_and(|t| t.norm == "هل" || t.norm == "وهل")
+}
+
+/// Roles from clause structure around a trigger.
+fn read_roles(v: &SentenceView, m: &TriggerMatch, p: &Pattern, c: &mut Candidate) {
+    let in_clause = |g: &ActorGroup| v.same_clause(g.first, m.first);
+    let after: Vec<&ActorGroup> = v.groups.iter().filter(|g| g.first >= m.last && in_clause(g)).collect();
+    let before: Vec<&ActorGroup> = v.groups.iter().filter(|g| g.last <= m.first && in_clause(g)).collect();
+    let prep = |g: &ActorGroup| g.members.first().and_then(|r| v.preposition_before(r));
+
+    // "بين X و Y": both sides of a meeting or a fight.
+    let between: Option<&ActorGroup> = after.iter().copied().find(|g| {
+        g.first >= 1 && (v.norm(g.first - 1) == "بين" || v.norm(g.first - 1) == "وبين") && g.first - m.last <= 8
+    });
+    let mut between_pair: Option<(Vec<Actor>, Vec<Actor>)> = None;
+    if let Some(g) = between {
+        let mut acts = g.actors();
+        if acts.len() >= 2 {
+            let rest = acts.split_off(1);
+            between_pair = Some((acts, rest));
+        } else if let Some(next) = after.iter().find(|h| h.first > g.last && h.first - g.last <= 2) {
+            between_pair = Some((acts, next.actors()));
+        }
+    }
+
+    match p.frame {
+        Frame::Passive => {
+            for g in &after {
+                match prep(g).as_deref() {
+                    Some("by") => c.source = g.actors(),
+                    Some(_) => {}
+                    None if c.target.is_empty() => c.target = g.actors(),
+                    None => {}
+                }
+            }
+            if c.target.is_empty() {
+                if let Some(g) = before.last().filter(|g| m.first - g.last <= 3) {
+                    c.target = g.actors();
+                }
+            }
+        }
+        Frame::Kill => {
+            let bare: Vec<&&ActorGroup> = after.iter().filter(|g| prep(g).is_none()).collect();
+            if bare.len() >= 2 && bare[0].first - m.last <= 2 {
+                c.source = bare[0].actors();
+                c.target = bare[1].actors();
+            } else if let Some(g) = bare.first() {
+                c.target = g.actors();
+            }
+            for g in &after {
+                if prep(g).as_deref() == Some("by") {
+                    c.source = g.actors();
+                }
+            }
+            if c.source.is_empty() && c.target.is_empty() {
+                if let Some(g) = before.last().filter(|g| m.first - g.last <= 3) {
+                    c.source = g.actors();
+                }
+            }
+        }
+        Frame::Verb | Frame::Host => {
+            let mut rest = after.iter().copied();
+            let mut subject_after = false;
+            if let Some(g) = after.first().filter(|g| prep(g).is_none() && g.first - m.last <= 3) {
+                c.source = g.actors();
+                subject_after = true;
+                rest.next();
+            }
+            if !subject_after {
+                if let Some(g) = before.last() {
+                    c.source = g.actors();
+                }
+            }
+            for g in rest {
+                if between.is_some_and(|b| std::ptr::eq(b, g)) {
+                    break;
+                }
+                match prep(g).as_deref() {
+                    Some("by") | Some("عن") | Some("في") | Some("من") if p.event_type != "ASSAULT" => continue,
+                    _ => {}
+                }
+                c.target = g.actors();
+                break;
+            }
+        }
+        Frame::Noun | Frame::Complement => {
+            // "هجوم إسرائيلي على ..."، "قصف القوات الأذربيجانية": an actor right after the noun.
+            for g in &after {
+                if g.first - m.last > 4 && !c.source.is_empty() {
+                    break;
+                }
+                match prep(g).as_deref() {
+                    None if c.source.is_empty() && g.first - m.last <= 2 => c.source = g.actors(),
+                    Some("علي") | Some("ضد") | Some("مع") | Some("ل") | Some("الي") if c.target.is_empty() => {
+                        c.target = g.actors()
+                    }
+                    Some("by") => c.source = g.actors(),
+                    _ => {}
+                }
+            }
+            if c.source.is_empty() {
+                if let Some(g) = before.last().filter(|g| m.first - g.last <= 6) {
+                    c.source = g.actors();
+                }
+            }
+        }
+    }
+    if let Some((a, b)) = between_pair {
+        if p.frame == Frame::Host
+            || (matches!(p.frame, Frame::Verb) && p.event_type == "CONSULT" && !c.source.is_empty())
+        {
+            // A host of talks between two others mediates them.
+            c.mediator = std::mem::take(&mut c.source);
+        }
+        c.source = a;
+        c.target = b;
+    }
+    // Mediators named anywhere in the clause: بوساطة، برعاية، بحضور.
+    for (i, t) in v.tokens.iter().enumerate() {
+        if !v.same_clause(i, m.first) && p.event_type != "CONSULT" {
+            continue;
+        }
+        let w = t.norm.as_str();
+        let w = strip_conj(w);
+        let is_med = matches!(w, "بوساطه" | "برعايه" | "بحضور" | "بمشاركه" | "وساطه" | "رعايه")
+            || (matches!(w, "بوساطه" | "وساطه") && i + 1 > m.first);
+        if is_med {
+            if let Some(g) = v.groups.iter().find(|g| g.first > i && g.first - i <= 3) {
+                let meds = g.actors();
+                c.source.retain(|a| !meds.iter().any(|b| b.span == a.span));
+                c.target.retain(|a| !meds.iter().any(|b| b.span == a.span));
+                c.mediator = meds;
+            }
+        }
+    }
+    c.target.retain(|a| !c.source.iter().any(|b| b.span == a.span));
+}
+
+/// Date of an event: the closest time in its clause, else in its sentence, else the publication date.
+fn read_date(doc: &Document, v: &SentenceView, m: &TriggerMatch) -> EventDate {
+    let trig = v.tokens.get(m.first).map(|t| t.span).unwrap_or(v.span);
+    let usable: Vec<(&hadath_text::TimeMention, Option<(String, Precision)>)> = doc
+        .times
+        .iter()
+        .filter(|t| v.span.contains(t.span))
+        .filter(|t| !matches!(t.kind, TimeKind::Duration | TimeKind::Set))
+        .map(|t| (t, date_of(t.value.as_ref(), t.precision)))
+        .filter(|(_, d)| d.is_some())
+        .collect();
+    let clause_of = |s: Span| v.tokens.iter().position(|t| t.span.overlaps(s)).and_then(|i| v.clause.get(i).copied());
+    let trig_clause = v.clause.get(m.first).copied();
+    let best = usable
+        .iter()
+        .filter(|(t, _)| clause_of(t.span) == trig_clause)
+        .min_by_key(|(t, _)| t.span.distance(trig))
+        .or_else(|| usable.iter().min_by_key(|(t, _)| t.span.distance(trig)));
+    if let Some((t, Some((value, precision)))) = best {
+        return EventDate { value: Some(value.clone()), precision: *precision, basis: t.basis, span: Some(t.span) };
+    }
+    match doc.published.value {
+        Some(d) => {
+            EventDate { value: Some(d.iso()), precision: Precision::Day, basis: DateBasis::Publication, span: None }
+        }
+        None => EventDate { value: None, precision: Precision::Unknown, basis: DateBasis::Unknown, span: None },
+    }
+}
+
+/// A calendar value and precision from a TIMEX value, when it names a date.
+fn date_of(v: Option<&TimexValue>, p: Precision) -> Option<(String, Precision)> {
+    let s = match v? {
+        TimexValue::Single(s) => s.as_str(),
+        TimexValue::Interval { from, .. } => from.as_str(),
+    };
+    let b = s.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|x| x.iter().all(u8::is_ascii_digit));
+    if !digits(0..4) {
+        return None;
+    }
+    if b.len() >= 10 && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10) {
+        let prec = if p == Precision::Month || p == Precision::Year { p } else { Precision::Day };
+        let v = match prec {
+            Precision::Month => s[..7].to_string(),
+            Precision::Year => s[..4].to_string(),
+            _ => s[..10].to_string(),
+        };
+        return Some((v, prec));
+    }
+    if b.len() >= 7 && b[4] == b'-' && digits(5..7) {
+        return Some((s[..7].to_string(), Precision::Month));
+    }
+    if b.len() == 4 {
+        return Some((s.to_string(), Precision::Year));
+    }
+    None
+}
+
+/// The place governed by في or ب nearest the trigger, preferring its own clause.
+fn read_place(v: &SentenceView, m: &TriggerMatch, used: &[Actor]) -> Option<EventLocation> {
+    let mut best: Option<(usize, EventLocation)> = None;
+    for r in &v.places {
+        if used.iter().any(|a| a.span == r.entity.span) {
+            continue;
+        }
+        let governed = match v.preposition_before(r).as_deref() {
+            Some("في") | Some("ب") => true,
+            _ => r.first >= 2 && matches!(v.norm(r.first - 2), "في" | "وفي") && v.norm(r.first - 1).starts_with("ال"),
+        };
+        let is_place = r.entity.kind == hadath_text::EntityKind::Place;
+        let right_after = is_place && r.entity.lat.is_some() && r.first >= m.last && r.first - m.last <= 2;
+        if !(governed || right_after) {
+            continue;
+        }
+        let dist = if r.first >= m.last { r.first - m.last } else { m.first.saturating_sub(r.last) };
+        let dist = dist + if v.same_clause(r.first, m.first) { 0 } else { 50 };
+        if best.as_ref().is_none_or(|(d, _)| dist < *d) {
+            let e = r.entity;
+            best = Some((
+                dist,
+                EventLocation {
+                    span: e.span,
+                    name: Some(e.name.clone()),
+                    country: e.country.clone(),
+                    lat: e.lat,
+                    lon: e.lon,
+                },
+            ));
+        }
+    }
+    best.map(|(_, l)| l)
+}
+
+const KILL_WORDS: &[&str] =
+    &["قتل", "مقتل", "قتلي", "قتيل", "قتيلا", "مصرع", "حتفه", "حتفهم", "قتلوا", "لقوا", "لقي", "ضحايا", "اعدام"];
+const INJURY_WORDS: &[&str] = &["اصيب", "اصيبوا", "جرح", "جرحي", "جريح", "اصابه", "بجروح", "اصابات", "مصابين", "مصابا"];
+
+/// Killed and injured counts in a sentence, from the numbers layer.
+fn read_casualties(doc: &Document, v: &SentenceView) -> (Option<Casualties>, Option<Casualties>) {
+    let mut killed = None;
+    let mut injured = None;
+    for n in doc.numbers.iter().filter(|n| v.span.contains(n.span)) {
+        let Some(min) = n.min.or_else(|| (n.value.is_finite() && n.value >= 0.0).then_some(n.value as i64)) else {
+            continue;
+        };
+        let c = Casualties { min, max: n.max, span: n.span };
+        let class = n.counted.map(|(_, k)| k);
+        let pos = v.tokens.iter().position(|t| t.span.overlaps(n.span)).unwrap_or(0);
+        let window = |words: &[&str]| {
+            (pos.saturating_sub(4)..(pos + 6).min(v.tokens.len())).any(|i| {
+                let w = strip_conj(v.norm(i));
+                words.iter().any(|k| w == *k || w.strip_prefix('ب') == Some(k) || w.strip_prefix("ال") == Some(k))
+            })
+        };
+        match class {
+            Some(Counted::Killed) | Some(Counted::Victims) if killed.is_none() => killed = Some(c),
+            Some(Counted::Injured) if injured.is_none() => injured = Some(c),
+            Some(Counted::People)
+            | Some(Counted::Soldiers)
+            | Some(Counted::Civilians)
+            | None
+            | Some(Counted::Other) => {
+                if n.counted.is_none() && class.is_none() && !window(KILL_WORDS) && !window(INJURY_WORDS) {
+                    continue;
+                }
+                let kill_near = window(KILL_WORDS);
+                let injury_near = window(INJURY_WORDS);
+                if kill_near && killed.is_none() && (!injury_near || kill_first(v, pos)) {
+                    killed = Some(c);
+                } else if injury_near && injured.is_none() {
+                    injured = Some(c);
+                } else if kill_near && killed.is_none() {
+                    killed = Some(c);
+                }
+            }
+            _ => {}
+        }
+    }
+    (killed, injured)
+}
+
+/// Whether the nearest casualty word to a number is about killing rather than injury.
+fn kill_first(v: &SentenceView, pos: usize) -> bool {
+    let mut best = (usize::MAX, true);
+    for i in pos.saturating_sub(4)..(pos + 6).min(v.tokens.len()) {
+        let w = strip_conj(v.norm(i));
+        let d = i.abs_diff(pos);
+        if KILL_WORDS.contains(&w) && d < best.0 {
+            best = (d, true);
+        }
+        if INJURY_WORDS.contains(&w) && d < best.0 {
+            best = (d, false);
+        }
+    }
+    best.1
+}
+
+/// Verbs that make a violence or protest noun an event: "شن هجوما"، "اندلعت مظاهرات".
+const SUPPORT_VERBS: &[&str] = &[
+    "شن",
+    "شنت",
+    "شنوا",
+    "نفذ",
+    "نفذت",
+    "نفذوا",
+    "وقع",
+    "وقعت",
+    "اسفر",
+    "اسفرت",
+    "ادي",
+    "ادت",
+    "خلف",
+    "خلفت",
+    "استهدف",
+    "استهدفت",
+    "تعرض",
+    "تعرضت",
+    "تعرضوا",
+    "اندلع",
+    "اندلعت",
+    "دارت",
+    "دار",
+    "سقط",
+    "سقطت",
+    "انفجر",
+    "انفجرت",
+    "هز",
+    "هزت",
+    "قام",
+    "قامت",
+    "قاموا",
+    "ارتكب",
+    "ارتكبت",
+    "لقي",
+    "لقوا",
+    "جراء",
+    "اثر",
+    "حصيله",
+    "خرج",
+    "خرجت",
+    "خرجوا",
+    "نظم",
+    "نظمت",
+    "نظموا",
+    "جرت",
+    "جري",
+    "شهدت",
+    "شهد",
+    "انطلقت",
+    "انطلق",
+    "عمت",
+    "سار",
+    "سارت",
+    "شارك",
+    "شاركوا",
+    "تواصلت",
+    "تجددت",
+    "اقام",
+    "اقاموا",
+    "بدات",
+    "بدا",
+    "بداوا",
+    "نجا",
+    "نجت",
+    "اصاب",
+    "اصابت",
+    "ادت",
+    "ودت",
+    "اوقع",
+    "اوقعت",
+    "تسبب",
+    "تسببت",
+    "اعلن",
+    "اكد",
+    "افاد",
+    "افادت",
+    "اعلنت",
+    "اكدت",
+    "قتل",
+    "مقتل",
+    "اصيب",
+    "وقوع",
+    "تبني",
+    "تبنت",
+    "اطلقت",
+    "اطلق",
+];
+/// Words that date a report to the recent past: "أمس"، "اليوم".
+const RECENT_WORDS: &[&str] = &[
+    "امس",
+    "اليوم",
+    "الليله",
+    "صباح",
+    "مساء",
+    "ليل",
+    "فجر",
+    "ظهر",
+    "السبت",
+    "الاحد",
+    "الاثنين",
+    "الثلاثاء",
+    "الاربعاء",
+    "الخميس",
+    "الجمعه",
+];
+/// Words that count people before a protester noun: "آلاف المتظاهرين".
+const CROWD_WORDS: &[&str] =
+    &["الاف", "الالاف", "مئات", "المئات", "عشرات", "العشرات", "الوف", "حشود", "الاف من", "نحو", "الاف", "مئات من"];
+
+/// Whether a nominal violence or protest trigger reports an event rather than mentioning one.
+fn supported(
+    v: &SentenceView,
+    m: &TriggerMatch,
+    others: &[TriggerMatch],
+    set: &PatternSet,
+    has_casualties: bool,
+) -> bool {
+    let p = &set.patterns[m.pattern];
+    if !m.nominal && !p.needs_support {
+        return true;
+    }
+    if p.event_type == "ASSAULT" && has_casualties {
+        return true;
+    }
+    // Another trigger of the same type that is a verb.
+    if others.iter().any(|o| {
+        (!o.nominal || p.needs_support && o.pattern != m.pattern)
+            && o.first != m.first
+            && set.patterns[o.pattern].event_type == p.event_type
+    }) {
+        return true;
+    }
+    let trig = v.norm(m.first);
+    if p.event_type == "PROTEST" {
+        // "احتجاجا على": someone acted in protest.
+        if trig.ends_with("احتجاجا")
+            || trig.ends_with("احتجاج") && v.norm(m.first + 1) == "علي" && trig.starts_with('ل')
+        {
+            return true;
+        }
+        // A crowd noun in the nominative is the subject of what the crowd did.
+        if trig.ends_with("ون") {
+            return true;
+        }
+        if m.first > 0 {
+            let prev = strip_conj(v.norm(m.first - 1));
+            if CROWD_WORDS.contains(&prev) || v.tokens[m.first - 1].kind == hadath_text::TokenKind::Number {
+                return true;
+            }
+        }
+    }
+    let lo = m.first.saturating_sub(4);
+    let hi = (m.last + 4).min(v.tokens.len());
+    (lo..hi).filter(|&i| i < m.first || i >= m.last).any(|i| {
+        let w = strip_conj(v.norm(i));
+        let w2 = w.strip_prefix('ل').unwrap_or(w);
+        v.same_clause(i, m.first)
+            && (SUPPORT_VERBS.contains(&w) || SUPPORT_VERBS.contains(&w2) || RECENT_WORDS.contains(&w))
+    })
+}
+
+/// Types whose trigger governs a following event noun: the noun is what is asked, refused, ...
+fn governs(event_type: &str, pattern_id: &str) -> bool {
+    matches!(event_type, "REQUEST" | "REJECT" | "ACCUSE" | "THREATEN")
+        || pattern_id == "consult.discuss"
+        || pattern_id == "agree.pledge"
+        || pattern_id == "agree.agree"
+}
+
+/// Codes the events of one document.
+pub fn code_document(doc: &mut Document) {
+    code_document_traced(doc, &mut Vec::new());
+}
+
+/// Codes the events of one document and lists every trigger kept, as (pattern id, status),
+/// before events of one sentence are merged.
+pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventStatus)>) {
+    let set = PatternSet::get();
+    let mut events = Vec::new();
+    let mut quotes = crate::quotes::find_quotes(doc);
+    let mut speakers = SpeakerTrack::default();
+    let sentences = doc.sentences.clone();
+    for span in sentences {
+        let v = SentenceView::new(doc, span);
+        let speaker = speakers.sentence_speaker(&v);
+        for q in quotes.iter_mut().filter(|q| span.contains(Span::new(q.span.start, q.span.start))) {
+            q.speaker = speaker.clone();
+        }
+        let question = is_question(&v);
+        let matches = set.find(v.tokens);
+        let (killed, injured) = read_casualties(doc, &v);
+        let has_casualties = killed.is_some() || injured.is_some();
+        let mut cands: Vec<Candidate> = Vec::with_capacity(matches.len());
+        for &m in &matches {
+            let p = &set.patterns[m.pattern];
+            if matches!(p.event_type.as_str(), "ASSAULT" | "PROTEST")
+                && !supported(&v, &m, &matches, set, has_casualties)
+            {
+                continue;
+            }
+            let status = read_status(&v, &m, p, question);
+            let mut c = Candidate {
+                m,
+                status,
+                mode: p.mode.clone(),
+                source: Vec::new(),
+                target: Vec::new(),
+                mediator: Vec::new(),
+                absorbed: false,
+            };
+            read_roles(&v, &m, p, &mut c);
+            cands.push(c);
+        }
+        // Governed events: "دعا إلى وقف إطلاق النار" is a request, "هدد بقصف" a threat.
+        for i in 0..cands.len() {
+            let gp = &set.patterns[cands[i].m.pattern];
+            if !governs(&gp.event_type, &gp.id) {
+                continue;
+            }
+            for j in i + 1..cands.len() {
+                let (gi_last, gj_first) = (cands[i].m.last, cands[j].m.first);
+                if gj_first < gi_last || gj_first - gi_last > 5 || !v.same_clause(gi_last.saturating_sub(1), gj_first) {
+                    break;
+                }
+                let jp = &set.patterns[cands[j].m.pattern];
+                if jp.event_type == gp.event_type && jp.frame != Frame::Complement {
+                    continue;
+                }
+                if gp.event_type == "THREATEN" && jp.frame != Frame::Complement {
+                    cands[j].status = EventStatus::Threatened;
+                    if cands[j].source.is_empty() {
+                        cands[j].source = cands[i].source.clone();
+                    }
+                } else {
+                    cands[j].absorbed = true;
+                    if cands[i].mode.is_none() {
+                        cands[i].mode = Some(jp.mode.clone().unwrap_or_else(|| jp.event_type.to_lowercase()));
+                    }
+                }
+            }
+        }
+        let mut coded: Vec<Event> = Vec::new();
+        for c in cands.into_iter().filter(|c| !c.absorbed) {
+            let p = &set.patterns[c.m.pattern];
+            trace.push((p.id.clone(), c.status));
+            let mut source = c.source;
+            // Reported speech: the speaker is the source of what they say.
+            if source.is_empty() {
+                let trig = v.tokens[c.m.first].span;
+                let in_quote = quotes.iter().find(|q| q.span.contains(trig));
+                let speech_type = matches!(p.event_type.as_str(), "ACCUSE" | "THREATEN" | "REQUEST" | "REJECT");
+                if let (Some(s), true) = (&speaker, speech_type && in_quote.is_none()) {
+                    source.push(s.clone());
+                } else if let (Some(q), true) = (in_quote, speech_type) {
+                    if let Some(s) = &q.speaker {
+                        source.push(s.clone());
+                    }
+                }
+            }
+            let trigger = Span::new(v.tokens[c.m.first].span.start, v.tokens[c.m.last - 1].span.end);
+            let used: Vec<Actor> = source.iter().chain(&c.target).chain(&c.mediator).cloned().collect();
+            let is_violent = p.event_type == "ASSAULT";
+            let ev = Event {
+                event_type: p.event_type.clone(),
+                mode: c.mode,
+                cameo: p.cameo.clone(),
+                intensity: p.intensity,
+                source,
+                target: c.target,
+                mediator: c.mediator,
+                date: read_date(doc, &v, &c.m),
+                location: read_place(&v, &c.m, &used),
+                killed: if is_violent { killed.clone() } else { None },
+                injured: if is_violent { injured.clone() } else { None },
+                status: c.status,
+                evidence: span,
+                trigger,
+                pattern: p.id.clone(),
+            };
+            merge_or_push(&mut coded, ev);
+        }
+        events.extend(coded);
+    }
+    doc.quotes = quotes;
+    doc.events = events;
+}
+
+/// Merges an event into one of the same type and status in the same sentence, or adds it.
+fn merge_or_push(coded: &mut Vec<Event>, ev: Event) {
+    if let Some(prev) = coded.iter_mut().find(|e| e.event_type == ev.event_type && e.status == ev.status) {
+        let conflicting = !prev.source.is_empty()
+            && !ev.source.is_empty()
+            && prev.source.iter().all(|a| !ev.source.iter().any(|b| b.code == a.code));
+        if !conflicting {
+            for a in ev.source {
+                if !prev.source.iter().any(|b| b.span == a.span) {
+                    prev.source.push(a);
+                }
+            }
+            for a in ev.target {
+                if !prev.target.iter().any(|b| b.span == a.span) && !prev.source.iter().any(|b| b.span == a.span) {
+                    prev.target.push(a);
+                }
+            }
+            for a in ev.mediator {
+                if !prev.mediator.iter().any(|b| b.span == a.span) {
+                    prev.mediator.push(a);
+                }
+            }
+            if prev.location.is_none() {
+                prev.location = ev.location;
+            }
+            if prev.date.span.is_none() && ev.date.span.is_some() {
+                prev.date = ev.date;
+            }
+            if prev.mode.is_none() {
+                prev.mode = ev.mode;
+            }
+            return;
+        }
+    }
+    coded.push(ev);
+}

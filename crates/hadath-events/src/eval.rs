@@ -1,0 +1,206 @@
+//! Evaluation against the Arabic PLOVER gold standard (`events/gsr-dev.jsonl`): detection and actors.
+
+use hadath_text::{Date, Document, EventStatus, Paragraph, ParagraphKind, Published, PublishedBasis, Span};
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::Path;
+
+/// Why an evaluation could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum EvalError {
+    #[error("cannot read {path}: {source}")]
+    Read { path: String, source: std::io::Error },
+    #[error("{path} line {line}: {message}")]
+    Parse { path: String, line: usize, message: String },
+}
+
+/// Builds a document from plain text and runs every analysis layer, events included.
+pub fn analyse_text(id: &str, text: &str, published: Option<Date>) -> Document {
+    let mut doc = Document::new(id, text);
+    doc.meta.published = published;
+    doc.paragraphs = hadath_text::segment::lines(text)
+        .into_iter()
+        .map(|span| Paragraph { span, kind: ParagraphKind::Body, lang: hadath_text::Lang::Arabic })
+        .collect();
+    hadath_text::segment::segment_document(&mut doc);
+    if let Some(d) = published {
+        doc.published = Published { value: Some(d), basis: PublishedBasis::Metadata, span: None };
+    }
+    hadath_lexicon::Lexicon::get().annotate(&mut doc);
+    hadath_time::annotate_times(&mut doc);
+    hadath_numbers::annotate_numbers(&mut doc);
+    crate::annotate_events(&mut doc);
+    doc
+}
+
+/// Detection counts for one task.
+#[derive(Default, Debug, Clone)]
+pub struct Detection {
+    pub tp: usize,
+    pub fp: usize,
+    pub fn_: usize,
+    pub tn: usize,
+    pub ignored: usize,
+    /// Actor country comparisons on true positives: (agreeing, total).
+    pub actor_agree: usize,
+    pub actor_total: usize,
+    pub missed_no_trigger: usize,
+    pub missed_not_occurred: usize,
+    /// False positives by pattern id.
+    pub false_by_pattern: BTreeMap<String, usize>,
+    /// False positives by gold label (easy no, difficult no).
+    pub false_by_label: BTreeMap<String, usize>,
+    /// False positives as (gold label, pattern id, trigger, text), for inspection.
+    pub false_examples: Vec<(String, String, String, String)>,
+    /// Misses as (record id, text), for inspection.
+    pub missed_examples: Vec<(String, String)>,
+}
+
+impl Detection {
+    pub fn precision(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fp)
+    }
+    pub fn recall(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fn_)
+    }
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+/// The country part of a gold code such as `PAK OPP` (`None` for `None UAF`).
+fn gold_country(code: Option<&str>) -> Option<String> {
+    let c = code?.split_whitespace().next()?;
+    (c != "None" && !c.is_empty()).then(|| c.to_string())
+}
+
+/// Scores the coder on one gold file and returns per-task detection counts.
+pub fn score_file(path: &Path) -> Result<BTreeMap<String, Detection>, EvalError> {
+    let text =
+        std::fs::read_to_string(path).map_err(|source| EvalError::Read { path: path.display().to_string(), source })?;
+    let mut out: BTreeMap<String, Detection> = BTreeMap::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let rec: serde_json::Value = serde_json::from_str(line).map_err(|e| EvalError::Parse {
+            path: path.display().to_string(),
+            line: i + 1,
+            message: e.to_string(),
+        })?;
+        let task = rec["task"].as_str().unwrap_or("").to_string();
+        let label = rec["label"].as_str().unwrap_or("");
+        let id = rec["id"].as_str().unwrap_or("");
+        let body = rec["text"].as_str().unwrap_or("");
+        let date = rec["date"].as_str().and_then(Date::parse_iso);
+        let want = task.to_uppercase();
+        let det = out.entry(task.clone()).or_default();
+        if label == "ambiguous" {
+            det.ignored += 1;
+            continue;
+        }
+        let doc = analyse_text(id, body, date);
+        let of_type: Vec<_> = doc.events.iter().filter(|e| e.event_type == want).collect();
+        let occurred: Vec<_> = of_type.iter().filter(|e| e.status == EventStatus::Occurred).collect();
+        let gold_yes = label == "yes";
+        match (gold_yes, !occurred.is_empty()) {
+            (true, true) => {
+                det.tp += 1;
+                if let Some(g) = rec["events"].as_array().and_then(|a| a.first()) {
+                    let e = occurred[0];
+                    let pred_src = e.source.first().and_then(|a| a.country.clone());
+                    let pred_tgt = e.target.first().and_then(|a| a.country.clone());
+                    let gs = gold_country(g["source_code"].as_str());
+                    let gt = gold_country(g["target_code"].as_str());
+                    det.actor_total += 2;
+                    det.actor_agree += usize::from(pred_src == gs) + usize::from(pred_tgt == gt);
+                }
+            }
+            (true, false) => {
+                det.fn_ += 1;
+                det.missed_examples.push((id.to_string(), body.to_string()));
+                if of_type.is_empty() {
+                    det.missed_no_trigger += 1;
+                } else {
+                    det.missed_not_occurred += 1;
+                }
+            }
+            (false, true) => {
+                det.fp += 1;
+                *det.false_by_pattern.entry(occurred[0].pattern.clone()).or_default() += 1;
+                *det.false_by_label.entry(label.to_string()).or_default() += 1;
+                let trig = doc.slice(occurred[0].trigger).to_string();
+                det.false_examples.push((label.to_string(), occurred[0].pattern.clone(), trig, body.to_string()));
+            }
+            (false, false) => det.tn += 1,
+        }
+    }
+    Ok(out)
+}
+
+/// Runs the evaluation on `data_dir/events/gsr-dev.jsonl` and returns a Markdown report.
+pub fn run(data_dir: &Path) -> Result<String, EvalError> {
+    let path = data_dir.join("events").join("gsr-dev.jsonl");
+    let started = std::time::Instant::now();
+    let scores = score_file(&path)?;
+    let secs = started.elapsed().as_secs_f64();
+    let mut r = String::new();
+    let _ = writeln!(r, "# Event detection on the PLOVER gold standard (dev)\n");
+    let _ = writeln!(
+        r,
+        "File: `{}`. Positives: label yes; negatives: easy no and difficult no; ambiguous set aside.",
+        path.display()
+    );
+    let _ = writeln!(r, "An event counts as detected when an event of the task's type has status occurred.\n");
+    let _ = writeln!(r, "| task | P | R | F1 | TP | FP | FN | TN | ambiguous | actor-country agreement |");
+    let _ = writeln!(r, "|---|---|---|---|---|---|---|---|---|---|");
+    for (task, d) in &scores {
+        let _ = writeln!(
+            r,
+            "| {task} | {:.3} | {:.3} | {:.3} | {} | {} | {} | {} | {} | {:.3} ({}/{}) |",
+            d.precision(),
+            d.recall(),
+            d.f1(),
+            d.tp,
+            d.fp,
+            d.fn_,
+            d.tn,
+            d.ignored,
+            ratio(d.actor_agree, d.actor_total),
+            d.actor_agree,
+            d.actor_total
+        );
+    }
+    let _ = writeln!(r, "\n## Errors by cause\n");
+    for (task, d) in &scores {
+        let _ = writeln!(r, "### {task}\n");
+        let _ = writeln!(r, "- missed, no trigger: {}", d.missed_no_trigger);
+        let _ = writeln!(r, "- missed, trigger found but status not occurred: {}", d.missed_not_occurred);
+        let labels: Vec<String> = d.false_by_label.iter().map(|(k, v)| format!("{k} {v}")).collect();
+        let _ = writeln!(r, "- false triggers by gold label: {}", labels.join(", "));
+        let mut pats: Vec<(&String, &usize)> = d.false_by_pattern.iter().collect();
+        pats.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        let pats: Vec<String> = pats.iter().map(|(k, v)| format!("`{k}` {v}")).collect();
+        let _ = writeln!(r, "- false triggers by pattern: {}\n", pats.join(", "));
+    }
+    let _ = writeln!(r, "Time: {secs:.1} s for the whole file, all layers included.");
+    Ok(r)
+}
+
+/// The span of a whole text, for callers that build documents by hand.
+pub fn whole(text: &str) -> Span {
+    Span::new(0, text.len())
+}

@@ -1,0 +1,276 @@
+//! Event patterns: parsing `data/events/patterns.txt` and the trigger automaton over normalised tokens.
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use hadath_text::{normalize_for_match, Token};
+use std::sync::LazyLock;
+
+/// The pattern file, compiled into the binary.
+pub const PATTERN_SOURCE: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/events/patterns.txt"));
+
+/// How the roles of a trigger are read from its clause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Frame {
+    /// Active verb: the subject is the source, the object the target.
+    Verb,
+    /// Passive verb: the subject is the target.
+    Passive,
+    /// Undiacritised killing verb: active when two actors follow, else passive.
+    Kill,
+    /// Verbal or plain noun.
+    Noun,
+    /// Host verb: the subject hosts; a mediator when the guests are two others.
+    Host,
+    /// Object of another trigger; an event of its own only when nothing governs it.
+    Complement,
+}
+
+impl Frame {
+    fn parse(s: &str) -> Option<Frame> {
+        Some(match s {
+            "verb" => Frame::Verb,
+            "passive" => Frame::Passive,
+            "kill" => Frame::Kill,
+            "noun" => Frame::Noun,
+            "host" => Frame::Host,
+            "complement" => Frame::Complement,
+            _ => return None,
+        })
+    }
+    /// Whether noun proclitics (ب ك ال) are allowed before the trigger.
+    fn nominal(self) -> bool {
+        matches!(self, Frame::Noun | Frame::Complement)
+    }
+}
+
+/// One event pattern.
+#[derive(Debug, Clone)]
+pub struct Pattern {
+    pub id: String,
+    pub event_type: String,
+    pub mode: Option<String>,
+    pub cameo: String,
+    pub intensity: f64,
+    pub frame: Frame,
+    /// Trigger forms, matching-normalised, words separated by one space, with whether each
+    /// is nominal (takes ب ك ال before it) or verbal.
+    pub forms: Vec<(String, bool)>,
+    pub positives: Vec<String>,
+    pub negatives: Vec<String>,
+    /// Whether even verbal triggers need support from the sentence (`needs = support`).
+    pub needs_support: bool,
+}
+
+/// A problem in the pattern file.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("patterns.txt line {line}: {message}")]
+pub struct PatternError {
+    pub line: usize,
+    pub message: String,
+}
+
+/// Parses the pattern file format; bad blocks are reported and left out.
+pub fn parse_patterns(src: &str) -> (Vec<Pattern>, Vec<PatternError>) {
+    let mut out = Vec::new();
+    let mut errors = Vec::new();
+    let mut cur: Option<(usize, Pattern)> = None;
+    let finish = |cur: Option<(usize, Pattern)>, out: &mut Vec<Pattern>, errors: &mut Vec<PatternError>| {
+        if let Some((line, p)) = cur {
+            let missing = if p.event_type.is_empty() {
+                Some("type")
+            } else if p.cameo.is_empty() {
+                Some("cameo")
+            } else if p.forms.is_empty() {
+                Some("forms")
+            } else {
+                None
+            };
+            match missing {
+                Some(m) => errors.push(PatternError { line, message: format!("pattern {} has no {m}", p.id) }),
+                None => out.push(p),
+            }
+        }
+    };
+    for (i, raw) in src.lines().enumerate() {
+        let line = raw.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(id) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            finish(cur.take(), &mut out, &mut errors);
+            cur = Some((
+                i + 1,
+                Pattern {
+                    id: id.trim().to_string(),
+                    event_type: String::new(),
+                    mode: None,
+                    cameo: String::new(),
+                    intensity: 0.0,
+                    frame: Frame::Verb,
+                    forms: Vec::new(),
+                    positives: Vec::new(),
+                    negatives: Vec::new(),
+                    needs_support: false,
+                },
+            ));
+            continue;
+        }
+        let Some((key, value)) = line.split_once('=') else {
+            errors.push(PatternError { line: i + 1, message: "expected `key = value`".into() });
+            continue;
+        };
+        let (key, value) = (key.trim(), value.trim());
+        let Some((_, p)) = cur.as_mut() else {
+            errors.push(PatternError { line: i + 1, message: "value outside a pattern block".into() });
+            continue;
+        };
+        match key {
+            "type" => p.event_type = value.to_string(),
+            "mode" => p.mode = (!value.is_empty()).then(|| value.to_string()),
+            "cameo" => p.cameo = value.to_string(),
+            "intensity" => match value.parse() {
+                Ok(v) => p.intensity = v,
+                Err(_) => errors.push(PatternError { line: i + 1, message: format!("bad intensity {value}") }),
+            },
+            "frame" => match Frame::parse(value) {
+                Some(f) => p.frame = f,
+                None => errors.push(PatternError { line: i + 1, message: format!("unknown frame {value}") }),
+            },
+            "forms" | "nouns" => {
+                let nominal = key == "nouns" || p.frame.nominal();
+                for f in value.split(['،', ',']) {
+                    let norm = normalize_for_match(f).split_whitespace().collect::<Vec<_>>().join(" ");
+                    if !norm.is_empty() && !p.forms.iter().any(|(g, n)| *g == norm && *n == nominal) {
+                        p.forms.push((norm, nominal));
+                    }
+                }
+            }
+            "needs" => p.needs_support = value == "support",
+            "pos" => p.positives.push(value.to_string()),
+            "neg" => p.negatives.push(value.to_string()),
+            _ => errors.push(PatternError { line: i + 1, message: format!("unknown key {key}") }),
+        }
+    }
+    finish(cur.take(), &mut out, &mut errors);
+    (out, errors)
+}
+
+/// Compiled patterns with one automaton over all trigger forms.
+pub struct PatternSet {
+    pub patterns: Vec<Pattern>,
+    pub errors: Vec<PatternError>,
+    automaton: Option<AhoCorasick>,
+    /// For each automaton pattern: (pattern index, whether the form is nominal, the words
+    /// that must follow within a few tokens for a gapped form such as "اطلق * النار").
+    form_owner: Vec<(usize, bool, Vec<String>)>,
+}
+
+static PATTERNS: LazyLock<PatternSet> = LazyLock::new(|| PatternSet::build(PATTERN_SOURCE));
+
+/// A trigger found in a token sequence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TriggerMatch {
+    /// Index into `PatternSet::patterns`.
+    pub pattern: usize,
+    /// First and one-past-last token index of the trigger.
+    pub first: usize,
+    pub last: usize,
+    /// Byte length of the proclitic stripped from the first token (in normalised form).
+    pub prefix_len: usize,
+    /// Whether the form that matched is a noun (it then needs support to be an event).
+    pub nominal: bool,
+}
+
+const VERB_PROCLITICS: &[&str] = &["", "و", "ف", "ل", "س", "وس", "فس", "ول", "فل", "وقد", "لقد"];
+const NOUN_PROCLITICS: &[&str] =
+    &["", "و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وب", "فب", "ول", "فل", "وك"];
+const ENCLITICS: &[&str] = &["", "ه", "ها", "هم", "هما", "هن", "كم", "نا", "ي", "ك", "وا", "ا"];
+
+impl PatternSet {
+    /// The built-in patterns, parsed and compiled once.
+    pub fn get() -> &'static PatternSet {
+        &PATTERNS
+    }
+
+    /// Parses and compiles a pattern source.
+    pub fn build(src: &str) -> PatternSet {
+        let (patterns, errors) = parse_patterns(src);
+        let mut forms = Vec::new();
+        let mut form_owner = Vec::new();
+        for (pi, p) in patterns.iter().enumerate() {
+            for (f, nominal) in &p.forms {
+                let (head, tail) = match f.split_once(" * ") {
+                    Some((h, t)) => (h.to_string(), t.split(' ').map(str::to_string).collect()),
+                    None => (f.clone(), Vec::new()),
+                };
+                forms.push(head);
+                form_owner.push((pi, *nominal, tail));
+            }
+        }
+        let automaton = AhoCorasick::builder().match_kind(MatchKind::Standard).build(&forms).ok();
+        PatternSet { patterns, errors, automaton, form_owner }
+    }
+
+    /// Triggers in a token sequence, best reading first at each position, overlaps removed.
+    ///
+    /// The tokens' normalised forms are joined with single spaces and searched once; a hit
+    /// counts when it ends at a token end (or before an allowed enclitic) and starts at a
+    /// token start (or after an allowed proclitic).
+    pub fn find(&self, tokens: &[Token]) -> Vec<TriggerMatch> {
+        let Some(ac) = &self.automaton else { return Vec::new() };
+        let mut joined = String::with_capacity(tokens.len() * 8);
+        let mut starts = Vec::with_capacity(tokens.len());
+        for t in tokens {
+            if !joined.is_empty() {
+                joined.push(' ');
+            }
+            starts.push(joined.len());
+            joined.push_str(&t.norm);
+        }
+        let token_at = |byte: usize| -> usize { starts.partition_point(|&s| s <= byte).saturating_sub(1) };
+        let mut cands: Vec<(TriggerMatch, usize)> = Vec::new();
+        for m in ac.find_overlapping_iter(joined.as_str()) {
+            let (pi, nominal, tail) = &self.form_owner[m.pattern().as_usize()];
+            let (pi, nominal) = (*pi, *nominal);
+            let first = token_at(m.start());
+            let last_tok = token_at(m.end().saturating_sub(1));
+            let prefix = &joined[starts[first]..m.start()];
+            let allowed = if nominal { NOUN_PROCLITICS } else { VERB_PROCLITICS };
+            if !allowed.contains(&prefix) {
+                continue;
+            }
+            let tok_end = starts[last_tok] + tokens[last_tok].norm.len();
+            let suffix = &joined[m.end().min(tok_end)..tok_end];
+            if !ENCLITICS.contains(&suffix) {
+                continue;
+            }
+            let covered = m.end() - m.start();
+            cands.push((
+                TriggerMatch { pattern: pi, first, last: last_tok + 1, prefix_len: prefix.len(), nominal },
+                covered,
+            ));
+        }
+        // The longest cover wins; then the least stripped prefix; then the earlier pattern.
+        cands.sort_by(|a, b| {
+            a.0.first
+                .cmp(&b.0.first)
+                .then(b.1.cmp(&a.1))
+                .then(a.0.prefix_len.cmp(&b.0.prefix_len))
+                .then(a.0.pattern.cmp(&b.0.pattern))
+        });
+        let mut out: Vec<TriggerMatch> = Vec::new();
+        let mut taken = vec![false; tokens.len()];
+        // Longer triggers first, so a multiword trigger keeps its tokens.
+        let mut order: Vec<usize> = (0..cands.len()).collect();
+        order.sort_by(|&a, &b| cands[b].1.cmp(&cands[a].1).then(a.cmp(&b)));
+        for k in order {
+            let (m, _) = cands[k];
+            if (m.first..m.last).any(|i| taken[i]) {
+                continue;
+            }
+            (m.first..m.last).for_each(|i| taken[i] = true);
+            out.push(m);
+        }
+        out.sort_by_key(|m| m.first);
+        out
+    }
+}
