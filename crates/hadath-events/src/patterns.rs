@@ -243,11 +243,27 @@ impl PatternSet {
             if !ENCLITICS.contains(&suffix) {
                 continue;
             }
-            let covered = m.end() - m.start();
-            cands.push((
-                TriggerMatch { pattern: pi, first, last: last_tok + 1, prefix_len: prefix.len(), nominal },
-                covered,
-            ));
+            let mut covered = m.end() - m.start();
+            let mut last = last_tok + 1;
+            if !tail.is_empty() {
+                // The tail words must follow within three tokens: "أطلق جنود النار".
+                let found = (last..(last + 4).min(tokens.len())).find(|&k| {
+                    tail.iter().enumerate().all(|(j, w)| {
+                        tokens.get(k + j).is_some_and(|t| {
+                            let n = t.norm.as_str();
+                            n == w || n.strip_prefix('و') == Some(w.as_str()) || n.strip_prefix('ب') == Some(w.as_str())
+                        })
+                    })
+                });
+                match found {
+                    Some(k) => {
+                        last = k + tail.len();
+                        covered += tail.iter().map(|w| w.len()).sum::<usize>();
+                    }
+                    None => continue,
+                }
+            }
+            cands.push((TriggerMatch { pattern: pi, first, last, prefix_len: prefix.len(), nominal }, covered));
         }
         // The longest cover wins; then the least stripped prefix; then the earlier pattern.
         cands.sort_by(|a, b| {
