@@ -217,10 +217,16 @@ impl Res {
         }
     }
     fn interval(from: Inst, to: Inst, precision: Precision, basis: DateBasis) -> Res {
-        let fmt = |i: &Inst| match (precision, i.minute) {
-            (Precision::Year, None) if i.date.month == 1 && i.date.day == 1 => format!("{:04}", i.date.year),
-            (Precision::Month, None) if i.date.day == 1 => format!("{:04}-{:02}", i.date.year, i.date.month),
-            _ => i.timex(),
+        let whole_years = [from, to].iter().all(|i| i.minute.is_none() && i.date.month == 1 && i.date.day == 1);
+        let whole_months = [from, to].iter().all(|i| i.minute.is_none() && i.date.day == 1);
+        let fmt = |i: &Inst| {
+            if precision == Precision::Year && whole_years {
+                format!("{:04}", i.date.year)
+            } else if precision == Precision::Month && whole_months && from.date.month != to.date.month {
+                format!("{:04}-{:02}", i.date.year, i.date.month)
+            } else {
+                i.timex()
+            }
         };
         Res {
             kind: TimeKind::Interval,
@@ -319,14 +325,25 @@ pub(crate) struct Parser<'a> {
 impl<'a> Parser<'a> {
     pub fn new(norm: &'a str, reference: Option<Reference>) -> Parser<'a> {
         let toks = tokenize(norm);
-        let words = toks.iter().filter(|t| t.kind == TokKind::Word).count();
-        let mut p = Parser { toks, reference, default_tense: Tense::Past };
-        // A bare expression with no sentence around it reads forward, as calendars do.
-        let has_past = (0..p.toks.len()).any(|i| p.is_any(i, &PAST_CUES).is_some());
-        if words <= 6 && !has_past {
-            p.default_tense = Tense::Future;
+        Parser { toks, reference, default_tense: Tense::Past }
+    }
+
+    /// Finds every expression; a text that is nothing but time expressions reads forward.
+    pub fn run(&mut self) -> Vec<Hit> {
+        let hits = self.run_once();
+        let mut inside = vec![false; self.toks.len()];
+        for h in &hits {
+            for x in inside.iter_mut().take(h.end).skip(h.start) {
+                *x = true;
+            }
         }
-        p
+        let content = (0..self.toks.len())
+            .any(|i| !inside[i] && self.word(i).is_some() && self.is_any(i, &KW.function_words).is_none());
+        if content || hits.is_empty() {
+            return hits;
+        }
+        self.default_tense = Tense::Future;
+        self.run_once()
     }
 
     fn word(&self, i: usize) -> Option<&'a str> {
@@ -796,7 +813,7 @@ impl<'a> Parser<'a> {
     }
 
     /// Finds every expression, longest match first at each position.
-    pub fn run(&self) -> Vec<Hit> {
+    fn run_once(&self) -> Vec<Hit> {
         let mut out: Vec<Hit> = Vec::new();
         let mut i = 0;
         let n = self.toks.len();
@@ -2137,6 +2154,28 @@ impl Inst {
     fn with_midnight(self) -> Inst {
         Inst { minute: Some(self.minute.unwrap_or(0)), ..self }
     }
+}
+
+/// Weekdays the text gives for its own day: "اليوم الجمعة" (Friday), "أمس الخميس" (so Friday).
+pub(crate) fn today_weekdays(text: &str) -> Vec<u32> {
+    let norm = hadath_text::normalize::normalize_for_match(text);
+    let p = Parser::new(&norm, None);
+    let mut out = Vec::new();
+    for i in 0..p.toks.len() {
+        let today = p.has(i, Lex::Today);
+        let yesterday = p.has(i, Lex::Yesterday);
+        if !today && !yesterday {
+            continue;
+        }
+        let k = if p.punct(i + 1) == Some(',') { i + 2 } else { i + 1 };
+        if let Some(wd) = p.weekday(k) {
+            let own = if today { wd } else { wd % 7 + 1 };
+            if !out.contains(&own) {
+                out.push(own);
+            }
+        }
+    }
+    out
 }
 
 fn dir_offset(d: Direction) -> i32 {

@@ -532,6 +532,7 @@ pub struct Keywords {
     pub vague: [String; 4],
     pub approx: [String; 5],
     pub thousands: [String; 1],
+    pub function_words: Vec<String>,
 }
 
 pub static KW: LazyLock<Keywords> = LazyLock::new(|| Keywords {
@@ -573,4 +574,30 @@ pub static KW: LazyLock<Keywords> = LazyLock::new(|| Keywords {
     vague: [n("عدة"), n("بضعة"), n("بضع"), n("عده")],
     approx: [n("حوالي"), n("نحو"), n("قرابة"), n("بحدود"), n("حدود")],
     thousands: [n("آلاف")],
+    function_words: [
+        "في",
+        "من",
+        "عند",
+        "يوم",
+        "قرابة",
+        "حوالي",
+        "بحدود",
+        "نحو",
+        "هذا",
+        "هذه",
+        "إلى",
+        "الى",
+        "حتى",
+        "و",
+        "ما",
+        "بين",
+        "منذ",
+        "خلال",
+        "الموافق",
+        "بتاريخ",
+        "وقت",
+    ]
+    .iter()
+    .map(|w| n(w))
+    .collect(),
 });

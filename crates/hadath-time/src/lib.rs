@@ -51,7 +51,7 @@ impl Reference {
 /// Without a reference, expressions that need one ("أمس", "الأربعاء") get `value: None`.
 pub fn find_times(text: &str, reference: Option<Reference>) -> Vec<TimeMention> {
     let norm = normalize_mapped(text);
-    let parser = grammar::Parser::new(&norm.text, reference);
+    let mut parser = grammar::Parser::new(&norm.text, reference);
     let hits = parser.run();
     let mut out = Vec::with_capacity(hits.len());
     for h in hits {
