@@ -1,5 +1,6 @@
 //! Feature extraction: hashed string features of each token in its sentence context.
 
+use crate::gazetteer::{Gazetteer, KINDS, MAX_PHRASE};
 use hadath_text::normalize_for_match;
 use hadath_text::tokenize::clitic_analyses;
 use std::collections::HashMap;
@@ -182,9 +183,10 @@ const TRIGGERS: &[&str] = &[
 ];
 
 /// Features of every token of a sentence, one list of hashes per token.
-pub fn sentence_features(tokens: &[&str], classes: &WordClasses) -> Vec<Vec<u64>> {
+pub fn sentence_features(tokens: &[&str], classes: &WordClasses, gazetteer: &Gazetteer) -> Vec<Vec<u64>> {
     let infos: Vec<TokenInfo> = tokens.iter().map(|w| info(w, classes)).collect();
     let n = infos.len();
+    let (mut gz, cover) = gazetteer_matches(&infos, gazetteer);
     let norm_at = |i: isize| -> &str {
         if i < 0 {
             "<s>"
@@ -284,7 +286,58 @@ pub fn sentence_features(tokens: &[&str], classes: &WordClasses) -> Vec<Vec<u64>
         f.push(Fnv::new(29).byte(freq).get());
         let sfreq = t.stem_class.map(|c| c.freq).unwrap_or(0);
         f.push(Fnv::new(30).byte(sfreq).str(&t.shape).get());
+        f.append(&mut gz[i]);
+        for (d, side) in [(-1isize, 0u8), (1, 1), (-2, 2)] {
+            let j = ii + d;
+            if j >= 0 && (j as usize) < n {
+                for b in bits(cover[j as usize]) {
+                    f.push(Fnv::new(32).byte(side).byte(b).get());
+                }
+            }
+        }
         out.push(f);
     }
     out
+}
+
+fn bits(mask: u16) -> impl Iterator<Item = u8> {
+    (0..KINDS).filter(move |b| mask >> b & 1 == 1)
+}
+
+/// Gazetteer features of each token and the mask of kinds covering it.
+fn gazetteer_matches(infos: &[TokenInfo], gazetteer: &Gazetteer) -> (Vec<Vec<u64>>, Vec<u16>) {
+    let n = infos.len();
+    let mut feats = vec![Vec::new(); n];
+    let mut cover = vec![0u16; n];
+    if gazetteer.map.is_empty() {
+        return (feats, cover);
+    }
+    let mut phrase: Vec<&str> = Vec::with_capacity(MAX_PHRASE);
+    for s in 0..n {
+        let t = &infos[s];
+        let firsts = std::iter::once(t.norm.as_str()).chain(t.stems.iter().map(String::as_str));
+        for (variant, first) in firsts.enumerate() {
+            for len in 1..=MAX_PHRASE.min(n - s) {
+                phrase.clear();
+                phrase.push(first);
+                phrase.extend(infos[s + 1..s + len].iter().map(|x| x.norm.as_str()));
+                let kinds = gazetteer.kinds(&phrase);
+                if kinds == 0 {
+                    continue;
+                }
+                let stripped = u8::from(variant > 0);
+                for b in bits(kinds) {
+                    for (j, fj) in feats.iter_mut().enumerate().skip(s).take(len) {
+                        let pos = u8::from(j > s) + 2 * u8::from(j + 1 == s + len);
+                        fj.push(Fnv::new(31).byte(b).byte(pos).byte(len.min(3) as u8).get());
+                        fj.push(Fnv::new(33).byte(b).byte(stripped).get());
+                    }
+                }
+                for c in cover.iter_mut().skip(s).take(len) {
+                    *c |= kinds;
+                }
+            }
+        }
+    }
+    (feats, cover)
 }

@@ -6,6 +6,7 @@
 pub mod conll;
 pub mod eval;
 pub mod features;
+pub mod gazetteer;
 pub mod labels;
 pub mod model;
 pub mod train;
@@ -61,7 +62,7 @@ impl Tagger {
         if tokens.is_empty() {
             return Vec::new();
         }
-        let feats = sentence_features(tokens, &self.model.classes);
+        let feats = sentence_features(tokens, &self.model.classes, &self.model.gazetteer);
         let em: Vec<[f32; N_LABELS]> = feats.iter().map(|f| self.model.emissions(f)).collect();
         self.model.viterbi(&em)
     }

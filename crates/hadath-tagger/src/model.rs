@@ -1,10 +1,13 @@
 //! The linear-chain model: feature weights, label transitions, word classes, and its binary format.
 
 use crate::features::{WordClass, WordClasses};
+use crate::gazetteer::Gazetteer;
 use crate::labels::{allowed, N_LABELS};
 use std::collections::HashMap;
 
-const MAGIC: &[u8; 8] = b"HDTAGGR1";
+const MAGIC: &[u8; 8] = b"HDTAGGR2";
+/// The first format, without a gazetteer section.
+const MAGIC_V1: &[u8; 8] = b"HDTAGGR1";
 
 /// Errors reading a model file.
 #[derive(Debug, thiserror::Error)]
@@ -28,6 +31,8 @@ pub struct Model {
     pub trans: Vec<f32>,
     /// Word classes learned from unannotated text.
     pub classes: WordClasses,
+    /// Phrase lists of names, places and organisations.
+    pub gazetteer: Gazetteer,
     /// How many leading sentences of the training file the model was trained on.
     pub train_sentences: u32,
     /// How many sentences the training file had.
@@ -80,7 +85,9 @@ impl Model {
             return Ok(Model::empty());
         }
         let mut r = Reader { b, pos: 0 };
-        if r.take(8)? != MAGIC {
+        let magic = r.take(8)?;
+        let has_gazetteer = magic == MAGIC;
+        if !has_gazetteer && magic != MAGIC_V1 {
             return Err(ModelError::BadMagic);
         }
         let labels = r.u32()?;
@@ -104,7 +111,7 @@ impl Model {
         let weights: Vec<f32> =
             w_bytes.chunks_exact(2).map(|c| i16::from_le_bytes([c[0], c[1]]) as f32 * scale).collect();
         let n_words = r.u32()? as usize;
-        let mut map = HashMap::with_capacity(n_words);
+        let mut map = HashMap::with_capacity(n_words.min(b.len() / 16));
         for _ in 0..n_words {
             let k = r.u64()?;
             let clusters = [r.u16()?, r.u16()?, r.u16()?];
@@ -112,7 +119,17 @@ impl Model {
             let _pad = r.u8()?;
             map.insert(k, WordClass { clusters, freq });
         }
-        Ok(Model { keys, weights, trans, classes: WordClasses { map }, train_sentences, total_sentences })
+        let mut gazetteer = Gazetteer::default();
+        if has_gazetteer {
+            let n_phrases = r.u32()? as usize;
+            gazetteer.map.reserve(n_phrases.min(b.len() / 10));
+            for _ in 0..n_phrases {
+                let k = r.u64()?;
+                let kinds = r.u16()?;
+                gazetteer.map.insert(k, kinds);
+            }
+        }
+        Ok(Model { keys, weights, trans, classes: WordClasses { map }, gazetteer, train_sentences, total_sentences })
     }
 
     /// Writes the model in its binary form, with weights quantised to i16.
@@ -147,6 +164,13 @@ impl Model {
             }
             out.push(c.freq);
             out.push(0);
+        }
+        let mut phrases: Vec<(&u64, &u16)> = self.gazetteer.map.iter().collect();
+        phrases.sort_by_key(|(k, _)| **k);
+        out.extend_from_slice(&(phrases.len() as u32).to_le_bytes());
+        for (k, kinds) in phrases {
+            out.extend_from_slice(&k.to_le_bytes());
+            out.extend_from_slice(&kinds.to_le_bytes());
         }
         out
     }

@@ -2,6 +2,7 @@
 
 use crate::conll::read_sentences;
 use crate::features::{sentence_features, WordClasses};
+use crate::gazetteer::Gazetteer;
 use crate::labels::{label_index, repair, N_LABELS};
 use crate::model::{viterbi, Model};
 use std::collections::HashMap;
@@ -133,6 +134,7 @@ impl Weights {
 pub fn train(
     examples: &[Example],
     classes: WordClasses,
+    gazetteer: Gazetteer,
     opts: &TrainOptions,
     mut on_epoch: impl FnMut(usize, usize, &Model),
 ) -> Model {
@@ -140,7 +142,7 @@ pub fn train(
         .iter()
         .map(|e| {
             let toks: Vec<&str> = e.tokens.iter().map(String::as_str).collect();
-            sentence_features(&toks, &classes)
+            sentence_features(&toks, &classes, &gazetteer)
         })
         .collect();
     let mut counts: HashMap<u64, u32> = HashMap::new();
@@ -195,14 +197,14 @@ pub fn train(
             wt.c += 1.0;
         }
         let (w, t) = wt.averaged();
-        model = prune(&keys, w, t, classes.clone());
+        model = prune(&keys, w, t, classes.clone(), gazetteer.clone());
         on_epoch(epoch, mistakes, &model);
     }
     model
 }
 
 /// Builds a model keeping only features with a weight that survives i16 quantisation.
-fn prune(keys: &[u64], w: Vec<f32>, trans: Vec<f32>, classes: WordClasses) -> Model {
+fn prune(keys: &[u64], w: Vec<f32>, trans: Vec<f32>, classes: WordClasses, gazetteer: Gazetteer) -> Model {
     let max = w.iter().fold(0f32, |m, x| m.max(x.abs()));
     let eps = max / 32767.0;
     let mut out_keys = Vec::new();
@@ -214,5 +216,5 @@ fn prune(keys: &[u64], w: Vec<f32>, trans: Vec<f32>, classes: WordClasses) -> Mo
             out_w.extend_from_slice(row);
         }
     }
-    Model { keys: out_keys, weights: out_w, trans, classes, ..Model::empty() }
+    Model { keys: out_keys, weights: out_w, trans, classes, gazetteer, ..Model::empty() }
 }

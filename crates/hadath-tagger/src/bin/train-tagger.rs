@@ -1,9 +1,10 @@
 //! Trains the NER tagger on an ANERcorp CoNLL file and writes the binary model.
 //!
-//! Usage: `train-tagger TRAIN.conll OUT.bin [--clusters CLUSTERS.bin] [--holdout 0.1] [--epochs N]`
+//! Usage: `train-tagger TRAIN.conll OUT.bin [--clusters CLUSTERS.bin] [--lexicon-root REPO] [--holdout 0.1] [--epochs N]`
 
 use hadath_tagger::conll::Scores;
 use hadath_tagger::features::WordClasses;
+use hadath_tagger::gazetteer::Gazetteer;
 use hadath_tagger::labels::LABELS;
 use hadath_tagger::model::Model;
 use hadath_tagger::train::{read_examples, train, Example, TrainOptions};
@@ -30,6 +31,7 @@ fn run() -> Result<(), String> {
     let mut holdout = 0.1f64;
     let mut opts = TrainOptions::default();
     let mut clusters: Option<String> = None;
+    let mut lexicon_root: Option<String> = None;
     let mut i = 0;
     while i < args.len() {
         match args[i].as_str() {
@@ -45,6 +47,10 @@ fn run() -> Result<(), String> {
                 i += 1;
                 opts.min_count = args.get(i).and_then(|v| v.parse().ok()).ok_or("bad --min-count")?;
             }
+            "--lexicon-root" => {
+                i += 1;
+                lexicon_root = Some(args.get(i).ok_or("bad --lexicon-root")?.clone());
+            }
             "--clusters" => {
                 i += 1;
                 clusters = Some(args.get(i).ok_or("bad --clusters")?.clone());
@@ -54,7 +60,10 @@ fn run() -> Result<(), String> {
         i += 1;
     }
     let [train_path, out_path] = pos.as_slice() else {
-        return Err("usage: train-tagger TRAIN.conll OUT.bin [--clusters F] [--holdout 0.1] [--epochs N]".into());
+        return Err(
+            "usage: train-tagger TRAIN.conll OUT.bin [--clusters F] [--lexicon-root DIR] [--holdout 0.1] [--epochs N]"
+                .into(),
+        );
     };
     let file = File::open(train_path).map_err(|e| format!("{train_path}: {e}"))?;
     let examples = read_examples(BufReader::new(file), 1).map_err(|e| e.to_string())?;
@@ -65,12 +74,17 @@ fn run() -> Result<(), String> {
         }
         None => WordClasses::default(),
     };
+    let gazetteer = match &lexicon_root {
+        Some(root) => Gazetteer::from_repo(std::path::Path::new(root)),
+        None => Gazetteer::default(),
+    };
+    eprintln!("gazetteer: {} phrases", gazetteer.map.len());
     let cut = ((examples.len() as f64) * (1.0 - holdout)).round() as usize;
     let cut = cut.min(examples.len());
     let (tr, te) = examples.split_at(cut);
     eprintln!("training on {} sentences, holding out {}; {} word classes", tr.len(), te.len(), classes.map.len());
     let started = Instant::now();
-    let model = train(tr, classes, &opts, |epoch, mistakes, m| {
+    let model = train(tr, classes, gazetteer, &opts, |epoch, mistakes, m| {
         if te.is_empty() {
             eprintln!("epoch {epoch}: {mistakes} wrong sentences, {:.1}s", started.elapsed().as_secs_f64());
             return;
