@@ -148,14 +148,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Time { reference, input } => {
             let reader = open_input(input.as_deref())?;
             let out = io::stdout().lock();
-            let _ = (reader, out, reference);
-            bail!("time is not available yet")
+            let bad = hadath_time::time_command(reader, BufWriter::new(out), reference.as_deref())
+                .context("writing time output")?;
+            Ok(if bad > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
         Command::Tag { conll: _, input } => {
             let reader = open_input(input.as_deref())?;
             let out = io::stdout().lock();
-            let _ = (reader, out);
-            bail!("tag is not available yet")
+            hadath_tagger::tag_conll(reader, BufWriter::new(out)).context("tagging")?;
+            Ok(ExitCode::SUCCESS)
         }
         Command::Eval { what, data, output } => {
             if !data.is_dir() {
@@ -171,8 +172,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Discover { top, paths } => {
             let stream = hadath_ingest::open(&paths, &IngestOptions::default())?;
-            let _ = (top, stream);
-            bail!("discover is not available yet")
+            print!("{}", hadath_lexicon::discover::discover(stream, top));
+            Ok(ExitCode::SUCCESS)
         }
         Command::Bench(args) => bench::run(args),
     }
