@@ -181,12 +181,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
 
 /// Runs one evaluation and returns its markdown report.
 fn evaluate(what: EvalWhat, data: &Path) -> Result<String> {
-    let _ = data;
-    match what {
-        EvalWhat::Time | EvalWhat::Numbers | EvalWhat::Ner | EvalWhat::Events => {
-            bail!("this evaluation is not available yet")
-        }
-    }
+    let report = match what {
+        EvalWhat::Time => hadath_time::eval::run(data).map_err(|e| anyhow::anyhow!("{e}"))?,
+        EvalWhat::Numbers => hadath_numbers::eval::run(data).map_err(|e| anyhow::anyhow!("{e}"))?,
+        EvalWhat::Ner => hadath_tagger::eval::run(data).map_err(|e| anyhow::anyhow!("{e}"))?,
+        EvalWhat::Events => hadath_events::eval::run(data).map_err(|e| anyhow::anyhow!("{e}"))?,
+    };
+    Ok(report)
 }
 
 /// Opens a file, or stdin for `-` or no path.
