@@ -326,6 +326,11 @@ fn recognizers_ok(items: &[TimeItem], e: &Value) -> (bool, Option<usize>) {
 /// The `[start, end)` days of a month or year value.
 fn single_range(v: &str) -> Option<(String, String)> {
     match v.len() {
+        2 | 3 if v.chars().all(|c| c.is_ascii_digit()) => {
+            let step = if v.len() == 2 { 100 } else { 10 };
+            let y: i32 = v.parse::<i32>().ok()? * step;
+            Some((format!("{y:04}-01-01"), format!("{:04}-01-01", y + step)))
+        }
         4 => {
             let y: i32 = v.parse().ok()?;
             Some((format!("{y:04}-01-01"), format!("{:04}-01-01", y + 1)))

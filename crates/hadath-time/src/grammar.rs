@@ -449,6 +449,11 @@ impl<'a> Parser<'a> {
 
     /// A number written in words from token `i`: (end, value, ordinal).
     fn num_words(&self, i: usize) -> Option<(usize, u64, bool)> {
+        self.num_words_opt(i, true)
+    }
+
+    /// A number in words; with `join` false, parts after "و" are left alone (clock minutes).
+    fn num_words_opt(&self, i: usize, join: bool) -> Option<(usize, u64, bool)> {
         let atom = |j: usize, allow_and: bool| -> Option<(usize, u64, bool, NumKind)> {
             let w = self.word(j)?;
             let forms: Vec<(usize, Cow<'_, str>)> = if allow_and {
@@ -482,7 +487,7 @@ impl<'a> Parser<'a> {
             total *= 1000;
             j += 1;
         }
-        loop {
+        while join {
             // "و" may be attached or stand alone.
             let (next, standalone) = if self.word(j) == Some("و") { (j + 1, true) } else { (j, false) };
             let got = if standalone { atom(next, false) } else { atom(next, true) };
@@ -598,6 +603,9 @@ impl<'a> Parser<'a> {
         if let Some(skip) = self.is_any(i, &KW.this) {
             if self.is_exact(i + 1, &KW.month[1..]) {
                 return Some((skip, i + 2, MonthRef::Relative(Direction::Current)));
+            }
+            if let Some((_, end, MonthRef::Named { month, calendar, .. })) = self.month_ref(i + 1) {
+                return Some((skip, end, MonthRef::Named { month, calendar, ambiguous: false }));
             }
         }
         let (skip, end, month, calendar, ambiguous) = self.month_name(i)?;
@@ -746,7 +754,8 @@ impl<'a> Parser<'a> {
                     }
                 }
                 Tense::Future => {
-                    if key >= now {
+                    // The current month counts as this year's ("الأول من شباط" in February).
+                    if key >= now || month == r.month {
                         r.year
                     } else {
                         r.year + 1
@@ -834,7 +843,9 @@ impl<'a> Parser<'a> {
     }
 
     fn best_at(&self, i: usize) -> Option<Hit> {
-        let rules: [fn(&Self, usize) -> Option<Hit>; 14] = [
+        let rules: [fn(&Self, usize) -> Option<Hit>; 16] = [
+            Self::r_month_week,
+            Self::r_within,
             Self::r_numeric,
             Self::r_day_month,
             Self::r_month_day,
@@ -906,9 +917,15 @@ impl<'a> Parser<'a> {
         let other = self.best_at(j)?;
         let (Some((a, _)), Some((_, b_end))) = (h.res.range, other.res.range) else { return None };
         let (mut a, mut b_end) = (a, b_end);
+        // A clock time at a whole hour ends with that hour.
+        if let (Some((m2, _)), Some((b_start, _))) = (other.clock, other.res.range) {
+            if m2 % 60 == 0 {
+                b_end = Inst::at(b_start.date, m2 + 60);
+            }
+        }
         if let (Some(d), Some(_)) = (day, h.clock) {
             a = Inst { date: d, ..a };
-            b_end = Inst { date: d, ..b_end };
+            b_end = Inst::at(d, b_end.minute.unwrap_or(0));
         }
         // A clock range whose first end has no part of day takes the second's.
         if let (Some((m1, false)), Some((m2, true))) = (h.clock, other.clock) {
@@ -1009,6 +1026,16 @@ impl<'a> Parser<'a> {
             if !next_ok && (!prev_ok || sep == Some('.')) {
                 return None;
             }
+            // "08/12, 2015": the American order, with the year after a comma.
+            if self.punct(i + 3) == Some(',') && a <= 12 && sep == Some('/') {
+                if let Some((c, dc)) = self.num(i + 4) {
+                    if dc == 4 || dc == 2 {
+                        let y = if dc == 2 { 2000 + c as i32 } else { c as i32 };
+                        let date = Date::new(y, a as u32, b as u32)?;
+                        return Some(hit(i, i + 5, 0, Res::day(date, DateBasis::Explicit)));
+                    }
+                }
+            }
             let (d, m) = if a <= 12 && b > 12 { (b, a) } else { (a, b) };
             if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
                 return None;
@@ -1058,11 +1085,18 @@ impl<'a> Parser<'a> {
             j += 1;
         }
         let (mut k, day) = self.day_num(j)?;
+        if weekday.is_some() && self.num(j).is_none() && day <= 5 {
+            return None;
+        }
         // "ثالث يوم من شهر عشرة".
         if self.num(j).is_none() && self.is_exact(k, &KW.day[..1]) {
             k += 1;
         }
-        if matches!(self.punct(k), Some('.' | '-' | '/')) && self.num(j).is_some() && self.adjacent(j) {
+        if matches!(self.punct(k), Some('.' | '-' | '/'))
+            && self.num(j).is_some()
+            && self.adjacent(j)
+            && self.num(k + 1).is_none()
+        {
             k += 1;
         }
         // A range of days: "13 الى 15", "1-8", "الثالث والعشرون وحتى السادس والعشرين".
@@ -1122,7 +1156,9 @@ impl<'a> Parser<'a> {
                     return Some(hit(i, end, skip, Res::unresolved(TimeKind::Date, Precision::Day)));
                 };
                 let (y, m) = add_months(r.year, r.month, dir_offset(dir));
-                let d = Date::new(y, m, day)?;
+                let Some(d) = Date::new(y, m, day) else {
+                    return Some(hit(i, end, skip, Res::unresolved(TimeKind::Date, Precision::Day)));
+                };
                 match day2 {
                     Some(d2) => Res::interval(
                         Inst::day(d),
@@ -1198,11 +1234,13 @@ impl<'a> Parser<'a> {
 
     /// "مطلع/أوائل/منتصف/أواخر/نهاية" + month or year; "بداية شهر 3"; "آخر يوم من".
     fn r_portion(&self, i: usize) -> Option<Hit> {
-        let portion = self.portion(i)?;
+        // "اليوم الأخير من شهر عشرة".
+        let last_day_first = self.has(i, Lex::Today) && self.word(i + 1).is_some_and(|w| w == "الاخير");
+        let portion = if last_day_first { Portion::Last } else { self.portion(i)? };
         let skip = self.lex_skip(i);
-        let mut j = i + 1;
+        let mut j = if last_day_first { i + 2 } else { i + 1 };
         // "اليوم الأخير من", "آخر يوم بشهر".
-        let mut last_day = false;
+        let mut last_day = last_day_first;
         if portion == Portion::Last && self.is_any(j, &KW.day[..1]).is_some() {
             last_day = true;
             j += 1;
@@ -1250,6 +1288,49 @@ impl<'a> Parser<'a> {
             return Some(hit(i, end, skip, year_portion(y, portion, DateBasis::Explicit)?));
         }
         None
+    }
+
+    /// "أول أسبوع بشهر أكتوبر 2014", "الأسبوع الأخير في سبتمبر": a week of a month.
+    fn r_month_week(&self, i: usize) -> Option<Hit> {
+        let (nth, j) = if self.is_any(i, &KW.week).is_some() {
+            if self.word(i + 1).is_some_and(|w| w == "الاخير") {
+                (-1, i + 2)
+            } else {
+                let (k, v, ord) = self.num_words(i + 1)?;
+                if !ord || !(1..=5).contains(&v) {
+                    return None;
+                }
+                (v as i64, k)
+            }
+        } else if self.portion(i) == Some(Portion::Last) && self.is_any(i + 1, &KW.week).is_some() {
+            (-1, i + 2)
+        } else {
+            let (k, v, ord) = self.num_words(i)?;
+            if !ord || !(1..=5).contains(&v) || self.is_any(k, &KW.week).is_none() {
+                return None;
+            }
+            (v as i64, k + 1)
+        };
+        let mut k = j;
+        if self.is_exact(k, &KW.of) {
+            k += 1;
+        }
+        let mh = self.r_month(k).or_else(|| self.r_month(j))?;
+        let (a, _) = mh.res.range?;
+        let (y, m) = (a.date.year, a.date.month);
+        // Weeks run Monday to Sunday: the first starts on the first Monday, the last ends by the month's end.
+        let monday = if nth > 0 {
+            nth_weekday(y, m, 1, nth)?
+        } else {
+            let last = nth_weekday(y, m, 1, -1)?;
+            let end = next_month_start(y, m)?;
+            if last.add_days(7) > end {
+                last.add_days(-7)
+            } else {
+                last
+            }
+        };
+        Some(hit(i, mh.end, self.lex_skip(i), Res::week(monday, mh.res.basis)))
     }
 
     /// "أول ثلاثاء من شهر عشرة", "الثلاثاء الثالث من أيلول 2014", "آخر اثنين من الشهر القادم", "الأحد الثاني".
@@ -1311,8 +1392,10 @@ impl<'a> Parser<'a> {
             let r = self.ref_date()?;
             (r.year, r.month, j, DateBasis::Relative)
         };
-        let d = nth_weekday(y, m, wd, nth)?;
-        Some(hit(i, end, skip, Res::day(d, basis)))
+        match nth_weekday(y, m, wd, nth) {
+            Some(d) => Some(hit(i, end, skip, Res::day(d, basis))),
+            None => Some(hit(i, end, skip, Res::unresolved(TimeKind::Date, Precision::Day))),
+        }
     }
 
     /// Weekdays: "الأربعاء", "الاثنين المقبل", "الأحد من الأسبوع الماضي", "ثلاثاء الأسبوع الفائت", "هذا الاثنين".
@@ -1795,7 +1878,12 @@ impl<'a> Parser<'a> {
         let before = self.word(i) == Some(KW.before.as_str());
         let after = self.word(i) == Some(KW.after.as_str());
         let j = if before || after { i + 1 } else { i };
-        let (end, n, unit) = self.duration_at(j)?;
+        let single = (before || after)
+            .then(|| self.unit(j))
+            .flatten()
+            .filter(|(_, c)| c.is_none() && self.word(j).is_some_and(|w| !w.starts_with("ال")))
+            .map(|(u, _)| (j + 1, Some(1), u));
+        let (end, n, unit) = self.duration_at(j).or(single)?;
         if before || after {
             if after && (self.is_exact(end, &KW.of) || self.word(end).is_some_and(|w| w == "علي")) {
                 return Some(hit(j, end, 0, duration_res(n, unit)));
@@ -1818,6 +1906,31 @@ impl<'a> Parser<'a> {
             return Some(hit(i, end, 0, res));
         }
         Some(hit(j, end, 0, duration_res(n, unit)))
+    }
+
+    /// "خلال أسبوعين": from now to the end of the span; "حتى الساعة 2:00": from now until then.
+    fn r_within(&self, i: usize) -> Option<Hit> {
+        let r = self.reference?;
+        let (h, m, s) = r.time?;
+        let now = Inst { date: r.date, minute: Some(h * 60 + m), second: Some(s) };
+        if self.is_exact(i, &KW.within[..1]) {
+            let (end, Some(n), unit) = self.duration_at(i + 1)? else { return None };
+            let to = match unit {
+                Unit::Day => r.date.add_days(n as i64),
+                Unit::Week => r.date.add_days(7 * n as i64),
+                _ => return None,
+            };
+            return Some(hit(i, end, 0, Res::interval(now, Inst::at(to, 0), Precision::Day, DateBasis::Relative)));
+        }
+        if self.word(i) == Some(KW.to[2].as_str()) {
+            let c = self.r_clock(i + 1)?;
+            let (a, _) = c.res.range?;
+            if a <= now {
+                return None;
+            }
+            return Some(hit(i, c.end, 0, Res::interval(now, a, Precision::Day, DateBasis::Relative)));
+        }
+        None
     }
 
     /// A count and a unit: (end, count or None for "عدة", unit).
@@ -1901,7 +2014,7 @@ impl<'a> Parser<'a> {
                 (j + 1, h as u32, 0, None, false)
             }
         } else {
-            let (k, h, _) = self.num_words(j)?;
+            let (k, h, _) = self.num_words_opt(j, false)?;
             if h == 0 || h > 12 {
                 return None;
             }
