@@ -605,6 +605,10 @@ fn supported(
     if p.event_type == "ASSAULT" && has_casualties {
         return true;
     }
+    // A definite noun points back at an event told before: "الهجوم"، "الانفجار".
+    if m.nominal && m.prefix_len > 0 && v.norm(m.first)[..m.prefix_len.min(v.norm(m.first).len())].ends_with("ال") {
+        return false;
+    }
     // Another trigger of the same type that is a verb.
     if others.iter().any(|o| {
         (!o.nominal || p.needs_support && o.pattern != m.pattern)
@@ -642,6 +646,115 @@ fn supported(
     })
 }
 
+/// Words naming who carries out violence or protest: "مسلحون"، "انتحاري"، "متظاهرون".
+const AGENT_WORDS: &[&str] = &[
+    "مسلحون",
+    "مسلحين",
+    "مسلح",
+    "مسلحا",
+    "انتحاري",
+    "انتحاريه",
+    "مهاجم",
+    "مهاجمون",
+    "مهاجمين",
+    "القوات",
+    "قوات",
+    "الجيش",
+    "جيش",
+    "الشرطه",
+    "طائرات",
+    "طائره",
+    "دبابه",
+    "دبابات",
+    "المسلحون",
+    "مجهولون",
+    "مجهولين",
+    "متمردون",
+    "المتمردون",
+    "متمردين",
+    "عناصر",
+    "مقاتلون",
+    "مقاتلين",
+    "ميليشيا",
+    "مليشيا",
+    "الطيران",
+    "مروحيه",
+    "المتظاهرون",
+    "متظاهرون",
+    "محتجون",
+    "المحتجون",
+    "طلاب",
+    "عمال",
+    "الاف",
+    "مئات",
+    "عشرات",
+    "الالاف",
+    "انصار",
+    "مسلحي",
+    "المسلحين",
+    "حرس",
+    "جنود",
+    "الجنود",
+    "جنديا",
+    "جندي",
+    "شرطيا",
+    "مدنيين",
+];
+
+/// How strongly a sentence reports a concrete violent or protest event: a verb, a toll, a
+/// recent time, a place, a named agent each add one.
+fn eventive_score(
+    v: &SentenceView,
+    doc: &Document,
+    m: &TriggerMatch,
+    others: &[TriggerMatch],
+    set: &PatternSet,
+    has_casualties: bool,
+) -> u32 {
+    let t = &set.patterns[m.pattern].event_type;
+    let near_support = (m.first.saturating_sub(4)..(m.last + 4).min(v.tokens.len()))
+        .any(|i| v.same_clause(i, m.first) && SUPPORT_VERBS.contains(&strip_conj(v.norm(i))));
+    let verbal = near_support || others.iter().any(|o| !o.nominal && set.patterns[o.pattern].event_type == *t);
+    let recent = v.tokens.iter().any(|x| RECENT_WORDS.contains(&strip_conj(&x.norm)))
+        || doc.times.iter().any(|x| v.span.contains(x.span));
+    let place =
+        v.places.iter().any(|r| {
+            v.preposition_before(r).as_deref() == Some("في") || v.preposition_before(r).as_deref() == Some("ب")
+        }) || v.tokens.iter().any(|x| {
+            matches!(
+                strip_conj(&x.norm),
+                "مدينه"
+                    | "بلده"
+                    | "قريه"
+                    | "منطقه"
+                    | "حي"
+                    | "بمدينه"
+                    | "ببلده"
+                    | "بقريه"
+                    | "بمنطقه"
+                    | "شمال"
+                    | "جنوب"
+                    | "شرق"
+                    | "غرب"
+                    | "وسط"
+                    | "قرب"
+            )
+        });
+    let agent = v.tokens.iter().any(|x| AGENT_WORDS.contains(&strip_conj(&x.norm))) || !v.groups.is_empty();
+    u32::from(verbal) + u32::from(has_casualties) + u32::from(recent) + u32::from(place) + u32::from(agent)
+}
+
+/// Minimum eventive score for violence and protest triggers.
+fn min_score() -> u32 {
+    std::env::var("HADATH_MIN_SCORE").ok().and_then(|s| s.parse().ok()).unwrap_or(2)
+}
+
+/// Whether a trigger sits in a relative clause about someone or something: "الذي اغتيل".
+fn in_relative_clause(v: &SentenceView, m: &TriggerMatch) -> bool {
+    const RELATIVES: &[&str] = &["الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"];
+    (m.first.saturating_sub(2)..m.first).any(|i| RELATIVES.contains(&v.norm(i)) && v.same_clause(i, m.first))
+}
+
 /// Types whose trigger governs a following event noun: the noun is what is asked, refused, ...
 fn governs(event_type: &str, pattern_id: &str) -> bool {
     matches!(event_type, "REQUEST" | "REJECT" | "ACCUSE" | "THREATEN")
@@ -677,7 +790,9 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
         for &m in &matches {
             let p = &set.patterns[m.pattern];
             if matches!(p.event_type.as_str(), "ASSAULT" | "PROTEST")
-                && !supported(&v, &m, &matches, set, has_casualties)
+                && (!supported(&v, &m, &matches, set, has_casualties)
+                    || in_relative_clause(&v, &m)
+                    || eventive_score(&v, doc, &m, &matches, set, has_casualties) < min_score())
             {
                 continue;
             }

@@ -58,6 +58,8 @@ pub struct Pattern {
     pub negatives: Vec<String>,
     /// Whether even verbal triggers need support from the sentence (`needs = support`).
     pub needs_support: bool,
+    /// Words that, right after the trigger, show it is not one (`unless_next`).
+    pub unless_next: Vec<String>,
 }
 
 /// A problem in the pattern file.
@@ -110,6 +112,7 @@ pub fn parse_patterns(src: &str) -> (Vec<Pattern>, Vec<PatternError>) {
                     positives: Vec::new(),
                     negatives: Vec::new(),
                     needs_support: false,
+                    unless_next: Vec::new(),
                 },
             ));
             continue;
@@ -145,6 +148,9 @@ pub fn parse_patterns(src: &str) -> (Vec<Pattern>, Vec<PatternError>) {
                 }
             }
             "needs" => p.needs_support = value == "support",
+            "unless_next" => {
+                p.unless_next.extend(value.split(['،', ',']).map(normalize_for_match).map(|w| w.trim().to_string()))
+            }
             "pos" => p.positives.push(value.to_string()),
             "neg" => p.negatives.push(value.to_string()),
             _ => errors.push(PatternError { line: i + 1, message: format!("unknown key {key}") }),
@@ -242,6 +248,12 @@ impl PatternSet {
             let suffix = &joined[m.end().min(tok_end)..tok_end];
             if !ENCLITICS.contains(&suffix) {
                 continue;
+            }
+            if let Some(next) = tokens.get(last_tok + 1) {
+                let n = next.norm.strip_prefix('و').unwrap_or(&next.norm);
+                if self.patterns[pi].unless_next.iter().any(|w| w == n || *w == next.norm) {
+                    continue;
+                }
             }
             let mut covered = m.end() - m.start();
             let mut last = last_tok + 1;
