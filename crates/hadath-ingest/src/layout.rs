@@ -35,6 +35,8 @@ static SPEECH: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(vocab::SPEECH_W
 static AGENCIES: LazyLock<Vec<String>> =
     LazyLock::new(|| vocab::AGENCIES.iter().map(|p| normalize_for_match(p)).collect());
 
+/// Lines longer than this (in bytes) are body text without further checks.
+const LONG_LINE: usize = 4000;
 /// Lines at most this long (in bytes) are counted for repetition across documents.
 const REPEAT_MAX_LEN: usize = 300;
 /// A line seen in this many documents of one source is boilerplate.
@@ -118,6 +120,10 @@ pub fn prepare_with(doc: &mut Document, repeats: Option<(&mut RepeatedLines, &st
         .into_iter()
         .map(|span| {
             let raw = span.slice(text);
+            if raw.len() > LONG_LINE {
+                // Far longer than any interface line: running text.
+                return Line { span, norm: String::new(), words: LONG_LINE / 8, shape: Shape::Text, body_like: true };
+            }
             let norm = normalize_for_match(raw);
             let words = raw.split_whitespace().count();
             let shape = line_shape(raw, &norm, words);
@@ -232,8 +238,16 @@ pub fn prepare_with(doc: &mut Document, repeats: Option<(&mut RepeatedLines, &st
     doc.paragraphs = paragraphs;
 }
 
+/// Bytes of a paragraph looked at to tell its language.
+const LANG_SAMPLE: usize = 4000;
+
 fn paragraph(text: &str, span: Span, kind: ParagraphKind) -> Paragraph {
-    Paragraph { span, kind, lang: hadath_text::lang::detect(span.slice(text)) }
+    let s = span.slice(text);
+    let mut cut = s.len().min(LANG_SAMPLE);
+    while !s.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    Paragraph { span, kind, lang: hadath_text::lang::detect(&s[..cut]) }
 }
 
 fn hash_line(norm: &str) -> u64 {
