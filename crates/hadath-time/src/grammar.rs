@@ -487,7 +487,10 @@ impl<'a> Parser<'a> {
             total *= 1000;
             j += 1;
         }
-        while join {
+        loop {
+            if !join {
+                break;
+            }
             // "و" may be attached or stand alone.
             let (next, standalone) = if self.word(j) == Some("و") { (j + 1, true) } else { (j, false) };
             let got = if standalone { atom(next, false) } else { atom(next, true) };
@@ -819,6 +822,7 @@ impl<'a> Parser<'a> {
             || self.is_any(i, &k.plural_units).is_some()
             || self.is_any(i, &k.vague).is_some()
             || self.is_any(i, &k.approx).is_some()
+            || self.is_exact(i, &k.to)
     }
 
     /// Finds every expression, longest match first at each position.
@@ -2224,6 +2228,10 @@ impl<'a> Parser<'a> {
         }
         if h > 24 || minute > 59 {
             return None;
+        }
+        // "بتوقيت غرينتش", "بتوقيت GMT": the zone is read but not converted.
+        if self.word(end).is_some_and(|w| w == "بتوقيت" || w == "توقيت") && self.word(end + 1).is_some() {
+            end += 2;
         }
         let total = (h % 24) * 60 + minute;
         let res = match self.ref_date() {
