@@ -88,7 +88,9 @@ const PLAN_WORDS: &[&str] = &[
     "تحضيرا",
     "لمنع",
 ];
-const CONDITION_WORDS: &[&str] = &["اذا", "حال", "شرط", "شريطه", "لو", "لولا", "ان", "حالة", "حاله"];
+const CONDITION_WORDS: &[&str] = &["اذا", "حال", "شرط", "شريطه", "لو", "لولا", "ان", "حاله", "حاله"];
+/// Verbs saying a meeting takes place: "يعقد"، "تتم".
+const HELD_VERBS: &[&str] = &["يعقد", "تعقد", "ينعقد", "تنعقد", "يتم", "تتم", "يجري", "تجري", "يحدث", "تحدث"];
 /// Words after a planned trigger that place it in the future.
 const FUTURE_AFTER: &[&str] = &["المقبل", "المقبله", "القادم", "القادمه", "قريبا", "غدا"];
 
@@ -164,8 +166,18 @@ fn read_status(v: &SentenceView, m: &TriggerMatch, p: &Pattern, question: bool) 
         if CANCEL_WORDS.contains(&bare) {
             return EventStatus::Cancelled;
         }
-        if FUTURE_AFTER.contains(&bare) {
+        if FUTURE_AFTER.contains(&bare) || (i == m.last && PLAN_WORDS.contains(&bare)) {
             status = EventStatus::Planned;
+        }
+    }
+    // A meeting that "لن يعقد" or "ألغي" later in the sentence: "إن اللقاء المقرر ... لن يعقد".
+    if p.event_type == "CONSULT" && m.nominal {
+        for i in m.last..(m.last + 16).min(v.tokens.len()) {
+            let bare = strip_conj(v.norm(i));
+            let next = v.norm(i + 1);
+            if CANCEL_WORDS.contains(&bare) || (bare == "لن" && HELD_VERBS.contains(&next)) {
+                return EventStatus::Cancelled;
+            }
         }
     }
     if question && status == EventStatus::Occurred {
@@ -588,7 +600,7 @@ const RECENT_WORDS: &[&str] = &[
 ];
 /// Words that count people before a protester noun: "آلاف المتظاهرين".
 const CROWD_WORDS: &[&str] =
-    &["الاف", "الالاف", "مئات", "المئات", "عشرات", "العشرات", "الوف", "حشود", "الاف من", "نحو", "الاف", "مئات من"];
+    &["الاف", "الالاف", "ميات", "الميات", "عشرات", "العشرات", "الوف", "حشود", "الاف من", "نحو", "الاف", "ميات من"];
 
 /// Whether a nominal violence or protest trigger reports an event rather than mentioning one.
 fn supported(
@@ -662,8 +674,8 @@ const AGENT_WORDS: &[&str] = &[
     "الجيش",
     "جيش",
     "الشرطه",
-    "طائرات",
-    "طائره",
+    "طايرات",
+    "طايره",
     "دبابه",
     "دبابات",
     "المسلحون",
@@ -673,6 +685,17 @@ const AGENT_WORDS: &[&str] = &[
     "المتمردون",
     "متمردين",
     "عناصر",
+    "دوريه",
+    "قافله",
+    "حافله",
+    "موقع",
+    "مواقع",
+    "منزل",
+    "مقر",
+    "حاجز",
+    "نقطه",
+    "سياره",
+    "مركز",
     "مقاتلون",
     "مقاتلين",
     "ميليشيا",
@@ -686,7 +709,7 @@ const AGENT_WORDS: &[&str] = &[
     "طلاب",
     "عمال",
     "الاف",
-    "مئات",
+    "ميات",
     "عشرات",
     "الالاف",
     "انصار",
@@ -717,32 +740,44 @@ fn eventive_score(
     let verbal = near_support || others.iter().any(|o| !o.nominal && set.patterns[o.pattern].event_type == *t);
     let recent = v.tokens.iter().any(|x| RECENT_WORDS.contains(&strip_conj(&x.norm)))
         || doc.times.iter().any(|x| v.span.contains(x.span));
-    let place =
-        v.places.iter().any(|r| {
-            v.preposition_before(r).as_deref() == Some("في") || v.preposition_before(r).as_deref() == Some("ب")
-        }) || v.tokens.iter().any(|x| {
-            matches!(
-                strip_conj(&x.norm),
-                "مدينه"
-                    | "بلده"
-                    | "قريه"
-                    | "منطقه"
-                    | "حي"
-                    | "بمدينه"
-                    | "ببلده"
-                    | "بقريه"
-                    | "بمنطقه"
-                    | "شمال"
-                    | "جنوب"
-                    | "شرق"
-                    | "غرب"
-                    | "وسط"
-                    | "قرب"
-            )
-        });
+    let place = v.places.iter().any(|r| matches!(v.preposition_before(r).as_deref(), Some("في") | Some("ب")))
+        || v.tokens.iter().any(|x| PLACE_WORDS.contains(&strip_conj(&x.norm)));
     let agent = v.tokens.iter().any(|x| AGENT_WORDS.contains(&strip_conj(&x.norm))) || !v.groups.is_empty();
     u32::from(verbal) + u32::from(has_casualties) + u32::from(recent) + u32::from(place) + u32::from(agent)
 }
+
+/// Words that place a report somewhere: "في مدينة"، "شمال".
+const PLACE_WORDS: &[&str] = &[
+    "مدينه",
+    "المدينه",
+    "بمدينه",
+    "بلده",
+    "البلده",
+    "ببلده",
+    "قريه",
+    "القريه",
+    "بقريه",
+    "منطقه",
+    "المنطقه",
+    "بمنطقه",
+    "حي",
+    "احياء",
+    "محيط",
+    "الطريق",
+    "طريق",
+    "شمال",
+    "جنوب",
+    "شرق",
+    "غرب",
+    "وسط",
+    "قرب",
+    "شمالي",
+    "جنوبي",
+    "شرقي",
+    "غربي",
+    "ضواحي",
+    "العاصمه",
+];
 
 /// Minimum eventive score for violence and protest triggers.
 fn min_score() -> u32 {
