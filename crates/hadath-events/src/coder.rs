@@ -258,7 +258,12 @@ fn read_roles(v: &SentenceView, m: &TriggerMatch, p: &Pattern, c: &mut Candidate
         Frame::Verb | Frame::Host => {
             let mut rest = after.iter().copied();
             let mut subject_after = false;
-            if let Some(g) = after.first().filter(|g| prep(g).is_none() && g.first - m.last <= 3) {
+            // Subject right before the verb: "لافروف استضاف نظيريه".
+            let adjacent_before = before.last().filter(|g| m.first - g.last <= 1 && prep(g).is_none());
+            if let Some(g) = adjacent_before {
+                c.source = g.actors();
+                subject_after = true;
+            } else if let Some(g) = after.first().filter(|g| prep(g).is_none() && g.first - m.last <= 3) {
                 c.source = g.actors();
                 subject_after = true;
                 rest.next();
@@ -330,7 +335,7 @@ fn read_roles(v: &SentenceView, m: &TriggerMatch, p: &Pattern, c: &mut Candidate
             }
         }
     }
-    c.target.retain(|a| !c.source.iter().any(|b| b.span == a.span));
+    c.target.retain(|a| !c.source.iter().any(|b| b.span == a.span || (b.code.is_some() && b.code == a.code)));
 }
 
 /// Date of an event: the closest time in its clause, else in its sentence, else the publication date.
@@ -426,14 +431,32 @@ fn read_place(v: &SentenceView, m: &TriggerMatch, used: &[Actor]) -> Option<Even
     best.map(|(_, l)| l)
 }
 
-const KILL_WORDS: &[&str] =
-    &["قتل", "مقتل", "قتلي", "قتيل", "قتيلا", "مصرع", "حتفه", "حتفهم", "قتلوا", "لقوا", "لقي", "ضحايا", "اعدام"];
+const KILL_WORDS: &[&str] = &[
+    "قتل",
+    "مقتل",
+    "قتلي",
+    "قتيل",
+    "قتيلا",
+    "مصرع",
+    "حتفه",
+    "حتفهم",
+    "قتلوا",
+    "لقوا",
+    "لقي",
+    "ضحايا",
+    "اعدام",
+    "سقط",
+    "سقوط",
+    "قتلت",
+];
 const INJURY_WORDS: &[&str] = &["اصيب", "اصيبوا", "جرح", "جرحي", "جريح", "اصابه", "بجروح", "اصابات", "مصابين", "مصابا"];
 
 /// Killed and injured counts in a sentence, from the numbers layer.
+///
+/// Counts joined by و ("79 أذربيجانيا و135 جنديا أرمنيا") are added up.
 fn read_casualties(doc: &Document, v: &SentenceView) -> (Option<Casualties>, Option<Casualties>) {
-    let mut killed = None;
-    let mut injured = None;
+    let mut killed: Vec<(usize, Casualties)> = Vec::new();
+    let mut injured: Vec<(usize, Casualties)> = Vec::new();
     for n in doc.numbers.iter().filter(|n| v.span.contains(n.span)) {
         let Some(min) = n.min.or_else(|| (n.value.is_finite() && n.value >= 0.0).then_some(n.value as i64)) else {
             continue;
@@ -442,36 +465,56 @@ fn read_casualties(doc: &Document, v: &SentenceView) -> (Option<Casualties>, Opt
         let class = n.counted.map(|(_, k)| k);
         let pos = v.tokens.iter().position(|t| t.span.overlaps(n.span)).unwrap_or(0);
         let window = |words: &[&str]| {
-            (pos.saturating_sub(4)..(pos + 6).min(v.tokens.len())).any(|i| {
+            (pos.saturating_sub(4)..(pos + 8).min(v.tokens.len())).any(|i| {
                 let w = strip_conj(v.norm(i));
                 words.iter().any(|k| w == *k || w.strip_prefix('ب') == Some(k) || w.strip_prefix("ال") == Some(k))
             })
         };
         match class {
-            Some(Counted::Killed) | Some(Counted::Victims) if killed.is_none() => killed = Some(c),
-            Some(Counted::Injured) if injured.is_none() => injured = Some(c),
+            Some(Counted::Killed) | Some(Counted::Victims) => killed.push((pos, c)),
+            Some(Counted::Injured) => injured.push((pos, c)),
             Some(Counted::People)
             | Some(Counted::Soldiers)
             | Some(Counted::Civilians)
             | None
             | Some(Counted::Other) => {
-                if n.counted.is_none() && class.is_none() && !window(KILL_WORDS) && !window(INJURY_WORDS) {
-                    continue;
+                if class.is_none() || class == Some(Counted::Other) {
+                    // A bare number counts casualties only right next to the casualty word.
+                    if !window(KILL_WORDS) && !window(INJURY_WORDS) || n.kind != hadath_text::NumberKind::Cardinal {
+                        continue;
+                    }
                 }
                 let kill_near = window(KILL_WORDS);
                 let injury_near = window(INJURY_WORDS);
-                if kill_near && killed.is_none() && (!injury_near || kill_first(v, pos)) {
-                    killed = Some(c);
-                } else if injury_near && injured.is_none() {
-                    injured = Some(c);
-                } else if kill_near && killed.is_none() {
-                    killed = Some(c);
+                if kill_near && (!injury_near || kill_first(v, pos)) {
+                    killed.push((pos, c));
+                } else if injury_near {
+                    injured.push((pos, c));
                 }
             }
-            _ => {}
         }
     }
-    (killed, injured)
+    (combine_counts(v, killed), combine_counts(v, injured))
+}
+
+/// The first count, with the counts joined to it by و added.
+fn combine_counts(v: &SentenceView, counts: Vec<(usize, Casualties)>) -> Option<Casualties> {
+    let mut it = counts.into_iter();
+    let (mut last_pos, mut total) = it.next()?;
+    for (pos, c) in it {
+        let joined = pos > last_pos && pos - last_pos <= 8 && (last_pos + 1..=pos).any(|i| v.norm(i).starts_with('و'));
+        if !joined {
+            break;
+        }
+        total.min += c.min;
+        total.max = match (total.max, c.max) {
+            (Some(a), Some(b)) => Some(a + b),
+            _ => None,
+        };
+        total.span = total.span.cover(c.span);
+        last_pos = pos;
+    }
+    Some(total)
 }
 
 /// Whether the nearest casualty word to a number is about killing rather than injury.
@@ -790,6 +833,48 @@ fn in_relative_clause(v: &SentenceView, m: &TriggerMatch) -> bool {
     (m.first.saturating_sub(2)..m.first).any(|i| RELATIVES.contains(&v.norm(i)) && v.same_clause(i, m.first))
 }
 
+/// Verbs that make an agreement or a ceasefire happen: "أبرم"، "توصل"، "دخلت حيز التنفيذ".
+const COMPLEMENT_SUPPORT: &[&str] = &[
+    "وقع",
+    "وقعت",
+    "وقعا",
+    "وقعوا",
+    "ابرم",
+    "ابرمت",
+    "ابرما",
+    "ابرام",
+    "توقيع",
+    "توصل",
+    "توصلت",
+    "توصلا",
+    "توصلوا",
+    "التوصل",
+    "تم",
+    "دخل",
+    "دخلت",
+    "اعلن",
+    "اعلنت",
+    "اعلنا",
+    "انتهت",
+    "انتهي",
+    "صمد",
+    "صمدت",
+    "خرق",
+    "خرقت",
+    "انتهاك",
+    "سريان",
+    "بدء",
+    "بدا",
+    "بدات",
+];
+
+/// Whether a complement trigger has a verb nearby that makes it an event.
+fn complement_supported(v: &SentenceView, m: &TriggerMatch) -> bool {
+    (m.first.saturating_sub(4)..(m.last + 4).min(v.tokens.len()))
+        .filter(|&i| i < m.first || i >= m.last)
+        .any(|i| v.same_clause(i, m.first) && COMPLEMENT_SUPPORT.contains(&strip_conj(v.norm(i))))
+}
+
 /// Types whose trigger governs a following event noun: the noun is what is asked, refused, ...
 fn governs(event_type: &str, pattern_id: &str) -> bool {
     matches!(event_type, "REQUEST" | "REJECT" | "ACCUSE" | "THREATEN")
@@ -870,6 +955,12 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
                         cands[i].mode = Some(jp.mode.clone().unwrap_or_else(|| jp.event_type.to_lowercase()));
                     }
                 }
+            }
+        }
+        // A complement nobody governs is an event only when a verb makes it one: "أبرم اتفاقا".
+        for c in cands.iter_mut().filter(|c| !c.absorbed) {
+            if set.patterns[c.m.pattern].frame == Frame::Complement && !complement_supported(&v, &c.m) {
+                c.absorbed = true;
             }
         }
         let mut coded: Vec<Event> = Vec::new();

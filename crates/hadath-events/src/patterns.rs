@@ -189,7 +189,7 @@ pub struct TriggerMatch {
 const VERB_PROCLITICS: &[&str] = &["", "و", "ف", "ل", "س", "وس", "فس", "ول", "فل", "وقد", "لقد"];
 const NOUN_PROCLITICS: &[&str] =
     &["", "و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وب", "فب", "ول", "فل", "وك"];
-const ENCLITICS: &[&str] = &["", "ه", "ها", "هم", "هما", "هن", "كم", "نا", "ي", "ك", "وا", "ا"];
+const ENCLITICS: &[&str] = &["", "ه", "ها", "هم", "هما", "هن", "كم", "نا", "ي", "ك"];
 
 impl PatternSet {
     /// The built-in patterns, parsed and compiled once.
