@@ -53,11 +53,11 @@ pub struct RolePeriod {
     pub to: Option<Date>,
 }
 
-/// A pattern: the tokens after the first one, and the entry it names.
-#[derive(Debug, Clone)]
-struct Pattern {
-    rest: Box<[Box<str>]>,
-    entry: u32,
+/// A node of the token trie: entries whose form ends here, and the next tokens.
+#[derive(Debug, Clone, Default)]
+struct Node {
+    entries: Vec<u32>,
+    children: FxMap<Box<str>, u32>,
 }
 
 /// A lexicon match over a run of tokens.
@@ -91,7 +91,9 @@ pub struct GazetteerTag {
 /// The compiled lexicon and matcher.
 pub struct Lexicon {
     entries: Vec<Entry>,
-    index: FxMap<Box<str>, Vec<Pattern>>,
+    /// Token trie over normalised forms; node 0 is the root.
+    nodes: Vec<Node>,
+    patterns: usize,
     roles: Vec<RolePeriod>,
     /// (country or IGO code, role key) to indexes into `roles`.
     holders: FxMap<(String, String), Vec<usize>>,
@@ -156,7 +158,8 @@ impl Lexicon {
     fn empty() -> Lexicon {
         Lexicon {
             entries: Vec::new(),
-            index: FxMap::default(),
+            nodes: vec![Node::default()],
+            patterns: 0,
             roles: Vec::new(),
             holders: FxMap::default(),
             person_roles: FxMap::default(),
@@ -251,24 +254,28 @@ impl Lexicon {
     }
 
     fn add_pattern(&mut self, form: &str, entry: u32) {
-        let mut toks = form.split(' ').filter(|t| !t.is_empty());
-        let Some(first) = toks.next() else { return };
-        let rest: Box<[Box<str>]> = toks.map(Box::from).collect();
-        let list = self.index.entry(first.into()).or_default();
-        if !list.iter().any(|p| p.entry == entry && p.rest == rest) {
-            list.push(Pattern { rest, entry });
+        let mut node = 0usize;
+        for tok in form.split(' ').filter(|t| !t.is_empty()) {
+            let next = self.nodes.len() as u32;
+            let child = *self.nodes[node].children.entry(tok.into()).or_insert(next);
+            if child == next {
+                self.nodes.push(Node::default());
+            }
+            node = child as usize;
+        }
+        if node != 0 && !self.nodes[node].entries.contains(&entry) {
+            self.nodes[node].entries.push(entry);
+            self.patterns += 1;
         }
     }
 
-    /// Orders each key's patterns: longer first, then by entry priority.
+    /// Orders the entries of each node by priority: the best reading of a form first.
     fn sort_patterns(&mut self) {
         let entries = &self.entries;
-        for list in self.index.values_mut() {
-            list.sort_by(|a, b| {
-                b.rest.len().cmp(&a.rest.len()).then_with(|| {
-                    let (ea, eb) = (&entries[a.entry as usize], &entries[b.entry as usize]);
-                    priority(ea).cmp(&priority(eb)).reverse().then(ea.population.cmp(&eb.population).reverse())
-                })
+        for node in &mut self.nodes {
+            node.entries.sort_by(|&a, &b| {
+                let (ea, eb) = (&entries[a as usize], &entries[b as usize]);
+                priority(ea).cmp(&priority(eb)).reverse().then(ea.population.cmp(&eb.population).reverse())
             });
         }
     }
@@ -285,7 +292,7 @@ impl Lexicon {
 
     /// Number of forms indexed (patterns).
     pub fn pattern_count(&self) -> usize {
-        self.index.values().map(Vec::len).sum()
+        self.patterns
     }
 
     /// Dated roles of a person entry.
@@ -368,19 +375,14 @@ impl Lexicon {
     /// Entries whose form equals `text` (normalised here), best first.
     pub fn lookup(&self, text: &str) -> Vec<&Entry> {
         let Some(norm) = source::norm_form(text) else { return Vec::new() };
-        let toks: Vec<&str> = norm.split(' ').collect();
-        let Some(first) = toks.first() else { return Vec::new() };
-        let mut out = Vec::new();
-        if let Some(list) = self.index.get(*first) {
-            for p in list {
-                if p.rest.len() + 1 == toks.len() && p.rest.iter().zip(&toks[1..]).all(|(a, b)| a.as_ref() == *b) {
-                    if let Some(e) = self.entry(p.entry) {
-                        out.push(e);
-                    }
-                }
+        let mut node = 0usize;
+        for tok in norm.split(' ') {
+            match self.nodes[node].children.get(tok) {
+                Some(&c) => node = c as usize,
+                None => return Vec::new(),
             }
         }
-        out
+        self.nodes[node].entries.iter().filter_map(|&e| self.entry(e)).collect()
     }
 
     /// Longest clitic-aware matches over normalised tokens, left to right, non-overlapping.
@@ -403,31 +405,33 @@ impl Lexicon {
     /// The longest match starting at token `i`, if any.
     fn longest_at(&self, norms: &[&str], i: usize, buf: &mut String) -> Option<LexMatch> {
         let tok = norms[i];
-        let mut best: Option<LexMatch> = None;
-        let try_stem = |stem: &str, prefix_len: usize, best: &mut Option<LexMatch>| {
-            let Some(list) = self.index.get(stem) else { return };
-            for p in list {
-                let n = p.rest.len();
-                if i + 1 + n > norms.len() {
-                    continue;
+        // (end, prefix_len, node) of the best match so far; the least segmented reading wins ties.
+        let mut best: Option<(usize, usize, usize)> = None;
+        let root = &self.nodes[0];
+        let mut try_stem = |stem: &str, prefix_len: usize| {
+            let Some(&first) = root.children.get(stem) else { return };
+            let mut node = first as usize;
+            let mut k = i + 1;
+            loop {
+                if !self.nodes[node].entries.is_empty() && best.is_none_or(|(end, _, _)| k > end) {
+                    best = Some((k, prefix_len, node));
                 }
-                if !p.rest.iter().zip(&norms[i + 1..]).all(|(a, b)| a.as_ref() == *b) {
-                    continue;
+                let n = &self.nodes[node];
+                if n.children.is_empty() || k >= norms.len() {
+                    break;
                 }
-                let end = i + 1 + n;
-                match best {
-                    Some(b) if b.end > end => {}
-                    Some(b) if b.end == end => {
-                        if b.prefix_len == prefix_len && !b.entries.contains(&p.entry) {
-                            b.entries.push(p.entry);
-                        }
+                match n.children.get(norms[k]) {
+                    Some(&c) => {
+                        node = c as usize;
+                        k += 1;
                     }
-                    _ => *best = Some(LexMatch { first: i, end, prefix_len, entries: vec![p.entry] }),
+                    None => break,
                 }
             }
         };
-        try_stem(tok, 0, &mut best);
-        if tok.chars().count() >= 3 {
+        try_stem(tok, 0);
+        let clitic_start = matches!(tok.chars().next(), Some('و' | 'ف' | 'ب' | 'ل' | 'ك'));
+        if clitic_start && tok.len() >= 6 {
             for p in PROCLITICS {
                 let Some(stem) = tok.strip_prefix(p) else { continue };
                 if stem.chars().count() < 2 {
@@ -439,18 +443,23 @@ impl Lexicon {
                     buf.push_str("ال");
                     buf.push_str(stem);
                     let s = std::mem::take(buf);
-                    try_stem(&s, p.len() - "ل".len(), &mut best);
+                    try_stem(&s, p.len() - "ل".len());
                     *buf = s;
                 } else if p.ends_with("ال") {
                     // "بال" + stem: keep the article on the stem.
                     let cut = p.len() - "ال".len();
-                    try_stem(&tok[cut..], cut, &mut best);
+                    try_stem(&tok[cut..], cut);
                 } else {
-                    try_stem(stem, p.len(), &mut best);
+                    try_stem(stem, p.len());
                 }
             }
         }
-        best
+        best.map(|(end, prefix_len, node)| LexMatch {
+            first: i,
+            end,
+            prefix_len,
+            entries: self.nodes[node].entries.clone(),
+        })
     }
 
     /// Per token: whether it lies inside a known person, place or organisation name.

@@ -83,6 +83,54 @@ const METONYM_VERBS_BEFORE: &[&str] = &[
 const PLACE_PREPOSITIONS: &[&str] =
     &["في", "من", "الي", "الى", "عن", "علي", "حول", "نحو", "قرب", "داخل", "خارج", "بين", "مدينه", "العاصمه", "عاصمه"];
 
+/// Words before a place name that mark it as a place ("في حلب", "مدينة حمص", "ريف إدلب").
+const LOCATIVE_CUES: &[&str] = &[
+    "في",
+    "من",
+    "الي",
+    "عن",
+    "قرب",
+    "نحو",
+    "داخل",
+    "خارج",
+    "حول",
+    "مدينه",
+    "بلده",
+    "قريه",
+    "محافظه",
+    "ولايه",
+    "اقليم",
+    "منطقه",
+    "مدن",
+    "بلدات",
+    "شمال",
+    "جنوب",
+    "شرق",
+    "غرب",
+    "شمالي",
+    "جنوبي",
+    "شرقي",
+    "غربي",
+    "وسط",
+    "ريف",
+    "انحاء",
+    "حي",
+    "مخيم",
+    "ضواحي",
+    "مطار",
+    "ميناء",
+    "عاصمه",
+    "العاصمه",
+    "مدينتي",
+    "بلدتي",
+    "بمدينه",
+    "بلديه",
+    "مقاطعه",
+];
+
+/// Normalised forms too ambiguous to stand alone as a name ("امام" is both imam and "in front of").
+const NEVER_ALONE: &[&str] = &["امام"];
+
 /// Whether a normalised token is a counterpart word: نظيره، نظيرته، نظيريه، نظراؤه…
 fn is_counterpart(norm: &str) -> bool {
     let stem = norm.strip_prefix('و').or_else(|| norm.strip_prefix('ف')).unwrap_or(norm);
@@ -118,8 +166,8 @@ fn skip_normalised(orig: &str, norm_len: usize) -> usize {
     orig.len()
 }
 
-struct Sentence {
-    tokens: Vec<Token>,
+struct Sentence<'t> {
+    tokens: std::borrow::Cow<'t, [Token]>,
     matches: Vec<LexMatch>,
 }
 
@@ -242,8 +290,8 @@ impl<'a> Resolver<'a> {
         None
     }
 
-    fn sentence(&mut self, s: &Sentence) {
-        let toks = &s.tokens;
+    fn sentence(&mut self, s: &Sentence<'_>) {
+        let toks: &[Token] = &s.tokens;
         let ms = &s.matches;
         let adjacent = |j: usize, k: usize| k < ms.len() && ms[k].first == ms[j].end;
         let mut chain_end: Option<usize> = None;
@@ -259,6 +307,10 @@ impl<'a> Resolver<'a> {
                 continue;
             };
             let span = self.span(toks, m);
+            if m.end - m.first == 1 && NEVER_ALONE.contains(&toks[m.first].norm.get(m.prefix_len..).unwrap_or("")) {
+                j += 1;
+                continue;
+            }
             match entry.kind {
                 EntryKind::Title => {
                     let role = entry.role.clone().unwrap_or_default();
@@ -418,7 +470,15 @@ impl<'a> Resolver<'a> {
                     base
                 }
             }
-            EntryKind::Place | EntryKind::Region => base,
+            EntryKind::Region => base,
+            EntryKind::Place => {
+                // A smaller city with a one-word name needs a locative cue: many are also words.
+                let capital = e.role.as_deref() == Some("capital");
+                if !capital && m.end - m.first == 1 && e.population < 1_000_000 && !self.locative(toks, m) {
+                    return None;
+                }
+                base
+            }
             EntryKind::Organisation | EntryKind::Group => {
                 let country = e.country.clone().unwrap_or_default();
                 let sector = e.sector.clone().unwrap_or_default();
@@ -433,6 +493,20 @@ impl<'a> Resolver<'a> {
             }
             EntryKind::Title | EntryKind::Agent | EntryKind::Adjective => return None,
         })
+    }
+
+    /// Whether a place name is marked as a place: ب/ل proclitic, a locative word before it, or
+    /// a nationality adjective after it ("حمص السورية").
+    fn locative(&self, toks: &[Token], m: &LexMatch) -> bool {
+        let first = &toks[m.first];
+        let clitic = first.norm.get(..m.prefix_len).unwrap_or("");
+        if clitic.contains('ب') || clitic.contains('ل') {
+            return true;
+        }
+        if m.first > 0 && LOCATIVE_CUES.contains(&strip_conj(&toks[m.first - 1].norm)) {
+            return true;
+        }
+        toks.get(m.end).is_some_and(|t| t.norm.starts_with("ال") && self.lex.country_of_adjective(&t.norm).is_some())
     }
 
     /// Whether a capital stands for its government: subject or object of a political verb.
@@ -474,15 +548,16 @@ pub(crate) fn annotate(lex: &Lexicon, doc: &Document) -> Vec<Entity> {
         if doc.sentences.is_empty() { vec![Span::new(0, text.len())] } else { doc.sentences.clone() };
     let mut sentences = Vec::with_capacity(ranges.len());
     for r in ranges {
-        let tokens: Vec<Token> = if doc.tokens.is_empty() {
+        let tokens: std::borrow::Cow<'_, [Token]> = if doc.tokens.is_empty() {
             let mut v = Vec::new();
             if text.get(r.start..r.end).is_some() {
                 tokenize_range(text, r, &mut v);
             }
-            v
+            v.into()
         } else {
             let a = doc.tokens.partition_point(|t| t.span.start < r.start);
-            doc.tokens[a..].iter().take_while(|t| t.span.end <= r.end).cloned().collect()
+            let b = a + doc.tokens[a..].iter().take_while(|t| t.span.end <= r.end).count();
+            std::borrow::Cow::Borrowed(&doc.tokens[a..b])
         };
         let norms: Vec<&str> = tokens.iter().map(|t| t.norm.as_str()).collect();
         let matches = lex.match_tokens(&norms);
