@@ -91,7 +91,7 @@ fn main() {
         }
     }
     let mut top: Vec<_> = counts.into_iter().collect();
-    top.sort_by(|a, b| b.1.cmp(&a.1));
+    top.sort_by_key(|x| std::cmp::Reverse(x.1));
     let show: usize = std::env::var("TOP").ok().and_then(|v| v.parse().ok()).unwrap_or(60);
     for ((s, k, name), c) in top.into_iter().take(show) {
         println!("{c}\t{s}\t{k}\t{name}");
