@@ -210,8 +210,8 @@ def check_people(directory, roles, report):
                 countries.add(country)
                 if country not in ISO3:
                     report.error(where, f"unknown ISO3 '{country}'")
-            elif not sector.startswith(("IGO", "NGO")):
-                report.error(where, "empty country needs an IGO or NGO sector code")
+            elif not sector.startswith(("IGO", "NGO", "IMG")):
+                report.error(where, "empty country needs an IGO, NGO or IMG sector code")
             if sector not in SECTORS and not CODE_RE.match(sector):
                 report.error(where, f"unknown sector '{sector}'")
             if role not in roles:
