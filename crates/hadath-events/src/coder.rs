@@ -465,7 +465,7 @@ fn read_casualties(doc: &Document, v: &SentenceView) -> (Option<Casualties>, Opt
         let class = n.counted.map(|(_, k)| k);
         let pos = v.tokens.iter().position(|t| t.span.overlaps(n.span)).unwrap_or(0);
         let window = |words: &[&str]| {
-            (pos.saturating_sub(4)..(pos + 8).min(v.tokens.len())).any(|i| {
+            (pos.saturating_sub(8)..(pos + 8).min(v.tokens.len())).any(|i| {
                 let w = strip_conj(v.norm(i));
                 words.iter().any(|k| w == *k || w.strip_prefix('ب') == Some(k) || w.strip_prefix("ال") == Some(k))
             })
@@ -478,7 +478,11 @@ fn read_casualties(doc: &Document, v: &SentenceView) -> (Option<Casualties>, Opt
             | Some(Counted::Civilians)
             | None
             | Some(Counted::Other) => {
-                if class.is_none() || class == Some(Counted::Other) {
+                if class == Some(Counted::Other) {
+                    // "4 سنوات": the number counts something else.
+                    continue;
+                }
+                if class.is_none() {
                     // A bare number counts casualties only right next to the casualty word.
                     if !window(KILL_WORDS) && !window(INJURY_WORDS) || n.kind != hadath_text::NumberKind::Cardinal {
                         continue;

@@ -1,0 +1,147 @@
+//! Roles, status, dates, places, tolls and quotes on our own sentences shaped like the seeds' key events.
+
+use hadath_events::eval::analyse_text;
+use hadath_text::{Actor, Date, DateBasis, Document, Event, EventStatus};
+
+fn code(text: &str) -> Document {
+    analyse_text("t", text, Date::new(2022, 10, 14))
+}
+
+fn countries(actors: &[Actor]) -> Vec<String> {
+    actors.iter().filter_map(|a| a.country.clone()).collect()
+}
+
+fn first_of<'a>(doc: &'a Document, ty: &str) -> &'a Event {
+    doc.events.iter().find(|e| e.event_type == ty).unwrap_or_else(|| panic!("no {ty} event in {:#?}", doc.events))
+}
+
+#[test]
+fn host_with_counterparts_is_the_source() {
+    let doc = code("استضاف وزير الخارجية الروسي سيرغي لافروف نظيريه الأذربيجاني والأرميني في موسكو يوم الجمعة.");
+    let e = first_of(&doc, "CONSULT");
+    assert_eq!(e.status, EventStatus::Occurred);
+    assert_eq!(countries(&e.source), vec!["RUS"], "{e:#?}");
+    assert!(e.location.as_ref().and_then(|l| l.name.as_deref()) == Some("Moscow"), "{e:#?}");
+}
+
+#[test]
+fn host_of_talks_between_two_others_mediates() {
+    let doc = code("روسيا تستضيف محادثات بين أرمينيا وأذربيجان.");
+    let e = first_of(&doc, "CONSULT");
+    assert_eq!(countries(&e.mediator), vec!["RUS"], "{e:#?}");
+    let mut sides = countries(&e.source);
+    sides.extend(countries(&e.target));
+    sides.sort();
+    assert_eq!(sides, vec!["ARM", "AZE"]);
+}
+
+#[test]
+fn meeting_that_will_not_be_held_is_cancelled() {
+    let doc = code("قال الرئيس الأذربيجاني إلهام علييف إن اللقاء المقرر مع باشينيان في بروكسل يوم 5 مارس \"لن يعقد\".");
+    let e = first_of(&doc, "CONSULT");
+    assert_eq!(e.status, EventStatus::Cancelled, "{e:#?}");
+}
+
+#[test]
+fn call_for_ceasefire_is_a_request_not_a_ceasefire() {
+    let doc = code("دعا الرئيس الروسي فلاديمير بوتين إلى وقف فوري لإطلاق النار.");
+    let e = first_of(&doc, "REQUEST");
+    assert_eq!(countries(&e.source), vec!["RUS"]);
+    assert!(doc.events.iter().all(|e| e.event_type != "AGREE"), "{:#?}", doc.events);
+}
+
+#[test]
+fn accusation_has_accuser_and_accused() {
+    let doc = code("اتهم الرئيس الأذربيجاني إلهام علييف الرئيس الفرنسي إيمانويل ماكرون بالانحياز.");
+    let e = first_of(&doc, "ACCUSE");
+    assert_eq!(countries(&e.source), vec!["AZE"], "{e:#?}");
+    assert_eq!(countries(&e.target), vec!["FRA"], "{e:#?}");
+}
+
+#[test]
+fn open_ended_toll_and_joined_tolls() {
+    let doc = code("أسفرت الاشتباكات على الحدود أمس عن مقتل أكثر من 3200 جندي.");
+    let e = first_of(&doc, "ASSAULT");
+    let k = e.killed.as_ref().expect("killed");
+    assert_eq!((k.min, k.max), (3201, None));
+
+    let doc = code("قتل 41 جنديا أذربيجانيا و17 جنديا أرمينيا في اشتباكات على الحدود ليلة الثلاثاء.");
+    let e = first_of(&doc, "ASSAULT");
+    let k = e.killed.as_ref().expect("killed");
+    assert_eq!(k.min, 58, "{e:#?}");
+}
+
+#[test]
+fn status_negated_planned_conditional_threatened() {
+    let doc = code("لم تهاجم القوات الأرمينية أي موقع على الحدود أمس.");
+    assert!(doc.events.iter().filter(|e| e.event_type == "ASSAULT").all(|e| e.status == EventStatus::Denied));
+
+    let doc = code("سيلتقي وزيرا الخارجية في براغ الأسبوع المقبل.");
+    assert_eq!(first_of(&doc, "CONSULT").status, EventStatus::Planned);
+
+    let doc = code("إذا هاجمت القوات المسلحة المدينة فسوف نرد بقوة.");
+    assert!(doc.events.iter().filter(|e| e.event_type == "ASSAULT").all(|e| e.status != EventStatus::Occurred));
+
+    let doc = code("هدد علييف بشن هجوم على المواقع الأرمينية في المنطقة.");
+    assert_eq!(first_of(&doc, "THREATEN").status, EventStatus::Occurred);
+    assert!(doc.events.iter().filter(|e| e.event_type == "ASSAULT").all(|e| e.status == EventStatus::Threatened));
+}
+
+#[test]
+fn background_event_keeps_its_year_and_undated_text_has_no_date() {
+    let doc = code("وفي عام 2016 اندلعت اشتباكات عنيفة بين البلدين أسفرت عن مقتل 200 شخص.");
+    let e = first_of(&doc, "ASSAULT");
+    assert_eq!(e.date.value.as_deref(), Some("2016"), "{e:#?}");
+
+    let doc = analyse_text("t", "التقى وزيرا الخارجية في جنيف لبحث الأزمة.", None);
+    let e = first_of(&doc, "CONSULT");
+    assert_eq!(e.date.value, None);
+    assert_eq!(e.date.basis, DateBasis::Unknown);
+
+    let doc = code("التقى وزيرا الخارجية في جنيف لبحث الأزمة.");
+    let e = first_of(&doc, "CONSULT");
+    assert_eq!(e.date.value.as_deref(), Some("2022-10-14"));
+    assert_eq!(e.date.basis, DateBasis::Publication);
+}
+
+#[test]
+fn mediator_from_bewasata() {
+    let doc = code("توصل البلدان إلى اتفاق لوقف إطلاق النار بوساطة روسيا.");
+    let e = doc.events.iter().find(|e| !e.mediator.is_empty()).unwrap_or_else(|| panic!("{:#?}", doc.events));
+    assert_eq!(countries(&e.mediator), vec!["RUS"]);
+}
+
+#[test]
+fn quotes_get_their_speaker_and_continuations_keep_it() {
+    let doc = code(
+        "وقال الرئيس الفرنسي إيمانويل ماكرون: «نحن نعمل من أجل السلام في المنطقة». وأضاف: «الوضع ما زال هشا للغاية».",
+    );
+    assert_eq!(doc.quotes.len(), 2, "{:#?}", doc.quotes);
+    for q in &doc.quotes {
+        let who = q.speaker.as_ref().and_then(|a| a.country.clone());
+        assert_eq!(who.as_deref(), Some("FRA"), "{q:#?}");
+    }
+}
+
+#[test]
+fn never_panics_on_odd_input() {
+    for text in [
+        "",
+        "«",
+        "»»«« \" \" “",
+        "قتل",
+        "بين و",
+        "هدد ب",
+        "٣٤٥٦٧ ٨٩ ... ؟؟؟ !!!",
+        "استضاف بين بين بين و و و في في في",
+        "\u{200f}\u{200e}\u{0640}\u{064b}",
+    ] {
+        let doc = analyse_text("t", text, None);
+        for e in &doc.events {
+            assert!(e.evidence.end <= doc.text.len());
+        }
+    }
+    let long = "اشتباكات بين الجيش والمسلحين أسفرت عن مقتل 5 أشخاص. ".repeat(500);
+    let doc = analyse_text("t", &long, Date::new(2020, 1, 1));
+    assert!(!doc.events.is_empty());
+}
