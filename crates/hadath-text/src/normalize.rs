@@ -221,9 +221,6 @@ pub struct NormText {
     pub text: String,
     /// Original start byte of the char that produced normalised byte `i`.
     orig_start: Vec<u32>,
-    /// Original end byte of the char that produced normalised byte `i` (marks dropped after
-    /// it included).
-    orig_end: Vec<u32>,
     /// Length of the original text, for the end-of-text position.
     orig_len: usize,
 }
@@ -242,7 +239,7 @@ impl NormText {
         if end <= start {
             return Span::new(s, s);
         }
-        let e = self.orig_end[(end - 1).min(self.text.len() - 1)] as usize;
+        let e = self.orig_end_offset((end - 1).min(self.text.len() - 1));
         Span::new(s, e.max(s))
     }
     /// Original span of a normalised span.
@@ -260,11 +257,9 @@ impl NormText {
     /// Original byte offset where the char holding normalised byte `i` ends, dropped marks
     /// after it included (text length at the end).
     pub fn orig_end_offset(&self, i: usize) -> usize {
-        if i >= self.text.len() {
-            self.orig_len
-        } else {
-            self.orig_end[i] as usize
-        }
+        let Some(&start) = self.orig_start.get(i) else { return self.orig_len };
+        // A char ends where the next one starts: dropped chars after it belong to it.
+        self.orig_start[i..].iter().find(|&&s| s != start).map_or(self.orig_len, |&s| s as usize)
     }
     /// Normalised byte offset of the first normalised byte produced at or after original
     /// byte `orig` (the normalised length when none is).
@@ -467,13 +462,10 @@ impl Normalizer {
         let mut nt = NormText {
             text: String::with_capacity(s.len()),
             orig_start: Vec::with_capacity(s.len()),
-            orig_end: Vec::with_capacity(s.len()),
             orig_len: s.len(),
         };
         let mut buf = String::new();
         let mut scratch = (Vec::with_capacity(8), Vec::with_capacity(8));
-        // Normalised byte index where the output of the last kept char starts.
-        let mut last_out_start = 0usize;
         let bytes = s.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
@@ -484,8 +476,6 @@ impl Normalizer {
             if i > run_start {
                 nt.text.push_str(&s[run_start..i]);
                 nt.orig_start.extend((run_start..i).map(|k| k as u32));
-                nt.orig_end.extend((run_start + 1..=i).map(|k| k as u32));
-                last_out_start = nt.text.len() - 1;
                 continue;
             }
             let Some(c) = s[i..].chars().next() else { break };
@@ -495,16 +485,9 @@ impl Normalizer {
                 Mapped::Same => nt.text.push(c),
                 Mapped::Text(t) => nt.text.push_str(t),
             }
-            if nt.text.len() == before {
-                // A dropped char (a mark, tatweel) belongs to the char before it.
-                for e in &mut nt.orig_end[last_out_start..] {
-                    *e = end;
-                }
-            } else {
-                last_out_start = before;
-                nt.orig_start.resize(nt.text.len(), i as u32);
-                nt.orig_end.resize(nt.text.len(), end);
-            }
+            // A dropped char (a mark, tatweel) adds nothing: it belongs to the char before it,
+            // which ends where the next kept char starts.
+            nt.orig_start.resize(nt.text.len(), i as u32);
             i = end as usize;
         }
         nt
