@@ -480,7 +480,6 @@ impl Normalizer {
             }
             let Some(c) = s[i..].chars().next() else { break };
             let end = (i + c.len_utf8()) as u32;
-            let before = nt.text.len();
             match self.map_char(c, &mut buf, &mut scratch) {
                 Mapped::Same => nt.text.push(c),
                 Mapped::Text(t) => nt.text.push_str(t),
