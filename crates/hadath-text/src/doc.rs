@@ -441,6 +441,83 @@ impl Document {
         let i = self.sentences.partition_point(|s| s.end <= span.start);
         (i < self.sentences.len() && self.sentences[i].contains(span)).then_some(i)
     }
+
+    /// The tokens lying inside a span (tokens are in text order).
+    pub fn tokens_in(&self, span: Span) -> &[crate::Token] {
+        let a = self.tokens.partition_point(|t| t.span.start < span.start);
+        let b = self.tokens.partition_point(|t| t.span.start < span.end);
+        let toks = self.tokens.get(a..b.max(a)).unwrap_or(&[]);
+        let inside = toks.iter().take_while(|t| t.span.end <= span.end).count();
+        &toks[..inside]
+    }
+
+    /// Checks that every span of every layer slices the text on char boundaries.
+    ///
+    /// Returns the first bad span, named by its layer.
+    pub fn check_spans(&self) -> Result<(), SpanError> {
+        let t = self.text.as_str();
+        let check = |layer: &'static str, span: Span| -> Result<(), SpanError> {
+            if span.start <= span.end && t.get(span.start..span.end).is_some() {
+                Ok(())
+            } else {
+                Err(SpanError { layer, span, text_len: t.len() })
+            }
+        };
+        for p in &self.paragraphs {
+            check("paragraphs", p.span)?;
+        }
+        for s in self.title.iter().chain(self.dateline.iter()).chain(self.published.span.iter()) {
+            check("title/dateline/published", *s)?;
+        }
+        for s in &self.sentences {
+            check("sentences", *s)?;
+        }
+        for k in &self.tokens {
+            check("tokens", k.span)?;
+        }
+        for e in &self.entities {
+            check("entities", e.span)?;
+        }
+        for m in &self.times {
+            check("times", m.span)?;
+        }
+        for n in &self.numbers {
+            check("numbers", n.span)?;
+            if let Some((s, _)) = n.counted {
+                check("numbers.counted", s)?;
+            }
+        }
+        for q in &self.quotes {
+            check("quotes", q.span)?;
+            if let Some(a) = &q.speaker {
+                check("quotes.speaker", a.span)?;
+            }
+        }
+        for e in &self.events {
+            check("events.evidence", e.evidence)?;
+            check("events.trigger", e.trigger)?;
+            for a in e.source.iter().chain(&e.target).chain(&e.mediator) {
+                check("events.actors", a.span)?;
+            }
+            for s in e.date.span.iter().chain(e.location.as_ref().map(|l| &l.span)) {
+                check("events.date/location", *s)?;
+            }
+            for c in e.killed.iter().chain(e.injured.iter()) {
+                check("events.casualties", c.span)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A span that does not slice its document's text.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{layer}: span {}..{} does not slice a text of {text_len} bytes on char boundaries", span.start, span.end)]
+pub struct SpanError {
+    /// The layer the span belongs to.
+    pub layer: &'static str,
+    pub span: Span,
+    pub text_len: usize,
 }
 
 /// Converts byte offsets to char offsets for many spans, in one pass over the text.
@@ -477,6 +554,19 @@ mod tests {
         assert_eq!(Date::new(2020, 10, 9).unwrap().weekday(), 5); // Friday
         assert!(Date::new(2021, 2, 29).is_none());
         assert_eq!(Date::parse_iso("2020-10-09T22:35:00+03:00"), Date::new(2020, 10, 9));
+    }
+
+    #[test]
+    fn tokens_in_and_check_spans() {
+        let mut doc = Document::new("t", "قال الوزير. ثم غادر");
+        let dot = doc.text.find('.').unwrap_or(0) + 1;
+        doc.sentences = vec![Span::new(0, dot), Span::new(dot + 1, doc.text.len())];
+        doc.tokens = crate::tokenize(&doc.text);
+        let first: Vec<&str> = doc.tokens_in(doc.sentences[0]).iter().map(|t| doc.slice(t.span)).collect();
+        assert_eq!(first, vec!["قال", "الوزير", "."]);
+        assert!(doc.check_spans().is_ok());
+        doc.sentences.push(Span { start: 1, end: 2 });
+        assert_eq!(doc.check_spans().map_err(|e| e.layer), Err("sentences"));
     }
 
     #[test]
