@@ -2,7 +2,9 @@
 //!
 //! After a title ("الرئيس X", "وزير خارجية X") or a speech verb ("قال X"), a run of one to three
 //! words that the lexicon does not know is a candidate name. Candidates are counted over a corpus
-//! and listed with their triggers and one example context each, for curators.
+//! and listed with their triggers and one example context each, for curators. A candidate whose
+//! first word appears with the article in the corpus at least a tenth as often as without it is
+//! taken for a common noun and left out.
 
 use crate::{EntryKind, Lexicon};
 use hadath_text::{normalize_for_match, tokenize, Document, TokenKind};
@@ -115,7 +117,47 @@ const STOPWORDS: &[&str] = &[
     "شخصيا",
     "مساء",
     "صباح",
+    "فيه",
+    "فيها",
+    "عنه",
+    "عنها",
+    "منه",
+    "منها",
+    "له",
+    "لها",
+    "عليه",
+    "عليها",
+    "قايلا",
+    "قايله",
+    "احد",
+    "اخر",
+    "انهم",
+    "اليه",
+    "اليها",
+    "لنا",
+    "لكم",
+    "هناك",
+    "هنا",
+    "بانه",
+    "بانها",
+    "خلالها",
+    "خلاله",
+    "لي",
+    "به",
+    "بها",
+    "سابقا",
+    "حينها",
+    "اسمه",
+    "احدي",
+    "عدد",
+    "مراسلنا",
+    "للصحافيين",
+    "للصحفيين",
+    "لشوون",
 ];
+
+/// First words of compound names that the article may follow ("عبد الرحيم", "أبو الغيط").
+const NAME_JOINERS: &[&str] = &["عبد", "ابو", "بن", "ابن", "بنت", "ام"];
 
 #[derive(Default)]
 struct Candidate {
@@ -132,10 +174,21 @@ pub fn discover(docs: impl Iterator<Item = Document>, top: usize) -> String {
 /// [`discover`] with a given lexicon.
 pub fn discover_with(lex: &Lexicon, docs: impl Iterator<Item = Document>, top: usize) -> String {
     let mut found: HashMap<String, Candidate> = HashMap::new();
+    // Corpus counts of each word alone and with the article, to tell names from common nouns.
+    let mut freq: HashMap<String, (u32, u32)> = HashMap::new();
     let mut n_docs = 0usize;
     for doc in docs {
         n_docs += 1;
         let tokens = if doc.tokens.is_empty() { tokenize(&doc.text) } else { doc.tokens.clone() };
+        for t in &tokens {
+            if t.kind != TokenKind::Arabic {
+                continue;
+            }
+            match t.norm.strip_prefix("ال") {
+                Some(bare) if bare.chars().count() >= 2 => freq.entry(bare.to_string()).or_default().1 += 1,
+                _ => freq.entry(t.norm.clone()).or_default().0 += 1,
+            }
+        }
         let norms: Vec<&str> = tokens.iter().map(|t| t.norm.as_str()).collect();
         let matches = lex.match_tokens(&norms);
         let mut known = vec![false; tokens.len()];
@@ -160,11 +213,15 @@ pub fn discover_with(lex: &Lexicon, docs: impl Iterator<Item = Document>, top: u
             let mut end = i;
             while end < tokens.len() && end < i + 3 {
                 let t = &tokens[end];
+                let after_joiner = end > i && NAME_JOINERS.contains(&tokens[end - 1].norm.as_str());
                 let ok = t.kind == TokenKind::Arabic
                     && !known[end]
-                    && t.norm.chars().count() >= 3
+                    && t.norm.chars().count() >= 2
                     && !STOPWORDS.contains(&t.norm.as_str())
-                    && !t.norm.starts_with("ال");
+                    && !t.norm.starts_with("لل")
+                    && !t.norm.starts_with("نظير")
+                    && !t.norm.starts_with("نظرا")
+                    && (after_joiner || !t.norm.starts_with("ال"));
                 if !ok {
                     break;
                 }
@@ -185,7 +242,13 @@ pub fn discover_with(lex: &Lexicon, docs: impl Iterator<Item = Document>, top: u
             }
         }
     }
-    let mut list: Vec<(String, Candidate)> = found.into_iter().collect();
+    // A first word often seen with the article is a common noun (مصادر، لجنة), not a name.
+    let common = |name: &str| {
+        let first = name.split(' ').next().unwrap_or(name);
+        let (bare, with_article) = freq.get(first).copied().unwrap_or((0, 0));
+        with_article as f64 >= 0.1 * bare.max(1) as f64
+    };
+    let mut list: Vec<(String, Candidate)> = found.into_iter().filter(|(name, _)| !common(name)).collect();
     list.sort_by(|a, b| b.1.count.cmp(&a.1.count).then_with(|| a.0.cmp(&b.0)));
     let mut out =
         format!("# unknown names in actor positions over {n_docs} documents: count, name, triggers, example\n");
