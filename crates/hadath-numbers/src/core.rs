@@ -278,7 +278,12 @@ impl Acc {
             }
             Comp::Denominator(d) => {
                 if !first && !joined && self.last_added >= 1.0 {
-                    self.group = self.group - self.last_added + self.last_added / d;
+                    // "عشرون وثلاثة أخماس" adds 3/5; "مئة وثلاثون أخماس" is 130/5.
+                    let v = self.value();
+                    let tail = self.last_added <= 10.0 && v != self.last_added;
+                    let nv = if tail { v - self.last_added + self.last_added / d } else { v / d };
+                    self.total = 0.0;
+                    self.group = nv;
                     self.done = true;
                     true
                 } else {
@@ -299,21 +304,63 @@ impl Acc {
 /// Reads a cardinal (digits or words) starting at token `i`; returns value, last token and
 /// whether it used words.
 fn cardinal_at(ctx: &Ctx, i: usize) -> Option<(f64, usize, bool)> {
+    cardinal_from(ctx, i, true)
+}
+
+/// [`cardinal_at`], reading a spelled decimal point only when `with_point`.
+fn cardinal_from(ctx: &Ctx, i: usize, with_point: bool) -> Option<(f64, usize, bool)> {
     let mut acc = Acc::default();
     let mut last = None;
     let mut j = i;
+    let mut rejected = None;
     while let Some((comp, joined, end)) = comp_at(ctx, j) {
         if last.is_none() && (ctx.word(j) == "و") {
             break;
         }
         if !acc.accept(comp, joined) {
+            rejected = Some((comp, joined, end));
             break;
         }
         last = Some(end);
         j = end + 1;
     }
-    let last = last?;
-    Some((acc.value(), last, acc.words))
+    let mut last = last?;
+    let mut value = acc.value();
+    if acc.done {
+        return Some((value, last, acc.words));
+    }
+    let fifth = "خمس";
+    match rejected {
+        // "عشرون وثلاثة أخماس": a joined fraction after a whole number.
+        Some((Comp::Unit(u), true, end)) => {
+            if let Some(NumWord::Denominator(d)) = ctx.hit(end + 1).filter(|h| h.prefix == 0).map(|h| h.word) {
+                value += u / d;
+                last = end + 1;
+            } else if u == 5.0 && ctx.word(end).ends_with(fifth) && ctx.word(end).chars().count() == 4 {
+                // "ثلاثة وخمس": and a fifth.
+                value += 0.2;
+                last = end;
+            }
+        }
+        // "واحد وعشرون خمس": so many fifths.
+        Some((Comp::Unit(u), false, end)) if u == 5.0 && acc.words && value >= 2.0 && ctx.word(end) == fifth => {
+            value /= 5.0;
+            last = end;
+        }
+        _ => {}
+    }
+    // "خمسة فاصلة خمسة": a decimal point in words.
+    let point = ctx.word(last + 1);
+    if with_point && point == "فاصله" {
+        if let Some((frac, flast, _)) = cardinal_from(ctx, last + 2, false) {
+            if frac >= 0.0 && frac.fract() == 0.0 {
+                let digits = format!("{}", frac as u64).len() as i32;
+                value += frac / 10f64.powi(digits);
+                last = flast;
+            }
+        }
+    }
+    Some((value, last, acc.words))
 }
 
 /// Parses the number starting at token `i`, if any.
@@ -322,6 +369,9 @@ fn core_at(ctx: &Ctx, i: usize) -> Option<Core> {
     let w = ctx.word(i);
     // Negative words.
     if matches!(w, "سالب" | "ناقص") {
+        if matches!(ctx.word(i + 1), "سالب" | "ناقص") {
+            return None;
+        }
         let inner = core_at(ctx, i + 1)?;
         if inner.kind != CoreKind::Cardinal {
             return None;
@@ -389,6 +439,15 @@ fn core_at(ctx: &Ctx, i: usize) -> Option<Core> {
     }
     let (value, last, words) = cardinal_at(ctx, i)?;
     let mut c = core(ctx, i, last, value, CoreKind::Cardinal, !words);
+    // "ثلاثة أجزاء من عشرة": so many parts of.
+    let parts = ctx.word(last + 1);
+    if (parts == crate::words::LITS.part || parts == crate::words::LITS.parts) && ctx.word(last + 2) == "من" {
+        if let Some((den, dlast, _)) = cardinal_at(ctx, last + 3) {
+            if den > 0.0 {
+                return Some(core(ctx, i, dlast, value / den, CoreKind::Cardinal, false));
+            }
+        }
+    }
     // "واحد من ثلاثة", "١ على ٣": a fraction.
     let link = ctx.word(last + 1);
     if matches!(link, "من" | "علي") && value > 0.0 {

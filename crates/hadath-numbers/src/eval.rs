@@ -174,7 +174,7 @@ fn range_text(lo: Bound, hi: Bound, q: Qualifier) -> String {
 }
 
 /// Compares values numerically where both parse, else as text; intervals end by end.
-fn same_value(p: &str, e: &str) -> bool {
+pub fn same_value(p: &str, e: &str) -> bool {
     let num = |s: &str| s.trim().trim_end_matches('%').parse::<f64>().ok();
     match (num(p), num(e)) {
         (Some(a), Some(b)) => return (a - b).abs() <= 1e-9 * b.abs().max(1.0),

@@ -76,6 +76,8 @@ pub(crate) fn lex(text: &str) -> Vec<Tok> {
                 _ => TokKind::Blocked,
             };
             let end = if glued_after { word_end(text, end) } else { end };
+            // Always move on, even when nothing could be read as a number.
+            let (end, kind) = if end > i { (end, kind) } else { (i + c.len_utf8(), TokKind::Sym(c)) };
             toks.push(Tok { start: i, end, kind });
             i = end;
             continue;
@@ -203,6 +205,23 @@ fn lex_number(text: &str, start: usize) -> (usize, Option<(f64, bool)>) {
             }
         }
     }
+    // Scientific notation and powers: `1e10`, `12.32e+14`, `1.1^23`.
+    if matches!(b.get(i), Some(b'e') | Some(b'E') | Some(b'^')) {
+        let mut k = i + 1;
+        let mut exp_neg = false;
+        if matches!(b.get(k), Some(b'+') | Some(b'-')) {
+            exp_neg = b[k] == b'-';
+            k += 1;
+        }
+        let m = digit_run(b, k);
+        if m > 0 && m <= 4 && !followed_by_letter(text, k + m) {
+            let e: f64 = text[k..k + m].parse().unwrap_or(0.0);
+            let e = if exp_neg { -e } else { e };
+            value = if b[i] == b'^' { value.powf(e) } else { value * 10f64.powf(e) };
+            integer = value.fract() == 0.0;
+            i = k + m;
+        }
+    }
     if neg {
         value = -value;
     }
@@ -238,6 +257,7 @@ mod tests {
         assert_eq!(nums("26,013,94"), vec![26013.94]);
         assert_eq!(nums("-12 و 3/4 و 5/17/2018"), vec![-12.0, 0.75, 5.0, 17.0, 2018.0]);
         assert_eq!(nums("10-20"), vec![10.0, 20.0]);
+        assert_eq!(nums(".5.6"), vec![5.6]);
         assert!(nums("180مل و 1M و +1-222-2222 و 0501234567 http://a.b/30%25").is_empty());
     }
 }

@@ -107,6 +107,14 @@ const PREFIX_QUALIFIERS: &[(&str, Q)] = &[
     ("ما دون", Q::LessThan),
     ("ما فوق", Q::MoreThan),
     ("يتجاوز", Q::MoreThan),
+    ("تجاوزت", Q::MoreThan),
+    ("تخطت", Q::MoreThan),
+    ("تخطى", Q::MoreThan),
+    ("يتخطى", Q::MoreThan),
+    ("فاق", Q::MoreThan),
+    ("فاقت", Q::MoreThan),
+    ("ناهز", Q::About),
+    ("ناهزت", Q::About),
     ("تتجاوز", Q::MoreThan),
     ("تجاوز", Q::MoreThan),
     ("يفوق", Q::MoreThan),
@@ -431,7 +439,8 @@ fn attach_counted(ctx: &Ctx, f: &mut Found) {
     let prev = if f.first > 0 { ctx.word(f.first - 1) } else { "" };
     let n = f.last + 1;
     let next = ctx.word(n);
-    if is_year_word(prev) || is_month_word(next) {
+    // Years and days of dates count nothing, nor do fractions.
+    if is_year_word(prev) || is_month_word(next) || (f.value.abs() < 1.0 && f.value.fract() != 0.0) {
         return;
     }
     let noun = if next.is_empty() || ctx.hits[n].is_some() || is_function_word(next) {

@@ -168,11 +168,23 @@ fn build_words() -> HashMap<String, NumWord> {
         ("ترليون", 1e12, Form::Single),
         ("تريليونات", 1e12, Form::Plural),
         ("ترليونات", 1e12, Form::Plural),
+        ("دزينة", 12.0, Form::Single),
+        ("دستة", 12.0, Form::Single),
+        ("دزينتان", 12.0, Form::Dual),
+        ("دزينتين", 12.0, Form::Dual),
+        ("دزينات", 12.0, Form::Plural),
+        ("دستات", 12.0, Form::Plural),
     ] {
         put(w, Big(v, f));
     }
-    for (w, v) in [("نصف", 0.5), ("ربع", 0.25), ("ثلث", 1.0 / 3.0), ("ثلثان", 2.0 / 3.0), ("ثلثي", 2.0 / 3.0)]
-    {
+    for (w, v) in [
+        ("نصف", 0.5),
+        ("ربع", 0.25),
+        ("ثلث", 1.0 / 3.0),
+        ("ثلثان", 2.0 / 3.0),
+        ("ثلثي", 2.0 / 3.0),
+        ("ثلثين", 2.0 / 3.0),
+    ] {
         put(w, Fraction(v));
     }
     put("ثمن", AmbiguousFraction(0.125));
@@ -418,10 +430,12 @@ pub(crate) struct Lits {
     pub percent_after_fi: HashSet<String>,
     pub percent_word: HashSet<String>,
     pub part: String,
+    pub parts: String,
 }
 
 pub(crate) static LITS: LazyLock<Lits> = LazyLock::new(|| Lits {
     percent_after_fi: set(&["المئة", "المائة", "المية"]),
     percent_word: set(&["بالمئة", "بالمائة", "بالمية"]),
     part: normalize_for_match("جزء"),
+    parts: normalize_for_match("أجزاء"),
 });
