@@ -5,11 +5,10 @@
 
 use crate::calendar::{add_months, hijri_to_gregorian, hijri_year_of, iso_week, next_month_start, week_monday};
 use crate::lexicon::{
-    Calendar, DayPart, Direction, Lex, NumKind, Portion, Unit, FUTURE_CUES, KW, MONTHS, NOT_FUTURE, PAST_CUES, WORDS,
+    Calendar, DayPart, Direction, Lex, NumKind, Portion, Unit, CUES, KW, MONTHS, NOT_FUTURE, TRIGGERS, WORDS,
 };
 use crate::Reference;
 use hadath_text::{days_in_month, Date, DateBasis, Precision, TimeKind, TimexValue};
-use std::borrow::Cow;
 
 /// Whether an unanchored expression points back or forward from the reference.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,10 +34,18 @@ pub(crate) struct Tok<'a> {
     pub kind: TokKind,
     /// Classified reading of the word, with the bytes of proclitics before it.
     pub lex: Option<(usize, &'static [Lex])>,
+    /// Whether a rule may start here.
+    pub trigger: bool,
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphabetic() && !c.is_ascii_digit()
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        '\u{0621}'..='\u{064A}' | '\u{066E}'..='\u{06D3}' | '\u{06FA}'..='\u{06FF}' => true,
+        _ if c.is_ascii() => false,
+        '\u{0600}'..='\u{06FF}' => false,
+        _ => c.is_alphabetic(),
+    }
 }
 
 /// Splits normalised text into words, digit runs, punctuation and line breaks.
@@ -47,7 +54,7 @@ pub(crate) fn tokenize(t: &str) -> Vec<Tok<'_>> {
     let mut it = t.char_indices().peekable();
     while let Some((i, c)) = it.next() {
         if c == '\n' {
-            out.push(Tok { s: i, e: i + 1, text: &t[i..i + 1], kind: TokKind::Newline, lex: None });
+            out.push(Tok { s: i, e: i + 1, text: &t[i..i + 1], kind: TokKind::Newline, lex: None, trigger: false });
         } else if c.is_whitespace() {
             continue;
         } else if c.is_ascii_digit() {
@@ -62,7 +69,7 @@ pub(crate) fn tokenize(t: &str) -> Vec<Tok<'_>> {
             }
             let s = &t[i..e];
             let value = if s.len() > 12 { u64::MAX } else { s.parse().unwrap_or(u64::MAX) };
-            out.push(Tok { s: i, e, text: s, kind: TokKind::Num { value, digits: s.len() }, lex: None });
+            out.push(Tok { s: i, e, text: s, kind: TokKind::Num { value, digits: s.len() }, lex: None, trigger: true });
         } else if is_word_char(c) {
             let mut e = i + c.len_utf8();
             while let Some(&(j, d)) = it.peek() {
@@ -75,7 +82,8 @@ pub(crate) fn tokenize(t: &str) -> Vec<Tok<'_>> {
             }
             let w = &t[i..e];
             let lex = lookup_lex(w);
-            out.push(Tok { s: i, e, text: w, kind: TokKind::Word, lex });
+            let trigger = lex.is_some() || is_trigger_word(w);
+            out.push(Tok { s: i, e, text: w, kind: TokKind::Word, lex, trigger });
         } else {
             out.push(Tok {
                 s: i,
@@ -83,47 +91,91 @@ pub(crate) fn tokenize(t: &str) -> Vec<Tok<'_>> {
                 text: &t[i..i + c.len_utf8()],
                 kind: TokKind::Punct(c),
                 lex: None,
+                trigger: false,
             });
         }
     }
     out
 }
 
-/// Readings of a word with its proclitics (و ف ب ل ك, لل) removed, with the bytes removed.
-fn clitic_forms(w: &str) -> impl Iterator<Item = (usize, Cow<'_, str>)> {
-    let mut v: Vec<(usize, Cow<'_, str>)> = Vec::with_capacity(4);
-    v.push((0, Cow::Borrowed(w)));
-    let mut bases: Vec<(usize, &str)> = vec![(0, w)];
-    if let Some(r) = w.strip_prefix('و').or_else(|| w.strip_prefix('ف')) {
-        if r.chars().count() >= 2 {
-            v.push((2, Cow::Borrowed(r)));
-            bases.push((2, r));
-        }
+/// Proclitic sequences that may stand before a temporal word.
+const PROCLITICS: [&str; 11] = ["و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"];
+
+/// Calls `f` on each reading of a word with its proclitics (و ف ب ل ك, لل) removed, with
+/// the bytes removed, the word itself first; stops at the first reading for which `f` is true.
+fn for_each_form<T>(w: &str, mut f: impl FnMut(usize, &str) -> Option<T>) -> Option<T> {
+    if let Some(t) = f(0, w) {
+        return Some(t);
     }
-    for (skip, b) in bases {
-        if let Some(r) = b.strip_prefix("لل") {
-            if r.chars().count() >= 2 {
-                v.push((skip + 2, Cow::Owned(format!("ال{r}"))));
-            }
-        }
-        for p in ['ب', 'ل', 'ك'] {
-            if let Some(r) = b.strip_prefix(p) {
-                if r.chars().count() >= 2 {
-                    v.push((skip + 2, Cow::Borrowed(r)));
+    if !w.starts_with(['و', 'ف', 'ب', 'ل', 'ك']) {
+        return None;
+    }
+    for p in PROCLITICS {
+        if let Some(r) = w.strip_prefix(p) {
+            if r.len() >= 4 {
+                if let Some(t) = f(p.len(), r) {
+                    return Some(t);
                 }
             }
         }
     }
-    v.into_iter()
-}
-
-fn lookup_lex(w: &str) -> Option<(usize, &'static [Lex])> {
-    for (skip, f) in clitic_forms(w) {
-        if let Some(v) = WORDS.get(f.as_ref()) {
-            return Some((skip, v.as_slice()));
+    for p in ["لل", "ولل", "فلل"] {
+        if let Some(r) = w.strip_prefix(p) {
+            if r.len() >= 4 {
+                let mut owned = String::with_capacity(r.len() + 4);
+                owned.push_str("ال");
+                owned.push_str(r);
+                if let Some(t) = f(p.len(), &owned) {
+                    return Some(t);
+                }
+            }
         }
     }
     None
+}
+
+/// Proclitic bytes if `w` is `form` with proclitics before it, without allocating.
+fn clitic_match(w: &str, form: &str) -> Option<usize> {
+    if w == form {
+        return Some(0);
+    }
+    if let Some(prefix) = w.strip_suffix(form) {
+        if PROCLITICS.contains(&prefix) {
+            return Some(prefix.len());
+        }
+    }
+    // "للعام" is "ل" + "العام".
+    if let Some(rest) = form.strip_prefix("ال") {
+        for p in ["لل", "ولل", "فلل"] {
+            if w.len() == p.len() + rest.len() && w.starts_with(p) && w.ends_with(rest) {
+                return Some(p.len());
+            }
+        }
+    }
+    None
+}
+
+fn lookup_lex(w: &str) -> Option<(usize, &'static [Lex])> {
+    if w.len() > crate::lexicon::MAX_KEY_BYTES + 6 {
+        return None;
+    }
+    for_each_form(w, |skip, f| WORDS.get(f).map(|v| (skip, v.as_slice())))
+}
+
+/// Whether a word may start or continue a month name or a keyword rule.
+fn is_trigger_word(w: &str) -> bool {
+    if w.len() > crate::lexicon::MAX_KEY_BYTES + 6 {
+        return false;
+    }
+    for_each_form(w, |_, f| (MONTHS.contains_key(f) || TRIGGERS.contains(f)).then_some(())).is_some()
+}
+
+/// Whether a word, with its proclitics, is a past or future cue.
+fn cue_of(w: &str) -> Option<Tense> {
+    if w.len() > crate::lexicon::MAX_KEY_BYTES + 6 {
+        return None;
+    }
+    for_each_form(w, |_, f| CUES.get(f).copied())
 }
 
 /// An instant at day, minute or second grain.
@@ -368,7 +420,7 @@ impl<'a> Parser<'a> {
     /// Proclitic bytes if word `i` is one of `forms` (possibly with proclitics).
     fn is_any(&self, i: usize, forms: &[String]) -> Option<usize> {
         let w = self.word(i)?;
-        clitic_forms(w).find(|(_, f)| forms.iter().any(|x| x == f.as_ref())).map(|(s, _)| s)
+        forms.iter().find_map(|f| clitic_match(w, f))
     }
     fn is_exact(&self, i: usize, forms: &[String]) -> bool {
         self.word(i).is_some_and(|w| forms.iter().any(|x| x == w))
@@ -415,11 +467,11 @@ impl<'a> Parser<'a> {
                 TokKind::Punct('.' | '?' | '!' | ';' | ':') => break,
                 TokKind::Word => {
                     seen += 1;
-                    if self.is_future_cue(j) {
-                        return Tense::Future;
+                    if let Some(t) = self.word(j).and_then(cue_of) {
+                        return t;
                     }
-                    if self.is_any(j, &PAST_CUES).is_some() {
-                        return Tense::Past;
+                    if self.is_future_verb(j) {
+                        return Tense::Future;
                     }
                 }
                 _ => {}
@@ -428,10 +480,8 @@ impl<'a> Parser<'a> {
         self.default_tense
     }
 
-    fn is_future_cue(&self, j: usize) -> bool {
-        if self.is_any(j, &FUTURE_CUES).is_some() {
-            return true;
-        }
+    /// A verb with the future prefix "سـ" ("سيعقد", "ستجري").
+    fn is_future_verb(&self, j: usize) -> bool {
         let Some(w) = self.word(j) else { return false };
         let w = w.strip_prefix('و').or_else(|| w.strip_prefix('ف')).unwrap_or(w);
         let Some(rest) = w.strip_prefix('س') else { return false };
@@ -456,21 +506,12 @@ impl<'a> Parser<'a> {
     fn num_words_opt(&self, i: usize, join: bool) -> Option<(usize, u64, bool)> {
         let atom = |j: usize, allow_and: bool| -> Option<(usize, u64, bool, NumKind)> {
             let w = self.word(j)?;
-            let forms: Vec<(usize, Cow<'_, str>)> = if allow_and {
-                w.strip_prefix('و').map(|r| vec![(2, Cow::Borrowed(r))]).unwrap_or_default()
-            } else {
-                vec![(0, Cow::Borrowed(w))]
-            };
-            for (_, f) in forms {
-                if let Some(ls) = WORDS.get(f.as_ref()) {
-                    for l in ls {
-                        if let Lex::Number { value, ordinal, kind } = l {
-                            return Some((j + 1, *value as u64, *ordinal, *kind));
-                        }
-                    }
-                }
-            }
-            None
+            let f = if allow_and { w.strip_prefix('و')? } else { w };
+            let ls = WORDS.get(f)?;
+            ls.iter().find_map(|l| match l {
+                Lex::Number { value, ordinal, kind } => Some((j + 1, *value as u64, *ordinal, *kind)),
+                _ => None,
+            })
         };
         let (mut j, first, mut ordinal, kind) = atom(i, false)?;
         let mut total = first;
@@ -537,8 +578,11 @@ impl<'a> Parser<'a> {
     /// A month name at token `i` (with proclitics), with a combined form after it.
     fn month_name(&self, i: usize) -> Option<(usize, usize, u32, Calendar, bool)> {
         let w = self.word(i)?;
-        for (skip, f) in clitic_forms(w) {
-            let Some(cands) = MONTHS.get(f.as_ref()) else { continue };
+        if !self.toks[i].trigger {
+            return None;
+        }
+        for_each_form(w, |skip, f| {
+            let cands = MONTHS.get(f)?;
             for c in cands {
                 let ok = c.rest.iter().enumerate().all(|(k, r)| self.word(i + 1 + k) == Some(r.as_str()));
                 if ok {
@@ -559,8 +603,8 @@ impl<'a> Parser<'a> {
                     return Some((skip, end, c.month, c.calendar, c.ambiguous));
                 }
             }
-        }
-        None
+            None
+        })
     }
 
     fn month_name_plain(&self, i: usize) -> Option<(usize, usize, u32, Calendar, bool)> {
@@ -796,33 +840,7 @@ impl<'a> Parser<'a> {
 
     /// Whether a rule could start at token `i`.
     fn can_start(&self, i: usize) -> bool {
-        let t = &self.toks[i];
-        match t.kind {
-            TokKind::Num { .. } => true,
-            TokKind::Word => t.lex.is_some() || self.month_name(i).is_some() || self.is_trigger(i),
-            _ => false,
-        }
-    }
-
-    fn is_trigger(&self, i: usize) -> bool {
-        let k = &*KW;
-        self.is_any(i, &k.month).is_some()
-            || self.is_any(i, &k.year).is_some()
-            || self.is_any(i, &k.week).is_some()
-            || self.is_any(i, &k.hour).is_some()
-            || self.is_any(i, &k.this).is_some()
-            || self.is_any(i, &k.century).is_some()
-            || self.is_any(i, &k.decade).is_some()
-            || self.is_any(i, &k.quarter).is_some()
-            || self.is_any(i, &k.half).is_some()
-            || self.is_exact(i, &[k.before.clone(), k.after.clone(), k.since.clone(), k.from.clone()])
-            || self.is_any(i, &k.within).is_some()
-            || self.is_any(i, &k.in_kw).is_some()
-            || self.is_any(i, &k.day).is_some()
-            || self.is_any(i, &k.plural_units).is_some()
-            || self.is_any(i, &k.vague).is_some()
-            || self.is_any(i, &k.approx).is_some()
-            || self.is_exact(i, &k.to)
+        self.toks[i].trigger
     }
 
     /// Finds every expression, longest match first at each position.
@@ -878,6 +896,20 @@ impl<'a> Parser<'a> {
 
     /// Joins a date with a following clock time, and two expressions linked by "إلى"/"-".
     fn extend(&self, mut h: Hit) -> Hit {
+        // Time then day: "الساعة الرابعة عصر أمس", "الثالثة فجر الاثنين".
+        if let (Some((minute, part)), Some(_)) = (h.clock, h.res.range) {
+            let mut j = h.end;
+            if self.is_exact(j, std::slice::from_ref(&KW.from)) || self.is_exact(j, &KW.day[..1]) {
+                j += 1;
+            }
+            let day = self.r_weekday(j).or_else(|| self.r_relative_day(j)).or_else(|| self.r_day_month(j));
+            if let Some(d) = day {
+                if let Some(date) = d.res.single_day() {
+                    let res = Res::datetime(Inst::at(date, minute), TimeKind::Datetime, d.res.basis);
+                    return Hit { end: d.end, res, clock: Some((minute, part)), ..h };
+                }
+            }
+        }
         // Date then time: "الخميس الساعة 8", "السبت 21/09 الساعة 1:30 بعد الظهر".
         if let Some(day) = h.res.single_day() {
             if let Some(c) = self.r_clock(h.end) {
@@ -1546,6 +1578,11 @@ impl<'a> Parser<'a> {
         let (ns, ne) = if self.is_any(i, &KW.this).is_some() && night(i + 1) {
             (i, i + 2)
         } else if night(i) {
+            // "تلك الليلة", "الليلة التي": another night.
+            let other = i > 0 && self.word(i - 1).is_some_and(|p| matches!(p, "تلك" | "ذات" | "نفس" | "طوال" | "طيله"));
+            if other || self.word(i + 1).is_some_and(|x| x == "التي" || x == "الاولي") {
+                return None;
+            }
             (i, i + 1)
         } else {
             return None;
@@ -1885,7 +1922,7 @@ impl<'a> Parser<'a> {
         let single = (before || after)
             .then(|| self.unit(j))
             .flatten()
-            .filter(|(_, c)| c.is_none() && self.word(j).is_some_and(|w| !w.starts_with("ال")))
+            .filter(|(_, c)| c.is_none() && self.is_exact(j, &KW.singular_units))
             .map(|(u, _)| (j + 1, Some(1), u));
         let (end, n, unit) = self.duration_at(j).or(single)?;
         if before || after {
@@ -1995,7 +2032,8 @@ impl<'a> Parser<'a> {
             if dh > 2 || h > 24 {
                 return None;
             }
-            if self.punct(j + 1) == Some(':') && self.adjacent(j) && self.adjacent(j + 1) {
+            let colon = self.punct(j + 1) == Some(':') || (has_kw && self.punct(j + 1) == Some('.'));
+            if colon && self.adjacent(j) && self.adjacent(j + 1) {
                 let (m, dm) = self.num(j + 2)?;
                 if dm != 2 || m > 59 {
                     return None;
@@ -2100,9 +2138,12 @@ impl<'a> Parser<'a> {
             second = None;
         }
         if !has_kw && !digital {
-            // A bare ordinal hour needs a part of the day: "الثالثة فجرا".
-            let dp = self.part_of_day(k);
-            dp?;
+            // A bare ordinal hour needs the feminine definite form and a part of the day: "الثالثة فجرا".
+            let w = self.word(j)?;
+            if !(w.starts_with("ال") && w.ends_with('ه')) {
+                return None;
+            }
+            self.part_of_day(k)?;
         }
         self.finish_clock(start, k, hour, minute, second, has_kw || digital)
     }

@@ -4,8 +4,33 @@
 //! the other small tables are hand-curated here and normalised once at first use.
 
 use hadath_text::normalize_for_match;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
+
+/// FNV-1a: a fast hash for the short keys of these tables.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf29ce484222325 } else { self.0 };
+        for b in bytes {
+            h ^= *b as u64;
+            h = h.wrapping_mul(0x100000001b3);
+        }
+        self.0 = h;
+    }
+}
+
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+pub type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
+
+/// Longest key, in bytes, of the word and month tables.
+pub const MAX_KEY_BYTES: usize = 32;
 
 /// The generated month table (see its header for provenance and licence).
 const MONTHS_TSV: &str = include_str!("../../../data/time/months.tsv");
@@ -139,7 +164,7 @@ fn n(s: &str) -> String {
     normalize_for_match(s)
 }
 
-fn push(map: &mut HashMap<String, Vec<Lex>>, words: &[&str], lex: Lex) {
+fn push(map: &mut FastMap<String, Vec<Lex>>, words: &[&str], lex: Lex) {
     for w in words {
         let v = map.entry(n(w)).or_default();
         if !v.contains(&lex) {
@@ -165,10 +190,10 @@ const UNITS: [(&[&str], &[&str]); 10] = [
 ];
 
 /// Every classified word, keyed by normalised form (with and without the article for numbers).
-pub static WORDS: LazyLock<HashMap<String, Vec<Lex>>> = LazyLock::new(build_words);
+pub static WORDS: LazyLock<FastMap<String, Vec<Lex>>> = LazyLock::new(build_words);
 
-fn build_words() -> HashMap<String, Vec<Lex>> {
-    let mut m: HashMap<String, Vec<Lex>> = HashMap::new();
+fn build_words() -> FastMap<String, Vec<Lex>> {
+    let mut m: FastMap<String, Vec<Lex>> = FastMap::default();
     let weekdays: [(&[&str], &[&str]); 7] = [
         (&["الاثنين", "الإثنين", "الاتنين"], &["اثنين", "إثنين"]),
         (&["الثلاثاء", "الثلاثا"], &["ثلاثاء", "ثلاثا"]),
@@ -333,13 +358,13 @@ fn build_words() -> HashMap<String, Vec<Lex>> {
 }
 
 /// Month names keyed by their first normalised word.
-pub static MONTHS: LazyLock<HashMap<String, Vec<MonthName>>> = LazyLock::new(build_months);
+pub static MONTHS: LazyLock<FastMap<String, Vec<MonthName>>> = LazyLock::new(build_months);
 
 /// Month names that are also ordinary words and need a day or year beside them.
 const AMBIGUOUS_MONTHS: [&str; 6] = ["آب", "ماي", "صفر", "رجب", "may", "mar"];
 
-fn build_months() -> HashMap<String, Vec<MonthName>> {
-    let mut map: HashMap<String, Vec<MonthName>> = HashMap::new();
+fn build_months() -> FastMap<String, Vec<MonthName>> {
+    let mut map: FastMap<String, Vec<MonthName>> = FastMap::default();
     let ambiguous: Vec<String> = AMBIGUOUS_MONTHS.iter().map(|w| n(w)).collect();
     for line in MONTHS_TSV.lines() {
         if line.starts_with('#') || line.trim().is_empty() {
@@ -374,9 +399,9 @@ fn build_months() -> HashMap<String, Vec<MonthName>> {
     map
 }
 
-/// Words that say the sentence speaks of the future.
-pub static FUTURE_CUES: LazyLock<Vec<String>> = LazyLock::new(|| {
-    [
+/// Words that say whether the sentence speaks of the past or of the future.
+pub static CUES: LazyLock<FastMap<String, crate::grammar::Tense>> = LazyLock::new(|| {
+    let future = [
         "سوف",
         "المقرر",
         "المقررة",
@@ -405,15 +430,8 @@ pub static FUTURE_CUES: LazyLock<Vec<String>> = LazyLock::new(|| {
         "القادم",
         "القادمة",
         "حتى",
-    ]
-    .iter()
-    .map(|w| n(w))
-    .collect()
-});
-
-/// Words that say the sentence reports the past.
-pub static PAST_CUES: LazyLock<Vec<String>> = LazyLock::new(|| {
-    [
+    ];
+    let past = [
         "قال",
         "قالت",
         "أعلن",
@@ -448,10 +466,15 @@ pub static PAST_CUES: LazyLock<Vec<String>> = LazyLock::new(|| {
         "كانت",
         "الماضي",
         "الماضية",
-    ]
-    .iter()
-    .map(|w| n(w))
-    .collect()
+    ];
+    let mut m = FastMap::default();
+    for w in past {
+        m.insert(n(w), crate::grammar::Tense::Past);
+    }
+    for w in future {
+        m.insert(n(w), crate::grammar::Tense::Future);
+    }
+    m
 });
 
 /// Nouns that start like future verbs ("سيارة", "ستة") and are not cues.
@@ -504,7 +527,8 @@ pub struct Keywords {
     pub year: [String; 4],
     pub day: [String; 3],
     pub week: [String; 4],
-    pub hour: [String; 2],
+    pub hour: [String; 1],
+    pub singular_units: Vec<String>,
     pub this: [String; 3],
     pub from: String,
     pub to: [String; 4],
@@ -540,7 +564,8 @@ pub static KW: LazyLock<Keywords> = LazyLock::new(|| Keywords {
     year: [n("عام"), n("العام"), n("سنة"), n("السنة")],
     day: [n("يوم"), n("اليوم"), n("يومي")],
     week: [n("أسبوع"), n("الأسبوع"), n("اسبوع"), n("الاسبوع")],
-    hour: [n("الساعة"), n("ساعة")],
+    hour: [n("الساعة")],
+    singular_units: ["يوم", "أسبوع", "شهر", "عام", "سنة", "ساعة", "دقيقة", "عقد", "قرن"].iter().map(|w| n(w)).collect(),
     this: [n("هذا"), n("هذه"), n("ذلك")],
     from: n("من"),
     to: [n("إلى"), n("الى"), n("حتى"), n("لغاية")],
@@ -600,4 +625,39 @@ pub static KW: LazyLock<Keywords> = LazyLock::new(|| Keywords {
     .iter()
     .map(|w| n(w))
     .collect(),
+});
+
+/// Keywords at which a rule may start (besides classified words, numbers and month names).
+pub static TRIGGERS: LazyLock<FastSet<String>> = LazyLock::new(|| {
+    let k = &*KW;
+    let mut set = FastSet::default();
+    let groups: [&[String]; 17] = [
+        &k.month,
+        &k.year,
+        &k.week,
+        &k.hour,
+        &k.this,
+        &k.century,
+        &k.decade,
+        &k.quarter,
+        &k.half,
+        &k.within,
+        &k.in_kw,
+        &k.day,
+        &k.plural_units,
+        &k.vague,
+        &k.approx,
+        &k.to,
+        &k.dated,
+    ];
+    for g in groups {
+        set.extend(g.iter().cloned());
+    }
+    for w in [&k.before, &k.after, &k.since, &k.from] {
+        set.insert(w.clone());
+    }
+    for w in ["عند", "فصل", "خلال", "مده", "اليوم"] {
+        set.insert(w.to_string());
+    }
+    set
 });
