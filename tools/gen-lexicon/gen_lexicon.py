@@ -84,10 +84,11 @@ def read_curated():
             if not line or line.startswith("#"):
                 continue
             cols = line.split("\t")
-            cols += [""] * (5 - len(cols))
-            iso3, bases, extra_adj, names, capitals = cols[:5]
+            cols += [""] * (6 - len(cols))
+            iso3, bases, extra_adj, names, capitals, name_en = cols[:6]
             split = lambda v: [x.strip() for x in v.split("|") if x.strip()]
-            rows[iso3] = dict(bases=split(bases), extra_adj=split(extra_adj), names=split(names), capitals=split(capitals))
+            rows[iso3] = dict(bases=split(bases), extra_adj=split(extra_adj), names=split(names), capitals=split(capitals),
+                              name_en=name_en.strip())
     return rows
 
 
@@ -239,7 +240,8 @@ def main():
         adj = []
         for b in cur["bases"]:
             adj += adjective_forms(b)
-        country_rows.append([iso3, "", iso3, "|".join(uniq(cur["names"])), "", "|".join(uniq(cur["capitals"])), "|".join(uniq(adj + cur["extra_adj"])), "", ""])
+        # Historic entities keep no capital forms: Moscow names Russia today.
+        country_rows.append([iso3, "", cur["name_en"] or iso3, "|".join(uniq(cur["names"])), "", "", "|".join(uniq(adj + cur["extra_adj"])), "", ""])
 
     capital_forms_by_cc = {}
     for r in country_rows:

@@ -295,6 +295,7 @@ impl<'a> Resolver<'a> {
         let ms = &s.matches;
         let adjacent = |j: usize, k: usize| k < ms.len() && ms[k].first == ms[j].end;
         let mut chain_end: Option<usize> = None;
+        let mut agent_chain: Option<(usize, u32)> = None;
         let mut j = 0;
         while j < ms.len() {
             let m = &ms[j];
@@ -317,6 +318,7 @@ impl<'a> Resolver<'a> {
                     let title_sector = entry.sector.clone().unwrap_or_default();
                     let mut k = j + 1;
                     let mut key: Option<String> = None;
+                    let mut key_is_adjective = false;
                     // "رئيس أذربيجان" is a construct; "الرئيس أذربيجان" is not, but "الأمين العام للأمم" is.
                     let construct = !toks[m.first].norm.get(m.prefix_len..).unwrap_or("").starts_with("ال");
                     if adjacent(j, k) {
@@ -325,6 +327,7 @@ impl<'a> Resolver<'a> {
                         let genitive = construct || next_clitic.ends_with('ل');
                         if let Some(a) = self.find(next, EntryKind::Adjective) {
                             key = self.lex.entry(a).and_then(|e| e.country.clone());
+                            key_is_adjective = true;
                             k += 1;
                         } else if genitive {
                             if let Some(c) = self.find(next, EntryKind::Country) {
@@ -352,6 +355,9 @@ impl<'a> Resolver<'a> {
                     if let Some(e) = ent {
                         self.last_role = Some(role);
                         self.out.push(e);
+                        // "وزيرا الخارجية الأذربيجاني والأرميني": the next adjective gets the same role.
+                        chain_end = (person.is_none() && key_is_adjective).then_some(ms[last].end);
+                        agent_chain = None;
                         j = last + 1;
                     } else {
                         j += 1;
@@ -370,6 +376,9 @@ impl<'a> Resolver<'a> {
                         Some(_) => (span.cover(self.span(toks, &ms[j + 1])), j + 2),
                         None => (span, j + 1),
                     };
+                    // "القوات الأرمينية والأذربيجانية": the next adjective names a second group.
+                    agent_chain = country.is_some().then(|| (ms[next - 1].end, best));
+                    chain_end = None;
                     let cname = country.as_deref().and_then(|c| self.lex.country(c)).map(|c| c.name.clone());
                     self.out.push(Entity {
                         span: full,
@@ -390,6 +399,32 @@ impl<'a> Resolver<'a> {
                     continue;
                 }
                 EntryKind::Adjective => {
+                    if let Some((_, agent)) = agent_chain.filter(|&(end, _)| end == m.first) {
+                        if let (Some(a), Some(c)) = (self.lex.entry(agent), entry.country.clone()) {
+                            let sector = a.sector.clone().unwrap_or_default();
+                            let cname = self.lex.country(&c).map(|x| x.name.clone()).unwrap_or_else(|| c.clone());
+                            let kind = if a.role.as_deref() == Some("organisation") {
+                                EntityKind::Organisation
+                            } else {
+                                EntityKind::Group
+                            };
+                            self.out.push(Entity {
+                                span,
+                                kind,
+                                name: format!("{cname} {}", a.name),
+                                code: code_of(&c, &sector),
+                                country: Some(c),
+                                sector: sector_field(&sector),
+                                role: None,
+                                lat: None,
+                                lon: None,
+                                lexicon_id: Some(a.id.clone()),
+                            });
+                            agent_chain = Some((m.end, agent));
+                            j += 1;
+                            continue;
+                        }
+                    }
                     let after_counterpart = m.first > 0 && is_counterpart(&toks[m.first - 1].norm);
                     let chained = chain_end == Some(m.first);
                     if let (true, Some(role)) = (after_counterpart || chained, self.last_role.clone()) {

@@ -111,6 +111,39 @@ fn norm_forms(field: &str) -> Vec<String> {
     out
 }
 
+/// Adds dual forms of multi-word titles: "وزير الخارجية" gives "وزيرا الخارجية" and
+/// "وزيري الخارجية"; "الرئيس الفرنسي"-style article forms give "الرئيسان" and "الرئيسين".
+fn with_duals(forms: Vec<String>) -> Vec<String> {
+    let mut out = forms.clone();
+    for f in &forms {
+        let (first, rest) = match f.split_once(' ') {
+            Some((a, b)) => (a, Some(b)),
+            None => (f.as_str(), None),
+        };
+        // Only masculine heads: a feminine (ه) head makes its dual differently.
+        if first.ends_with('ه') || first.chars().count() < 3 {
+            continue;
+        }
+        let duals: Vec<String> = if first.starts_with("ال") {
+            vec![format!("{first}ان"), format!("{first}ين")]
+        } else if rest.is_some() {
+            vec![format!("{first}ا"), format!("{first}ي")]
+        } else {
+            Vec::new()
+        };
+        for d in duals {
+            let form = match rest {
+                Some(r) => format!("{d} {r}"),
+                None => d,
+            };
+            if !out.contains(&form) {
+                out.push(form);
+            }
+        }
+    }
+    out
+}
+
 fn rows(text: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
     text.lines()
         .enumerate()
@@ -273,7 +306,7 @@ impl Sources {
                 name: col(&c, 2).to_string(),
                 sector: col(&c, 3).to_string(),
                 role: role.to_string(),
-                forms: norm_forms(col(&c, 1)),
+                forms: with_duals(norm_forms(col(&c, 1))),
                 ..Default::default()
             });
         }

@@ -253,3 +253,52 @@ fn never_panics_on_odd_input() {
         }
     }
 }
+
+#[test]
+fn western_and_international_officials_of_the_seeds() {
+    let (d, e) = run(
+        "رحب الرئيس الفرنسي إيمانويل ماكرون ووزير الخارجية الأميركي أنتوني بلينكن بالخطوة، فيما التقى شارل ميشال الزعيمين.",
+        Some((2022, 11, 20)),
+    );
+    let m = expect(&d, &e, "الرئيس الفرنسي إيمانويل ماكرون", EntityKind::Person, "Emmanuel Macron", Some("FRAGOV"));
+    assert_eq!(m.role.as_deref(), Some("President"));
+    let b = expect(&d, &e, "وزير الخارجية الأميركي أنتوني بلينكن", EntityKind::Person, "Antony Blinken", Some("USAGOV"));
+    assert_eq!(b.role.as_deref(), Some("Foreign Minister"));
+    let c = e.iter().find(|x| d.slice(x.span) == "شارل ميشال").unwrap_or_else(|| panic!("{}", show(&d, &e)));
+    assert_eq!(c.name, "Charles Michel");
+    assert_eq!(c.code.as_deref(), Some("IGOEUREEC"));
+    let (d, e) = run("قالت المفوضة ميشيل باشيليت إن المدنيين يدفعون الثمن.", Some((2020, 10, 9)));
+    let b = e.iter().find(|x| x.name == "Michelle Bachelet").unwrap_or_else(|| panic!("{}", show(&d, &e)));
+    assert_eq!(b.code.as_deref(), Some("IGOUNO"));
+    // The French president without a name, resolved by the date.
+    let (d, e) = run("اتصل الرئيس الفرنسي بنظيره.", Some((2021, 12, 15)));
+    expect(&d, &e, "الرئيس الفرنسي", EntityKind::Person, "Emmanuel Macron", Some("FRAGOV"));
+}
+
+#[test]
+fn dual_titles_and_agent_chains_name_two_actors() {
+    let (d, e) = run("وصل وزيرا الخارجية الأذربيجاني والأرميني إلى المدينة.", Some((2020, 10, 9)));
+    expect(&d, &e, "وزيرا الخارجية الأذربيجاني", EntityKind::Person, "Jeyhun Bayramov", Some("AZEGOV"));
+    expect(&d, &e, "الأرميني", EntityKind::Person, "Zohrab Mnatsakanyan", Some("ARMGOV"));
+    let (d, e) = run("تبادلت القوات الأرمينية والأذربيجانية القصف.", None);
+    let a = e.iter().find(|x| d.slice(x.span) == "القوات الأرمينية").unwrap_or_else(|| panic!("{}", show(&d, &e)));
+    assert_eq!(a.code.as_deref(), Some("ARMMIL"));
+    let b = e.iter().find(|x| d.slice(x.span) == "الأذربيجانية").unwrap_or_else(|| panic!("{}", show(&d, &e)));
+    assert_eq!(b.code.as_deref(), Some("AZEMIL"));
+}
+
+#[test]
+fn other_seed_names() {
+    let (d, e) = run(
+        "أعلن الإليزيه أن القوقاز شهد بعد تفكك الاتحاد السوفييتي نزاعات، وأن قمة براغ ناقشت الحدود مع كازاخستان.",
+        None,
+    );
+    let el = e.iter().find(|x| d.slice(x.span) == "الإليزيه").unwrap_or_else(|| panic!("{}", show(&d, &e)));
+    assert_eq!(el.code.as_deref(), Some("FRAGOV"));
+    expect(&d, &e, "القوقاز", EntityKind::Place, "Caucasus", None);
+    expect(&d, &e, "الاتحاد السوفييتي", EntityKind::Country, "Soviet Union", Some("SUN"));
+    expect(&d, &e, "براغ", EntityKind::Place, "Prague", None);
+    expect(&d, &e, "كازاخستان", EntityKind::Country, "Kazakhstan", Some("KAZ"));
+    let (d, e) = run("نقلت وكالة الأنباء الأرمينية عن مسؤول أن باكو تتهم يريفان.", None);
+    expect(&d, &e, "باكو", EntityKind::Country, "Azerbaijan", Some("AZEGOV"));
+}
