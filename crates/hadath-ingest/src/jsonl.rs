@@ -72,7 +72,6 @@ pub fn parse_line(line: &[u8], fallback_id: &str) -> Document {
         (Some(Value::Null) | None, Some(Value::String(page))) => {
             let e = html::extract(&page);
             doc.text = e.text;
-            doc.meta.format = "jsonl+html".into();
             if doc.meta.title.is_none() {
                 doc.meta.title = e.title;
             }

@@ -3,6 +3,7 @@
 //! vocabulary and position.
 
 use crate::vocab;
+use aho_corasick::AhoCorasick;
 use hadath_text::{normalize_for_match, Document, Paragraph, ParagraphKind, Span};
 use std::collections::hash_map::DefaultHasher;
 use std::collections::{HashMap, HashSet};
@@ -21,12 +22,43 @@ impl WordSet {
     }
 }
 
-static PROMO: LazyLock<Vec<String>> = LazyLock::new(|| {
-    let mut v: Vec<String> = vocab::PROMO_PHRASES.iter().map(|p| normalize_for_match(p)).collect();
-    v.sort();
-    v.dedup();
-    v
+/// Promotional phrases, normalised, in one automaton.
+struct Promo {
+    phrases: Vec<String>,
+    matcher: AhoCorasick,
+}
+
+static PROMO: LazyLock<Option<Promo>> = LazyLock::new(|| {
+    let mut phrases: Vec<String> = vocab::PROMO_PHRASES.iter().map(|p| normalize_for_match(p)).collect();
+    phrases.sort();
+    phrases.dedup();
+    let matcher = AhoCorasick::new(&phrases).ok()?;
+    Some(Promo { phrases, matcher })
 });
+
+/// How many distinct promotional phrases a normalised line holds (Latin ones at word
+/// boundaries).
+fn promo_hits(norm: &str) -> usize {
+    let Some(promo) = PROMO.as_ref() else { return 0 };
+    let mut seen: Vec<usize> = Vec::new();
+    for m in promo.matcher.find_overlapping_iter(norm) {
+        let id = m.pattern().as_usize();
+        if seen.contains(&id) {
+            continue;
+        }
+        let phrase = &promo.phrases[id];
+        let latin = phrase.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
+        let bounded = !latin || {
+            let before = norm[..m.start()].chars().next_back();
+            let after = norm[m.end()..].chars().next();
+            !before.is_some_and(|c| c.is_alphanumeric()) && !after.is_some_and(|c| c.is_alphabetic())
+        };
+        if bounded {
+            seen.push(id);
+        }
+    }
+    seen.len()
+}
 static INTERFACE: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(vocab::INTERFACE_WORDS));
 static SECTIONS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(vocab::SECTION_WORDS));
 static MONTHS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(vocab::MONTHS));
@@ -39,6 +71,8 @@ static AGENCIES: LazyLock<Vec<String>> =
 const LONG_LINE: usize = 4000;
 /// Lines at most this long (in bytes) are counted for repetition across documents.
 const REPEAT_MAX_LEN: usize = 300;
+/// Sentence-like lines repeated across pages count as chrome only up to this many words.
+const REPEAT_MAX_WORDS: usize = 8;
 /// A line seen in this many documents of one source is boilerplate.
 const REPEAT_THRESHOLD: u32 = 3;
 /// Bounds that keep the repetition memory flat on endless streams.
@@ -210,7 +244,9 @@ pub fn prepare_with(doc: &mut Document, repeats: Option<(&mut RepeatedLines, &st
             lines.iter().map(|l| if l.span.len() <= REPEAT_MAX_LEN { hash_line(&l.norm) } else { 0 }).collect();
         let repeated = repeats.record(source, &hashes);
         for (i, rep) in repeated.into_iter().enumerate() {
-            if rep && kinds[i] == ParagraphKind::Body {
+            // Running text repeated across pages is a republished article, not chrome.
+            let chrome_like = !lines[i].body_like || lines[i].words <= REPEAT_MAX_WORDS;
+            if rep && chrome_like && kinds[i] == ParagraphKind::Body {
                 kinds[i] = ParagraphKind::Boilerplate;
             }
         }
@@ -256,9 +292,20 @@ fn hash_line(norm: &str) -> u64 {
     h.finish().max(1)
 }
 
+/// Whether `c` is a letter, with fast paths for ASCII and the Arabic letter block.
+fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else if ('\u{0621}'..='\u{064A}').contains(&c) {
+        true
+    } else {
+        c.is_alphabetic()
+    }
+}
+
 /// Letters and digits only, for comparing lines that differ in spacing and punctuation.
 fn squash(s: &str) -> String {
-    s.chars().filter(|c| c.is_alphanumeric()).collect()
+    s.chars().filter(|&c| is_letter(c) || c.is_numeric()).collect()
 }
 
 fn is_terminal(c: char) -> bool {
@@ -302,7 +349,7 @@ fn runs(norm: &str) -> Vec<(bool, &str)> {
     for (i, c) in norm.char_indices() {
         let cls = if c.is_ascii_digit() {
             Some(true)
-        } else if c.is_alphabetic() {
+        } else if is_letter(c) {
             Some(false)
         } else {
             None
@@ -407,22 +454,9 @@ fn is_meta_line(raw: &str, norm: &str) -> bool {
     remainder <= 3
 }
 
-/// Whether `phrase` occurs in `norm`, at word boundaries when it is Latin.
-fn contains_phrase(norm: &str, phrase: &str) -> bool {
-    let latin = phrase.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
-    if !latin {
-        return norm.contains(phrase);
-    }
-    norm.match_indices(phrase).any(|(i, _)| {
-        let before = norm[..i].chars().next_back();
-        let after = norm[i + phrase.len()..].chars().next();
-        !before.is_some_and(|c| c.is_alphanumeric()) && !after.is_some_and(|c| c.is_alphabetic())
-    })
-}
-
 /// Interface and promotional lines: vocabulary, share bars and menus, link lists, photo credits.
 fn is_boilerplate_line(raw: &str, norm: &str, words: usize) -> bool {
-    let hits = PROMO.iter().filter(|p| contains_phrase(norm, p)).count();
+    let hits = promo_hits(norm);
     if hits >= 2 || (hits == 1 && words <= 40) {
         return true;
     }
@@ -486,7 +520,7 @@ pub fn dateline_prefix(raw: &str) -> Option<(usize, usize)> {
         if i > 120 {
             return None;
         }
-        if c.is_alphabetic() {
+        if is_letter(c) {
             if !in_word {
                 words += 1;
                 in_word = true;

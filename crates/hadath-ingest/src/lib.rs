@@ -136,13 +136,21 @@ fn trim_ascii(b: &[u8]) -> &[u8] {
     &b[start..end.max(start)]
 }
 
+/// The multi-document input being read, with warnings for its first document.
+struct Current {
+    multi: Multi,
+    name: String,
+    source: String,
+    warnings: Vec<Diagnostic>,
+}
+
 /// A stream of documents from paths (`-` or none is stdin), in sorted order.
 ///
 /// Inputs are opened one at a time and multi-document inputs (JSON Lines, WARC) are read one
 /// record at a time, so memory stays flat however large the corpus.
 pub struct DocumentStream {
     inputs: VecDeque<Input>,
-    current: Option<(Multi, String, Vec<Diagnostic>)>,
+    current: Option<Current>,
     opts: IngestOptions,
     repeats: RepeatedLines,
 }
@@ -222,11 +230,12 @@ impl DocumentStream {
         match format {
             InputFormat::Jsonl => {
                 let multi = Multi::Jsonl { reader, name: name.clone(), line_no: 0, buf: Vec::new(), done: false };
-                self.current = Some((multi, source, warnings));
+                self.current = Some(Current { multi, name, source, warnings });
                 None
             }
             InputFormat::Warc => {
-                self.current = Some((Multi::Warc(warc::WarcReader::new(reader, name)), source, warnings));
+                let multi = Multi::Warc(warc::WarcReader::new(reader, name.clone()));
+                self.current = Some(Current { multi, name, source, warnings });
                 None
             }
             InputFormat::Txt | InputFormat::Html => {
@@ -255,22 +264,21 @@ impl Iterator for DocumentStream {
     type Item = Document;
     fn next(&mut self) -> Option<Document> {
         loop {
-            if let Some((multi, source, warnings)) = &mut self.current {
-                match multi.next_doc() {
+            if let Some(cur) = &mut self.current {
+                match cur.multi.next_doc() {
                     Some(mut doc) => {
-                        if !warnings.is_empty() {
-                            doc.diagnostics.splice(0..0, std::mem::take(warnings));
+                        if !cur.warnings.is_empty() {
+                            doc.diagnostics.splice(0..0, std::mem::take(&mut cur.warnings));
                         }
-                        let source = source.clone();
+                        let source = cur.source.clone();
                         return Some(self.finish(doc, &source));
                     }
                     None => {
-                        let leftover = std::mem::take(warnings);
-                        self.current = None;
-                        if let Some(w) = leftover.into_iter().next() {
-                            // An input with no record still reports its warning.
-                            let mut doc = Document::new("", "");
-                            doc.diagnostics.push(w);
+                        let cur = self.current.take();
+                        if let Some(Current { name, warnings, .. }) = cur.filter(|c| !c.warnings.is_empty()) {
+                            // An input without any record still reports its warnings.
+                            let mut doc = Document::new(name, "");
+                            doc.diagnostics = warnings;
                             return Some(doc);
                         }
                     }

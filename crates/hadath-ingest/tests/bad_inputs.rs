@@ -47,7 +47,10 @@ fn mixed_bad_and_good_inputs() {
     ]
     .join("\n");
     write(p, "e_lines.jsonl", jsonl.as_bytes());
-    let many: String = (0..200).map(|i| json_line(&format!("z{i}"), &format!("خبر رقم {i} عن الهدنة."))).collect::<Vec<_>>().join("\n");
+    let many: String = (0..200)
+        .map(|i| json_line(&format!("z{i}"), &format!("خبر رقم {i} عن الهدنة.")))
+        .collect::<Vec<_>>()
+        .join("\n");
     let gz = gzip(many.as_bytes());
     write(p, "f_truncated.jsonl.gz", &gz[..gz.len() / 2]);
     let mut fake = vec![0x1f, 0x8b];
