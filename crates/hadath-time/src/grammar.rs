@@ -5,7 +5,7 @@
 
 use crate::calendar::{add_months, hijri_to_gregorian, hijri_year_of, iso_week, next_month_start, week_monday};
 use crate::lexicon::{
-    Calendar, DayPart, Direction, Lex, NumKind, Portion, Unit, CUES, KW, MONTHS, NOT_FUTURE, TRIGGERS, WORDS,
+    Calendar, DayPart, Direction, Lex, NumKind, Portion, Unit, ANY_KEY, CUES, KW, MONTHS, NOT_FUTURE, WORDS,
 };
 use crate::Reference;
 use hadath_text::{days_in_month, Date, DateBasis, Precision, TimeKind, TimexValue};
@@ -81,8 +81,7 @@ pub(crate) fn tokenize(t: &str) -> Vec<Tok<'_>> {
                 }
             }
             let w = &t[i..e];
-            let lex = lookup_lex(w);
-            let trigger = lex.is_some() || is_trigger_word(w);
+            let (lex, trigger) = classify(w);
             out.push(Tok { s: i, e, text: w, kind: TokKind::Word, lex, trigger });
         } else {
             out.push(Tok {
@@ -136,38 +135,44 @@ fn for_each_form<T>(w: &str, mut f: impl FnMut(usize, &str) -> Option<T>) -> Opt
 
 /// Proclitic bytes if `w` is `form` with proclitics before it, without allocating.
 fn clitic_match(w: &str, form: &str) -> Option<usize> {
-    if w == form {
+    let extra = w.len().checked_sub(form.len())?;
+    if extra == 0 && w == form {
         return Some(0);
     }
-    if let Some(prefix) = w.strip_suffix(form) {
-        if PROCLITICS.contains(&prefix) {
-            return Some(prefix.len());
-        }
-    }
-    // "للعام" is "ل" + "العام".
+    // "للعام" is "ل" + "العام", "وللعام" is "و" + "ل" + "العام".
     if let Some(rest) = form.strip_prefix("ال") {
-        for p in ["لل", "ولل", "فلل"] {
-            if w.len() == p.len() + rest.len() && w.starts_with(p) && w.ends_with(rest) {
-                return Some(p.len());
+        if extra == 0 || extra == 2 {
+            for p in ["لل", "ولل", "فلل"] {
+                if w.len() == p.len() + rest.len() && w.starts_with(p) && w.ends_with(rest) {
+                    return Some(p.len());
+                }
             }
         }
+    }
+    // Other proclitics are one or two Arabic letters of two bytes each.
+    if (extra == 2 || extra == 4) && w.ends_with(form) && PROCLITICS.contains(&&w[..extra]) {
+        return Some(extra);
     }
     None
 }
 
-fn lookup_lex(w: &str) -> Option<(usize, &'static [Lex])> {
+/// The classified reading of a word, and whether any rule may start at it.
+fn classify(w: &str) -> (Option<(usize, &'static [Lex])>, bool) {
     if w.len() > crate::lexicon::MAX_KEY_BYTES + 6 {
-        return None;
+        return (None, false);
     }
-    for_each_form(w, |skip, f| WORDS.get(f).map(|v| (skip, v.as_slice())))
-}
-
-/// Whether a word may start or continue a month name or a keyword rule.
-fn is_trigger_word(w: &str) -> bool {
-    if w.len() > crate::lexicon::MAX_KEY_BYTES + 6 {
-        return false;
+    let mut trigger = false;
+    let lex = for_each_form(w, |skip, f| {
+        if !ANY_KEY.contains(f) {
+            return None;
+        }
+        trigger = true;
+        WORDS.get(f).map(|v| (skip, v.as_slice()))
+    });
+    if lex.is_none() && !trigger {
+        return (None, false);
     }
-    for_each_form(w, |_, f| (MONTHS.contains_key(f) || TRIGGERS.contains(f)).then_some(())).is_some()
+    (lex, true)
 }
 
 /// Whether a word, with its proclitics, is a past or future cue.

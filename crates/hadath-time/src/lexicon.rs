@@ -661,3 +661,11 @@ pub static TRIGGERS: LazyLock<FastSet<String>> = LazyLock::new(|| {
     }
     set
 });
+
+/// Every key of the word, month and trigger tables: one lookup tells whether a word matters.
+pub static ANY_KEY: LazyLock<FastSet<String>> = LazyLock::new(|| {
+    let mut set: FastSet<String> = TRIGGERS.iter().cloned().collect();
+    set.extend(WORDS.keys().cloned());
+    set.extend(MONTHS.keys().cloned());
+    set
+});
