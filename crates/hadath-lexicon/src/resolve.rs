@@ -332,6 +332,7 @@ impl<'a> Resolver<'a> {
                         } else if genitive {
                             if let Some(c) = self.find(next, EntryKind::Country) {
                                 key = self.lex.entry(c).and_then(|e| e.country.clone());
+                                key_is_adjective = true;
                                 k += 1;
                             } else if let Some(o) =
                                 self.find(next, EntryKind::Organisation).or_else(|| self.find(next, EntryKind::Group))
@@ -372,9 +373,13 @@ impl<'a> Resolver<'a> {
                         EntityKind::Group
                     };
                     let country = if adjacent(j, j + 1) { self.country_in(&ms[j + 1]) } else { None };
-                    let (full, next) = match &country {
-                        Some(_) => (span.cover(self.span(toks, &ms[j + 1])), j + 2),
-                        None => (span, j + 1),
+                    // A form that already ends in an adjective ("الرئاسة الفرنسية") names its country.
+                    let own = (m.end - m.first > 1)
+                        .then(|| self.lex.country_of_adjective(&toks[m.end - 1].norm).map(str::to_string))
+                        .flatten();
+                    let (full, next, country) = match (country, own) {
+                        (Some(c), _) => (span.cover(self.span(toks, &ms[j + 1])), j + 2, Some(c)),
+                        (None, own) => (span, j + 1, own),
                     };
                     // "القوات الأرمينية والأذربيجانية": the next adjective names a second group.
                     agent_chain = country.is_some().then(|| (ms[next - 1].end, best));
@@ -429,7 +434,14 @@ impl<'a> Resolver<'a> {
                     let chained = chain_end == Some(m.first);
                     if let (true, Some(role)) = (after_counterpart || chained, self.last_role.clone()) {
                         if let Some(c) = entry.country.clone() {
-                            let full = if after_counterpart { span.cover(toks[m.first - 1].span) } else { span };
+                            let full = if after_counterpart {
+                                let cp = &toks[m.first - 1];
+                                let conj = usize::from(cp.norm.starts_with('و') || cp.norm.starts_with('ف'));
+                                let skip = skip_normalised(cp.span.slice(self.text), conj * 'و'.len_utf8());
+                                span.cover(Span::new(cp.span.start + skip, cp.span.end))
+                            } else {
+                                span
+                            };
                             let e = self.role_entity(full, &role, &c, "");
                             self.out.push(e);
                             chain_end = Some(m.end);
@@ -439,6 +451,18 @@ impl<'a> Resolver<'a> {
                     continue;
                 }
                 _ => {}
+            }
+            // "وزراء خارجية أذربيجان وأرمينيا": a country joined by و after a title gets the role too.
+            if chain_end == Some(m.first) && toks[m.first].norm.starts_with('و') {
+                if let (Some(c), Some(role)) = (self.find(m, EntryKind::Country), self.last_role.clone()) {
+                    if let Some(cc) = self.lex.entry(c).and_then(|e| e.country.clone()) {
+                        let e = self.role_entity(span, &role, &cc, "");
+                        self.out.push(e);
+                        chain_end = Some(m.end);
+                        j += 1;
+                        continue;
+                    }
+                }
             }
             // Names: choose between a country and a capital that share a form (عمان).
             let country_idx = self.find(m, EntryKind::Country);

@@ -302,3 +302,41 @@ fn other_seed_names() {
     let (d, e) = run("نقلت وكالة الأنباء الأرمينية عن مسؤول أن باكو تتهم يريفان.", None);
     expect(&d, &e, "باكو", EntityKind::Country, "Azerbaijan", Some("AZEGOV"));
 }
+
+#[test]
+fn plural_titles_with_country_lists_and_agents_with_their_adjective() {
+    let (d, e) = run("اجتمع وزراء خارجية أذربيجان وأرمينيا في العاصمة الروسية.", Some((2020, 10, 9)));
+    let a = e.iter().find(|x| x.name == "Jeyhun Bayramov").unwrap_or_else(|| panic!("{}", show(&d, &e)));
+    assert_eq!(a.code.as_deref(), Some("AZEGOV"));
+    expect(&d, &e, "أرمينيا", EntityKind::Person, "Zohrab Mnatsakanyan", Some("ARMGOV"));
+    let (d, e) = run("قال مصدر في الرئاسة الفرنسية إن الاتصال جرى أمس.", None);
+    let p = e.iter().find(|x| d.slice(x.span).contains("الرئاسة")).unwrap_or_else(|| panic!("{}", show(&d, &e)));
+    assert_eq!(p.code.as_deref(), Some("FRAGOV"));
+    let (d, e) = run("ورحب وزير الخارجية الروسي ونظيره الأرميني بالهدنة.", Some((2020, 10, 9)));
+    expect(&d, &e, "نظيره الأرميني", EntityKind::Person, "Zohrab Mnatsakanyan", Some("ARMGOV"));
+}
+
+#[test]
+fn random_text_never_panics_and_spans_stay_valid() {
+    // A small deterministic generator over Arabic letters, clitics, marks, digits and punctuation.
+    let alphabet: Vec<char> =
+        "وفبلكالرئيسوزيرنظيرهباكوموسكوعمانقرهباغ ،.\u{064e}\u{0651}\u{0640}\u{200f}9١«»-\n".chars().collect();
+    let mut state: u64 = 0x2545F4914F6CDD1D;
+    for _ in 0..300 {
+        let mut s = String::new();
+        for _ in 0..(state % 120) {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            s.push(alphabet[(state % alphabet.len() as u64) as usize]);
+        }
+        let mut doc = Document::new("r", s.clone());
+        Lexicon::get().annotate(&mut doc);
+        for w in doc.entities.windows(2) {
+            assert!(w[0].span.end <= w[1].span.start, "{s:?}");
+        }
+        for e in &doc.entities {
+            assert!(s.get(e.span.start..e.span.end).is_some(), "{s:?}");
+        }
+    }
+}
