@@ -345,7 +345,12 @@ impl<'a> Resolver<'a> {
                     if key.is_none() && title_sector.starts_with("IGO") {
                         key = Some(title_sector.clone());
                     }
-                    let person = if adjacent(k - 1, k) { self.find(&ms[k], EntryKind::Person) } else { None };
+                    // The name may follow after a comma: "وزير الخارجية الروسي، سيرغي لافروف".
+                    let comma_gap = k < ms.len()
+                        && ms[k].first == ms[k - 1].end + 1
+                        && toks.get(ms[k - 1].end).is_some_and(|t| t.norm == ",");
+                    let person =
+                        if adjacent(k - 1, k) || comma_gap { self.find(&ms[k], EntryKind::Person) } else { None };
                     let last = if person.is_some() { k } else { k - 1 };
                     let full = span.cover(self.span(toks, &ms[last]));
                     let ent = match (person, &key) {

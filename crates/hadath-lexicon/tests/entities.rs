@@ -340,3 +340,9 @@ fn random_text_never_panics_and_spans_stay_valid() {
         }
     }
 }
+
+#[test]
+fn a_comma_between_title_and_name_is_allowed() {
+    let (d, e) = run("وقال وزير الخارجية الروسي، سيرغي لافروف، إن الباب مفتوح.", Some((2019, 4, 1)));
+    expect(&d, &e, "وزير الخارجية الروسي، سيرغي لافروف", EntityKind::Person, "Sergey Lavrov", Some("RUSGOV"));
+}
