@@ -463,6 +463,11 @@ impl<'a> Parser<'a> {
 
     /// Tense around token `i`: the nearest cue before it in the sentence, else after it.
     fn tense_at(&self, i: usize) -> Tense {
+        self.cue_before(i).unwrap_or(self.default_tense)
+    }
+
+    /// The nearest tense cue before token `i` in its sentence.
+    fn cue_before(&self, i: usize) -> Option<Tense> {
         let mut seen = 0;
         let mut j = i;
         while j > 0 && seen < 14 {
@@ -473,16 +478,16 @@ impl<'a> Parser<'a> {
                 TokKind::Word => {
                     seen += 1;
                     if let Some(t) = self.word(j).and_then(cue_of) {
-                        return t;
+                        return Some(t);
                     }
                     if self.is_future_verb(j) {
-                        return Tense::Future;
+                        return Some(Tense::Future);
                     }
                 }
                 _ => {}
             }
         }
-        self.default_tense
+        None
     }
 
     /// A verb with the future prefix "سـ" ("سيعقد", "ستجري").
@@ -835,6 +840,8 @@ impl<'a> Parser<'a> {
             Some(Direction::Next) | Some(Direction::Current) => r.add_days(if fwd == 0 { 7 } else { fwd }),
             None => match self.tense_at(at) {
                 Tense::Past => r.add_days(-back),
+                // A stated future ("يعقد الأربعاء") may be today; a bare weekday is the next one.
+                Tense::Future if fwd == 0 && self.cue_before(at) == Some(Tense::Future) => r,
                 Tense::Future => r.add_days(if fwd == 0 { 7 } else { fwd }),
             },
         };
@@ -1064,7 +1071,17 @@ impl<'a> Parser<'a> {
                     TokKind::Num { .. } => false,
                 },
             };
-            if !next_ok && (!prev_ok || sep == Some('.')) {
+            let closes = match self.toks.get(i + 3) {
+                None => true,
+                Some(t) => matches!(t.kind, TokKind::Newline | TokKind::Punct('.' | '!' | '?')),
+            };
+            let after_in = i > 0 && self.is_exact(i - 1, &KW.in_kw);
+            let ok = match sep {
+                Some('/') => prev_ok || next_ok,
+                Some('-') => ((prev_ok || after_in) && next_ok) || closes,
+                _ => closes,
+            };
+            if !ok {
                 return None;
             }
             // "08/12, 2015": the American order, with the year after a comma.
@@ -1182,7 +1199,11 @@ impl<'a> Parser<'a> {
         };
         let (end, yref) = self.year_ref(mend);
         let res = match mref {
-            MonthRef::Named { month, calendar, .. } => {
+            MonthRef::Named { month, calendar, ambiguous } => {
+                // "صفر" is also zero, as in a score: only with its year.
+                if ambiguous && calendar == Calendar::Hijri && !matches!(yref, YearRef::Abs { .. }) {
+                    return None;
+                }
                 let first = self.resolve_month_day(i, month, calendar, Some(day), yref)?;
                 match (day2, first.range) {
                     (Some(d2), Some((a, _))) => {
@@ -1216,7 +1237,7 @@ impl<'a> Parser<'a> {
 
     /// Month then day: "يناير-1", "December 16, 2021", "يوليو 13-15", "يناير الثاني والعشرين، 2018".
     fn r_month_day(&self, i: usize) -> Option<Hit> {
-        let (skip, mend, month, calendar, _) = self.month_name(i)?;
+        let (skip, mend, month, calendar, ambiguous) = self.month_name(i)?;
         let mut j = mend;
         if self.punct(j) == Some('-') {
             j += 1;
@@ -1232,6 +1253,10 @@ impl<'a> Parser<'a> {
             }
         }
         let (end, yref) = self.year_ref(k);
+        let latin = self.word(i).is_some_and(|w| w.is_ascii());
+        if ambiguous && !latin && !matches!(yref, YearRef::Abs { .. }) {
+            return None;
+        }
         let first = self.resolve_month_day(i, month, calendar, Some(day), yref)?;
         let res = match (day2, first.range) {
             (Some(d2), Some((a, _))) => {
@@ -1378,7 +1403,9 @@ impl<'a> Parser<'a> {
     fn r_nth_weekday(&self, i: usize) -> Option<Hit> {
         let skip;
         let (wd, nth, j);
-        if let Some((k, v, true)) = self.num_words(i).filter(|(_, v, _)| *v <= 5) {
+        if let Some((k, v, true)) =
+            self.num_words(i).filter(|(_, v, _)| *v <= 5 && self.word(i).is_some_and(|w| !w.starts_with("ال")))
+        {
             let mut k = k;
             if self.is_any(k, &KW.day[..1]).is_some() {
                 k += 1;
@@ -1540,12 +1567,18 @@ impl<'a> Parser<'a> {
         }
         if self.has(i, Lex::Now) {
             let res = match self.reference {
-                Some(r) => {
-                    let (h, m, s) = r.time.unwrap_or((0, 0, 0));
-                    let inst = Inst { date: r.date, minute: Some(h * 60 + m), second: Some(s) };
+                Some(Reference { date, time: Some((h, m, s)) }) => {
+                    let inst = Inst { date, minute: Some(h * 60 + m), second: Some(s) };
                     Res::datetime(inst, TimeKind::Datetime, DateBasis::Relative)
                 }
-                None => Res::unresolved(TimeKind::Datetime, Precision::Day),
+                // Without a time of day, "now" is the reference itself, as TIMEX3 writes it.
+                _ => Res {
+                    kind: TimeKind::Date,
+                    value: Some(TimexValue::Single("PRESENT_REF".to_string())),
+                    precision: Precision::Unknown,
+                    basis: DateBasis::Relative,
+                    range: None,
+                },
             };
             return Some(hit(i, i + 1, skip, res));
         }

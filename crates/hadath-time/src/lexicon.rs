@@ -294,7 +294,7 @@ fn build_words() -> FastMap<String, Vec<Lex>> {
     push(&mut m, &["اليوم", "اليومَ"], Lex::Today);
     push(&mut m, &["أمس", "الأمس", "البارحة", "امبارح", "مبارح"], Lex::Yesterday);
     push(&mut m, &["غدا", "غداً", "الغد", "بكرة", "بكرا", "غد"], Lex::Tomorrow);
-    push(&mut m, &["الآن", "حاليا", "حالا"], Lex::Now);
+    push(&mut m, &["الآن", "حالا"], Lex::Now);
     push(
         &mut m,
         &[
