@@ -116,7 +116,9 @@ def check_titles(path, report):
         if role in roles:
             report.error(where, f"duplicate role '{role}'")
         roles[role] = sector
-        check_forms(where, forms, report)
+        # An empty forms column marks a label-only role (no title form to match).
+        if forms:
+            check_forms(where, forms, report)
         if sector and sector not in SECTORS and not CODE_RE.match(sector):
             report.error(where, f"unknown sector '{sector}'")
     return roles
@@ -236,12 +238,17 @@ def check_people(directory, roles, report):
                      "emir", "sultan", "chancellor", "supreme-leader", "secretary-general",
                      "high-representative", "commission-president", "european-council-president"}
     for (holder, role), spans in terms.items():
-        if role not in single_holder:
-            continue
         spans.sort()
-        for (s1, e1, p1, w1), (s2, e2, p2, w2) in zip(spans, spans[1:]):
-            if p1 != p2 and (min(e1, e2) - s2).days > 31:
-                report.warn(w2, f"{holder} {role}: {p2} overlaps {p1} ({w1}) by more than a month")
+        for i, (s1, e1, p1, w1) in enumerate(spans):
+            for s2, e2, p2, w2 in spans[i + 1:]:
+                if p1 == p2 or (min(e1, e2) - s2).days <= 31:
+                    continue
+                message = f"{holder} {role}: {p2} overlaps {p1} ({w1}) by more than a month"
+                # Two holders of one office at once make resolution by title a guess.
+                if role in single_holder:
+                    report.warn(w2, message)
+                else:
+                    report.warn(w2, "shared office, title resolution would guess: " + message)
     for form, owners in sorted(form_owner.items()):
         if len(owners) > 1:
             report.warn("people", f"form '{form}' shared by {', '.join(sorted(owners))}")
