@@ -25,5 +25,8 @@ fuzz_target!(|data: &[u8]| {
         for tok in &doc.tokens {
             check(t, tok.span);
         }
+        if let Err(e) = doc.check_spans() {
+            panic!("{e}");
+        }
     }
 });

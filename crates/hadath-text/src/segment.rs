@@ -90,15 +90,11 @@ fn word_before(s: &str, i: usize) -> &str {
 }
 
 /// Whether the dot at byte `i` of `s` belongs to a word rather than ending a sentence.
-fn dot_is_not_final(s: &str, i: usize, para_start_marker: Option<usize>) -> bool {
+fn dot_is_not_final(s: &str, i: usize) -> bool {
     let prev = char_before(s, i);
     let next = char_at(s, i + 1);
     // Inside numbers and dates: 2.5, 9.10.2020.
     if prev.is_some_and(is_digit) && next.is_some_and(is_digit) {
-        return true;
-    }
-    // The dot of a list marker at the start of the paragraph: "1. ".
-    if para_start_marker == Some(i) {
         return true;
     }
     // A dot followed by a letter or digit directly (a.b, ق.م) is inside a token.
@@ -242,7 +238,11 @@ pub fn sentences_in(text: &str, para: Span, out: &mut Vec<Span>) {
     let Some(s) = text.get(para.start..para.end) else { return };
     let quotes = quotation_ranges(s);
     let list_starts = list_item_starts(s);
-    let para_start_marker = list_marker(s).map(|(len, _)| len - 1);
+    // Dots of list markers ("2. "), at the paragraph start or at a list item, end nothing.
+    let marker_dots: Vec<usize> = std::iter::once(0)
+        .chain(list_starts.iter().copied())
+        .filter_map(|p| list_marker(s.get(p..)?).map(|(len, _)| p + len - 1))
+        .collect();
     let inside_quote = |i: usize| quotes.iter().find(|&&(a, b)| a < i && i < b.saturating_sub(1)).copied();
     let mut start = 0usize;
     let mut iter = s.char_indices().peekable();
@@ -260,7 +260,7 @@ pub fn sentences_in(text: &str, para: Span, out: &mut Vec<Span>) {
         if !is_terminal(c) {
             continue;
         }
-        if c == '.' && dot_is_not_final(s, i, para_start_marker) {
+        if c == '.' && (marker_dots.contains(&i) || dot_is_not_final(s, i)) {
             continue;
         }
         // Take the whole run of terminals and closing marks.
@@ -869,8 +869,12 @@ mod tests {
         assert_eq!(split(t), vec!["اتفق الطرفان على ما يلي:", "1- وقف النار", "2- تبادل الأسرى", "3- فتح المعابر"]);
         let t = "١) انسحاب القوات ٢) عودة النازحين";
         assert_eq!(split(t), vec!["١) انسحاب القوات", "٢) عودة النازحين"]);
-        // The dot of a leading list marker is not a sentence.
+        // The dot of a list marker is not a sentence.
         assert_eq!(split("2. عودة السفراء إلى العاصمتين"), vec!["2. عودة السفراء إلى العاصمتين"]);
+        assert_eq!(
+            split("نص الاتفاق: 1. وقف القتال. 2. تبادل الجثامين."),
+            vec!["نص الاتفاق:", "1. وقف القتال.", "2. تبادل الجثامين."]
+        );
         // A lone number with a dash is not a list.
         assert_eq!(split("سقط 5 - على الأقل - من الجنود").len(), 1);
     }
