@@ -125,6 +125,18 @@ fn read_status(v: &SentenceView, m: &TriggerMatch, p: &Pattern, question: bool) 
             return EventStatus::Planned;
         }
     }
+    // "لقتل"، "بهدف اغتيال": a purpose, not a deed.
+    if m.nominal && p.event_type == "ASSAULT" {
+        let pre = &trig[..m.prefix_len.min(trig.len())];
+        let prev = if first > 0 { strip_conj(v.norm(first - 1)) } else { "" };
+        if (pre == "ل" || pre == "ول") && !prev.starts_with("تعرض") {
+            return EventStatus::Planned;
+        }
+        if matches!(prev, "محاوله" | "بهدف" | "قصد" | "لمحاوله" | "بمحاوله" | "خطه" | "مخطط" | "موامره" | "مخاوف")
+        {
+            return EventStatus::Planned;
+        }
+    }
     let lo = first.saturating_sub(7);
     let mut status = EventStatus::Occurred;
     for i in (lo..first).rev() {
@@ -790,8 +802,54 @@ fn eventive_score(
     let place = v.places.iter().any(|r| matches!(v.preposition_before(r).as_deref(), Some("في") | Some("ب")))
         || v.tokens.iter().any(|x| PLACE_WORDS.contains(&strip_conj(&x.norm)));
     let agent = v.tokens.iter().any(|x| AGENT_WORDS.contains(&strip_conj(&x.norm))) || !v.groups.is_empty();
-    u32::from(verbal) + u32::from(has_casualties) + u32::from(recent) + u32::from(place) + u32::from(agent)
+    let score = u32::from(verbal) + u32::from(has_casualties) + u32::from(recent) + u32::from(place) + u32::from(agent);
+    // Trials, inquiries, anniversaries and long-past dates speak about an event, not of it.
+    let about = v.tokens.iter().any(|x| ABOUT_WORDS.contains(&strip_conj(&x.norm)));
+    let long_past = match doc.published.value {
+        Some(p) => doc
+            .times
+            .iter()
+            .filter(|x| v.span.contains(x.span))
+            .any(|x| x.range.is_some_and(|(_, to)| to.to_days() < p.to_days() - 60)),
+        None => false,
+    };
+    score.saturating_sub(u32::from(about) + u32::from(long_past))
 }
+
+/// Words of sentences that talk about violence rather than report it.
+const ABOUT_WORDS: &[&str] = &[
+    "محاكمه",
+    "المحاكمه",
+    "محكمه",
+    "المحكمه",
+    "قضيه",
+    "القضيه",
+    "التحقيق",
+    "تحقيق",
+    "التحقيقات",
+    "ذكري",
+    "الذكري",
+    "تقرير",
+    "التقرير",
+    "ملف",
+    "ملفات",
+    "جرائم",
+    "جريمه",
+    "الجريمه",
+    "القانون",
+    "قانون",
+    "عقوبه",
+    "اتهام",
+    "متهم",
+    "المتهمين",
+    "ادانه",
+    "مكافحه",
+    "ظاهره",
+    "فيلم",
+    "روايه",
+    "كتاب",
+    "مسلسل",
+];
 
 /// Words that place a report somewhere: "في مدينة"، "شمال".
 const PLACE_WORDS: &[&str] = &[
@@ -826,9 +884,12 @@ const PLACE_WORDS: &[&str] = &[
     "العاصمه",
 ];
 
-/// Minimum eventive score for violence and protest triggers.
+/// Minimum eventive score for violence and protest triggers (`HADATH_MIN_SCORE` overrides it
+/// for tuning).
 fn min_score() -> u32 {
-    std::env::var("HADATH_MIN_SCORE").ok().and_then(|s| s.parse().ok()).unwrap_or(2)
+    static MIN: std::sync::LazyLock<u32> =
+        std::sync::LazyLock::new(|| std::env::var("HADATH_MIN_SCORE").ok().and_then(|s| s.parse().ok()).unwrap_or(2));
+    *MIN
 }
 
 /// Whether a trigger sits in a relative clause about someone or something: "الذي اغتيل".
@@ -900,14 +961,25 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
     let mut quotes = crate::quotes::find_quotes(doc);
     let mut speakers = SpeakerTrack::default();
     let sentences = doc.sentences.clone();
+    let mut next_quote = 0;
     for span in sentences {
+        // Fast path: a sentence with no trigger, no reporting verb and no quotation is skipped.
+        let lo = doc.tokens.partition_point(|t| t.span.start < span.start);
+        let hi = doc.tokens.partition_point(|t| t.span.start < span.end).max(lo);
+        let matches = set.find(&doc.tokens[lo..hi]);
+        while next_quote < quotes.len() && quotes[next_quote].span.start < span.start {
+            next_quote += 1;
+        }
+        let has_quote = quotes.get(next_quote).is_some_and(|q| q.span.start < span.end);
+        if matches.is_empty() && !has_quote && !crate::quotes::has_report_verb(&doc.tokens[lo..hi]) {
+            continue;
+        }
         let v = SentenceView::new(doc, span);
         let speaker = speakers.sentence_speaker(&v);
-        for q in quotes.iter_mut().filter(|q| span.contains(Span::new(q.span.start, q.span.start))) {
+        for q in quotes[next_quote..].iter_mut().take_while(|q| q.span.start < span.end) {
             q.speaker = speaker.clone();
         }
         let question = is_question(&v);
-        let matches = set.find(v.tokens);
         let (killed, injured) = read_casualties(doc, &v);
         let has_casualties = killed.is_some() || injured.is_some();
         let mut cands: Vec<Candidate> = Vec::with_capacity(matches.len());

@@ -16,6 +16,13 @@ pub enum EvalError {
 
 /// Builds a document from plain text and runs every analysis layer, events included.
 pub fn analyse_text(id: &str, text: &str, published: Option<Date>) -> Document {
+    let mut doc = prepare_text(id, text, published);
+    crate::annotate_events(&mut doc);
+    doc
+}
+
+/// Builds a document from plain text and runs every layer the event coder reads.
+pub fn prepare_text(id: &str, text: &str, published: Option<Date>) -> Document {
     let mut doc = Document::new(id, text);
     doc.meta.published = published;
     doc.paragraphs = hadath_text::segment::lines(text)
@@ -29,7 +36,6 @@ pub fn analyse_text(id: &str, text: &str, published: Option<Date>) -> Document {
     hadath_lexicon::Lexicon::get().annotate(&mut doc);
     hadath_time::annotate_times(&mut doc);
     hadath_numbers::annotate_numbers(&mut doc);
-    crate::annotate_events(&mut doc);
     doc
 }
 
@@ -54,6 +60,9 @@ pub struct Detection {
     pub false_examples: Vec<(String, String, String, String)>,
     /// Misses as (record id, text), for inspection.
     pub missed_examples: Vec<(String, String)>,
+    /// Bytes of text coded and seconds spent in the event coder alone.
+    pub bytes: usize,
+    pub coder_seconds: f64,
 }
 
 impl Detection {
@@ -112,7 +121,11 @@ pub fn score_file(path: &Path) -> Result<BTreeMap<String, Detection>, EvalError>
             det.ignored += 1;
             continue;
         }
-        let doc = analyse_text(id, body, date);
+        let mut doc = prepare_text(id, body, date);
+        let t0 = std::time::Instant::now();
+        crate::annotate_events(&mut doc);
+        det.coder_seconds += t0.elapsed().as_secs_f64();
+        det.bytes += body.len();
         let of_type: Vec<_> = doc.events.iter().filter(|e| e.event_type == want).collect();
         let occurred: Vec<_> = of_type.iter().filter(|e| e.status == EventStatus::Occurred).collect();
         let gold_yes = label == "yes";
@@ -196,7 +209,18 @@ pub fn run(data_dir: &Path) -> Result<String, EvalError> {
         let pats: Vec<String> = pats.iter().map(|(k, v)| format!("`{k}` {v}")).collect();
         let _ = writeln!(r, "- false triggers by pattern: {}\n", pats.join(", "));
     }
+    let bytes: usize = scores.values().map(|d| d.bytes).sum();
+    let coder: f64 = scores.values().map(|d| d.coder_seconds).sum();
     let _ = writeln!(r, "Time: {secs:.1} s for the whole file, all layers included.");
+    if coder > 0.0 {
+        let _ = writeln!(
+            r,
+            "Event coder alone: {:.2} MB in {:.3} s = {:.1} MB/s (one core; this build's profile).",
+            bytes as f64 / 1e6,
+            coder,
+            bytes as f64 / 1e6 / coder
+        );
+    }
     Ok(r)
 }
 

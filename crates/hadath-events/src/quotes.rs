@@ -126,6 +126,16 @@ fn push_quote(text: &str, start: usize, end: usize, out: &mut Vec<Quote>) {
     }
 }
 
+/// Whether tokens hold a reporting verb (so the sentence may name or continue a speaker).
+pub fn has_report_verb(tokens: &[hadath_text::Token]) -> bool {
+    tokens.iter().any(|t| {
+        let w = t.norm.as_str();
+        let bare =
+            if w.chars().count() > 3 { w.strip_prefix('و').or_else(|| w.strip_prefix('ف')).unwrap_or(w) } else { w };
+        REPORT_VERBS.contains(&bare)
+    })
+}
+
 /// Remembers the last speaker across sentences, for "وأضاف" with no named actor.
 #[derive(Default)]
 pub struct SpeakerTrack {
