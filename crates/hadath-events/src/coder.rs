@@ -336,8 +336,10 @@ fn read_roles(v: &SentenceView, m: &TriggerMatch, p: &Pattern, c: &mut Candidate
         }
         let w = t.norm.as_str();
         let w = strip_conj(w);
-        let is_med = matches!(w, "بوساطه" | "برعايه" | "بحضور" | "بمشاركه" | "وساطه" | "رعايه")
-            || (matches!(w, "بوساطه" | "وساطه") && i + 1 > m.first);
+        // "جمع بوتين بين علييف وباشينيان": who brings two others together mediates.
+        let brings_together = matches!(w, "جمع" | "جمعت" | "يجمع" | "تجمع")
+            && v.groups.iter().any(|g| g.first > i && g.first - i <= 3 && v.norm(g.last) == "بين");
+        let is_med = matches!(w, "بوساطه" | "برعايه" | "بحضور" | "بمشاركه" | "وساطه" | "رعايه") || brings_together;
         if is_med {
             if let Some(g) = v.groups.iter().find(|g| g.first > i && g.first - i <= 3) {
                 let meds = g.actors();
@@ -417,7 +419,12 @@ fn read_place(v: &SentenceView, m: &TriggerMatch, used: &[Actor]) -> Option<Even
         }
         let governed = match v.preposition_before(r).as_deref() {
             Some("في") | Some("ب") => true,
-            _ => r.first >= 2 && matches!(v.norm(r.first - 2), "في" | "وفي") && v.norm(r.first - 1).starts_with("ال"),
+            _ => {
+                r.first >= 2
+                    && matches!(v.norm(r.first - 2), "في" | "وفي")
+                    && (v.norm(r.first - 1).starts_with("ال") || PLACE_NOUNS.contains(&v.norm(r.first - 1)))
+                    || r.first >= 1 && PLACE_NOUNS.iter().any(|n| v.norm(r.first - 1).strip_prefix('ب') == Some(n))
+            }
         };
         let is_place = r.entity.kind == hadath_text::EntityKind::Place;
         let right_after = is_place && r.entity.lat.is_some() && r.first >= m.last && r.first - m.last <= 2;
@@ -849,6 +856,23 @@ const ABOUT_WORDS: &[&str] = &[
     "روايه",
     "كتاب",
     "مسلسل",
+];
+
+/// Nouns between في and a place name: "في مدينة سوتشي"، "في منتجع سوتشي".
+const PLACE_NOUNS: &[&str] = &[
+    "مدينه",
+    "منتجع",
+    "العاصمه",
+    "عاصمه",
+    "بلده",
+    "قريه",
+    "منطقه",
+    "اقليم",
+    "ولايه",
+    "محافظه",
+    "جزيره",
+    "ميناء",
+    "مخيم",
 ];
 
 /// Words that place a report somewhere: "في مدينة"، "شمال".
