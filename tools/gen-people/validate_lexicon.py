@@ -102,6 +102,31 @@ def parse_date(text, end):
     return date(*parts)
 
 
+def rough_norm(form):
+    """An approximation of the engine's normalisation (diacritics, alef, ya, ta marbuta, hamza seats)."""
+    form = re.sub("[\u064B-\u0652\u0640]", "", form)
+    form = re.sub("[\u0622\u0623\u0625\u0671]", "\u0627", form)
+    return form.replace("\u0649", "\u064A").replace("\u0629", "\u0647").replace("\u0624", "\u0648").replace("\u0626", "\u064A")
+
+
+def check_cross_file(root, report):
+    """Warns when one normalised form belongs to entries of different kinds (title, agent, organisation, person)."""
+    owners = defaultdict(set)
+    sources = [("titles.tsv", 1, 0), ("agents.tsv", 0, 3), ("organisations.tsv", 2, 0)]
+    sources += [(os.path.join("people", n), 2, 0) for n in sorted(os.listdir(os.path.join(root, "people"))) if n.endswith(".tsv")]
+    for name, form_col, id_col in sources:
+        kind = "person" if name.startswith("people") else name.split(".")[0]
+        for _, fields in data_lines(os.path.join(root, name)):
+            if len(fields) <= max(form_col, id_col):
+                continue
+            for form in fields[form_col].split("|"):
+                if form:
+                    owners[rough_norm(form)].add((kind, fields[id_col]))
+    for form, found in sorted(owners.items()):
+        if len({kind for kind, _ in found}) > 1:
+            report.warn("lexicon", f"form '{form}' belongs to " + ", ".join(f"{k}:{i}" for k, i in sorted(found)))
+
+
 def check_titles(path, report):
     check_header(path, report)
     roles = {}
@@ -262,6 +287,7 @@ def main():
     check_agents(os.path.join(root, "agents.tsv"), report)
     check_organisations(os.path.join(root, "organisations.tsv"), report)
     stats = check_people(os.path.join(root, "people"), roles, report)
+    check_cross_file(root, report)
     for warning in report.warnings:
         print("warning:", warning)
     for error in report.errors:
