@@ -1,7 +1,12 @@
-//! Prints the mentions found in each argument: `cargo run -p hadath-numbers --example numbers_show -- "نص"`.
+//! Prints the mentions found in each argument (or stdin line):
+//! `cargo run -p hadath-numbers --example numbers_show -- "نص"`.
 
 fn main() {
-    for text in std::env::args().skip(1) {
+    let mut texts: Vec<String> = std::env::args().skip(1).collect();
+    if texts.is_empty() {
+        texts = std::io::stdin().lines().map_while(Result::ok).collect();
+    }
+    for text in texts {
         println!("{text}");
         for d in hadath_numbers::find_numbers_detailed(&text) {
             let m = &d.mention;

@@ -133,6 +133,8 @@ struct Acc {
     started: bool,
     done: bool,
     words: bool,
+    /// A fraction of the last multiplier was added ("مليون ونصف").
+    frac_of_big: bool,
 }
 
 impl Acc {
@@ -268,7 +270,21 @@ impl Acc {
                 ok
             }
             Comp::Fraction(f) => {
-                if first || joined {
+                if first {
+                    // "نصف" alone, or "نصف مليون": only a multiplier may follow.
+                    self.group = f;
+                    self.has_unit = true;
+                    self.has_tens = true;
+                    self.has_teen = true;
+                    self.has_hundreds = true;
+                    true
+                } else if joined && self.after_big() {
+                    // "مليون ونصف": half of the last multiplier.
+                    self.total += f * self.last_big;
+                    self.frac_of_big = true;
+                    self.done = true;
+                    true
+                } else if joined {
                     self.group += f;
                     self.done = true;
                     true
@@ -327,6 +343,12 @@ fn cardinal_from(ctx: &Ctx, i: usize, with_point: bool) -> Option<(f64, usize, b
     let mut last = last?;
     let mut value = acc.value();
     if acc.done {
+        // "مليون ونصف مليون": the multiplier repeated after its fraction.
+        if let Some((Comp::Big(m, Form::Single), false, end)) = rejected {
+            if acc.frac_of_big && m == acc.last_big {
+                last = end;
+            }
+        }
         return Some((value, last, acc.words));
     }
     let fifth = "خمس";
@@ -434,8 +456,30 @@ fn core_at(ctx: &Ctx, i: usize) -> Option<Core> {
             }
             _ => {}
         }
+    } else if let Some(rest) = w.strip_prefix("ال") {
+        // "الثمانية والعشرين": a definite cardinal.
+        let unit = lookup(rest).filter(|h| h.prefix == 0).map(|h| h.word);
+        let (k, conj) = if ctx.word(i + 1) == "و" { (i + 2, true) } else { (i + 1, false) };
+        if let (Some(NumWord::Unit(u)), Some(h)) = (unit, ctx.hit(k)) {
+            if let NumWord::OrdinalTens(t) = h.word {
+                if conj || h.conj {
+                    return Some(core(ctx, i, k, (u as u32 + t) as f64, CoreKind::Cardinal, false));
+                }
+            }
+        }
+        return None;
     } else if !matches!(tok.kind, TokKind::Num { .. }) {
         return None;
+    } else if i > 0 && ctx.word(i - 1) == "ال" && ctx.toks[i - 1].end == tok.start {
+        // "الـ49": digits with the article are an ordinal.
+        if let TokKind::Num { value, integer: true } = tok.kind {
+            if value >= 1.0 {
+                let mut c = core(ctx, i, i, value, CoreKind::Ordinal, false);
+                c.first = i - 1;
+                c.start = ctx.toks[i - 1].start;
+                return Some(c);
+            }
+        }
     }
     let (value, last, words) = cardinal_at(ctx, i)?;
     let mut c = core(ctx, i, last, value, CoreKind::Cardinal, !words);
@@ -483,7 +527,19 @@ pub(crate) fn find_cores(ctx: &Ctx) -> Vec<Core> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < ctx.toks.len() {
-        if is_percent_word(ctx, i) {
+        // Most words are not numbers: skip them before any further test.
+        let candidate = match ctx.toks[i].kind {
+            TokKind::Num { .. } => true,
+            TokKind::Word => {
+                let w = ctx.word(i);
+                ctx.hits[i].is_some()
+                    || matches!(w, "سالب" | "ناقص")
+                    || w == crate::words::LITS.part
+                    || (w.starts_with("ال") && ctx.hit(i + 1).is_some())
+            }
+            _ => false,
+        };
+        if !candidate || is_percent_word(ctx, i) {
             i += 1;
             continue;
         }

@@ -26,8 +26,17 @@ pub(crate) struct Tok {
     pub kind: TokKind,
 }
 
+/// Letters of words; Arabic-block letters are decided without Unicode tables.
 fn is_letter(c: char) -> bool {
-    c.is_alphabetic()
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    match c {
+        '\u{0621}'..='\u{064A}' | '\u{066E}'..='\u{066F}' | '\u{0671}'..='\u{06D3}' | '\u{06D5}' => true,
+        '\u{06EE}'..='\u{06EF}' | '\u{06FA}'..='\u{06FC}' | '\u{06FF}' => true,
+        '\u{0600}'..='\u{06FF}' => false,
+        _ => c.is_alphabetic(),
+    }
 }
 
 /// Bytes of the ASCII digit run starting at `i`.
@@ -64,9 +73,9 @@ pub(crate) fn lex(text: &str) -> Vec<Tok> {
             i = end;
             continue;
         }
-        let sign_ok = (c == '-' || c == '\u{2212}') && !prev.is_some_and(|p| p.is_alphanumeric());
+        let sign_ok = (c == '-' || c == '\u{2212}') && !prev.is_some_and(|p| p.is_ascii_digit() || is_letter(p));
         let next_digit = b.get(i + c.len_utf8()).is_some_and(|d| d.is_ascii_digit());
-        let dot_start = c == '.' && next_digit && !prev.is_some_and(|p| p.is_alphanumeric() || p == '.');
+        let dot_start = c == '.' && next_digit && !prev.is_some_and(|p| p.is_ascii_digit() || is_letter(p) || p == '.');
         if c.is_ascii_digit() || (sign_ok && next_digit) || dot_start {
             let (end, val) = lex_number(text, i);
             let glued_after = text[end..].chars().next().is_some_and(is_letter);

@@ -7,7 +7,8 @@
 //! ranges, qualifiers, counted nouns). Spans map back to exact original byte offsets.
 //!
 //! Bounds (`min`/`max`) are documented on [`NumberMention`]'s use here:
-//! - a plain integer: `min = max = value`; a plain non-integer: `floor` and `ceil`;
+//! - a plain integer: `min = max = value`; a plain non-integer, and any fraction below one
+//!   whatever its qualifier: `floor` and `ceil`;
 //! - أكثر من / ما يزيد على / فوق / يتجاوز: `min = value + 1`, `max = None`;
 //! - ما لا يقل عن / على الأقل / أو أكثر: `min = value`, `max = None`;
 //! - أقل من / ما دون / تحت: `min = 0` (counts are not negative), `max = value - 1`;
@@ -82,7 +83,8 @@ fn clamp_i64(v: f64) -> i64 {
 
 /// Integer bounds from the stated bounds, as the crate documentation describes.
 fn min_max(f: &mention::Found) -> (Option<i64>, Option<i64>) {
-    if f.qualifier == Qualifier::None || f.kind == NumberKind::Ordinal || f.kind == NumberKind::Percent {
+    let fraction = f.value.abs() < 1.0 && f.value.fract() != 0.0;
+    if f.qualifier == Qualifier::None || fraction || f.kind == NumberKind::Ordinal || f.kind == NumberKind::Percent {
         return (Some(clamp_i64(f.value.floor())), Some(clamp_i64(f.value.ceil())));
     }
     let min = match f.lo {

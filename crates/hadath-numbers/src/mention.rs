@@ -148,24 +148,27 @@ const POSTFIX_QUALIFIERS: &[(&str, Q)] = &[
     ("تقريبا", Q::About),
 ];
 
-static PREFIX_NORM: LazyLock<Vec<(String, Q)>> = LazyLock::new(|| norm_phrases(PREFIX_QUALIFIERS));
-static POSTFIX_NORM: LazyLock<Vec<(String, Q)>> = LazyLock::new(|| norm_phrases(POSTFIX_QUALIFIERS));
+/// A qualifier phrase as normalised words.
+type Phrase = (Vec<String>, Q);
 
-fn norm_phrases(list: &[(&str, Q)]) -> Vec<(String, Q)> {
-    list.iter().map(|(p, q)| (normalize_for_match(p), *q)).collect()
+static PREFIX_NORM: LazyLock<Vec<Phrase>> = LazyLock::new(|| norm_phrases(PREFIX_QUALIFIERS));
+static POSTFIX_NORM: LazyLock<Vec<Phrase>> = LazyLock::new(|| norm_phrases(POSTFIX_QUALIFIERS));
+
+fn norm_phrases(list: &[(&str, Q)]) -> Vec<Phrase> {
+    list.iter().map(|(p, q)| (normalize_for_match(p).split(' ').map(String::from).collect(), *q)).collect()
 }
 
-/// Whether `phrase` (space-separated words) ends exactly at token `end` (exclusive);
-/// returns the first token. The first word may carry a clitic و، ل، ب، ف.
-fn match_before(ctx: &Ctx, end: usize, phrase: &str) -> Option<usize> {
-    let words: Vec<&str> = phrase.split(' ').collect();
-    if end < words.len() {
+/// Whether the phrase `words` ends exactly at token `end` (exclusive); returns the first
+/// token. The first word may carry a clitic و، ل، ب، ف.
+fn match_before(ctx: &Ctx, end: usize, words: &[String]) -> Option<usize> {
+    if end < words.len() || words.is_empty() {
         return None;
     }
     let first = end - words.len();
-    for (k, w) in words.iter().enumerate() {
+    // The word next to the number decides most phrases at once.
+    for (k, w) in words.iter().enumerate().rev() {
         let t = ctx.word(first + k);
-        let ok = t == *w || (k == 0 && strip_clitic(t) == Some(*w));
+        let ok = t == w || (k == 0 && strip_clitic(t) == Some(w.as_str()));
         if !ok {
             return None;
         }
@@ -173,16 +176,14 @@ fn match_before(ctx: &Ctx, end: usize, phrase: &str) -> Option<usize> {
     Some(first)
 }
 
-/// Whether `phrase` starts at token `start`; returns the last token.
-fn match_after(ctx: &Ctx, start: usize, phrase: &str) -> Option<usize> {
-    let mut last = start;
-    for (k, w) in phrase.split(' ').enumerate() {
+/// Whether the phrase `words` starts at token `start`; returns the last token.
+fn match_after(ctx: &Ctx, start: usize, words: &[String]) -> Option<usize> {
+    for (k, w) in words.iter().enumerate() {
         if ctx.word(start + k) != w {
             return None;
         }
-        last = start + k;
     }
-    Some(last)
+    (!words.is_empty()).then(|| start + words.len() - 1)
 }
 
 fn strip_clitic(w: &str) -> Option<&str> {
@@ -395,7 +396,7 @@ fn single(ctx: &Ctx, c: &Core) -> Found {
 
 /// Words that begin a qualifier as they stand (their first letter is not a clitic).
 fn is_qual_head(w: &str) -> bool {
-    PREFIX_NORM.iter().any(|(p, _)| p.split(' ').next() == Some(w))
+    PREFIX_NORM.iter().any(|(p, _)| p.first().map(String::as_str) == Some(w))
 }
 
 /// Joins "أكثر من 10 وأقل من 20" into one range.
@@ -461,14 +462,18 @@ fn attach_counted(ctx: &Ctx, f: &mut Found) {
         (None, Some(t)) => Some(t),
         (None, None) => None,
     };
-    // "286 شخصاً على الأقل": the qualifier after the noun.
+    // "286 شخصاً على الأقل", "20 صاروخا أو أكثر": the qualifier after the noun.
     if f.counted.is_some() && f.qualifier == Qualifier::None && noun.is_some() {
-        if let Some(last) = match_after(ctx, n + 1, "علي الاقل") {
-            f.lo = Bound::Inclusive(f.value);
-            f.hi = Bound::Open;
-            f.qualifier = Qualifier::Bounded;
-            f.end = ctx.toks[last].end;
-            f.last = last;
+        for (phrase, q) in POSTFIX_NORM.iter() {
+            if let Some(last) = match_after(ctx, n + 1, phrase) {
+                let (lo, hi, qual) = bounds(*q, f.value);
+                f.lo = lo;
+                f.hi = hi;
+                f.qualifier = qual;
+                f.end = ctx.toks[last].end;
+                f.last = last;
+                break;
+            }
         }
     }
 }

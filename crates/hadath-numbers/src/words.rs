@@ -5,6 +5,28 @@
 
 use hadath_text::{normalize_for_match, Counted};
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: short word keys hash faster than with SipHash, and the tables are fixed.
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for b in bytes {
+            h ^= *b as u64;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FastMap<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
+type FastSet = HashSet<String, BuildHasherDefault<Fnv>>;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
@@ -109,11 +131,11 @@ const ORDINALS: [(&str, u32); 10] = [
     ("عاشر", 10),
 ];
 
-static WORDS: LazyLock<HashMap<String, NumWord>> = LazyLock::new(build_words);
+static WORDS: LazyLock<FastMap<NumWord>> = LazyLock::new(build_words);
 
-fn build_words() -> HashMap<String, NumWord> {
+fn build_words() -> FastMap<NumWord> {
     use NumWord::*;
-    let mut m: HashMap<String, NumWord> = HashMap::new();
+    let mut m: FastMap<NumWord> = FastMap::default();
     let mut put = |k: &str, v: NumWord| {
         m.insert(normalize_for_match(k), v);
     };
@@ -260,8 +282,8 @@ pub(crate) fn lookup(norm: &str) -> Option<WordHit> {
     Some(WordHit { word, prefix: first.len_utf8(), conj: first == 'و' })
 }
 
-static COUNTED: LazyLock<HashMap<String, Counted>> = LazyLock::new(|| {
-    let mut m = HashMap::new();
+static COUNTED: LazyLock<FastMap<Counted>> = LazyLock::new(|| {
+    let mut m = FastMap::default();
     let table: [(&[&str], Counted); 6] = [
         (&["قتيل", "قتيلا", "قتلى", "شهيد", "شهداء", "ميت", "موتى", "وفاة", "وفيات"], Counted::Killed),
         (&["جريح", "جرحى", "مصاب", "مصابين", "مصابون", "إصابة", "إصابات"], Counted::Injured),
@@ -288,17 +310,17 @@ pub(crate) fn counted_class(norm: &str) -> Option<Counted> {
     COUNTED.get(stem).copied()
 }
 
-fn set(words: &[&str]) -> HashSet<String> {
+fn set(words: &[&str]) -> FastSet {
     words.iter().map(|w| normalize_for_match(w)).collect()
 }
 
-static KILL_TRIGGERS: LazyLock<HashSet<String>> =
+static KILL_TRIGGERS: LazyLock<FastSet> =
     LazyLock::new(|| set(&["مقتل", "قتل", "استشهاد", "وفاة", "مصرع", "قتلت", "قتلوا", "سقوط"]));
-static INJURY_TRIGGERS: LazyLock<HashSet<String>> = LazyLock::new(|| set(&["إصابة", "جرح", "أصيب", "جرحت"]));
-static YEAR_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static INJURY_TRIGGERS: LazyLock<FastSet> = LazyLock::new(|| set(&["إصابة", "جرح", "أصيب", "جرحت"]));
+static YEAR_WORDS: LazyLock<FastSet> = LazyLock::new(|| {
     set(&["عام", "العام", "لعام", "وعام", "سنة", "السنة", "لسنة", "عامي", "العامين", "منذ", "مطلع", "أواخر", "أوائل"])
 });
-static MONTHS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static MONTHS: LazyLock<FastSet> = LazyLock::new(|| {
     set(&[
         "يناير",
         "فبراير",
@@ -346,7 +368,7 @@ static MONTHS: LazyLock<HashSet<String>> = LazyLock::new(|| {
         "ذو",
     ])
 });
-static FUNCTION_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static FUNCTION_WORDS: LazyLock<FastSet> = LazyLock::new(|| {
     set(&[
         "من",
         "في",
@@ -400,7 +422,10 @@ static FUNCTION_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
 /// Casualty nouns before a number that set its class: مقتل 53 شخصا.
 pub(crate) fn trigger_class(norm: &str) -> Option<Counted> {
     let bare = norm.strip_prefix('و').filter(|r| r.chars().count() >= 3).unwrap_or(norm);
-    let bare = bare.strip_prefix('ب').filter(|r| r.chars().count() >= 3).unwrap_or(bare);
+    let bare = ['ب', 'ل', 'ف']
+        .iter()
+        .find_map(|c| bare.strip_prefix(*c).filter(|r| r.chars().count() >= 3 && !KILL_TRIGGERS.contains(bare)))
+        .unwrap_or(bare);
     if KILL_TRIGGERS.contains(bare) {
         Some(Counted::Killed)
     } else if INJURY_TRIGGERS.contains(bare) {
@@ -427,8 +452,8 @@ pub(crate) fn is_function_word(norm: &str) -> bool {
 
 /// Normalised forms of literal words the parser compares against.
 pub(crate) struct Lits {
-    pub percent_after_fi: HashSet<String>,
-    pub percent_word: HashSet<String>,
+    pub percent_after_fi: FastSet,
+    pub percent_word: FastSet,
     pub part: String,
     pub parts: String,
 }
