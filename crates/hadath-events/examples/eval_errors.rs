@@ -18,6 +18,9 @@ fn main() {
         for (label, pat, trig, text) in &d.false_examples {
             println!("FP\t{task}\t{label}\t{pat}\t{trig}\t{text}");
         }
+        for [gs, ps, gt, pt, text] in &d.actor_examples {
+            println!("ACT\t{task}\t{gs}\t{ps}\t{gt}\t{pt}\t{text}");
+        }
         for (id, text) in &d.missed_examples {
             println!("FN\t{task}\t{id}\t{text}");
         }

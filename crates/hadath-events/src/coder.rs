@@ -1084,13 +1084,14 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
             let trigger = Span::new(v.tokens[c.m.first].span.start, v.tokens[c.m.last - 1].span.end);
             let used: Vec<Actor> = source.iter().chain(&c.target).chain(&c.mediator).cloned().collect();
             let is_violent = p.event_type == "ASSAULT";
+            let target = c.target;
             let ev = Event {
                 event_type: p.event_type.clone(),
                 mode: c.mode,
                 cameo: p.cameo.clone(),
                 intensity: p.intensity,
                 source,
-                target: c.target,
+                target,
                 mediator: c.mediator,
                 date: read_date(doc, &v, &c.m),
                 location: read_place(&v, &c.m, &used),

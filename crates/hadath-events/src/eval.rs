@@ -60,6 +60,8 @@ pub struct Detection {
     pub false_examples: Vec<(String, String, String, String)>,
     /// Misses as (record id, text), for inspection.
     pub missed_examples: Vec<(String, String)>,
+    /// Actor comparisons as (gold source, coded source, gold target, coded target, text).
+    pub actor_examples: Vec<[String; 5]>,
     /// Bytes of text coded and seconds spent in the event coder alone.
     pub bytes: usize,
     pub coder_seconds: f64,
@@ -140,6 +142,8 @@ pub fn score_file(path: &Path) -> Result<BTreeMap<String, Detection>, EvalError>
                     let gt = gold_country(g["target_code"].as_str());
                     det.actor_total += 2;
                     det.actor_agree += usize::from(pred_src == gs) + usize::from(pred_tgt == gt);
+                    let show = |c: &Option<String>| c.clone().unwrap_or_else(|| "-".into());
+                    det.actor_examples.push([show(&gs), show(&pred_src), show(&gt), show(&pred_tgt), body.to_string()]);
                 }
             }
             (true, false) => {
