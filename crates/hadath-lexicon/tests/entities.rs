@@ -346,3 +346,11 @@ fn a_comma_between_title_and_name_is_allowed() {
     let (d, e) = run("وقال وزير الخارجية الروسي، سيرغي لافروف، إن الباب مفتوح.", Some((2019, 4, 1)));
     expect(&d, &e, "وزير الخارجية الروسي، سيرغي لافروف", EntityKind::Person, "Sergey Lavrov", Some("RUSGOV"));
 }
+
+#[test]
+fn first_level_regions_of_arab_states() {
+    let (d, e) = run("وصلت التعزيزات إلى محافظة ذي قار ثم إلى ولاية الخرطوم.", None);
+    let r = e.iter().find(|x| d.slice(x.span) == "محافظة ذي قار").unwrap_or_else(|| panic!("{}", show(&d, &e)));
+    assert_eq!((r.kind, r.country.as_deref()), (EntityKind::Place, Some("IRQ")));
+    assert!(r.lat.is_some());
+}
