@@ -456,6 +456,14 @@ fn core_at(ctx: &Ctx, i: usize) -> Option<Core> {
             }
             _ => {}
         }
+    } else if matches!(w, "الربع" | "النصف" | "الثلث") {
+        // "أكثر من النصف": a definite fraction as a bound.
+        let f = match w {
+            "الربع" => 0.25,
+            "النصف" => 0.5,
+            _ => 1.0 / 3.0,
+        };
+        return crate::mention::prefix_qualifier(ctx, i).map(|_| core(ctx, i, i, f, CoreKind::Cardinal, false));
     } else if let Some(rest) = w.strip_prefix("ال") {
         // "الثمانية والعشرين": a definite cardinal.
         let unit = lookup(rest).filter(|h| h.prefix == 0).map(|h| h.word);
@@ -536,6 +544,7 @@ pub(crate) fn find_cores(ctx: &Ctx) -> Vec<Core> {
                     || matches!(w, "سالب" | "ناقص")
                     || w == crate::words::LITS.part
                     || (w.starts_with("ال") && ctx.hit(i + 1).is_some())
+                    || matches!(w, "الربع" | "النصف" | "الثلث")
             }
             _ => false,
         };

@@ -47,7 +47,7 @@ pub(crate) struct Found {
 
 /// Qualifier phrases before a number: (words, lower bound maker, upper bound maker).
 #[derive(Clone, Copy)]
-enum Q {
+pub(crate) enum Q {
     MoreThan,
     AtLeast,
     LessThan,
@@ -153,6 +153,7 @@ type Phrase = (Vec<String>, Q);
 
 static PREFIX_NORM: LazyLock<Vec<Phrase>> = LazyLock::new(|| norm_phrases(PREFIX_QUALIFIERS));
 static POSTFIX_NORM: LazyLock<Vec<Phrase>> = LazyLock::new(|| norm_phrases(POSTFIX_QUALIFIERS));
+static OR_EQUAL: LazyLock<Vec<String>> = LazyLock::new(|| vec!["او".to_string(), "يساوي".to_string()]);
 
 fn norm_phrases(list: &[(&str, Q)]) -> Vec<Phrase> {
     list.iter().map(|(p, q)| (normalize_for_match(p).split(' ').map(String::from).collect(), *q)).collect()
@@ -188,7 +189,7 @@ fn match_after(ctx: &Ctx, start: usize, words: &[String]) -> Option<usize> {
 
 fn strip_clitic(w: &str) -> Option<&str> {
     let c = w.chars().next()?;
-    if matches!(c, 'و' | 'ل' | 'ب' | 'ف') && w.chars().count() > 3 {
+    if matches!(c, 'و' | 'ل' | 'ب' | 'ف') && w.chars().count() >= 3 {
         Some(&w[c.len_utf8()..])
     } else {
         None
@@ -212,8 +213,11 @@ fn symbol_before(ctx: &Ctx, end: usize) -> Option<(usize, Q)> {
         },
         _ => return None,
     };
-    // "<>30", "=>30" are not comparisons.
+    // "<>30", "=>30" are not comparisons, nor is markup.
     if first > 0 && matches!(ctx.sym(first - 1), Some('<') | Some('>') | Some('=')) {
+        return None;
+    }
+    if first > 0 && ctx.toks[first - 1].kind == TokKind::Blocked {
         return None;
     }
     Some((first, q))
@@ -330,6 +334,8 @@ fn single(ctx: &Ctx, c: &Core) -> Found {
         last: c.last,
     };
     match c.kind {
+        // "فوق الثلاثين", "أعلى من العاشر": after a qualifier, a definite number is a bound.
+        CoreKind::Ordinal if prefix_qualifier(ctx, c.first).is_some() => {}
         CoreKind::Ordinal => {
             f.kind = NumberKind::Ordinal;
             return f;
@@ -365,9 +371,10 @@ fn single(ctx: &Ctx, c: &Core) -> Found {
     if f.kind == NumberKind::Percent {
         return f;
     }
-    // Postfix qualifiers win over prefix ones ("حوالي 500 أو أقل").
+    // Postfix qualifiers win over prefix ones ("حوالي 500 أو أقل"), unless they begin
+    // the next comparison ("5000 أو أقل من 6000").
     for (phrase, q) in POSTFIX_NORM.iter() {
-        if let Some(last) = match_after(ctx, c.last + 1, phrase) {
+        if let Some(last) = match_after(ctx, c.last + 1, phrase).filter(|&l| !starts_comparison(ctx, l)) {
             let (lo, hi, qual) = bounds(*q, c.value);
             f.lo = lo;
             f.hi = hi;
@@ -377,12 +384,19 @@ fn single(ctx: &Ctx, c: &Core) -> Found {
             return f;
         }
     }
-    let qual_end = c.first;
-    let prefix = PREFIX_NORM
-        .iter()
-        .find_map(|(phrase, q)| match_before(ctx, qual_end, phrase).map(|s| (s, *q)))
-        .or_else(|| symbol_before(ctx, qual_end));
-    if let Some((s, q)) = prefix {
+    if let Some((s, mut q)) = prefix_qualifier(ctx, c.first) {
+        // "أكثر من 5000 أو يساوي": the bound is included.
+        if let Some(last) = match_after(ctx, c.last + 1, &OR_EQUAL) {
+            q = match q {
+                Q::MoreThan => Q::AtLeast,
+                Q::LessThan => Q::AtMost,
+                other => other,
+            };
+            if !matches!(q, Q::About | Q::Equal) {
+                f.end = ctx.toks[last].end;
+                f.last = last;
+            }
+        }
         let (lo, hi, qual) = bounds(q, c.value);
         f.lo = lo;
         f.hi = hi;
@@ -392,6 +406,22 @@ fn single(ctx: &Ctx, c: &Core) -> Found {
         f.first = s;
     }
     f
+}
+
+/// The qualifier phrase or symbol right before token `end`: its first token and kind.
+pub(crate) fn prefix_qualifier(ctx: &Ctx, end: usize) -> Option<(usize, Q)> {
+    PREFIX_NORM
+        .iter()
+        .find_map(|(phrase, q)| match_before(ctx, end, phrase).map(|s| (s, *q)))
+        .or_else(|| symbol_before(ctx, end))
+}
+
+/// Whether the tokens after `last` are "من" and a number: a comparison follows.
+fn starts_comparison(ctx: &Ctx, last: usize) -> bool {
+    let next = last + 1;
+    let w = ctx.word(next);
+    let after = ctx.toks.get(next + 1).map(|t| t.kind);
+    w == "من" && (matches!(after, Some(TokKind::Num { .. })) || ctx.hits.get(next + 1).copied().flatten().is_some())
 }
 
 /// Words that begin a qualifier as they stand (their first letter is not a clitic).
