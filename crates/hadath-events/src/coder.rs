@@ -707,11 +707,20 @@ fn supported(
         if trig.ends_with("ون") {
             return true;
         }
-        if m.first > 0 {
-            let prev = strip_conj(v.norm(m.first - 1));
-            if CROWD_WORDS.contains(&prev) || v.tokens[m.first - 1].kind == hadath_text::TokenKind::Number {
+        // "مئات المتظاهرين"، "عدة مئات من المتظاهرين"، "500 متظاهر".
+        let mut k = m.first;
+        if k > 0 && v.norm(k - 1) == "من" {
+            k -= 1;
+        }
+        if k > 0 {
+            let prev = strip_conj(v.norm(k - 1));
+            if CROWD_WORDS.contains(&prev) || v.tokens[k - 1].kind == hadath_text::TokenKind::Number {
                 return true;
             }
+        }
+        // Otherwise protesters in the oblique case are who something was done to.
+        if trig.contains("متظاهر") || trig.contains("محتج") {
+            return false;
         }
     }
     let lo = m.first.saturating_sub(4);
