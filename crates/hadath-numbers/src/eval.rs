@@ -5,7 +5,7 @@
 //! `ignore_resolution`, `dotnet_not_supported` or `span_mismatch` are soft and counted apart.
 //! The report names failing cases by id only, never by text.
 
-use crate::{find_bare_numbers, find_numbers_detailed, Bound, Qualifier};
+use crate::{find_bare_numbers, find_numbers_detailed, find_relative_ordinals, Bound, Qualifier, RelativeTo};
 use hadath_text::{CharIndex, NumberKind};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -134,11 +134,33 @@ pub fn predict(spec: &str, text: &str) -> Vec<Item> {
             .filter(|d| matches!(d.qualifier, Qualifier::Bounded | Qualifier::Between))
             .map(|d| item(d.mention.span, range_text(d.lo, d.hi, d.qualifier)))
             .collect(),
-        "OrdinalModel" | "OrdinalModelSuppressExtendedTypes" => find_numbers_detailed(text)
+        "OrdinalModelSuppressExtendedTypes" => find_numbers_detailed(text)
             .into_iter()
             .filter(|d| d.mention.kind == NumberKind::Ordinal)
             .map(|d| item(d.mention.span, fmt(d.mention.value)))
             .collect(),
+        "OrdinalModel" => {
+            let mut items: Vec<Item> = find_numbers_detailed(text)
+                .into_iter()
+                .filter(|d| d.mention.kind == NumberKind::Ordinal)
+                .map(|d| item(d.mention.span, fmt(d.mention.value)))
+                .collect();
+            for (span, r) in find_relative_ordinals(text) {
+                let (s, e) = (ci.char_of(span.start), ci.char_of(span.end));
+                if items.iter().any(|i| i.start < e && s < i.end && e - s <= i.end - i.start) {
+                    continue;
+                }
+                items.retain(|i| !(i.start < e && s < i.end));
+                let anchor = match r.relative_to {
+                    RelativeTo::End => "end",
+                    RelativeTo::Current => "current",
+                };
+                let sign = if r.offset < 0 { "-" } else { "+" };
+                items.push(item(span, format!("{anchor}{sign}{}", r.offset.abs())));
+            }
+            items.sort_by_key(|i| i.start);
+            items
+        }
         "PercentModel" => find_numbers_detailed(text)
             .into_iter()
             .filter(|d| d.mention.kind == NumberKind::Percent)

@@ -22,9 +22,11 @@ mod core;
 pub mod eval;
 mod lexer;
 mod mention;
+mod relative;
 mod words;
 
 pub use mention::{Bound, Qualifier};
+pub use relative::{find_relative_ordinals, RelativeOrdinal, RelativeTo};
 
 use hadath_text::normalize::normalize_mapped;
 use hadath_text::{Document, NumberKind, NumberMention, Span};
@@ -100,10 +102,12 @@ fn min_max(f: &mention::Found) -> (Option<i64>, Option<i64>) {
     (min, max)
 }
 
-/// Fills `doc.numbers` from the document's sentences.
+/// Fills `doc.numbers` from the document's sentences (the whole text when it has none).
 pub fn annotate_numbers(doc: &mut Document) {
     let mut out = Vec::new();
-    for s in &doc.sentences {
+    let whole = [Span::new(0, doc.text.len())];
+    let sentences: &[Span] = if doc.sentences.is_empty() { &whole } else { &doc.sentences };
+    for s in sentences {
         for mut n in find_numbers(s.slice(&doc.text)) {
             n.span.start += s.start;
             n.span.end += s.start;
@@ -154,4 +158,32 @@ pub fn find_bare_numbers(text: &str) -> Vec<(Span, f64)> {
         .filter(|c| c.kind == core::CoreKind::Cardinal)
         .map(|c| (nt.to_original(c.start, c.end), c.value))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn annotates_sentences_with_absolute_spans() {
+        let mut doc = Document::new("t", "وصل الوفد صباحا. قتل 5 جنود في الهجوم.");
+        let second = doc.text.find("قتل").unwrap_or(0);
+        doc.sentences = vec![Span::new(0, second), Span::new(second, doc.text.len())];
+        annotate_numbers(&mut doc);
+        assert_eq!(doc.numbers.len(), 1);
+        let n = &doc.numbers[0];
+        assert_eq!(doc.slice(n.span), "5");
+        assert_eq!(
+            n.counted.map(|(s, c)| (doc.slice(s).to_string(), c)),
+            Some(("جنود".to_string(), hadath_text::Counted::Killed))
+        );
+    }
+
+    #[test]
+    fn annotates_whole_text_without_sentences() {
+        let mut doc = Document::new("t", "أصيب ثلاثة أشخاص");
+        annotate_numbers(&mut doc);
+        assert_eq!(doc.numbers.len(), 1);
+        assert_eq!(doc.numbers[0].value, 3.0);
+    }
 }

@@ -464,6 +464,20 @@ fn merge_bounds(ctx: &Ctx, out: &mut Vec<Found>) {
     }
 }
 
+/// A casualty noun within four words before `first`, itself after عدد or حصيلة.
+fn tally_before(ctx: &Ctx, first: usize) -> Option<(usize, usize, Counted)> {
+    let lo = first.saturating_sub(4);
+    (lo..first).rev().find_map(|t| {
+        let class = counted_class(ctx.word(t))?;
+        if !matches!(class, Counted::Killed | Counted::Injured | Counted::Victims) || t == 0 {
+            return None;
+        }
+        let head = ctx.word(t - 1);
+        let head = strip_clitic(head).filter(|h| h.starts_with("عدد") || h.starts_with("حصيل")).unwrap_or(head);
+        (head == "عدد" || head == "حصيله").then(|| (ctx.toks[t].start, ctx.toks[t].end, class))
+    })
+}
+
 /// Attaches the counted noun after a mention, the casualty noun before it, and a trailing
 /// "على الأقل".
 fn attach_counted(ctx: &Ctx, f: &mut Found) {
@@ -474,7 +488,13 @@ fn attach_counted(ctx: &Ctx, f: &mut Found) {
     if is_year_word(prev) || is_month_word(next) || (f.value.abs() < 1.0 && f.value.fract() != 0.0) {
         return;
     }
-    let noun = if next.is_empty() || ctx.hits[n].is_some() || is_function_word(next) {
+    // Counted nouns are indefinite, except after vague plurals ("مئات الأشخاص").
+    let definite_ok = f.qualifier == Qualifier::Vague;
+    let noun = if next.is_empty()
+        || ctx.hits[n].is_some()
+        || is_function_word(next)
+        || (next.starts_with("ال") && !definite_ok)
+    {
         None
     } else {
         let class = counted_class(next).unwrap_or(Counted::Other);
@@ -486,6 +506,8 @@ fn attach_counted(ctx: &Ctx, f: &mut Found) {
         let w = ctx.word(t);
         trigger_class(w).map(|c| (ctx.toks[t].start, ctx.toks[t].end, c))
     });
+    // "ارتفع عدد القتلى إلى 120": the casualty noun after عدد or حصيلة a few words back.
+    let trigger = trigger.or_else(|| if noun.is_none() { tally_before(ctx, f.first) } else { None });
     f.counted = match (noun, trigger) {
         (Some((s, e, cls)), Some((_, _, tc))) if !matches!(cls, Counted::Killed | Counted::Injured) => Some((s, e, tc)),
         (Some(nn), _) => Some(nn),
