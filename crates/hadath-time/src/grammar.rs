@@ -911,7 +911,10 @@ impl<'a> Parser<'a> {
         // Time then day: "الساعة الرابعة عصر أمس", "الثالثة فجر الاثنين".
         if let (Some((minute, part)), Some(_)) = (h.clock, h.res.range) {
             let mut j = h.end;
-            if self.is_exact(j, std::slice::from_ref(&KW.from)) || self.is_exact(j, &KW.day[..1]) {
+            if self.is_exact(j, std::slice::from_ref(&KW.from)) {
+                j += 1;
+            }
+            if self.is_exact(j, &KW.day[..1]) {
                 j += 1;
             }
             let day = self.r_weekday(j).or_else(|| self.r_relative_day(j)).or_else(|| self.r_day_month(j));
@@ -1275,6 +1278,10 @@ impl<'a> Parser<'a> {
         match mref {
             MonthRef::Named { month, calendar, ambiguous } => {
                 let has_kw = self.is_any(i, &KW.month).is_some();
+                // "حرب أكتوبر", "ثورة يناير": a named event, not a month.
+                if yref == YearRef::None && i > 0 && self.is_any(i - 1, &KW.event_heads).is_some() {
+                    return None;
+                }
                 if ambiguous
                     && !has_kw
                     && yref == YearRef::None
@@ -1591,13 +1598,21 @@ impl<'a> Parser<'a> {
         if self.is_any(i, &KW.this).is_some() && self.has(i + 1, Lex::Today) {
             return Some(hit(i, i + 2, skip, rel(0)));
         }
+        // "أمس الإثنين", "غدا الخميس": the day, named.
+        let named = |k: usize| if self.weekday(k).is_some() { k + 1 } else { k };
         if self.has(i, Lex::Yesterday) {
-            return Some(hit(i, i + 1, skip, rel(-1)));
+            return Some(hit(i, named(i + 1), skip, rel(-1)));
         }
         if self.has(i, Lex::Tomorrow) {
-            return Some(hit(i, i + 1, skip, rel(1)));
+            return Some(hit(i, named(i + 1), skip, rel(1)));
         }
         if self.has(i, Lex::Today) {
+            // "اليوم الذي اختفى فيه", "نفس اليوم", "ذلك اليوم": another day.
+            let other_before =
+                i > 0 && self.word(i - 1).is_some_and(|p| matches!(p, "نفس" | "ذلك" | "ذات" | "تلك" | "طوال" | "طيله"));
+            if other_before || self.word(i + 1).is_some_and(|x| x == "الذي" || x == "التي") {
+                return None;
+            }
             // "اليوم الماضي" is yesterday; "اليوم التالي" has no anchor here.
             if let Some(d) = self.dir(i + 1) {
                 return match d {
@@ -2070,7 +2085,7 @@ impl<'a> Parser<'a> {
             if dh > 2 || h > 24 {
                 return None;
             }
-            let colon = self.punct(j + 1) == Some(':') || (has_kw && self.punct(j + 1) == Some('.'));
+            let colon = self.punct(j + 1) == Some(':') || (has_kw && matches!(self.punct(j + 1), Some('.' | ',')));
             if colon && self.adjacent(j) && self.adjacent(j + 1) {
                 let (m, dm) = self.num(j + 2)?;
                 if dm != 2 || m > 59 {

@@ -557,6 +557,7 @@ pub struct Keywords {
     pub approx: [String; 5],
     pub thousands: [String; 1],
     pub function_words: Vec<String>,
+    pub event_heads: Vec<String>,
 }
 
 pub static KW: LazyLock<Keywords> = LazyLock::new(|| Keywords {
@@ -599,6 +600,10 @@ pub static KW: LazyLock<Keywords> = LazyLock::new(|| Keywords {
     vague: [n("عدة"), n("بضعة"), n("بضع"), n("عده")],
     approx: [n("حوالي"), n("نحو"), n("قرابة"), n("بحدود"), n("حدود")],
     thousands: [n("آلاف")],
+    event_heads: ["حرب", "ثورة", "انتفاضة", "انتصار", "نصر", "حراك", "أحداث", "مجزرة", "معركة", "ذكرى", "عدوان"]
+        .iter()
+        .map(|w| n(w))
+        .collect(),
     function_words: [
         "في",
         "من",
