@@ -354,11 +354,16 @@ fn cardinal_from(ctx: &Ctx, i: usize, with_point: bool) -> Option<(f64, usize, b
     let fifth = "خمس";
     match rejected {
         // "عشرون وثلاثة أخماس": a joined fraction after a whole number.
+        // "مئة وثلاثون وخمسين": and two fifths.
+        Some((Comp::Tens(t), true, end)) if t == 50.0 && acc.has_tens && ctx.word(end).ends_with("خمسين") => {
+            value += 0.4;
+            last = end;
+        }
         Some((Comp::Unit(u), true, end)) => {
             if let Some(NumWord::Denominator(d)) = ctx.hit(end + 1).filter(|h| h.prefix == 0).map(|h| h.word) {
                 value += u / d;
                 last = end + 1;
-            } else if u == 5.0 && ctx.word(end).ends_with(fifth) && ctx.word(end).chars().count() == 4 {
+            } else if u == 5.0 && ctx.word(end).strip_prefix('و').unwrap_or(ctx.word(end)) == fifth {
                 // "ثلاثة وخمس": and a fifth.
                 value += 0.2;
                 last = end;
@@ -489,14 +494,27 @@ fn core_at(ctx: &Ctx, i: usize) -> Option<Core> {
             }
         }
     }
-    let (value, last, words) = cardinal_at(ctx, i)?;
+    let (mut value, mut last, words) = cardinal_at(ctx, i)?;
+    // "2 1/4": a whole number and a fraction written in digits.
+    if let (TokKind::Num { integer: true, .. }, Some(next)) = (tok.kind, ctx.toks.get(last + 1)) {
+        if let TokKind::Num { value: f, integer: false } = next.kind {
+            let gap = &ctx.norm[ctx.toks[last].end..next.start];
+            if last == i && gap == " " && ctx.norm[next.start..next.end].contains('/') && f > 0.0 && f < 1.0 {
+                value += if value < 0.0 { -f } else { f };
+                last += 1;
+            }
+        }
+    }
     let mut c = core(ctx, i, last, value, CoreKind::Cardinal, !words);
     // "ثلاثة أجزاء من عشرة": so many parts of.
     let parts = ctx.word(last + 1);
     if (parts == crate::words::LITS.part || parts == crate::words::LITS.parts) && ctx.word(last + 2) == "من" {
         if let Some((den, dlast, _)) = cardinal_at(ctx, last + 3) {
             if den > 0.0 {
-                return Some(core(ctx, i, dlast, value / den, CoreKind::Cardinal, false));
+                // "مئتان وثلاثة جزء من مئة": the part below a hundred is the numerator.
+                let tail = value % 100.0;
+                let v = if value > 100.0 && tail != 0.0 && words { value - tail + tail / den } else { value / den };
+                return Some(core(ctx, i, dlast, v, CoreKind::Cardinal, false));
             }
         }
     }

@@ -90,17 +90,18 @@ pub fn run(data_dir: &Path) -> Result<String, EvalError> {
     let scores = score(data_dir)?;
     let pct = |a: usize, b: usize| if b == 0 { 0.0 } else { 100.0 * a as f64 / b as f64 };
     let mut out = String::from("## Numbers: Recognizers-Text Arabic specs\n\n");
-    out.push_str("| Spec | Cases | Value | Span | Soft cases | Soft value | Soft span |\n");
-    out.push_str("|---|---|---|---|---|---|---|\n");
+    out.push_str("| Spec | Cases | Value | Span | Soft cases | Soft value | Soft span | All value |\n");
+    out.push_str("|---|---|---|---|---|---|---|---|\n");
     for (spec, s) in &scores {
         out.push_str(&format!(
-            "| {spec} | {} | {:.1}% | {:.1}% | {} | {:.1}% | {:.1}% |\n",
+            "| {spec} | {} | {:.1}% | {:.1}% | {} | {:.1}% | {:.1}% | {:.1}% |\n",
             s.hard,
             pct(s.hard_value, s.hard),
             pct(s.hard_span, s.hard),
             s.soft,
             pct(s.soft_value, s.soft),
-            pct(s.soft_span, s.soft)
+            pct(s.soft_span, s.soft),
+            pct(s.hard_value + s.soft_value, s.hard + s.soft)
         ));
     }
     out.push_str("\nCases counts those without soft flags; soft cases are `ignore_resolution`, ");
