@@ -77,12 +77,17 @@ fn char_at(s: &str, i: usize) -> Option<char> {
     s.get(i..).and_then(|p| p.chars().next())
 }
 
-/// The word (letters and inner dots) that ends just before byte `i` of `s`.
+/// Longest word looked at before a dot: abbreviations and acronyms are short.
+const MAX_ABBREVIATION_CHARS: usize = 24;
+
+/// The word (letters and inner dots) that ends just before byte `i` of `s`, or its last
+/// [`MAX_ABBREVIATION_CHARS`] chars.
 fn word_before(s: &str, i: usize) -> &str {
     let head = s.get(..i).unwrap_or("");
     let start = head
         .char_indices()
         .rev()
+        .take(MAX_ABBREVIATION_CHARS)
         .take_while(|&(_, c)| c.is_alphanumeric() || c == '.' || c == '\u{0640}' || crate::normalize::is_arabic_mark(c))
         .last()
         .map_or(head.len(), |(k, _)| k);
@@ -173,14 +178,22 @@ fn list_item_starts(s: &str) -> Vec<usize> {
         prev_blank = c.is_whitespace() || matches!(c, ':' | '؛' | ';');
     }
     // Keep markers that continue a count: a marker n whose predecessor n-1 is also there.
+    // Values have at most two digits, so counts per value fit in small arrays.
+    let mut after = [0usize; 101];
+    for &(_, v) in &markers {
+        after[v.min(100) as usize] += 1;
+    }
+    let mut before = [false; 101];
     let mut out = Vec::new();
-    for k in 0..markers.len() {
-        let (pos, v) = markers[k];
-        let continues = markers[..k].iter().any(|&(_, u)| u + 1 == v);
-        let starts = markers[k + 1..].iter().any(|&(_, u)| u == v + 1);
+    for &(pos, v) in &markers {
+        let v = v.min(99) as usize;
+        after[v] -= 1;
+        let continues = v > 0 && before[v - 1];
+        let starts = after[v + 1] > 0;
         if (continues || starts) && pos > 0 {
             out.push(pos);
         }
+        before[v] = true;
     }
     out
 }
@@ -227,6 +240,19 @@ fn quotation_ranges(s: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// The outermost of possibly nested ranges, sorted and disjoint.
+fn outermost(mut ranges: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    ranges.sort_unstable_by_key(|&(a, b)| (a, std::cmp::Reverse(b)));
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
+    for r in ranges {
+        match out.last() {
+            Some(&(_, b)) if r.0 < b => {}
+            _ => out.push(r),
+        }
+    }
+    out
+}
+
 /// Splits a paragraph span into sentence spans.
 ///
 /// A sentence ends at `. ! ? ؟ … ۔` (with closing quotes and brackets after it) followed by
@@ -236,14 +262,20 @@ fn quotation_ranges(s: &str) -> Vec<(usize, usize)> {
 /// item of a numbered list written on one line starts a new sentence.
 pub fn sentences_in(text: &str, para: Span, out: &mut Vec<Span>) {
     let Some(s) = text.get(para.start..para.end) else { return };
-    let quotes = quotation_ranges(s);
+    let quotes = outermost(quotation_ranges(s));
     let list_starts = list_item_starts(s);
     // Dots of list markers ("2. "), at the paragraph start or at a list item, end nothing.
-    let marker_dots: Vec<usize> = std::iter::once(0)
+    let mut marker_dots: Vec<usize> = std::iter::once(0)
         .chain(list_starts.iter().copied())
         .filter_map(|p| list_marker(s.get(p..)?).map(|(len, _)| p + len - 1))
         .collect();
-    let inside_quote = |i: usize| quotes.iter().find(|&&(a, b)| a < i && i < b.saturating_sub(1)).copied();
+    marker_dots.sort_unstable();
+    // The quotation strictly inside which byte `i` lies (before its closer), by binary search
+    // over disjoint sorted ranges.
+    let inside_quote = |i: usize| {
+        let k = quotes.partition_point(|&(a, _)| a < i);
+        k.checked_sub(1).map(|k| quotes[k]).filter(|&(_, b)| i < b.saturating_sub(1))
+    };
     let mut start = 0usize;
     let mut iter = s.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
@@ -252,7 +284,7 @@ pub fn sentences_in(text: &str, para: Span, out: &mut Vec<Span>) {
             start = i + c.len_utf8();
             continue;
         }
-        if list_starts.contains(&i) && i > start {
+        if list_starts.binary_search(&i).is_ok() && i > start {
             push_sentence(s, start, i, para.start, out);
             start = i;
             continue;
@@ -260,7 +292,7 @@ pub fn sentences_in(text: &str, para: Span, out: &mut Vec<Span>) {
         if !is_terminal(c) {
             continue;
         }
-        if c == '.' && (marker_dots.contains(&i) || dot_is_not_final(s, i)) {
+        if c == '.' && (marker_dots.binary_search(&i).is_ok() || dot_is_not_final(s, i)) {
             continue;
         }
         // Take the whole run of terminals and closing marks.

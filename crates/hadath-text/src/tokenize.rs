@@ -144,15 +144,25 @@ impl Cursor<'_> {
     }
 }
 
+/// Longest local part of an e-mail address considered.
+const MAX_EMAIL_PART: usize = 64;
+/// Longest host name considered.
+const MAX_HOST: usize = 253;
+
 /// Byte length of an e-mail address at the start of `s`, if one is there.
 fn email_len(s: &str) -> Option<usize> {
     let is_local = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '%' | '+' | '-');
-    let at = s.find(|c: char| !is_local(c))?;
+    // Addresses are short: bounded scans keep long runs of such chars linear.
+    let at = s.char_indices().take(MAX_EMAIL_PART + 1).find(|&(_, c)| !is_local(c))?.0;
     if at == 0 || !s[at..].starts_with('@') {
         return None;
     }
     let domain = &s[at + 1..];
-    let mut len = domain.find(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '-')).unwrap_or(domain.len());
+    let mut len = domain
+        .char_indices()
+        .take(MAX_HOST + 1)
+        .find(|&(_, c)| !(c.is_ascii_alphanumeric() || c == '.' || c == '-'))
+        .map_or(domain.len().min(MAX_HOST), |(k, _)| k);
     while len > 0 && matches!(domain.as_bytes()[len - 1], b'.' | b'-') {
         len -= 1;
     }
@@ -165,12 +175,32 @@ fn email_len(s: &str) -> Option<usize> {
 fn url_len(s: &str) -> Option<usize> {
     let lower_starts = |p: &str| s.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
     let schemed = lower_starts("http://") || lower_starts("https://") || lower_starts("ftp://") || lower_starts("www.");
+    if !schemed {
+        // Without a scheme, only a host name ending in a known domain starts a URL; looking
+        // at no more than a host name's length keeps the scan linear on long runs.
+        let host_len = s
+            .char_indices()
+            .take(MAX_HOST + 1)
+            .find(|&(_, c)| !(c.is_ascii_alphanumeric() || c == '.' || c == '-'))
+            .map_or(s.len().min(MAX_HOST), |(k, _)| k);
+        let host = s[..host_len].trim_end_matches(['.', '-']);
+        let labels: Vec<&str> = host.split('.').collect();
+        let ok = labels.len() >= 2
+            && labels.iter().all(|l| !l.is_empty())
+            && labels.last().is_some_and(|t| BARE_TLDS.contains(&t.to_ascii_lowercase().as_str()));
+        if !ok {
+            return None;
+        }
+    }
     let mut len = s.find(|c: char| !is_url_char(c)).unwrap_or(s.len());
     // Trailing sentence punctuation and an unmatched closing bracket are not part of it.
+    let head = &s[..len];
+    let (opened, mut closed) = (head.matches('(').count(), head.matches(')').count());
     while let Some(last) = s[..len].chars().next_back() {
-        let unmatched_paren = last == ')' && s[..len].matches('(').count() < s[..len].matches(')').count();
+        let unmatched_paren = last == ')' && opened < closed;
         if matches!(last, '.' | ',' | ':' | ';' | '!' | '?' | '\'' | '؟' | '؛') || unmatched_paren {
             len -= last.len_utf8();
+            closed -= unmatched_paren as usize;
         } else {
             break;
         }
@@ -179,14 +209,9 @@ fn url_len(s: &str) -> Option<usize> {
         let min = if lower_starts("www.") { 5 } else { s.find("//").map_or(0, |k| k + 3) };
         return (len >= min).then_some(len);
     }
-    // Without a scheme: ASCII labels separated by dots, ending in a known domain.
-    let host_len = s[..len].find('/').unwrap_or(len);
-    let host = &s[..host_len];
-    let labels: Vec<&str> = host.split('.').collect();
-    let ok = labels.len() >= 2
-        && labels.iter().all(|l| !l.is_empty() && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
-        && labels.last().is_some_and(|t| BARE_TLDS.contains(&t.to_ascii_lowercase().as_str()));
-    ok.then_some(len)
+    // Without a scheme the host was checked above; the URL must not end inside it.
+    let host_end = s[..len].find('/').unwrap_or(len);
+    (s[..host_end].contains('.') && !s[..host_end].ends_with('.')).then_some(len)
 }
 
 /// Splits `text[range]` into tokens; spans are absolute byte offsets into `text`.
@@ -205,10 +230,16 @@ pub fn tokenize_range(text: &str, range: Span, out: &mut Vec<Token>) {
         let start = cur.i;
         let rest = &s[start..];
         let kind;
-        if let Some(len) = (c.is_ascii_alphanumeric()).then(|| url_len(rest)).flatten() {
+        // URLs and addresses start a word: not after a letter, digit, dot or dash.
+        let word_start = s[..start]
+            .chars()
+            .next_back()
+            .is_none_or(|p| !(p.is_alphanumeric() || matches!(p, '.' | '-' | '_' | '@' | '/')));
+        let link_start = word_start && c.is_ascii_alphanumeric();
+        if let Some(len) = link_start.then(|| url_len(rest)).flatten() {
             cur.i += len;
             kind = TokenKind::Url;
-        } else if let Some(len) = (c.is_ascii_alphanumeric()).then(|| email_len(rest)).flatten() {
+        } else if let Some(len) = link_start.then(|| email_len(rest)).flatten() {
             cur.i += len;
             kind = TokenKind::Email;
         } else if (c == '@' || c == '#' || c == '＃')
@@ -249,24 +280,28 @@ pub fn tokenize_range(text: &str, range: Span, out: &mut Vec<Token>) {
             kind = TokenKind::Arabic;
         } else if is_latin_word_char(c) {
             cur.eat_while(is_latin_word_char);
+            // Whether every dot-separated part so far is a single letter ("U.S").
+            let mut single_letters = s[start..cur.i].chars().nth(1).is_none();
             while let Some(d) = cur.peek() {
                 let after = cur.next_after(cur.i);
                 let joins_word =
                     matches!(d, '\'' | '’' | '-') && after.is_some_and(|a| a.is_alphabetic() && !is_arabic_letter(a));
                 // Acronyms with dots: "U.S.", "A.F.P".
                 let acronym = d == '.'
+                    && single_letters
                     && after.is_some_and(|a| a.is_uppercase())
-                    && s[start..cur.i].chars().last().is_some_and(|l| l.is_uppercase())
-                    && s[start..cur.i].split('.').all(|part| part.chars().count() == 1);
+                    && s[start..cur.i].chars().next_back().is_some_and(|l| l.is_uppercase());
                 if joins_word || acronym {
                     cur.i += d.len_utf8();
+                    let part = cur.i;
                     cur.eat_while(is_latin_word_char);
+                    single_letters &= acronym && s[part..cur.i].chars().nth(1).is_none();
                 } else {
                     break;
                 }
             }
             // The final dot of an acronym belongs to it.
-            if s[start..cur.i].contains('.') && cur.peek() == Some('.') {
+            if single_letters && s[start..cur.i].contains('.') && cur.peek() == Some('.') {
                 cur.i += 1;
             }
             kind = TokenKind::Latin;

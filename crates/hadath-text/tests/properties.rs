@@ -162,3 +162,26 @@ proptest! {
         }
     }
 }
+
+/// Long runs of the characters each scanner loops over finish in linear time: a quadratic
+/// scan over these 300 KB inputs would take minutes.
+#[test]
+fn long_pathological_inputs_stay_linear() {
+    let patterns = [
+        "a.", "a,", "a-", "1,", "1- ", "«a. ", "\"a. ", "a..", "www.", "@", "#_", "ـ", "\u{064E}", "ﻻ", "A.", "a@",
+        ")", "x.com/", ". ",
+    ];
+    let started = std::time::Instant::now();
+    for p in patterns {
+        let t = p.repeat(300_000 / p.len());
+        let toks = tokenize(&t);
+        assert!(toks.iter().all(|k| t.get(k.span.start..k.span.end).is_some()));
+        let mut out = Vec::new();
+        sentences_in(&t, Span::new(0, t.len()), &mut out);
+        let nt = normalize_mapped(&t);
+        assert!(nt.to_original(0, nt.text.len()).end <= t.len());
+        let _ = detect(&t);
+        let _ = dateline_prefix(&t, Span::new(0, t.len()));
+    }
+    assert!(started.elapsed().as_secs() < 120, "took {:?}", started.elapsed());
+}
