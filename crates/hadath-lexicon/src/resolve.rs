@@ -79,6 +79,10 @@ const METONYM_VERBS_BEFORE: &[&str] = &[
     "توافق",
 ];
 
+/// Offices a "زعيم" (leader) of a country may hold, most likely first.
+const LEADER_ROLES: &[&str] =
+    &["president", "king", "emir", "sultan", "supreme-leader", "prime-minister", "head-of-state"];
+
 /// Prepositions before which a capital is a place.
 const PLACE_PREPOSITIONS: &[&str] =
     &["في", "من", "الي", "الى", "عن", "علي", "حول", "نحو", "قرب", "داخل", "خارج", "بين", "مدينه", "العاصمه", "عاصمه"];
@@ -196,6 +200,8 @@ struct Resolver<'a> {
     date: Option<Date>,
     /// Countries named anywhere in the document (by name, adjective or capital), with counts.
     mentioned: FxMap<String, usize>,
+    /// Person entries the document names, with counts.
+    people: FxMap<u32, usize>,
     /// The last role key seen on a person, for "نظيره".
     last_role: Option<String>,
     out: Vec<Entity>,
@@ -250,6 +256,19 @@ impl<'a> Resolver<'a> {
         if let Some((person, _)) = self.lex.holder(key, role, self.date) {
             if let Some(e) = self.person_entity(span, person, Some(role)) {
                 return e;
+            }
+        }
+        if role == "leader" {
+            // "زعيم أذربيجان": the head of state or government whom the document names elsewhere.
+            let named: Vec<(u32, &str)> = LEADER_ROLES
+                .iter()
+                .filter_map(|r| self.lex.holder(key, r, self.date).map(|(p, _)| (p, *r)))
+                .filter(|(p, _)| self.people.contains_key(p))
+                .collect();
+            if let Some(&(p, r)) = named.first() {
+                if let Some(e) = self.person_entity(span, p, Some(r)) {
+                    return e;
+                }
             }
         }
         let is_igo = key.starts_with("IGO");
@@ -643,7 +662,15 @@ pub(crate) fn annotate(lex: &Lexicon, doc: &Document) -> Vec<Entity> {
             }
         }
     }
-    let mut r = Resolver { lex, text, date: doc.published.value, mentioned, last_role: None, out: Vec::new() };
+    let mut people: FxMap<u32, usize> = FxMap::default();
+    for s in &sentences {
+        for m in &s.matches {
+            if let Some(&p) = m.entries.iter().find(|&&i| lex.entry(i).is_some_and(|e| e.kind == EntryKind::Person)) {
+                *people.entry(p).or_default() += 1;
+            }
+        }
+    }
+    let mut r = Resolver { lex, text, date: doc.published.value, mentioned, people, last_role: None, out: Vec::new() };
     for s in &sentences {
         r.sentence(s);
     }

@@ -354,3 +354,13 @@ fn first_level_regions_of_arab_states() {
     assert_eq!((r.kind, r.country.as_deref()), (EntityKind::Place, Some("IRQ")));
     assert!(r.lat.is_some());
 }
+
+#[test]
+fn leaders_resolve_to_the_office_holder_the_document_names() {
+    let (d, e) =
+        run("جمع بوتين زعيمي أذربيجان وأرمينيا. وقال علييف وباشينيان إنهما مستعدان للسلام.", Some((2021, 11, 26)));
+    let a = e.iter().find(|x| d.slice(x.span) == "زعيمي أذربيجان").unwrap_or_else(|| panic!("{}", show(&d, &e)));
+    assert_eq!(a.name, "Ilham Aliyev");
+    let p = e.iter().find(|x| d.slice(x.span) == "أرمينيا").unwrap_or_else(|| panic!("{}", show(&d, &e)));
+    assert_eq!(p.name, "Nikol Pashinyan");
+}
