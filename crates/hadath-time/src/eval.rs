@@ -212,7 +212,10 @@ fn eval_duckling(rows: &[Value]) -> BTreeMap<String, Tally> {
     for r in rows {
         let kind = r["kind"].as_str().unwrap_or("?").to_string();
         let text = r["text"].as_str().unwrap_or("");
-        let reference = r["reference"].as_str().and_then(Reference::parse);
+        let mut reference = r["reference"].as_str().and_then(Reference::parse);
+        if let Some(reference) = reference.as_mut() {
+            reference.utc_offset = r["reference_tz"].as_str().and_then(Reference::parse_offset);
+        }
         let items = time_items(text, reference);
         let best = longest(&items);
         let expected = &r["expected_value"];

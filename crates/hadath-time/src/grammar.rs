@@ -1574,7 +1574,7 @@ impl<'a> Parser<'a> {
         }
         if self.has(i, Lex::Now) {
             let res = match self.reference {
-                Some(Reference { date, time: Some((h, m, s)) }) => {
+                Some(Reference { date, time: Some((h, m, s)), .. }) => {
                     let inst = Inst { date, minute: Some(h * 60 + m), second: Some(s) };
                     Res::datetime(inst, TimeKind::Datetime, DateBasis::Relative)
                 }
@@ -2323,14 +2323,23 @@ impl<'a> Parser<'a> {
         if h > 24 || minute > 59 {
             return None;
         }
-        // "بتوقيت غرينتش", "بتوقيت GMT": the zone is read but not converted.
+        let mut total = (h % 24) * 60 + minute;
+        let mut day_shift = 0;
+        // "بتوقيت غرينتش", "بتوقيت GMT": converted to the reference's zone when it has one.
         if self.word(end).is_some_and(|w| w == "بتوقيت" || w == "توقيت") && self.word(end + 1).is_some() {
+            let utc = self
+                .word(end + 1)
+                .is_some_and(|z| matches!(z, "gmt" | "utc" | "غرينتش" | "جرينتش" | "غرنتش" | "جرينيتش"));
+            if let (true, Some(offset)) = (utc, self.reference.and_then(|r| r.utc_offset)) {
+                let local = total as i64 + offset as i64;
+                day_shift = local.div_euclid(1440);
+                total = local.rem_euclid(1440) as u32;
+            }
             end += 2;
         }
-        let total = (h % 24) * 60 + minute;
         let res = match self.ref_date() {
             Some(d) => {
-                let inst = Inst { date: d, minute: Some(total), second };
+                let inst = Inst { date: d.add_days(day_shift), minute: Some(total), second };
                 Res::datetime(inst, TimeKind::Time, DateBasis::Relative)
             }
             None => {

@@ -22,27 +22,58 @@ pub struct Reference {
     pub date: Date,
     /// Hours, minutes, seconds.
     pub time: Option<(u32, u32, u32)>,
+    /// Offset from UTC in minutes, when known; used to convert "بتوقيت غرينتش" times.
+    pub utc_offset: Option<i32>,
 }
 
 impl Reference {
     /// A reference at the start of a day.
     pub fn day(date: Date) -> Reference {
-        Reference { date, time: None }
+        Reference { date, time: None, utc_offset: None }
     }
 
-    /// Parses `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM[:SS]` (an offset after it is ignored).
+    /// Parses `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM[:SS]`, optionally followed by `Z` or `±HH:MM`.
     pub fn parse(s: &str) -> Option<Reference> {
         let s = s.trim();
         let date = Date::parse_iso(s)?;
         let rest = s.get(10..).unwrap_or("");
-        let time = rest.strip_prefix(['T', ' ']).and_then(|t| {
-            let mut it = t.get(..8.min(t.len()))?.split(':');
-            let h: u32 = it.next()?.get(..2)?.parse().ok()?;
-            let m: u32 = it.next()?.get(..2)?.parse().ok()?;
-            let sec: u32 = it.next().and_then(|x| x.get(..2)).and_then(|x| x.parse().ok()).unwrap_or(0);
-            (h < 24 && m < 60 && sec < 60).then_some((h, m, sec))
-        });
-        Some(Reference { date, time })
+        let Some(t) = rest.strip_prefix(['T', ' ']) else {
+            return Some(Reference { date, time: None, utc_offset: None });
+        };
+        let h: u32 = t.get(..2)?.parse().ok()?;
+        let m: u32 = t.get(3..5)?.parse().ok()?;
+        let mut tail = t.get(5..).unwrap_or("");
+        let mut sec = 0;
+        if let Some(x) = tail.strip_prefix(':') {
+            sec = x.get(..2)?.parse().ok()?;
+            tail = x.get(2..).unwrap_or("");
+        }
+        // Fractions of a second are dropped.
+        if let Some(x) = tail.strip_prefix('.') {
+            tail = x.trim_start_matches(|c: char| c.is_ascii_digit());
+        }
+        let utc_offset = Reference::parse_offset(tail);
+        (h < 24 && m < 60 && sec < 60).then_some(Reference { date, time: Some((h, m, sec)), utc_offset })
+    }
+
+    /// Parses a zone suffix: `Z`, `+03:00`, `-0200`.
+    pub fn parse_offset(s: &str) -> Option<i32> {
+        let s = s.trim();
+        if s == "Z" {
+            return Some(0);
+        }
+        let sign = match s.chars().next()? {
+            '+' => 1,
+            '-' => -1,
+            _ => return None,
+        };
+        let digits: String = s[1..].chars().filter(|c| c.is_ascii_digit()).collect();
+        if digits.len() != 4 {
+            return None;
+        }
+        let h: i32 = digits[..2].parse().ok()?;
+        let m: i32 = digits[2..].parse().ok()?;
+        (h <= 14 && m < 60).then_some(sign * (h * 60 + m))
     }
 }
 
@@ -107,4 +138,19 @@ pub fn annotate_times(doc: &mut Document) {
         }
     }
     doc.times = out;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn references_parse_with_zones() {
+        let r = Reference::parse("2013-02-12T04:30:00-02:00").expect("reference");
+        assert_eq!(r.time, Some((4, 30, 0)));
+        assert_eq!(r.utc_offset, Some(-120));
+        assert_eq!(Reference::parse("2020-10-09").map(|r| r.time), Some(None));
+        assert_eq!(Reference::parse("2020-10-09T22:35Z").and_then(|r| r.utc_offset), Some(0));
+        assert!(Reference::parse("2020-13-09").is_none());
+    }
 }

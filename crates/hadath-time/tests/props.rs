@@ -123,7 +123,7 @@ proptest! {
 
     #[test]
     fn time_words_resolve_to_valid_dates(text in words(), days in -100_000i64..100_000, hour in 0u32..24) {
-        let reference = Reference { date: Date::from_days(days), time: Some((hour, 30, 0)) };
+        let reference = Reference { date: Date::from_days(days), time: Some((hour, 30, 0)), utc_offset: Some(180) };
         check(&text, Some(reference));
         check(&text, None);
     }
