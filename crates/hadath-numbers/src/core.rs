@@ -421,7 +421,7 @@ fn core_at(ctx: &Ctx, i: usize) -> Option<Core> {
                 }
                 let (k, conj) = if ctx.word(i + 1) == "و" { (i + 2, true) } else { (i + 1, false) };
                 if let Some(h) = ctx.hit(k) {
-                    if let NumWord::OrdinalTens(t) = h.word {
+                    if let NumWord::OrdinalTens(t) | NumWord::Tens(t) = h.word {
                         if (conj || h.conj) && v <= 9 {
                             return Some(core(ctx, i, k, (v + t) as f64, CoreKind::Ordinal, false));
                         }

@@ -363,7 +363,10 @@ fn single(ctx: &Ctx, c: &Core) -> Found {
         f.kind = NumberKind::Percent;
         f.end = ctx.toks[n].end;
         f.last = n;
-    } else if c.first > 0 && LITS.percent_word.contains(ctx.word(c.first - 1)) {
+    } else if c.first > 0
+        && (LITS.percent_word.contains(ctx.word(c.first - 1))
+            || (is_ratio_word(ctx.word(c.first - 1)) && !unit_follows(ctx, n)))
+    {
         f.kind = NumberKind::Percent;
         f.start = ctx.toks[c.first - 1].start;
         f.first = c.first - 1;
@@ -422,6 +425,17 @@ fn starts_comparison(ctx: &Ctx, last: usize) -> bool {
     let w = ctx.word(next);
     let after = ctx.toks.get(next + 1).map(|t| t.kind);
     w == "من" && (matches!(after, Some(TokKind::Num { .. })) || ctx.hits.get(next + 1).copied().flatten().is_some())
+}
+
+/// "نسبة" / "بنسبة" before a bare number: a percentage.
+fn is_ratio_word(w: &str) -> bool {
+    matches!(w, "نسبه" | "بنسبه" | "وبنسبه")
+}
+
+/// Whether token `n` is a noun such as a unit ("بنسبة 2.5 نقطة" is not a percentage).
+fn unit_follows(ctx: &Ctx, n: usize) -> bool {
+    let w = ctx.word(n);
+    !w.is_empty() && ctx.hits[n].is_none() && !is_function_word(w)
 }
 
 /// Words that begin a qualifier as they stand (their first letter is not a clitic).
