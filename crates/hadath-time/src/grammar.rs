@@ -2077,6 +2077,36 @@ impl<'a> Parser<'a> {
             j += 1;
             start = j;
         }
+        // "منتصف الليل", "منتصف النهار".
+        if self.word(j) == Some("منتصف") {
+            let minute = match self.word(j + 1) {
+                Some("الليل") => 0,
+                Some("النهار") => 12 * 60,
+                _ => return None,
+            };
+            let res = match self.ref_date() {
+                Some(d) => Res::datetime(Inst::at(d, minute), TimeKind::Time, DateBasis::Relative),
+                None => Res {
+                    kind: TimeKind::Time,
+                    value: Some(TimexValue::Single(format!("T{:02}:00", minute / 60))),
+                    precision: Precision::Unknown,
+                    basis: DateBasis::Unknown,
+                    range: None,
+                },
+            };
+            return Some(Hit { start, end: j + 2, skip: 0, res, clock: Some((minute, true)) });
+        }
+        // A part of the day before the time: "بعد الظهر الساعة 7", "الظهر 7:00".
+        let mut lead = None;
+        if let Some((e, dp)) = self.part_of_day(j) {
+            let clock_next =
+                self.is_any(e, &KW.hour).is_some() || (self.num(e).is_some() && self.punct(e + 1) == Some(':'));
+            if !clock_next {
+                return None;
+            }
+            lead = Some(if dp == DayPart::Noon { DayPart::Afternoon } else { dp });
+            j = e;
+        }
         let has_kw = self.is_any(j, &KW.hour).is_some();
         if has_kw {
             j += 1;
@@ -2103,10 +2133,11 @@ impl<'a> Parser<'a> {
                 }
                 (k, h as u32, m as u32, s, true)
             } else {
-                if !has_kw {
+                // A bare number is a time only before a part of the day: "7 صباحا".
+                if !has_kw && (h > 12 || self.part_of_day(j + 1).is_none()) {
                     return None;
                 }
-                (j + 1, h as u32, 0, None, false)
+                (j + 1, h as u32, 0, None, !has_kw)
             }
         } else {
             let (k, h, _) = self.num_words_opt(j, false)?;
@@ -2179,7 +2210,7 @@ impl<'a> Parser<'a> {
                 if sub > 0 {
                     k = m + 2;
                     let total = hour * 60 - sub;
-                    return self.finish_clock(start, k, total / 60, total % 60, None, has_kw);
+                    return self.finish_clock(start, k, total / 60, total % 60, None, lead);
                 }
             }
             // "ثلاثة وثمانية عشرة دقيقة" arrives here with the minute word already consumed.
@@ -2198,7 +2229,7 @@ impl<'a> Parser<'a> {
             }
             self.part_of_day(k)?;
         }
-        self.finish_clock(start, k, hour, minute, second, has_kw || digital)
+        self.finish_clock(start, k, hour, minute, second, lead)
     }
 
     /// A number word with an attached "و" at `i`: "وثمانية عشرة".
@@ -2274,12 +2305,12 @@ impl<'a> Parser<'a> {
         hour: u32,
         minute: u32,
         second: Option<u32>,
-        strong: bool,
+        lead: Option<DayPart>,
     ) -> Option<Hit> {
-        let _ = strong;
         let (mut end, mut h) = (k, hour);
         let mut part = false;
-        if let Some((e, dp)) = self.part_of_day(k) {
+        let trailing = self.part_of_day(k);
+        if let Some((e, dp)) = trailing.or(lead.map(|dp| (k, dp))) {
             end = e;
             part = true;
             h = match dp {
