@@ -39,6 +39,7 @@ pub fn run(args: BenchArgs) -> Result<ExitCode> {
     let threads = pool.current_num_threads();
     let (mut docs, mut bytes, mut chars, mut sentences, mut events, mut out_bytes) =
         (0usize, 0usize, 0usize, 0usize, 0usize, 0usize);
+    hadath_pipeline::timing::enable(true);
     let start = Instant::now();
     hadath_pipeline::run_stream_map(
         stream,
@@ -72,6 +73,15 @@ pub fn run(args: BenchArgs) -> Result<ExitCode> {
         sentences as f64 / secs
     );
     println!("lexicon load     {lexicon_ms:.1} ms");
+    let stage_secs = hadath_pipeline::timing::seconds();
+    let total: f64 = stage_secs.iter().sum::<f64>().max(1e-9);
+    for (name, s) in hadath_pipeline::STAGES.iter().zip(stage_secs) {
+        println!(
+            "  stage {name:<10} {s:7.2} s  {:5.1}%  {:8.1} MB/s",
+            100.0 * s / total,
+            bytes as f64 / 1e6 / s.max(1e-9)
+        );
+    }
     if let Some(rss) = peak_rss_mib() {
         println!("peak memory      {rss:.0} MiB");
     }

@@ -35,30 +35,60 @@ pub fn analyze(doc: &mut Document, opts: &PipelineOptions) {
         doc.numbers.clear();
         doc.quotes.clear();
         doc.events.clear();
-        doc.diagnostics.push(Diagnostic::error(
-            "internal-error",
-            format!("analysis failed: {what}"),
-        ));
+        doc.diagnostics.push(Diagnostic::error("internal-error", format!("analysis failed: {what}")));
+    }
+}
+
+/// Names of the timed stages, in pipeline order.
+pub const STAGES: [&str; 6] = ["segment", "published", "times", "numbers", "entities", "events"];
+
+/// Cumulative time spent in each stage, over all threads, when timing is on.
+pub mod timing {
+    use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+
+    static ON: AtomicBool = AtomicBool::new(false);
+    static NANOS: [AtomicU64; 6] = [const { AtomicU64::new(0) }; 6];
+
+    /// Turns stage timing on or off for the whole process.
+    pub fn enable(on: bool) {
+        ON.store(on, Ordering::Relaxed);
+    }
+    pub(crate) fn is_on() -> bool {
+        ON.load(Ordering::Relaxed)
+    }
+    pub(crate) fn add(stage: usize, nanos: u64) {
+        NANOS[stage].fetch_add(nanos, Ordering::Relaxed);
+    }
+    /// Seconds spent per stage so far, in the order of [`super::STAGES`].
+    pub fn seconds() -> [f64; 6] {
+        std::array::from_fn(|i| NANOS[i].load(Ordering::Relaxed) as f64 / 1e9)
     }
 }
 
 fn analyze_layers(doc: &mut Document, opts: &PipelineOptions) {
-    hadath_text::segment::segment_document(doc);
-    hadath_time::annotate_published(doc, opts.published);
-    hadath_time::annotate_times(doc);
-    hadath_numbers::annotate_numbers(doc);
-    hadath_lexicon::Lexicon::get().annotate(doc);
-    hadath_events::annotate_events(doc);
+    let stages: [&dyn Fn(&mut Document); 6] = [
+        &hadath_text::segment::segment_document,
+        &|d| hadath_time::annotate_published(d, opts.published),
+        &hadath_time::annotate_times,
+        &hadath_numbers::annotate_numbers,
+        &|d| hadath_lexicon::Lexicon::get().annotate(d),
+        &hadath_events::annotate_events,
+    ];
+    let timed = timing::is_on();
+    for (i, stage) in stages.iter().enumerate() {
+        if timed {
+            let t = std::time::Instant::now();
+            stage(doc);
+            timing::add(i, t.elapsed().as_nanos() as u64);
+        } else {
+            stage(doc);
+        }
+    }
 }
 
 /// Analyses a stream of documents on the current rayon pool, in batches, calling `sink` on
 /// each analysed document in input order. Memory is bounded by the batch size.
-pub fn run_stream<I, F, E>(
-    docs: I,
-    opts: &PipelineOptions,
-    batch: usize,
-    mut sink: F,
-) -> Result<(), E>
+pub fn run_stream<I, F, E>(docs: I, opts: &PipelineOptions, batch: usize, mut sink: F) -> Result<(), E>
 where
     I: Iterator<Item = Document>,
     F: FnMut(Document) -> Result<(), E>,

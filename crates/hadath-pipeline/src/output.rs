@@ -5,8 +5,7 @@
 //! deterministic.
 
 use hadath_text::{
-    Actor, CharIndex, Counted, Document, EntityKind, Event, NumberKind, Precision, PublishedBasis,
-    Span, TimexValue,
+    Actor, CharIndex, Counted, Document, EntityKind, Event, NumberKind, Precision, PublishedBasis, Span, TimexValue,
 };
 use serde::Serialize;
 use std::io::{self, Write};
@@ -33,10 +32,7 @@ struct Offsets<'a> {
 
 impl<'a> Offsets<'a> {
     fn new(doc: &'a Document) -> Self {
-        Offsets {
-            text: &doc.text,
-            index: CharIndex::new(&doc.text),
-        }
+        Offsets { text: &doc.text, index: CharIndex::new(&doc.text) }
     }
     fn chars(&self, span: Span) -> (usize, usize) {
         (self.index.char_of(span.start), self.index.char_of(span.end))
@@ -130,20 +126,10 @@ struct EventOut<'a> {
 
 fn span_out<'a>(o: &Offsets<'a>, s: Span) -> SpanOut<'a> {
     let (start, end) = o.chars(s);
-    SpanOut {
-        start,
-        end,
-        text: o.text(s),
-    }
+    SpanOut { start, end, text: o.text(s) }
 }
 
-fn event_out<'a>(
-    o: &Offsets<'a>,
-    doc: &'a Document,
-    i: usize,
-    e: &'a Event,
-    with_doc: bool,
-) -> EventOut<'a> {
+fn event_out<'a>(o: &Offsets<'a>, doc: &'a Document, i: usize, e: &'a Event, with_doc: bool) -> EventOut<'a> {
     EventOut {
         doc: with_doc.then_some(doc.id.as_str()),
         id: format!("{}#{}", doc.id, i + 1),
@@ -172,16 +158,8 @@ fn event_out<'a>(
                 lon: l.lon,
             }
         }),
-        killed: e.killed.as_ref().map(|c| CountOut {
-            min: c.min,
-            max: c.max,
-            text: o.text(c.span),
-        }),
-        injured: e.injured.as_ref().map(|c| CountOut {
-            min: c.min,
-            max: c.max,
-            text: o.text(c.span),
-        }),
+        killed: e.killed.as_ref().map(|c| CountOut { min: c.min, max: c.max, text: o.text(c.span) }),
+        injured: e.injured.as_ref().map(|c| CountOut { min: c.min, max: c.max, text: o.text(c.span) }),
         status: e.status,
         evidence: span_out(o, e.evidence),
         trigger: span_out(o, e.trigger),
@@ -294,10 +272,7 @@ fn document_out(doc: &Document) -> String {
         id: &doc.id,
         title: doc.title.map(|s| o.text(s)).or(doc.meta.title.as_deref()),
         dateline: doc.dateline.map(|s| o.text(s)),
-        published: PublishedOut {
-            value: doc.published.value.map(|d| d.iso()),
-            basis: doc.published.basis,
-        },
+        published: PublishedOut { value: doc.published.value.map(|d| d.iso()), basis: doc.published.basis },
         language: document_language(doc),
         url: doc.meta.url.as_deref(),
         source: doc.meta.source.as_deref(),
@@ -306,12 +281,7 @@ fn document_out(doc: &Document) -> String {
             .iter()
             .map(|p| {
                 let (start, end) = o.chars(p.span);
-                ParagraphOut {
-                    start,
-                    end,
-                    kind: p.kind,
-                    language: p.lang.code(),
-                }
+                ParagraphOut { start, end, kind: p.kind, language: p.lang.code() }
             })
             .collect(),
         sentences: doc.sentences.len(),
@@ -373,20 +343,10 @@ fn document_out(doc: &Document) -> String {
             .iter()
             .map(|q| {
                 let (start, end) = o.chars(q.span);
-                QuoteOut {
-                    start,
-                    end,
-                    text: o.text(q.span),
-                    speaker: q.speaker.as_ref().map(|a| actor(&o, a)),
-                }
+                QuoteOut { start, end, text: o.text(q.span), speaker: q.speaker.as_ref().map(|a| actor(&o, a)) }
             })
             .collect(),
-        events: doc
-            .events
-            .iter()
-            .enumerate()
-            .map(|(i, e)| event_out(&o, doc, i, e, false))
-            .collect(),
+        events: doc.events.iter().enumerate().map(|(i, e)| event_out(&o, doc, i, e, false)).collect(),
         diagnostics: &doc.diagnostics,
     };
     let mut s = serde_json::to_string(&out)
@@ -427,19 +387,11 @@ pub const TABLE_COLUMNS: &[&str] = &[
 ];
 
 fn codes(actors: &[Actor]) -> String {
-    actors
-        .iter()
-        .map(|a| a.code.as_deref().unwrap_or("---"))
-        .collect::<Vec<_>>()
-        .join(";")
+    actors.iter().map(|a| a.code.as_deref().unwrap_or("---")).collect::<Vec<_>>().join(";")
 }
 
 fn names(actors: &[Actor]) -> String {
-    actors
-        .iter()
-        .map(|a| a.name.as_deref().unwrap_or(""))
-        .collect::<Vec<_>>()
-        .join(";")
+    actors.iter().map(|a| a.name.as_deref().unwrap_or("")).collect::<Vec<_>>().join(";")
 }
 
 fn opt<T: ToString>(v: Option<T>) -> String {
@@ -463,14 +415,8 @@ fn table_row(o: &Offsets, doc: &Document, i: usize, e: &Event) -> Vec<String> {
         names(&e.mediator),
         enum_name(&e.date.precision),
         enum_name(&e.date.basis),
-        e.location
-            .as_ref()
-            .and_then(|l| l.name.clone())
-            .unwrap_or_default(),
-        e.location
-            .as_ref()
-            .and_then(|l| l.country.clone())
-            .unwrap_or_default(),
+        e.location.as_ref().and_then(|l| l.name.clone()).unwrap_or_default(),
+        e.location.as_ref().and_then(|l| l.country.clone()).unwrap_or_default(),
         opt(e.location.as_ref().and_then(|l| l.lat)),
         opt(e.location.as_ref().and_then(|l| l.lon)),
         opt(e.killed.as_ref().map(|c| c.min)),
@@ -487,22 +433,11 @@ fn table_row(o: &Offsets, doc: &Document, i: usize, e: &Event) -> Vec<String> {
 
 /// The serde name of a small enum, such as "occurred" or "day".
 fn enum_name<T: Serialize>(v: &T) -> String {
-    serde_json::to_value(v)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
+    serde_json::to_value(v).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
 }
 
 fn tsv_cell(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            if matches!(c, '\t' | '\n' | '\r') {
-                ' '
-            } else {
-                c
-            }
-        })
-        .collect()
+    s.chars().map(|c| if matches!(c, '\t' | '\n' | '\r') { ' ' } else { c }).collect()
 }
 
 fn csv_cell(s: &str) -> String {
@@ -542,16 +477,8 @@ pub fn render(doc: &Document, emit: Emit, format: Format) -> String {
             let mut s = String::new();
             for (i, e) in doc.events.iter().enumerate() {
                 let row = table_row(&o, doc, i, e);
-                let cells: Vec<String> = row
-                    .iter()
-                    .map(|c| {
-                        if table == Format::Tsv {
-                            tsv_cell(c)
-                        } else {
-                            csv_cell(c)
-                        }
-                    })
-                    .collect();
+                let cells: Vec<String> =
+                    row.iter().map(|c| if table == Format::Tsv { tsv_cell(c) } else { csv_cell(c) }).collect();
                 s.push_str(&cells.join(if table == Format::Tsv { "\t" } else { "," }));
                 s.push('\n');
             }
