@@ -52,7 +52,7 @@ pub fn find_numbers_detailed(text: &str) -> Vec<DetailedMention> {
         return Vec::new();
     }
     let nt = normalize_mapped(text);
-    let ctx = core::Ctx::new(&nt.text);
+    let ctx = context(text, &nt);
     mention::find_mentions(&ctx)
         .into_iter()
         .map(|f| {
@@ -68,6 +68,23 @@ pub fn find_numbers_detailed(text: &str) -> Vec<DetailedMention> {
         })
         .filter(|d| text.get(d.mention.span.start..d.mention.span.end).is_some())
         .collect()
+}
+
+/// Tokens of the normalised text, with the lookups that need the original spelling fixed:
+/// "وأحد" (and one of) normalises like "واحد" (one) but is not a number.
+fn context<'a>(text: &str, nt: &'a hadath_text::NormText) -> core::Ctx<'a> {
+    let mut ctx = core::Ctx::new(&nt.text);
+    for i in 0..ctx.toks.len() {
+        if ctx.word(i) == "واحد" {
+            let t = ctx.toks[i];
+            let original = nt.to_original(t.start, t.end).slice(text);
+            let mut chars = original.chars().filter(|c| !hadath_text::normalize::is_arabic_mark(*c));
+            if chars.next() == Some('و') && matches!(chars.next(), Some('أ') | Some('إ')) {
+                ctx.hits[i] = words::lookup("احد").map(|h| words::WordHit { prefix: 'و'.len_utf8(), conj: true, ..h });
+            }
+        }
+    }
+    ctx
 }
 
 /// Cheap pre-check: digits, or Arabic letters (number words are Arabic).
@@ -152,7 +169,7 @@ pub fn find_bare_numbers(text: &str) -> Vec<(Span, f64)> {
         return Vec::new();
     }
     let nt = normalize_mapped(text);
-    let ctx = core::Ctx::new(&nt.text);
+    let ctx = context(text, &nt);
     core::find_cores(&ctx)
         .into_iter()
         .filter(|c| c.kind == core::CoreKind::Cardinal)

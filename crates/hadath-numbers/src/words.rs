@@ -260,13 +260,14 @@ pub(crate) struct WordHit {
     pub conj: bool,
 }
 
-/// Looks a normalised word up, trying one clitic (و، ف، ب، ل، ك) when the bare form fails.
+/// Looks a normalised word up, trying one clitic (و، ف، ب، ل) when the bare form fails.
 pub(crate) fn lookup(norm: &str) -> Option<WordHit> {
     if let Some(&word) = WORDS.get(norm) {
         return Some(WordHit { word, prefix: 0, conj: false });
     }
     let first = norm.chars().next()?;
-    if !matches!(first, 'و' | 'ف' | 'ب' | 'ل' | 'ك') {
+    // ك is left out: كمية and كميات would read as ك + مئة / مئات.
+    if !matches!(first, 'و' | 'ف' | 'ب' | 'ل') {
         return None;
     }
     let rest = &norm[first.len_utf8()..];
@@ -276,7 +277,11 @@ pub(crate) fn lookup(norm: &str) -> Option<WordHit> {
     }
     let &word = WORDS.get(rest)?;
     // Only و joins the parts of a compound; fractions after other clitics are other words.
-    if first != 'و' && matches!(word, NumWord::AmbiguousFraction(_) | NumWord::Fraction(_) | NumWord::Denominator(_)) {
+    if first != 'و' && matches!(word, NumWord::Fraction(_) | NumWord::Denominator(_)) {
+        return None;
+    }
+    // ثمن after a clitic is a price ("وثمن", "بثمن").
+    if matches!(word, NumWord::AmbiguousFraction(_)) {
         return None;
     }
     Some(WordHit { word, prefix: first.len_utf8(), conj: first == 'و' })
