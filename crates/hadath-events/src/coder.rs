@@ -339,7 +339,10 @@ fn read_roles(v: &SentenceView, m: &TriggerMatch, p: &Pattern, c: &mut Candidate
         // "جمع بوتين بين علييف وباشينيان": who brings two others together mediates.
         let brings_together = matches!(w, "جمع" | "جمعت" | "يجمع" | "تجمع")
             && v.groups.iter().any(|g| g.first > i && g.first - i <= 3 && v.norm(g.last) == "بين");
-        let is_med = matches!(w, "بوساطه" | "برعايه" | "بحضور" | "بمشاركه" | "وساطه" | "رعايه") || brings_together;
+        let in_presence = w == "حضور" && i > 0 && matches!(v.norm(i - 1), "في" | "وفي");
+        let is_med = matches!(w, "بوساطه" | "برعايه" | "بحضور" | "بمشاركه" | "وساطه" | "رعايه")
+            || brings_together
+            || in_presence;
         if is_med {
             if let Some(g) = v.groups.iter().find(|g| g.first > i && g.first - i <= 3) {
                 let meds = g.actors();
@@ -349,10 +352,29 @@ fn read_roles(v: &SentenceView, m: &TriggerMatch, p: &Pattern, c: &mut Candidate
             }
         }
     }
+    // A verb with no subject in its clause continues the sentence's last actors: "فيما تعهدا".
+    if c.source.is_empty() && matches!(p.frame, Frame::Verb) && !matches!(p.event_type.as_str(), "ASSAULT" | "PROTEST")
+    {
+        if let Some(g) = v.groups.iter().rev().find(|g| g.last <= m.first && m.first - g.last <= 25) {
+            let acts = g.actors();
+            if !acts
+                .iter()
+                .any(|a| c.target.iter().any(|b| b.span == a.span) || c.mediator.iter().any(|b| b.span == a.span))
+            {
+                c.source = acts;
+            }
+        }
+    }
     c.target.retain(|a| !c.source.iter().any(|b| b.span == a.span || (b.code.is_some() && b.code == a.code)));
+    // "التقيا ... زعيما أذربيجان وأرمينيا": a meeting of two with no subject; one side each.
+    if c.source.is_empty() && c.target.len() >= 2 && p.event_type == "CONSULT" {
+        let rest = c.target.split_off(1);
+        c.source = std::mem::replace(&mut c.target, rest);
+    }
 }
 
-/// Date of an event: the closest time in its clause, else in its sentence, else the publication date.
+/// Date of an event: the closest time in its clause, else the sentence's first (main) time,
+/// else the publication date.
 fn read_date(doc: &Document, v: &SentenceView, m: &TriggerMatch) -> EventDate {
     let trig = v.tokens.get(m.first).map(|t| t.span).unwrap_or(v.span);
     let usable: Vec<(&hadath_text::TimeMention, Option<(String, Precision)>)> = doc
@@ -369,7 +391,7 @@ fn read_date(doc: &Document, v: &SentenceView, m: &TriggerMatch) -> EventDate {
         .iter()
         .filter(|(t, _)| clause_of(t.span) == trig_clause)
         .min_by_key(|(t, _)| t.span.distance(trig))
-        .or_else(|| usable.iter().min_by_key(|(t, _)| t.span.distance(trig)));
+        .or_else(|| usable.iter().min_by_key(|(t, _)| t.span.start));
     if let Some((t, Some((value, precision)))) = best {
         return EventDate { value: Some(value.clone()), precision: *precision, basis: t.basis, span: Some(t.span) };
     }
