@@ -508,6 +508,8 @@ fn attach_counted(ctx: &Ctx, f: &mut Found) {
         || ctx.hits[n].is_some()
         || is_function_word(next)
         || (next.starts_with("ال") && !definite_ok)
+        || ["بال", "لل", "وال", "فال"].iter().any(|p| next.starts_with(p))
+        || next.chars().count() < 2
     {
         None
     } else {
@@ -520,6 +522,10 @@ fn attach_counted(ctx: &Ctx, f: &mut Found) {
         let w = ctx.word(t);
         trigger_class(w).map(|c| (ctx.toks[t].start, ctx.toks[t].end, c))
     });
+    // A year such as "2018 بروسيا" counts nothing unless a casualty word says so.
+    let digits_only = ctx.norm.get(f.start..f.end).is_some_and(|t| t.bytes().all(|b| b.is_ascii_digit()));
+    let year_like = digits_only && (1900.0..=2100.0).contains(&f.value) && f.qualifier == Qualifier::None;
+    let noun = noun.filter(|(_, _, c)| !(year_like && *c == Counted::Other));
     // "ارتفع عدد القتلى إلى 120": the casualty noun after عدد or حصيلة a few words back.
     let trigger = trigger.or_else(|| if noun.is_none() { tally_before(ctx, f.first) } else { None });
     f.counted = match (noun, trigger) {
