@@ -802,6 +802,15 @@ impl<'a> Parser<'a> {
                     r.year + 1
                 }
             }
+            // With no cue, a stated day of a month is the nearest such day: news reports both
+            // what happened and what is scheduled.
+            _ if day.is_some() && self.cue_before(at).is_none() && self.default_tense == Tense::Past => {
+                let candidates = [r.year - 1, r.year, r.year + 1];
+                let d = day.unwrap_or(1);
+                let dist =
+                    |y: i32| Date::new(y, month, d).map(|x| (x.to_days() - r.to_days()).abs()).unwrap_or(i64::MAX);
+                candidates.into_iter().min_by_key(|y| dist(*y)).unwrap_or(r.year)
+            }
             _ => match self.tense_at(at) {
                 Tense::Past => {
                     if key <= now {
@@ -950,7 +959,8 @@ impl<'a> Parser<'a> {
     /// `h` followed by "إلى"/"حتى"/"-" and another expression of the same kind: an interval.
     fn range_after(&self, h: &Hit, start: usize, day: Option<Date>) -> Option<Hit> {
         let mut j = h.end;
-        let linked = if matches!(self.punct(j), Some('-')) {
+        let between = start > 0 && self.word(start - 1) == Some("بين");
+        let linked = if matches!(self.punct(j), Some('-')) || (between && self.word(j) == Some("و")) {
             j += 1;
             true
         } else if self.word(j) == Some("و") && self.is_any(j + 1, &KW.to).is_some() {
@@ -997,7 +1007,8 @@ impl<'a> Parser<'a> {
         } else {
             DateBasis::Relative
         };
-        let from_skip = if start > 0 && self.is_exact(start - 1, std::slice::from_ref(&KW.from)) { 1 } else { 0 };
+        let from_skip =
+            if start > 0 && (between || self.is_exact(start - 1, std::slice::from_ref(&KW.from))) { 1 } else { 0 };
         Some(Hit {
             start: start - from_skip,
             end: other.end,
@@ -1164,7 +1175,8 @@ impl<'a> Parser<'a> {
         let mut day2 = None;
         {
             let mut m = k;
-            if self.punct(m) == Some('-') {
+            let between = i > 0 && self.word(i - 1) == Some("بين");
+            if self.punct(m) == Some('-') || (between && self.word(m) == Some("و")) {
                 m += 1;
             } else if self.word(m) == Some("و") && self.is_any(m + 1, &KW.to).is_some() {
                 m += 2;
@@ -1185,9 +1197,13 @@ impl<'a> Parser<'a> {
         }
         let month = self.month_ref(k);
         let Some((_, mend, mref)) = month else {
-            // "السبت السادس عشر": a weekday and a day of the current month.
+            // "السبت السادس عشر", "الجمعة 15": a weekday and a day of the current month.
             let wd = weekday?;
-            if self.num(j).is_some() || day <= 5 {
+            let closes = match self.toks.get(k) {
+                None => true,
+                Some(t) => matches!(t.kind, TokKind::Newline | TokKind::Punct('.' | ',' | '!' | '?' | ';')),
+            };
+            if (self.num(j).is_some() && !closes) || day <= 5 || day2.is_some() {
                 return None;
             }
             let r = self.ref_date()?;
@@ -1201,6 +1217,15 @@ impl<'a> Parser<'a> {
             return Some(hit(i, k, skip, Res::day(d, DateBasis::Relative)));
         };
         let (end, yref) = self.year_ref(mend);
+        // "من 4 إلى 22 هذا الشهر", "بين 3 و 12 سبتمبر": the range starts at its preposition.
+        let (i, skip) = if day2.is_some()
+            && i > 0
+            && (self.word(i - 1) == Some("بين") || self.word(i - 1) == Some(KW.from.as_str()))
+        {
+            (i - 1, 0)
+        } else {
+            (i, skip)
+        };
         let res = match mref {
             MonthRef::Named { month, calendar, ambiguous } => {
                 // "صفر" is also zero, as in a score: only with its year.
@@ -1240,6 +1265,12 @@ impl<'a> Parser<'a> {
 
     /// Month then day: "يناير-1", "December 16, 2021", "يوليو 13-15", "يناير الثاني والعشرين، 2018".
     fn r_month_day(&self, i: usize) -> Option<Hit> {
+        // "الاثنين، يناير الثاني والعشرين، 2018".
+        if self.weekday(i).is_some() {
+            let k = if self.punct(i + 1) == Some(',') { i + 2 } else { i + 1 };
+            let h = self.r_month_day(k)?;
+            return Some(Hit { start: i, skip: self.lex_skip(i), ..h });
+        }
         let (skip, mend, month, calendar, ambiguous) = self.month_name(i)?;
         let mut j = mend;
         if self.punct(j) == Some('-') {
@@ -1475,10 +1506,10 @@ impl<'a> Parser<'a> {
 
     /// Weekdays: "الأربعاء", "الاثنين المقبل", "الأحد من الأسبوع الماضي", "ثلاثاء الأسبوع الفائت", "هذا الاثنين".
     fn r_weekday(&self, i: usize) -> Option<Hit> {
-        // "الأسبوع المقبل [يوم] الجمعة".
-        if self.is_any(i, &KW.week).is_some() {
-            let dir = self.dir(i + 1)?;
-            let mut k = i + 2;
+        // "الأسبوع المقبل [يوم] الجمعة", "هذا الأسبوع يوم السبت".
+        let this_week = self.is_any(i, &KW.this).is_some() && self.is_any(i + 1, &KW.week).is_some();
+        if self.is_any(i, &KW.week).is_some() || this_week {
+            let (dir, mut k) = if this_week { (Direction::Current, i + 2) } else { (self.dir(i + 1)?, i + 2) };
             if self.is_exact(k, &KW.day[..1]) {
                 k += 1;
             }
@@ -1554,7 +1585,7 @@ impl<'a> Parser<'a> {
         let after = self.word(j) == Some(KW.after.as_str());
         if before || after {
             let mut k = j + 1;
-            if self.is_exact(k, std::slice::from_ref(&KW.from)) {
+            if self.is_exact(k, std::slice::from_ref(&KW.from)) || self.is_exact(k, &KW.day[..1]) {
                 k += 1;
             }
             if before && self.has(k, Lex::Yesterday) {
@@ -1619,6 +1650,10 @@ impl<'a> Parser<'a> {
                     Direction::Past => Some(hit(i, i + 2, skip, rel(-1))),
                     _ => None,
                 };
+            }
+            // "اليوم 6 مايو": the date says which day today is.
+            if let Some(d) = self.r_day_month(i + 1).filter(|d| d.res.single_day().is_some()) {
+                return Some(hit(i, d.end, skip, d.res));
             }
             // "اليوم الجمعة": today, named.
             if self.weekday(i + 1).is_some() {
