@@ -379,9 +379,10 @@ const ENCLITICS: &[&str] = &["هما", "كما", "هم", "هن", "كم", "كن",
 
 /// Candidate readings of a normalised Arabic word, the unsegmented word first.
 ///
-/// Stems shorter than two letters are not proposed. Callers look each stem up and keep the
-/// first that a lexicon knows, so the order goes from least to most segmentation: the whole
-/// word, then readings with fewer clitic letters before readings with more.
+/// Then come readings with proclitics only, longest proclitic sequence first (وبال before
+/// وب before و), then readings with a pronoun enclitic. Stems shorter than two letters are
+/// not proposed, and the article never comes with an enclitic. [`lookup_forms`] gives the
+/// stems ordered from least to most segmentation instead.
 pub fn clitic_analyses(norm: &str) -> Vec<CliticAnalysis<'_>> {
     let mut out = vec![CliticAnalysis { prefix: "", stem: norm, suffix: "" }];
     let letters = norm.chars().count();
@@ -407,15 +408,19 @@ pub fn clitic_analyses(norm: &str) -> Vec<CliticAnalysis<'_>> {
             }
         }
     }
-    out.sort_by_key(|a| a.prefix.len() + a.suffix.len());
     out
 }
 
-/// Distinct strings to look a normalised word up under, in the order of [`clitic_analyses`]:
-/// each stem's lookup form, and its definite form when the article was a proclitic.
+/// Distinct strings to look a normalised word up under, from least to most segmentation
+/// (fewest clitic letters first): each stem's lookup form, and its definite form when the
+/// article was a proclitic. A caller keeps the first form its lexicon knows.
 pub fn lookup_forms(norm: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for a in clitic_analyses(norm) {
+    let mut analyses = clitic_analyses(norm);
+    // Fewest clitic letters first; at a tie, a proclitic before an enclitic (a final ه is
+    // as often a ta marbuta as a pronoun).
+    analyses.sort_by_key(|a| (a.prefix.len() + a.suffix.len(), a.suffix.len()));
+    for a in analyses {
         let form = a.lookup_form().into_owned();
         if !out.contains(&form) {
             out.push(form);
@@ -528,8 +533,12 @@ mod tests {
     fn clitic_order_goes_from_least_segmented() {
         let a = clitic_analyses("وبالقاهره");
         assert_eq!(a[0].stem, "وبالقاهره");
-        assert_eq!(a[1].prefix, "و");
-        assert!(a.iter().any(|x| x.prefix == "وبال" && x.stem == "قاهره" && x.definite()));
+        assert_eq!(a[1].prefix, "وبال");
+        assert!(a[1].definite());
+        let forms = lookup_forms("وبالقاهره");
+        let pos = |f: &str| forms.iter().position(|x| x == f);
+        assert_eq!(pos("وبالقاهره"), Some(0));
+        assert!(pos("بالقاهره") < pos("القاهره") && pos("القاهره") < pos("قاهره"));
         let forms = lookup_forms(&normalize_for_match("للرئيس"));
         assert!(forms.contains(&"الرييس".to_string()));
         let forms = lookup_forms(&normalize_for_match("حكومته"));
