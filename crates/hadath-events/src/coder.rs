@@ -79,6 +79,12 @@ const PLAN_WORDS: &[&str] = &[
     "يمكن",
     "قد",
     "ربما",
+    "احتمال",
+    "امكانيه",
+    "محتمل",
+    "محتمله",
+    "مخاوف",
+    "خشيه",
     "خطط",
     "خطه",
     "يخطط",
@@ -126,7 +132,7 @@ fn read_status(v: &SentenceView, m: &TriggerMatch, p: &Pattern, question: bool) 
         }
     }
     // "لقتل"، "بهدف اغتيال": a purpose, not a deed.
-    if m.nominal && p.event_type == "ASSAULT" {
+    if p.event_type == "ASSAULT" {
         let pre = &trig[..m.prefix_len.min(trig.len())];
         let prev = if first > 0 { strip_conj(v.norm(first - 1)) } else { "" };
         if (pre == "ل" || pre == "ول") && !prev.starts_with("تعرض") {
@@ -706,7 +712,10 @@ fn supported(
         return true;
     }
     // A definite noun points back at an event told before: "الهجوم"، "الانفجار".
-    if m.nominal && m.prefix_len > 0 && v.norm(m.first)[..m.prefix_len.min(v.norm(m.first).len())].ends_with("ال") {
+    let bare = strip_conj(v.norm(m.first));
+    let bare = bare.strip_prefix('ب').filter(|b| b.starts_with("ال")).unwrap_or(bare);
+    let agent_noun = bare.contains("متظاهر") || bare.contains("محتج");
+    if m.nominal && !agent_noun && (bare.starts_with("ال") || bare.starts_with("لل")) {
         return false;
     }
     // Another trigger of the same type that is a verb.
@@ -1068,7 +1077,7 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
             }
             for j in i + 1..cands.len() {
                 let (gi_last, gj_first) = (cands[i].m.last, cands[j].m.first);
-                if gj_first < gi_last || gj_first - gi_last > 5 || !v.same_clause(gi_last.saturating_sub(1), gj_first) {
+                if gj_first < gi_last || gj_first - gi_last > 8 || !v.same_clause(gi_last.saturating_sub(1), gj_first) {
                     break;
                 }
                 let jp = &set.patterns[cands[j].m.pattern];
