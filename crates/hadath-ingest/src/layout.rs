@@ -59,6 +59,9 @@ fn promo_hits(norm: &str) -> usize {
     }
     seen.len()
 }
+static LEAD_INS: LazyLock<Vec<String>> =
+    LazyLock::new(|| vocab::LINK_LEAD_INS.iter().map(|p| normalize_for_match(p)).collect());
+static DATELINE_STOP: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(vocab::DATELINE_STOP_WORDS));
 static INTERFACE: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(vocab::INTERFACE_WORDS));
 static SECTIONS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(vocab::SECTION_WORDS));
 static MONTHS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(vocab::MONTHS));
@@ -230,7 +233,12 @@ pub fn prepare_with(doc: &mut Document, repeats: Option<(&mut RepeatedLines, &st
             kinds[i] = ParagraphKind::Title;
         }
     }
-    if title_index.is_none() {
+    if title_index.is_none() && meta_title.is_some() {
+        // The text does not carry the known headline: its first lines are body text.
+        for &i in &title_candidates {
+            kinds[i] = ParagraphKind::Body;
+        }
+    } else if title_index.is_none() {
         title_index = title_candidates.iter().copied().max_by(|&a, &b| {
             // Longest wins; on a tie the earlier line.
             lines[a].span.len().cmp(&lines[b].span.len()).then(b.cmp(&a))
@@ -438,26 +446,57 @@ fn has_month_year(runs: &[(bool, &str)]) -> bool {
 /// signatures: lines that date the page but carry no body text.
 fn is_meta_line(raw: &str, norm: &str) -> bool {
     let chars = raw.chars().count();
-    if chars > 200 {
+    if chars > 160 {
         return false;
     }
     let rs = runs(norm);
     let month_year = has_month_year(&rs);
-    let trimmed = raw.trim_start();
-    if trimmed.starts_with(['—', '–', '-']) && (raw.contains('@') || month_year) {
+    let remainder = rs.iter().filter(|(d, w)| !d && !MONTHS.has(w) && !DATE_FILLERS.has(w)).count();
+    // Embedded-post signature: "— Name (@handle) Month D, YYYY".
+    let dashed = raw.trim_start().starts_with(['—', '–', '-']);
+    let ends_with_year = rs.last().is_some_and(|(d, y)| *d && y.len() == 4);
+    if dashed && (raw.contains("(@") || (month_year && ends_with_year && remainder <= 5)) {
         return true;
     }
-    if chars > 100 || !(month_year || has_numeric_date(norm) || has_clock_time(norm)) {
+    let numeric = has_numeric_date(norm) || has_clock_time(norm);
+    if chars > 100 {
         return false;
     }
-    let remainder = rs.iter().filter(|(d, w)| !d && !MONTHS.has(w) && !DATE_FILLERS.has(w)).count();
-    remainder <= 3
+    let ends_sentence = final_char(raw).is_some_and(is_terminal);
+    if ends_sentence && remainder >= 2 {
+        return false;
+    }
+    if numeric {
+        // A timestamp, possibly glued to a section name or a byline.
+        remainder <= 3
+    } else if month_year {
+        remainder <= 1
+    } else {
+        // A day and a month alone, as in a timeline heading.
+        remainder == 0 && has_day_month(&rs)
+    }
+}
+
+/// A month name next to a day number, as in "17 أكتوبر".
+fn has_day_month(runs: &[(bool, &str)]) -> bool {
+    runs.iter().enumerate().any(|(i, (digit, w))| {
+        !digit
+            && MONTHS.has(w)
+            && [i.checked_sub(1), Some(i + 1)]
+                .into_iter()
+                .flatten()
+                .filter_map(|j| runs.get(j))
+                .any(|(d, n)| *d && n.len() <= 2 && matches!(n.parse::<u32>(), Ok(1..=31)))
+    })
 }
 
 /// Interface and promotional lines: vocabulary, share bars and menus, link lists, photo credits.
 fn is_boilerplate_line(raw: &str, norm: &str, words: usize) -> bool {
     let hits = promo_hits(norm);
     if hits >= 2 || (hits == 1 && words <= 40) {
+        return true;
+    }
+    if words <= 40 && LEAD_INS.iter().any(|p| norm.starts_with(p.as_str())) {
         return true;
     }
     let ends_sentence = final_char(raw).is_some_and(is_terminal);
@@ -514,10 +553,10 @@ fn is_photo_caption(raw: &str, norm: &str, words: usize) -> bool {
 pub fn dateline_prefix(raw: &str) -> Option<(usize, usize)> {
     let mut words = 0usize;
     let mut in_word = false;
-    let mut place_end = None;
+    let mut comma = false;
     let mut delim = None;
     for (i, c) in raw.char_indices() {
-        if i > 120 {
+        if i > 160 {
             return None;
         }
         if is_letter(c) {
@@ -531,35 +570,41 @@ pub fn dateline_prefix(raw: &str) -> Option<(usize, usize)> {
         if c.is_whitespace() {
             continue;
         }
+        if matches!(c, '،' | ',') {
+            comma = true;
+            continue;
+        }
         if matches!(c, ':' | '：' | '-' | '–' | '—' | '(') {
-            // A hyphen inside a word ("Jean-Yves") is no delimiter.
+            // A dash is a delimiter only before a space or an agency ("F-16", "Jean-Yves").
             if matches!(c, '-' | '–' | '—') {
                 let next = raw[i + c.len_utf8()..].chars().next();
-                let prev = raw[..i].chars().next_back();
-                if next.is_some_and(|n| n.is_alphabetic()) && prev.is_some_and(|p| p.is_alphabetic()) {
+                if !next.is_some_and(|n| n.is_whitespace() || n == '(') {
                     return None;
                 }
             }
-            place_end = Some(raw[..i].trim_end().len());
             delim = Some((i, c));
             break;
         }
         return None;
     }
-    let (place_end, (di, dc)) = (place_end?, delim?);
-    if words == 0 || words > 3 || place_end == 0 {
+    let (di, dc) = delim?;
+    if words > 5 || (words == 0 && dc != '(') {
         return None;
     }
-    let place = &raw[..place_end];
-    if place.split_whitespace().any(|w| SPEECH.has(&normalize_for_match(w))) {
+    let place = raw[..di].trim_end();
+    if place.split(|c: char| c.is_whitespace() || c == '،' || c == ',').filter(|w| !w.is_empty()).any(|w| {
+        let w = normalize_for_match(w);
+        SPEECH.has(&w) || DATELINE_STOP.has(&w)
+    }) {
         return None;
     }
-    // After the delimiter: an optional agency in parentheses and a further delimiter.
+    // After the delimiter: an optional agency in parentheses and further delimiters.
     let mut end = if dc == '(' { di } else { di + dc.len_utf8() };
     let rest = &raw[end..];
-    let after_ws = rest.len() - rest.trim_start().len();
-    if rest.trim_start().starts_with('(') {
-        let open = end + after_ws;
+    let trimmed = rest.trim_start();
+    let has_agency = trimmed.starts_with('(');
+    if has_agency {
+        let open = end + (rest.len() - trimmed.len());
         let close = raw[open..].find(')')? + open;
         let inner = normalize_for_match(&raw[open + 1..close]);
         if inner.split_whitespace().count() > 4 || !AGENCIES.iter().any(|a| inner.trim() == a) {
@@ -568,10 +613,12 @@ pub fn dateline_prefix(raw: &str) -> Option<(usize, usize)> {
         end = close + 1;
         let tail = &raw[end..];
         let t = tail.trim_start();
-        if let Some(c) = t.chars().next().filter(|c| matches!(c, ':' | '-' | '–' | '—')) {
-            end += tail.len() - t.len() + c.len_utf8();
+        let run: usize = t.chars().take_while(|c| matches!(c, ':' | '-' | '–' | '—')).map(char::len_utf8).sum();
+        if run > 0 {
+            end += tail.len() - t.len() + run;
         }
-    } else if dc == '(' {
+    } else if dc == '(' || words > 2 || words == 0 || comma {
+        // Without an agency, a dateline is a place of one or two words.
         return None;
     }
     let body = &raw[end..];
@@ -607,6 +654,12 @@ mod tests {
         assert_eq!(dateline_prefix("قال المتحدث: إن الجولة انتهت"), None);
         assert_eq!(dateline_prefix("Jean-Yves Le Drian a dit"), None);
         assert_eq!(dateline_prefix("في 12 أكتوبر: حدث"), None);
+        assert_eq!(dateline_prefix("تحطمت مقاتلة أف-16 في الصحراء"), None);
+        let s = "(CNN)-- أعلنت الوزارة أن";
+        assert_eq!(&s[..dateline_prefix(s).unwrap().0], "(CNN)--");
+        let s = "عمّان، الأردن (رويترز) – قال مسؤول إن";
+        assert_eq!(&s[..dateline_prefix(s).unwrap().0], "عمّان، الأردن (رويترز) –");
+        assert_eq!(dateline_prefix("عمّان، الأردن: قال مسؤول إن"), None);
     }
 
     #[test]
