@@ -364,3 +364,19 @@ fn leaders_resolve_to_the_office_holder_the_document_names() {
     let p = e.iter().find(|x| d.slice(x.span) == "أرمينيا").unwrap_or_else(|| panic!("{}", show(&d, &e)));
     assert_eq!(p.name, "Nikol Pashinyan");
 }
+
+#[test]
+fn given_tokens_and_sentences_give_the_same_entities() {
+    let text = "قال الرئيس الروسي فلاديمير بوتين في موسكو. واتهمت باكو يريفان بخرق الهدنة.";
+    let mut a = Document::new("a", text);
+    a.published.value = Date::new(2020, 10, 9);
+    Lexicon::get().annotate(&mut a);
+    let mut b = a.clone();
+    b.entities.clear();
+    b.tokens = hadath_text::tokenize(text);
+    let cut = text.find('.').map(|i| i + 1).unwrap_or(text.len());
+    b.sentences = vec![hadath_text::Span::new(0, cut), hadath_text::Span::new(cut, text.len())];
+    Lexicon::get().annotate(&mut b);
+    assert_eq!(a.entities, b.entities);
+    assert_eq!(a.entities.len(), 4, "{}", show(&a, &a.entities));
+}
