@@ -141,7 +141,9 @@ pub fn annotate_numbers(doc: &mut Document) {
 /// Value of a cardinal number written in words, over matching-normalised text
 /// ("خمسه وعشرون" → 25, "ثلاثه الاف وخمسمئه" → 3500); `None` unless the whole text is one number.
 pub fn parse_cardinal_words(norm: &str) -> Option<f64> {
-    let ctx = core::Ctx::new(norm);
+    // Normalising again is harmless and spares callers a mismatch.
+    let norm = hadath_text::normalize_for_match(norm);
+    let ctx = core::Ctx::new(&norm);
     let cores = core::find_cores(&ctx);
     match cores.as_slice() {
         [c] if c.kind == core::CoreKind::Cardinal && c.first == 0 && c.last + 1 == ctx.toks.len() => Some(c.value),
@@ -152,7 +154,8 @@ pub fn parse_cardinal_words(norm: &str) -> Option<f64> {
 /// Value of an ordinal word or phrase, over matching-normalised text
 /// ("الحادي عشر" → 11, "العاشر" → 10, "الخامسه والعشرون" → 25).
 pub fn parse_ordinal_word(norm: &str) -> Option<u32> {
-    let ctx = core::Ctx::new(norm);
+    let norm = hadath_text::normalize_for_match(norm);
+    let ctx = core::Ctx::new(&norm);
     let cores = core::find_cores(&ctx);
     match cores.as_slice() {
         [c] if c.kind == core::CoreKind::Ordinal && c.first == 0 && c.last + 1 == ctx.toks.len() => {

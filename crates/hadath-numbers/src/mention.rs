@@ -63,6 +63,9 @@ const PREFIX_QUALIFIERS: &[(&str, Q)] = &[
     ("اكبر من او تساوي", Q::AtLeast),
     ("يساوي او اكثر من", Q::AtLeast),
     ("اقل من او يساوي", Q::AtMost),
+    ("اخفض او يساوي", Q::AtMost),
+    ("ادني او يساوي", Q::AtMost),
+    ("اعلي او يساوي", Q::AtLeast),
     ("اصغر من او يساوي", Q::AtMost),
     ("اقل من او تساوي", Q::AtMost),
     ("اصغر من او تساوي", Q::AtMost),
@@ -448,7 +451,10 @@ fn merge_bounds(ctx: &Ctx, out: &mut Vec<Found>) {
     let mut i = 0;
     while i + 1 < out.len() {
         let (a, b) = (&out[i], &out[i + 1]);
-        let adjacent = (b.first == a.last + 2 && ctx.word(a.last + 1) == "و")
+        // Joined by و, or by a comma and أو: "أعلى من 100، أو أخفض أو يساوي 300".
+        let between = a.last + 1..b.first;
+        let joiners = between.clone().all(|t| matches!(ctx.word(t), "و" | "او") || ctx.sym(t) == Some(','));
+        let adjacent = (between.len() <= 2 && joiners && !between.is_empty())
             || (b.first == a.last + 1 && ctx.word(b.first).starts_with('و'));
         let a_lower = a.qualifier == Qualifier::Bounded && a.hi == Bound::Open && a.lo != Bound::Open;
         let a_upper = a.qualifier == Qualifier::Bounded && a.lo == Bound::Open && a.hi != Bound::Open;
