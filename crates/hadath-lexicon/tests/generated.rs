@@ -41,7 +41,7 @@ fn generated_files_are_fresh_and_attributed() {
             .unwrap_or_else(|| panic!("{f}: no inputs hash"));
         assert_eq!(
             got, want,
-            "{f} is stale: curated inputs changed; run: cd tools/gen-lexicon && npm ci && pip install -r requirements.txt && python3 gen_lexicon.py"
+            "{f} is stale: curated inputs changed; run: cd tools/gen-lexicon && npm install && pip install -r requirements.txt && python3 gen_lexicon.py"
         );
     }
 }
