@@ -278,7 +278,14 @@ fn read_roles(v: &SentenceView, m: &TriggerMatch, p: &Pattern, c: &mut Candidate
             let mut subject_after = false;
             // Subject right before the verb: "لافروف استضاف نظيريه".
             let adjacent_before = before.last().filter(|g| m.first - g.last <= 1 && prep(g).is_none());
-            if let Some(g) = adjacent_before {
+            // A participle ("داعيا أرمينيا إلى") has its subject earlier; what follows is its object.
+            let participle = PARTICIPLES.contains(&strip_conj(v.norm(m.first)));
+            if participle {
+                subject_after = true;
+                if let Some(g) = v.groups.iter().find(|g| g.last <= m.first) {
+                    c.source = g.actors();
+                }
+            } else if let Some(g) = adjacent_before {
                 c.source = g.actors();
                 subject_after = true;
             } else if let Some(g) = after.first().filter(|g| prep(g).is_none() && g.first - m.last <= 3) {
@@ -896,6 +903,24 @@ const ABOUT_WORDS: &[&str] = &[
     "روايه",
     "كتاب",
     "مسلسل",
+];
+
+/// Participles used as circumstantial verbs: "داعيا"، "متعهدا".
+const PARTICIPLES: &[&str] = &[
+    "داعيا",
+    "داعيه",
+    "داعين",
+    "متعهدا",
+    "مطالبا",
+    "مطالبه",
+    "محذرا",
+    "محذره",
+    "متهما",
+    "متهمه",
+    "مهددا",
+    "رافضا",
+    "موكدا",
+    "مشددا",
 ];
 
 /// Nouns between في and a place name: "في مدينة سوتشي"، "في منتجع سوتشي".
