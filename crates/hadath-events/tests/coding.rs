@@ -141,6 +141,20 @@ fn never_panics_on_odd_input() {
             assert!(e.evidence.end <= doc.text.len());
         }
     }
+    // Pseudo-random strings over trigger letters, clitics, marks, quotes and punctuation.
+    let alphabet: Vec<char> = "قتلوهجمبينفيالاسو «»\"“”،.؟ َُِّ٣0ـ\u{200f}ةىأإآ".chars().collect();
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    for _ in 0..300 {
+        let mut s = String::new();
+        for _ in 0..60 {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            s.push(alphabet[(seed >> 33) as usize % alphabet.len()]);
+        }
+        let doc = analyse_text("t", &s, Date::new(2021, 5, 5));
+        for e in &doc.events {
+            assert!(doc.text.get(e.trigger.start..e.trigger.end).is_some());
+        }
+    }
     let long = "اشتباكات بين الجيش والمسلحين أسفرت عن مقتل 5 أشخاص. ".repeat(500);
     let doc = analyse_text("t", &long, Date::new(2020, 1, 1));
     assert!(!doc.events.is_empty());
