@@ -254,7 +254,7 @@ impl DocumentStream {
                         ),
                     ));
                 }
-                Some((body_document(name, bytes, format, warnings), source))
+                Some((body_document(name, bytes, format, None, warnings), source))
             }
         }
     }
@@ -309,8 +309,15 @@ fn url_host(url: &str) -> Option<String> {
 /// A document from the whole body of a txt or html input (file, WARC record).
 ///
 /// Empty input gives a document without text and an `empty` warning; binary input gives an
-/// `binary` error; invalid UTF-8 is decoded lossily with an `invalid-utf8` warning.
-pub(crate) fn body_document(id: String, bytes: Vec<u8>, format: InputFormat, warnings: Vec<Diagnostic>) -> Document {
+/// `binary` error; text that is not UTF-8 is decoded from a declared or recognised legacy
+/// charset (`legacy-encoding` warning) or else lossily (`invalid-utf8` warning).
+pub(crate) fn body_document(
+    id: String,
+    bytes: Vec<u8>,
+    format: InputFormat,
+    charset: Option<&str>,
+    warnings: Vec<Diagnostic>,
+) -> Document {
     let mut doc = Document::new(id, "");
     doc.meta.format = format.name().into();
     doc.diagnostics = warnings;
@@ -318,7 +325,7 @@ pub(crate) fn body_document(id: String, bytes: Vec<u8>, format: InputFormat, war
         doc.diagnostics.push(Diagnostic::error("binary", "the input is binary, not text"));
         return doc;
     }
-    let text = sniff::decode_text(bytes, &mut doc.diagnostics);
+    let text = sniff::decode_text(bytes, charset, &mut doc.diagnostics);
     if format == InputFormat::Html {
         let e = html::extract(&text);
         doc.text = e.text;

@@ -221,7 +221,8 @@ impl<R: BufRead> WarcReader<R> {
             // Images, scripts and other bodies are not articles.
             return None;
         };
-        let mut doc = body_document(id, payload, format, Vec::new());
+        let charset = crate::sniff::declared_charset(content_type.as_bytes());
+        let mut doc = body_document(id, payload, format, charset.as_deref(), Vec::new());
         doc.meta.format = "warc".into();
         doc.meta.url = uri;
         if doc.meta.published.is_none() {
