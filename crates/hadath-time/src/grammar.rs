@@ -5,7 +5,8 @@
 
 use crate::calendar::{add_months, hijri_to_gregorian, hijri_year_of, iso_week, next_month_start, week_monday};
 use crate::lexicon::{
-    Calendar, DayPart, Direction, Lex, NumKind, Portion, Unit, ANY_KEY, CUES, KW, MONTHS, NOT_FUTURE, WORDS,
+    Calendar, DayPart, Direction, Lex, NumKind, Portion, Unit, ANY_KEY, CUES, KEY_ENDINGS, KW, MONTHS, NOT_FUTURE,
+    WORDS,
 };
 use crate::Reference;
 use hadath_text::{days_in_month, Date, DateBasis, Precision, TimeKind, TimexValue};
@@ -160,6 +161,10 @@ fn clitic_match(w: &str, form: &str) -> Option<usize> {
 fn classify(w: &str) -> (Option<(usize, &'static [Lex])>, bool) {
     if w.len() > crate::lexicon::MAX_KEY_BYTES + 6 {
         return (None, false);
+    }
+    match crate::lexicon::ending(w) {
+        Some(e) if KEY_ENDINGS.contains(&e) || w.chars().count() == 1 => {}
+        _ => return (None, false),
     }
     let mut trigger = false;
     let lex = for_each_form(w, |skip, f| {

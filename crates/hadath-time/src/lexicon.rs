@@ -674,3 +674,15 @@ pub static ANY_KEY: LazyLock<FastSet<String>> = LazyLock::new(|| {
     set.extend(MONTHS.keys().cloned());
     set
 });
+
+/// The last two letters of every key: a word ending otherwise can match no table entry,
+/// since proclitics only ever come first.
+pub static KEY_ENDINGS: LazyLock<FastSet<(char, char)>> =
+    LazyLock::new(|| ANY_KEY.iter().filter_map(|k| ending(k)).collect());
+
+/// The last two chars of a word (a one-letter word pairs with a space).
+pub fn ending(w: &str) -> Option<(char, char)> {
+    let mut it = w.chars().rev();
+    let last = it.next()?;
+    Some((it.next().unwrap_or(' '), last))
+}
