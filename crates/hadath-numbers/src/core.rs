@@ -106,6 +106,8 @@ fn comp_at(ctx: &Ctx, j: usize) -> Option<(Comp, bool, usize)> {
         NumWord::Zero => Comp::Zero,
         NumWord::Unit(u) if next_is_ten => return Some((Comp::Teen(10.0 + u as f64), joined, j + 1)),
         NumWord::TeenHead(u) if next_is_ten => return Some((Comp::Teen(10.0 + u as f64), joined, j + 1)),
+        // "إحدى وعشرون", "أحد وثلاثون": the head of 11 is also the one of 21 … 91.
+        NumWord::TeenHead(u) if tens_follow(ctx, j + 1) => Comp::Unit(u as f64),
         NumWord::Unit(u) => Comp::Unit(u as f64),
         NumWord::Ten => Comp::Teen(10.0),
         NumWord::Tens(t) => Comp::Tens(t as f64),
@@ -116,6 +118,12 @@ fn comp_at(ctx: &Ctx, j: usize) -> Option<(Comp, bool, usize)> {
         _ => return None,
     };
     Some((comp, joined, j))
+}
+
+/// Whether token `k` (or the one after a standalone و) is a tens word joined by و.
+fn tens_follow(ctx: &Ctx, k: usize) -> bool {
+    let (k, standalone) = if ctx.word(k) == "و" { (k + 1, true) } else { (k, false) };
+    ctx.hit(k).is_some_and(|h| matches!(h.word, NumWord::Tens(_)) && (standalone || h.conj))
 }
 
 /// Running state of a compound cardinal.

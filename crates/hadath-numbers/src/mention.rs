@@ -366,6 +366,11 @@ fn single(ctx: &Ctx, c: &Core) -> Found {
         f.kind = NumberKind::Percent;
         f.end = ctx.toks[n].end;
         f.last = n;
+    } else if c.first > 0 && ctx.sym(c.first - 1) == Some('%') && ctx.toks[c.first - 1].end == ctx.toks[c.first].start {
+        // "٪50", typed in reading order.
+        f.kind = NumberKind::Percent;
+        f.start = ctx.toks[c.first - 1].start;
+        f.first = c.first - 1;
     } else if c.first > 0
         && (LITS.percent_word.contains(ctx.word(c.first - 1))
             || (is_ratio_word(ctx.word(c.first - 1)) && !unit_follows(ctx, n)))
