@@ -595,16 +595,22 @@ impl<'a> Resolver<'a> {
     /// Whether a capital stands for its government: subject or object of a political verb.
     fn is_metonym(&self, toks: &[Token], m: &LexMatch) -> bool {
         let first = &toks[m.first];
-        let clitic = &first.norm[..m.prefix_len.min(first.norm.len())];
+        let clitic = first.norm.get(..m.prefix_len).unwrap_or("");
         if clitic.contains('ب') || clitic.contains('ل') || clitic.contains('ك') {
             return false;
         }
-        if m.first > 0 {
-            let prev = strip_conj(&toks[m.first - 1].norm);
-            if PLACE_PREPOSITIONS.contains(&prev) {
+        // A verb just before, or up to three words before with the subject between:
+        // "اتهمت باكو", "اتهم الرئيس الفرنسي موسكو". A preposition or punctuation stops the look.
+        for back in 1..=4 {
+            let Some(t) = m.first.checked_sub(back).and_then(|i| toks.get(i)) else { break };
+            let w = strip_conj(&t.norm);
+            if PLACE_PREPOSITIONS.contains(&w) && back == 1 {
                 return false;
             }
-            if METONYM_VERBS_BEFORE.contains(&prev) {
+            if PLACE_PREPOSITIONS.contains(&w) || t.kind == hadath_text::TokenKind::Punct {
+                break;
+            }
+            if METONYM_VERBS_BEFORE.contains(&w) {
                 return true;
             }
         }
