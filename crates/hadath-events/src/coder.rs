@@ -977,7 +977,7 @@ const PLACE_WORDS: &[&str] = &[
 /// for tuning).
 fn min_score() -> u32 {
     static MIN: std::sync::LazyLock<u32> =
-        std::sync::LazyLock::new(|| std::env::var("HADATH_MIN_SCORE").ok().and_then(|s| s.parse().ok()).unwrap_or(2));
+        std::sync::LazyLock::new(|| std::env::var("HADATH_MIN_SCORE").ok().and_then(|s| s.parse().ok()).unwrap_or(3));
     *MIN
 }
 

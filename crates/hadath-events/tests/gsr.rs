@@ -16,7 +16,8 @@ fn gsr_dev_detection_floor() {
     };
     let assault = &scores["assault"];
     let protest = &scores["protest"];
-    assert!(assault.recall() >= 0.75, "assault recall {:.3}", assault.recall());
-    assert!(protest.recall() >= 0.6, "protest recall {:.3}", protest.recall());
-    assert!(assault.f1() >= 0.4, "assault F1 {:.3}", assault.f1());
+    assert!(assault.recall() >= 0.7, "assault recall {:.3}", assault.recall());
+    assert!(protest.recall() >= 0.4, "protest recall {:.3}", protest.recall());
+    assert!(assault.f1() >= 0.45, "assault F1 {:.3}", assault.f1());
+    assert!(protest.f1() >= 0.25, "protest F1 {:.3}", protest.f1());
 }
