@@ -1368,6 +1368,36 @@ impl<'a> Parser<'a> {
             };
             return Some(hit(i, mh.end, skip, res));
         }
+        // "نهاية الشهر", "منتصف العام": the current month or year.
+        if let Some(r) = self.ref_date().filter(|_| self.dir(j + 1).is_none()) {
+            if self.is_exact(j, &KW.month[1..]) {
+                let p = if last_day { Portion::Last } else { portion };
+                return Some(hit(i, j + 1, skip, month_portion(r.year, r.month, p, DateBasis::Relative)?));
+            }
+            if self.is_exact(j, &[KW.year[1].clone(), KW.year[3].clone()]) && self.year_num(j + 1, true).is_none() {
+                return Some(hit(i, j + 1, skip, year_portion(r.year, portion, DateBasis::Relative)?));
+            }
+        }
+        // "أواخر التسعينيات": part of a decade.
+        if let Some(dh) = self.r_period(j) {
+            if let (Some(TimexValue::Single(label)), Some((a, _))) = (&dh.res.value, dh.res.range) {
+                if label.len() == 3 {
+                    let y0 = a.date.year;
+                    let (from, to) = match portion {
+                        Portion::Start | Portion::Early => (y0, y0 + 3),
+                        Portion::Middle => (y0 + 3, y0 + 7),
+                        _ => (y0 + 7, y0 + 10),
+                    };
+                    let res = Res::interval(
+                        Inst::day(Date::new(from, 1, 1)?),
+                        Inst::day(Date::new(to, 1, 1)?),
+                        Precision::Year,
+                        dh.res.basis,
+                    );
+                    return Some(hit(i, dh.end, skip, res));
+                }
+            }
+        }
         if let Some(rel) = self.r_relative_unit(j) {
             let (a, b) = rel.res.range?;
             let res = match rel.res.precision {
