@@ -253,6 +253,7 @@ pub fn extract(html: &str) -> Extracted {
     let mut page_title: Option<String> = None;
     let mut og_title: Option<String> = None;
     let mut dates: Vec<(usize, Date)> = Vec::new();
+    let mut time_text: Option<String> = None;
 
     for edge in page.tree.root().traverse() {
         match edge {
@@ -315,6 +316,14 @@ pub fn extract(html: &str) -> Extracted {
                                         || el.attr("pubdate").is_some();
                                 if let Some(d) = el.attr("datetime").filter(|_| published).and_then(Date::parse_iso) {
                                     dates.push((3, d));
+                                }
+                                if time_text.is_none() {
+                                    let t: String = node
+                                        .descendants()
+                                        .take(64)
+                                        .filter_map(|c| c.value().as_text().map(|t| t.to_string()))
+                                        .collect();
+                                    time_text = Some(collapse(&t)).filter(|t| !t.is_empty() && t.chars().count() <= 80);
                                 }
                             }
                             _ => {}
@@ -389,6 +398,8 @@ pub fn extract(html: &str) -> Extracted {
 
     // Score the elements around paragraphs by the text they hold.
     let mut scores: HashMap<NodeId, f64> = HashMap::new();
+    // Scores from the element's own paragraphs only, not from those of its descendants.
+    let mut direct: HashMap<NodeId, f64> = HashMap::new();
     for b in &w.blocks {
         if b.heading > 0 || b.chars < 25 || b.link_chars * 2 >= b.chars {
             continue;
@@ -397,6 +408,7 @@ pub fn extract(html: &str) -> Extracted {
         let s = 1.0 + commas + (b.chars as f64 / 100.0).min(3.0);
         if let Some(t) = b.target {
             *scores.entry(t).or_default() += s;
+            *direct.entry(t).or_default() += s;
         }
         if let Some(u) = b.upper {
             *scores.entry(u).or_default() += s / 2.0;
@@ -405,31 +417,41 @@ pub fn extract(html: &str) -> Extracted {
     let best = scores
         .iter()
         .max_by(|a, b| a.1.partial_cmp(b.1).unwrap_or(std::cmp::Ordering::Equal).then(b.0.cmp(a.0)))
-        .and_then(|(id, _)| w.ranges.get(id).copied());
+        .map(|(id, score)| (*id, *score));
+    let best_range = best.and_then(|(id, _)| w.ranges.get(&id).copied());
+    let best_score = best.map_or(0.0, |(_, s)| s);
 
     let h1 = w.blocks.iter().find(|b| b.heading == 1 && b.chars <= 300).map(|b| b.text.clone());
     let title = h1.or(og_title).or(page_title);
 
-    let mut text = String::new();
-    if let Some(t) = &title {
-        text.push_str(t);
-    }
+    let mut body = String::new();
     for b in &w.blocks {
-        let inside = match best {
+        let inside = match best_range {
             Some((open, close)) => b.seq > open && b.seq <= close,
             None => true,
         };
+        // Article text split over sibling containers: a container scoring near the best.
+        let strong = b.target.and_then(|t| direct.get(&t)).is_some_and(|&s| s >= best_score * 0.5 && s >= 3.0);
         let linky = b.link_chars * 2 >= b.chars && b.chars > 0;
-        if !inside || linky || Some(&b.text) == title.as_ref() {
+        if !(inside || strong) || linky || Some(&b.text) == title.as_ref() {
             continue;
         }
-        if !text.is_empty() {
-            text.push_str("\n\n");
+        if !body.is_empty() {
+            body.push_str("\n\n");
         }
-        text.push_str(&b.text);
+        body.push_str(&b.text);
     }
     dates.sort_by_key(|(rank, _)| *rank);
-    Extracted { text, title, published: dates.first().map(|(_, d)| *d) }
+    let published = dates.first().map(|(_, d)| *d);
+    // The page's visible date, kept for dating when metadata gives none.
+    let time_line = time_text.filter(|t| published.is_none() && !body.contains(t.as_str()));
+    let text = [title.as_deref(), time_line.as_deref(), Some(body.as_str())]
+        .into_iter()
+        .flatten()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    Extracted { text, title, published }
 }
 
 const VOID_TAGS: &[&str] =
@@ -607,6 +629,20 @@ mod tests {
         {
             assert!(!e.text.contains(chrome), "{chrome} leaked into {}", e.text);
         }
+    }
+
+    #[test]
+    fn visible_date_and_split_containers() {
+        let page = r#"<html><body><h1>عنوان</h1><p class="byline"><time>الأحد 2 مارس 2025</time></p>
+<div class="part"><p>الجزء الأول من المقال، وهو طويل بما يكفي، ويحمل فواصل كثيرة، ومعلومات.</p><p>فقرة ثانية من الجزء الأول، فيها تفاصيل، وأرقام، وأسماء.</p></div>
+<div class="ad-slot"><p>إعلان ممول لا علاقة له بالخبر، ولا بالموضوع، ولا بالسياق.</p></div>
+<div class="part"><p>الجزء الثاني من المقال بعد الإعلان، وفيه بقية القصة، والتصريحات، والخاتمة.</p><p>فقرة أخيرة، فيها موقف، ورد، وتعليق، وخلاصة.</p></div></body></html>"#;
+        let e = extract(page);
+        let lines: Vec<&str> = e.text.split("\n\n").collect();
+        assert_eq!(lines[0], "عنوان");
+        assert_eq!(lines[1], "الأحد 2 مارس 2025");
+        assert!(e.text.contains("الجزء الأول") && e.text.contains("الجزء الثاني"));
+        assert!(!e.text.contains("إعلان ممول"));
     }
 
     #[test]
