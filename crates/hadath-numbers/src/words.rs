@@ -291,7 +291,10 @@ pub(crate) fn lookup(norm: &str) -> Option<WordHit> {
 static COUNTED: LazyLock<FastMap<Counted>> = LazyLock::new(|| {
     let mut m = FastMap::default();
     let table: [(&[&str], Counted); 6] = [
-        (&["قتيل", "قتيلا", "قتلى", "شهيد", "شهداء", "ميت", "موتى", "وفاة", "وفيات"], Counted::Killed),
+        (
+            &["قتيل", "قتيلا", "قتلى", "شهيد", "شهداء", "ميت", "موتى", "وفاة", "وفيات", "جثة", "جثث", "قتيلة"],
+            Counted::Killed,
+        ),
         (&["جريح", "جرحى", "مصاب", "مصابين", "مصابون", "إصابة", "إصابات"], Counted::Injured),
         (&["شخص", "أشخاص", "نسمة", "فرد", "أفراد", "مواطن", "مواطنين", "مواطنون", "إنسان"], Counted::People),
         (&["جندي", "جنديا", "جنود", "عسكري", "عسكريا", "عسكريين", "عسكريون"], Counted::Soldiers),
@@ -321,7 +324,7 @@ fn set(words: &[&str]) -> FastSet {
 }
 
 static KILL_TRIGGERS: LazyLock<FastSet> =
-    LazyLock::new(|| set(&["مقتل", "قتل", "استشهاد", "وفاة", "مصرع", "قتلت", "قتلوا", "سقوط"]));
+    LazyLock::new(|| set(&["مقتل", "قتل", "استشهاد", "وفاة", "مصرع", "قتلت", "قتلوا", "قُتل", "لقي", "لقيت"]));
 static INJURY_TRIGGERS: LazyLock<FastSet> = LazyLock::new(|| set(&["إصابة", "جرح", "أصيب", "جرحت"]));
 static YEAR_WORDS: LazyLock<FastSet> = LazyLock::new(|| {
     set(&["عام", "العام", "لعام", "وعام", "سنة", "السنة", "لسنة", "عامي", "العامين", "منذ", "مطلع", "أواخر", "أوائل"])
