@@ -83,6 +83,10 @@ const METONYM_VERBS_BEFORE: &[&str] = &[
 const LEADER_ROLES: &[&str] =
     &["president", "king", "emir", "sultan", "supreme-leader", "prime-minister", "head-of-state"];
 
+/// Words before a capital that make it the government: complementisers before a subject
+/// ("أن واشنطن ستفرض") and relational prepositions ("مع موسكو", "ضد طهران").
+const METONYM_CUES_BEFORE: &[&str] = &["ان", "بان", "لكن", "فان", "لان", "مع", "ضد", "حلفاء", "حليفه"];
+
 /// Prepositions before which a capital is a place.
 const PLACE_PREPOSITIONS: &[&str] =
     &["في", "من", "الي", "الى", "عن", "علي", "حول", "نحو", "قرب", "داخل", "خارج", "بين", "مدينه", "العاصمه", "عاصمه"];
@@ -315,6 +319,7 @@ impl<'a> Resolver<'a> {
         let adjacent = |j: usize, k: usize| k < ms.len() && ms[k].first == ms[j].end;
         let mut chain_end: Option<usize> = None;
         let mut agent_chain: Option<(usize, u32)> = None;
+        let mut metonym_end: Option<usize> = None;
         let mut j = 0;
         while j < ms.len() {
             let m = &ms[j];
@@ -505,7 +510,11 @@ impl<'a> Resolver<'a> {
                 }
                 _ => best,
             };
-            if let Some(e) = self.name_entity(toks, m, span, chosen) {
+            let forced_metonym = metonym_end == Some(m.first) && toks[m.first].norm.starts_with('و');
+            let entity = if forced_metonym { self.capital_as_government(span, chosen) } else { None };
+            if let Some(e) = entity.or_else(|| self.name_entity(toks, m, span, chosen)) {
+                // "موسكو وواشنطن": a capital joined by و to a government is one too.
+                metonym_end = (e.kind == EntityKind::Country && e.sector.as_deref() == Some("GOV")).then_some(m.end);
                 if e.kind == EntityKind::Person {
                     if let Some(r) = self.lex.role_at(chosen, self.date) {
                         self.last_role = Some(r.role.clone());
@@ -515,6 +524,28 @@ impl<'a> Resolver<'a> {
             }
             j += 1;
         }
+    }
+
+    /// A capital entry read as its country's government.
+    fn capital_as_government(&self, span: Span, idx: u32) -> Option<Entity> {
+        let e = self.lex.entry(idx)?;
+        if e.kind != EntryKind::Capital {
+            return None;
+        }
+        let cc = e.country.clone().unwrap_or_default();
+        let cname = self.lex.country(&cc).map(|c| c.name.clone()).unwrap_or_else(|| e.name.clone());
+        Some(Entity {
+            span,
+            kind: EntityKind::Country,
+            name: cname,
+            code: Some(format!("{cc}GOV")),
+            country: Some(cc),
+            sector: Some("GOV".into()),
+            role: None,
+            lat: None,
+            lon: None,
+            lexicon_id: Some(e.id.clone()),
+        })
     }
 
     fn name_entity(&self, toks: &[Token], m: &LexMatch, span: Span, idx: u32) -> Option<Entity> {
@@ -538,20 +569,9 @@ impl<'a> Resolver<'a> {
             }
             EntryKind::Capital => {
                 if self.is_metonym(toks, m) {
-                    let cc = e.country.clone().unwrap_or_default();
-                    let cname = self.lex.country(&cc).map(|c| c.name.clone()).unwrap_or_else(|| e.name.clone());
-                    Entity {
-                        kind: EntityKind::Country,
-                        name: cname,
-                        code: Some(format!("{cc}GOV")),
-                        sector: Some("GOV".into()),
-                        lat: None,
-                        lon: None,
-                        ..base
-                    }
-                } else {
-                    base
+                    return self.capital_as_government(span, idx);
                 }
+                base
             }
             EntryKind::Region => base,
             EntryKind::Place => {
@@ -610,7 +630,7 @@ impl<'a> Resolver<'a> {
             if PLACE_PREPOSITIONS.contains(&w) || t.kind == hadath_text::TokenKind::Punct {
                 break;
             }
-            if METONYM_VERBS_BEFORE.contains(&w) {
+            if METONYM_VERBS_BEFORE.contains(&w) || (back == 1 && METONYM_CUES_BEFORE.contains(&w)) {
                 return true;
             }
         }

@@ -390,3 +390,13 @@ fn capitals_as_objects_of_political_verbs() {
     let last = e.iter().rev().find(|x| d.slice(x.span) == "موسكو").unwrap_or_else(|| panic!("{}", show(&d, &e)));
     assert_eq!(last.kind, EntityKind::Place);
 }
+
+#[test]
+fn capitals_after_complementisers_and_in_pairs_are_governments() {
+    let (d, e) = run("وأكد المتحدث أن واشنطن وموسكو ستواصلان الحوار.", None);
+    expect(&d, &e, "واشنطن", EntityKind::Country, "United States", Some("USAGOV"));
+    expect(&d, &e, "موسكو", EntityKind::Country, "Russia", Some("RUSGOV"));
+    let (d, e) = run("تتواصل الرحلات بين موسكو وباريس.", None);
+    expect(&d, &e, "موسكو", EntityKind::Place, "Moscow", None);
+    expect(&d, &e, "باريس", EntityKind::Place, "Paris", None);
+}
