@@ -973,6 +973,22 @@ const PLACE_WORDS: &[&str] = &[
     "العاصمه",
 ];
 
+/// Whether a violence or protest trigger reports an event: a verb (the trigger's own or a
+/// supporting one) with one more cue, or a bare noun with two more.
+fn is_eventive(
+    v: &SentenceView,
+    doc: &Document,
+    m: &TriggerMatch,
+    others: &[TriggerMatch],
+    set: &PatternSet,
+    has_casualties: bool,
+) -> bool {
+    let near_support = (m.first.saturating_sub(4)..(m.last + 4).min(v.tokens.len()))
+        .any(|i| v.same_clause(i, m.first) && SUPPORT_VERBS.contains(&strip_conj(v.norm(i))));
+    let verbal_like = !m.nominal || near_support;
+    eventive_score(v, doc, m, others, set, has_casualties) >= min_score().saturating_sub(u32::from(verbal_like))
+}
+
 /// Minimum eventive score for violence and protest triggers (`HADATH_MIN_SCORE` overrides it
 /// for tuning).
 fn min_score() -> u32 {
@@ -1077,7 +1093,7 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
             if matches!(p.event_type.as_str(), "ASSAULT" | "PROTEST")
                 && (!supported(&v, &m, &matches, set, has_casualties)
                     || in_relative_clause(&v, &m)
-                    || eventive_score(&v, doc, &m, &matches, set, has_casualties) < min_score())
+                    || !is_eventive(&v, doc, &m, &matches, set, has_casualties))
             {
                 continue;
             }
