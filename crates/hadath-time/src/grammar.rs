@@ -391,8 +391,11 @@ impl<'a> Parser<'a> {
     }
 
     /// Finds every expression; a text that is nothing but time expressions reads forward.
-    pub fn run(&mut self) -> Vec<Hit> {
+    pub fn run(&mut self, bare_reads_forward: bool) -> Vec<Hit> {
         let hits = self.run_once();
+        if !bare_reads_forward {
+            return hits;
+        }
         let mut inside = vec![false; self.toks.len()];
         for h in &hits {
             for x in inside.iter_mut().take(h.end).skip(h.start) {

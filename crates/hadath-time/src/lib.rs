@@ -80,10 +80,22 @@ impl Reference {
 /// Finds temporal expressions in `text` (byte spans), resolved against `reference` when given.
 ///
 /// Without a reference, expressions that need one ("أمس", "الأربعاء") get `value: None`.
+/// A text that is nothing but a time expression ("الاثنين") reads forward, as calendar
+/// queries do; inside news use [`find_times_in_news`].
 pub fn find_times(text: &str, reference: Option<Reference>) -> Vec<TimeMention> {
+    find(text, reference, true)
+}
+
+/// Like [`find_times`], for a sentence of a news article: unanchored expressions read
+/// back from the publication date unless the sentence speaks of the future.
+pub fn find_times_in_news(text: &str, reference: Option<Reference>) -> Vec<TimeMention> {
+    find(text, reference, false)
+}
+
+fn find(text: &str, reference: Option<Reference>, bare_reads_forward: bool) -> Vec<TimeMention> {
     let norm = normalize_mapped(text);
     let mut parser = grammar::Parser::new(&norm.text, reference);
-    let hits = parser.run();
+    let hits = parser.run(bare_reads_forward);
     let mut out = Vec::with_capacity(hits.len());
     for h in hits {
         let (Some(first), Some(last)) = (parser.toks.get(h.start), parser.toks.get(h.end.saturating_sub(1))) else {
@@ -131,7 +143,7 @@ pub fn annotate_times(doc: &mut Document) {
     };
     for s in &sentences {
         let Some(slice) = doc.text.get(s.start..s.end) else { continue };
-        for mut t in find_times(slice, reference) {
+        for mut t in find_times_in_news(slice, reference) {
             t.span.start += s.start;
             t.span.end += s.start;
             out.push(t);
@@ -152,5 +164,25 @@ mod tests {
         assert_eq!(Reference::parse("2020-10-09").map(|r| r.time), Some(None));
         assert_eq!(Reference::parse("2020-10-09T22:35Z").and_then(|r| r.utc_offset), Some(0));
         assert!(Reference::parse("2020-13-09").is_none());
+    }
+
+    #[test]
+    fn annotate_times_reads_news_back_from_publication() {
+        let mut doc = Document::new("t", "الثلاثاء\nقال الوزير أمس إن الاجتماع سيعقد الخميس.");
+        doc.published.value = Date::new(2022, 11, 25);
+        doc.sentences = vec![Span::new(0, 16), Span::new(17, doc.text.len())];
+        annotate_times(&mut doc);
+        let values: Vec<String> = doc
+            .times
+            .iter()
+            .map(|t| match &t.value {
+                Some(hadath_text::TimexValue::Single(v)) => v.clone(),
+                other => format!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(values, ["2022-11-22", "2022-11-24", "2022-12-01"]);
+        for t in &doc.times {
+            assert!(doc.text.get(t.span.start..t.span.end).is_some());
+        }
     }
 }

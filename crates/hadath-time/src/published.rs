@@ -34,7 +34,7 @@ const TOP_LINES: usize = 12;
 /// Longest line (in chars) read as a timestamp line.
 const MAX_STAMP_CHARS: usize = 80;
 /// Most words, besides the date and time, that a timestamp line may carry (a section name).
-const MAX_STAMP_WORDS: usize = 5;
+const MAX_STAMP_WORDS: usize = 3;
 
 /// Chooses the publication date: metadata first, then the text, then `fallback`.
 pub fn annotate_published(doc: &mut Document, fallback: Option<Date>) {
@@ -108,6 +108,10 @@ fn candidates(doc: &Document) -> Vec<Candidate> {
     let meta_lines: Vec<Span> =
         doc.paragraphs.iter().filter(|p| p.kind == ParagraphKind::Meta).map(|p| p.span).collect();
     for (n, (start, line)) in lines(&doc.text).enumerate() {
+        // The headline is not a timestamp, even when it names a date.
+        if doc.title.is_some_and(|t| t.start <= start && start < t.end) {
+            continue;
+        }
         let is_meta = meta_lines.iter().any(|s| s.start <= start && start < s.end.max(s.start + 1));
         if n < TOP_LINES || is_meta {
             if let Some((date, span)) = stamp_date(line) {
