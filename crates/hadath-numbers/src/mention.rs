@@ -2,6 +2,7 @@
 
 use crate::core::{find_cores, Core, CoreKind, Ctx};
 use crate::lexer::TokKind;
+use crate::words::is_weak_trigger;
 use crate::words::{counted_class, is_function_word, is_month_word, is_year_word, trigger_class, LITS};
 use hadath_text::{normalize_for_match, Counted, NumberKind};
 use std::sync::LazyLock;
@@ -531,8 +532,19 @@ fn attach_counted(ctx: &Ctx, f: &mut Found) {
     let trigger = (1..=2).find_map(|back| {
         let t = f.first.checked_sub(back)?;
         let w = ctx.word(t);
-        trigger_class(w).map(|c| (ctx.toks[t].start, ctx.toks[t].end, c))
+        let class = trigger_class(w)?;
+        Some((ctx.toks[t].start, ctx.toks[t].end, class, is_weak_trigger(w)))
     });
+    // A weak trigger (سقوط) sets the class of people only, and is no noun by itself.
+    let trigger = match (trigger, noun) {
+        (Some((s, e, c, false)), _) => Some((s, e, c)),
+        (Some((s, e, c, true)), Some((_, _, nc)))
+            if matches!(nc, Counted::People | Counted::Civilians | Counted::Soldiers) =>
+        {
+            Some((s, e, c))
+        }
+        _ => None,
+    };
     // A year such as "2018 بروسيا" counts nothing unless a casualty word says so.
     let digits_only = ctx.norm.get(f.start..f.end).is_some_and(|t| t.bytes().all(|b| b.is_ascii_digit()));
     let year_like = digits_only && (1900.0..=2100.0).contains(&f.value) && f.qualifier == Qualifier::None;

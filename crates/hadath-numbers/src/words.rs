@@ -478,6 +478,9 @@ pub(crate) fn trigger_class(norm: &str) -> Option<Counted> {
         .unwrap_or(bare);
     if KILL_TRIGGERS.contains(bare) {
         Some(Counted::Killed)
+    } else if bare == "سقوط" {
+        // "سقوط 20 شخصا" is a death toll, "سقوط 3 صواريخ" is not: weak, see `is_weak_trigger`.
+        Some(Counted::Killed)
     } else if INJURY_TRIGGERS.contains(bare) {
         Some(Counted::Injured)
     } else {
@@ -514,3 +517,8 @@ pub(crate) static LITS: LazyLock<Lits> = LazyLock::new(|| Lits {
     part: normalize_for_match("جزء"),
     parts: normalize_for_match("أجزاء"),
 });
+
+/// Triggers that set the class only for nouns of people (سقوط).
+pub(crate) fn is_weak_trigger(norm: &str) -> bool {
+    norm.ends_with("سقوط") && norm.chars().count() <= 5
+}
