@@ -1,5 +1,5 @@
-//! WARC records, read one at a time: each `response` record with an HTML or text body is one
-//! document, named by its `WARC-Target-URI` and dated (as a fallback) by its `WARC-Date`.
+//! WARC records, read one at a time: a `response` record whose payload is a page or plain text
+//! becomes one document, named by its `WARC-Target-URI` and dated (as a fallback) by its `WARC-Date`.
 
 use crate::{body_document, InputFormat};
 use flate2::read::MultiGzDecoder;
