@@ -538,9 +538,7 @@ fn attach_counted(ctx: &Ctx, f: &mut Found) {
     // A weak trigger (سقوط) sets the class of people only, and is no noun by itself.
     let trigger = match (trigger, noun) {
         (Some((s, e, c, false)), _) => Some((s, e, c)),
-        (Some((s, e, c, true)), Some((_, _, nc)))
-            if matches!(nc, Counted::People | Counted::Civilians | Counted::Soldiers) =>
-        {
+        (Some((s, e, c, true)), Some((_, _, Counted::People | Counted::Civilians | Counted::Soldiers))) => {
             Some((s, e, c))
         }
         _ => None,
