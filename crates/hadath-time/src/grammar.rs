@@ -375,6 +375,8 @@ enum YearRef {
     Rel(i32),
     /// "الجاري": the current month; "الماضي"/"المقبل" after a month name.
     MonthDir(Direction),
+    /// A year named elsewhere ("ذلك العام") that the text before does not give.
+    Unknown,
 }
 
 pub(crate) struct Parser<'a> {
@@ -723,6 +725,15 @@ impl<'a> Parser<'a> {
                 return (k + 2, YearRef::Rel(dir_offset(d)));
             }
         }
+        // "من ذلك العام", "من العام نفسه": the year named before.
+        let that = self.word(k) == Some("ذلك") && self.is_any(k + 1, &KW.year).is_some();
+        let same = self.is_any(k, &KW.year).is_some() && self.word(k + 1).is_some_and(|w| w == "نفسه" || w == "ذاته");
+        if that || same {
+            return match self.last_year_before(i) {
+                Some(year) => (k + 2, YearRef::Abs { year, hijri: false }),
+                None => (k + 2, YearRef::Unknown),
+            };
+        }
         if self.is_any(k, &KW.this).is_some() && self.is_any(k + 1, &KW.year).is_some() {
             return (k + 2, YearRef::Rel(0));
         }
@@ -771,6 +782,12 @@ impl<'a> Parser<'a> {
         };
         if let YearRef::Abs { year, hijri } = year {
             return make(year, hijri);
+        }
+        if year == YearRef::Unknown {
+            return Some(Res::unresolved(
+                TimeKind::Date,
+                if day.is_some() { Precision::Day } else { Precision::Month },
+            ));
         }
         let Some(r) = self.ref_date() else {
             return Some(Res::unresolved(
@@ -1731,9 +1748,28 @@ impl<'a> Parser<'a> {
 
     fn r_relative_day_now(&self, i: usize, len: usize) -> Option<Hit> {
         let r = self.reference?;
-        let (h, m, s) = r.time.unwrap_or((0, 0, 0));
-        let inst = Inst { date: r.date, minute: Some(h * 60 + m), second: Some(s) };
-        Some(hit(i, i + len, 0, Res::datetime(inst, TimeKind::Datetime, DateBasis::Relative)))
+        let res = match r.time {
+            Some((h, m, s)) => {
+                let inst = Inst { date: r.date, minute: Some(h * 60 + m), second: Some(s) };
+                Res::datetime(inst, TimeKind::Datetime, DateBasis::Relative)
+            }
+            None => Res {
+                kind: TimeKind::Date,
+                value: Some(TimexValue::Single("PRESENT_REF".to_string())),
+                precision: Precision::Unknown,
+                basis: DateBasis::Relative,
+                range: None,
+            },
+        };
+        Some(hit(i, i + len, 0, res))
+    }
+
+    /// The last explicit four-digit year before token `i`, for "ذلك العام".
+    fn last_year_before(&self, i: usize) -> Option<i32> {
+        (0..i).rev().find_map(|j| match self.toks[j].kind {
+            TokKind::Num { value, digits: 4 } if (1000..3000).contains(&value) => Some(value as i32),
+            _ => None,
+        })
     }
 
     /// الأسبوع/الشهر/العام الماضي/الجاري/المقبل, هذا العام, العام قبل الماضي,
@@ -1955,6 +1991,7 @@ impl<'a> Parser<'a> {
                 YearRef::Rel(off) => self.ref_date().map(|r| r.year + off),
                 YearRef::MonthDir(d) => self.ref_date().map(|r| r.year + dir_offset(d)),
                 YearRef::None => self.ref_date().map(|r| r.year),
+                YearRef::Unknown => None,
             };
             let Some(y) = year else {
                 return Some(hit(k, end, self.lex_skip(k), Res::unresolved(TimeKind::Date, Precision::Month)));
