@@ -73,7 +73,8 @@ pub(crate) fn lex(text: &str) -> Vec<Tok> {
             i = end;
             continue;
         }
-        let sign_ok = (c == '-' || c == '\u{2212}') && !prev.is_some_and(|p| p.is_ascii_digit() || is_letter(p));
+        let sign_ok =
+            (c == '-' || c == '\u{2212}') && !prev.is_some_and(|p| p.is_ascii_digit() || is_letter(p) || p == '%');
         let next_digit = b.get(i + c.len_utf8()).is_some_and(|d| d.is_ascii_digit());
         let dot_start = c == '.' && next_digit && !prev.is_some_and(|p| p.is_ascii_digit() || is_letter(p) || p == '.');
         if c.is_ascii_digit() || (sign_ok && next_digit) || dot_start {

@@ -14,7 +14,8 @@
 //! - أقل من / ما دون / تحت: `min = 0` (counts are not negative), `max = value - 1`;
 //! - حتى / ما يصل إلى / على الأكثر / أو أقل: `min = 0`, `max = value`;
 //! - نحو / حوالي / قرابة / زهاء / ما يقارب / تقريبا: ±10 % of the value (at least ±1);
-//! - بين A و B / من A إلى B / A-B: `min = A`, `max = B`, both inclusive; `value = A`;
+//! - بين A و B / من A إلى B / A-B: `min = A`, `max = B`, both inclusive; `value = A`
+//!   (kind `Range`, or `Percent` for "بين 10 و20 في المئة");
 //! - vague plurals: عشرات 20–99, مئات 200–999, آلاف 2000–9999, ملايين 2–9.999 million,
 //!   بضعة 3–9, each times a following آلاف/ملايين ("عشرات الآلاف" 20000–99000); `value = min`.
 
@@ -103,7 +104,8 @@ fn clamp_i64(v: f64) -> i64 {
 /// Integer bounds from the stated bounds, as the crate documentation describes.
 fn min_max(f: &mention::Found) -> (Option<i64>, Option<i64>) {
     let fraction = f.value.abs() < 1.0 && f.value.fract() != 0.0;
-    if f.qualifier == Qualifier::None || fraction || f.kind == NumberKind::Ordinal || f.kind == NumberKind::Percent {
+    let plain_percent = f.kind == NumberKind::Percent && f.qualifier != Qualifier::Between;
+    if f.qualifier == Qualifier::None || fraction || f.kind == NumberKind::Ordinal || plain_percent {
         return (Some(clamp_i64(f.value.floor())), Some(clamp_i64(f.value.ceil())));
     }
     let min = match f.lo {

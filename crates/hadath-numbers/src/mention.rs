@@ -277,6 +277,9 @@ pub(crate) fn find_mentions(ctx: &Ctx) -> Vec<Found> {
 fn range_at(ctx: &Ctx, cores: &[Core], k: usize) -> Option<(Found, usize)> {
     let a = cores[k];
     let b = *cores.get(k + 1)?;
+    // "بين 10% و20%": a percent sign after the first bound belongs to the range.
+    let a_pct = ctx.sym(a.last + 1) == Some('%');
+    let a = Core { last: if a_pct { a.last + 1 } else { a.last }, ..a };
     if a.kind == CoreKind::Ordinal && b.kind == CoreKind::Ordinal {
         return None;
     }
@@ -308,17 +311,26 @@ fn range_at(ctx: &Ctx, cores: &[Core], k: usize) -> Option<(Found, usize)> {
     if !ok || a.value >= b.value {
         return None;
     }
+    let n = b.last + 1;
+    let b_pct_last = if ctx.sym(n) == Some('%') || LITS.percent_word.contains(ctx.word(n)) {
+        Some(n)
+    } else if ctx.word(n) == "في" && LITS.percent_after_fi.contains(ctx.word(n + 1)) {
+        Some(n + 1)
+    } else {
+        None
+    };
+    let last = b_pct_last.unwrap_or(b.last);
     let f = Found {
         start: ctx.toks[first].start,
-        end: b.end,
-        kind: NumberKind::Range,
+        end: ctx.toks[last].end,
+        kind: if a_pct || b_pct_last.is_some() { NumberKind::Percent } else { NumberKind::Range },
         value: a.value,
         lo: Bound::Inclusive(a.value),
         hi: Bound::Inclusive(b.value),
         qualifier: Qualifier::Between,
         counted: None,
         first,
-        last: b.last,
+        last,
     };
     Some((f, 2))
 }
