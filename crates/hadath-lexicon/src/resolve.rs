@@ -87,6 +87,13 @@ const LEADER_ROLES: &[&str] =
 /// ("أن واشنطن ستفرض") and relational prepositions ("مع موسكو", "ضد طهران").
 const METONYM_CUES_BEFORE: &[&str] = &["ان", "بان", "لكن", "فان", "لان", "مع", "ضد", "حلفاء", "حليفه"];
 
+/// Words between a title and a name that keep them together.
+const MODIFIERS: &[&str] =
+    &["السابق", "السابقه", "الاسبق", "الحالي", "الحاليه", "المؤقت", "الانتقالي", "المنتهيه", "ولايته", "ولايتها", "الراحل"];
+
+/// Words right after a title that make it a former holder.
+const FORMER: &[&str] = &["السابق", "السابقه", "الاسبق", "الراحل", "المنتهيه"];
+
 /// Prepositions before which a capital is a place.
 const PLACE_PREPOSITIONS: &[&str] =
     &["في", "من", "الي", "الى", "عن", "علي", "حول", "نحو", "قرب", "داخل", "خارج", "بين", "مدينه", "العاصمه", "عاصمه"];
@@ -369,16 +376,25 @@ impl<'a> Resolver<'a> {
                     if key.is_none() && title_sector.starts_with("IGO") {
                         key = Some(title_sector.clone());
                     }
-                    // The name may follow after a comma: "وزير الخارجية الروسي، سيرغي لافروف".
-                    let comma_gap = k < ms.len()
-                        && ms[k].first == ms[k - 1].end + 1
-                        && toks.get(ms[k - 1].end).is_some_and(|t| t.norm == ",");
-                    let person =
-                        if adjacent(k - 1, k) || comma_gap { self.find(&ms[k], EntryKind::Person) } else { None };
+                    // The name may follow after a comma or modifiers: "وزير الخارجية الروسي، سيرغي
+                    // لافروف", "الرئيس الأمريكي السابق باراك أوباما". A former holder is never
+                    // resolved from the date.
+                    let gap_end = ms.get(k).map(|x| x.first).unwrap_or(toks.len());
+                    let gap_start = ms[k - 1].end;
+                    let gap = toks.get(gap_start..gap_end.max(gap_start)).unwrap_or(&[]);
+                    let former = toks
+                        .get(gap_start..(gap_start + 2).min(toks.len()))
+                        .unwrap_or(&[])
+                        .iter()
+                        .any(|t| FORMER.contains(&t.norm.as_str()));
+                    let gap_ok =
+                        gap.len() <= 3 && gap.iter().all(|t| t.norm == "," || MODIFIERS.contains(&t.norm.as_str()));
+                    let person = if k < ms.len() && gap_ok { self.find(&ms[k], EntryKind::Person) } else { None };
                     let last = if person.is_some() { k } else { k - 1 };
                     let full = span.cover(self.span(toks, &ms[last]));
                     let ent = match (person, &key) {
                         (Some(p), _) => self.person_entity(full, p, Some(&role)),
+                        (None, Some(_)) if former => None,
                         (None, Some(key)) => Some(self.role_entity(full, &role, key, &title_sector)),
                         (None, None) => None,
                     };

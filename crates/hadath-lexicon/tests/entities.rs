@@ -400,3 +400,12 @@ fn capitals_after_complementisers_and_in_pairs_are_governments() {
     expect(&d, &e, "موسكو", EntityKind::Place, "Moscow", None);
     expect(&d, &e, "باريس", EntityKind::Place, "Paris", None);
 }
+
+#[test]
+fn former_holders_are_not_taken_from_the_date() {
+    let (d, e) = run("وانتقد الرئيس الأمريكي السابق باراك أوباما القرار.", Some((2019, 5, 1)));
+    let o = e.iter().find(|x| x.name == "Barack Obama").unwrap_or_else(|| panic!("{}", show(&d, &e)));
+    assert_eq!(d.slice(o.span), "الرئيس الأمريكي السابق باراك أوباما");
+    let (d, e) = run("وانتقد الرئيس الروسي السابق القرار.", Some((2019, 5, 1)));
+    assert!(!e.iter().any(|x| x.name == "Vladimir Putin"), "{}", show(&d, &e));
+}
