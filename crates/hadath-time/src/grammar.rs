@@ -1843,25 +1843,28 @@ impl<'a> Parser<'a> {
     /// "الأيام الثلاثة الماضية", "3 أيام القادمة", "الأسابيع الثلاثة القادمة": spans of whole units.
     fn r_unit_span(&self, i: usize) -> Option<Hit> {
         // Plural unit, count, direction; or count, unit, direction.
-        let (n, unit, end) =
-            if let Some((unit, None)) = self.unit(i).filter(|_| self.word(i).is_some_and(|w| w.starts_with("ال"))) {
-                let (k, n, _) = self.num_words(i + 1).or_else(|| self.num(i + 1).map(|(v, _)| (i + 2, v, false)))?;
-                let d = self.dir(k)?;
-                (n as i64 * if d == Direction::Past { -1 } else { 1 }, unit, k + 1)
+        let definite = self.word(i).is_some_and(|w| w.starts_with("ال"));
+        let (n, unit, end) = if let (true, Some((unit, Some(2))), Some(d)) = (definite, self.unit(i), self.dir(i + 1)) {
+            // "العامين الماضيين", "اليومين المقبلين".
+            (if d == Direction::Past { -2 } else { 2 }, unit, i + 2)
+        } else if let Some((unit, None)) = self.unit(i).filter(|_| definite) {
+            let (k, n, _) = self.num_words(i + 1).or_else(|| self.num(i + 1).map(|(v, _)| (i + 2, v, false)))?;
+            let d = self.dir(k)?;
+            (n as i64 * if d == Direction::Past { -1 } else { 1 }, unit, k + 1)
+        } else {
+            let (k, n) = if let Some((v, digits)) = self.num(i) {
+                (i + 1, if digits <= 3 { v } else { return None })
             } else {
-                let (k, n) = if let Some((v, digits)) = self.num(i) {
-                    (i + 1, if digits <= 3 { v } else { return None })
-                } else {
-                    let (k, v, ord) = self.num_words(i)?;
-                    if ord {
-                        return None;
-                    }
-                    (k, v)
-                };
-                let (unit, _) = self.unit(k)?;
-                let d = self.dir(k + 1)?;
-                (n as i64 * if d == Direction::Past { -1 } else { 1 }, unit, k + 2)
+                let (k, v, ord) = self.num_words(i)?;
+                if ord {
+                    return None;
+                }
+                (k, v)
             };
+            let (unit, _) = self.unit(k)?;
+            let d = self.dir(k + 1)?;
+            (n as i64 * if d == Direction::Past { -1 } else { 1 }, unit, k + 2)
+        };
         if n == 0 || n.abs() > 1000 {
             return None;
         }

@@ -267,6 +267,10 @@ fn build_words() -> FastMap<String, Vec<Lex>> {
     ];
     for (unit, plain, dual) in units {
         push(&mut m, plain, Lex::Unit { unit, count: None });
+        for d in dual.iter() {
+            let with_article = format!("ال{d}");
+            push(&mut m, &[&with_article], Lex::Unit { unit, count: Some(2) });
+        }
         for p in plain.iter().filter(|p| {
             !matches!(
                 **p,
@@ -310,13 +314,32 @@ fn build_words() -> FastMap<String, Vec<Lex>> {
             "المنقضي",
             "الأخير",
             "الأخيرة",
+            "الماضيين",
+            "الماضيتين",
+            "الأخيرين",
+            "الأخيرتين",
+            "السابقين",
         ],
         Lex::Dir(Direction::Past),
     );
     push(&mut m, &["الجاري", "الجارية", "الحالي", "الحالية"], Lex::Dir(Direction::Current));
     push(
         &mut m,
-        &["المقبل", "المقبلة", "القادم", "القادمة", "التالي", "التالية", "الجاي", "الجاية", "الآتي"],
+        &[
+            "المقبل",
+            "المقبلة",
+            "القادم",
+            "القادمة",
+            "التالي",
+            "التالية",
+            "الجاي",
+            "الجاية",
+            "الآتي",
+            "المقبلين",
+            "المقبلتين",
+            "القادمين",
+            "القادمتين",
+        ],
         Lex::Dir(Direction::Next),
     );
     push(&mut m, &["بداية", "بدايات", "أول"], Lex::Portion(Portion::Start));
@@ -330,7 +353,7 @@ fn build_words() -> FastMap<String, Vec<Lex>> {
     push(&mut m, &["ظهرا", "ظهراً", "الظهر", "ظهر", "ظهيرة", "الظهيرة"], Lex::DayPart(DayPart::Noon));
     push(&mut m, &["عصرا", "عصراً", "العصر", "عصر"], Lex::DayPart(DayPart::Afternoon));
     push(&mut m, &["مساء", "مساءً", "مساءا", "المساء", "عشية", "المغرب", "العشاء"], Lex::DayPart(DayPart::Evening));
-    push(&mut m, &["ليلا", "ليلاً", "ليلة", "الليلة", "الليل", "منتصف الليل"], Lex::DayPart(DayPart::Night));
+    push(&mut m, &["ليلا", "ليلاً", "ليلة", "الليلة", "الليل", "ليل"], Lex::DayPart(DayPart::Night));
     push(&mut m, &["الربيع", "ربيع"], Lex::Season(1));
     push(&mut m, &["الصيف", "صيف"], Lex::Season(2));
     push(&mut m, &["الخريف", "خريف"], Lex::Season(3));
