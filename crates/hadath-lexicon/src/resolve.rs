@@ -213,6 +213,8 @@ struct Resolver<'a> {
     mentioned: FxMap<String, usize>,
     /// Person entries the document names, with counts.
     people: FxMap<u32, usize>,
+    /// The last resolved person seen with each role key, for a bare "الرئيس".
+    last_by_role: FxMap<String, Entity>,
     /// The last role key seen on a person, for "نظيره".
     last_role: Option<String>,
     out: Vec<Entity>,
@@ -396,9 +398,16 @@ impl<'a> Resolver<'a> {
                         (Some(p), _) => self.person_entity(full, p, Some(&role)),
                         (None, Some(_)) if former => None,
                         (None, Some(key)) => Some(self.role_entity(full, &role, key, &title_sector)),
+                        // "وأضاف الرئيس": the holder of that role the document named last.
+                        (None, None) if !construct && !former => {
+                            self.last_by_role.get(&role).map(|prev| Entity { span: full, ..prev.clone() })
+                        }
                         (None, None) => None,
                     };
                     if let Some(e) = ent {
+                        if e.lexicon_id.is_some() {
+                            self.last_by_role.insert(role.clone(), e.clone());
+                        }
                         self.last_role = Some(role);
                         self.out.push(e);
                         // "وزيرا الخارجية الأذربيجاني والأرميني": the next adjective gets the same role.
@@ -534,6 +543,7 @@ impl<'a> Resolver<'a> {
                 if e.kind == EntityKind::Person {
                     if let Some(r) = self.lex.role_at(chosen, self.date) {
                         self.last_role = Some(r.role.clone());
+                        self.last_by_role.insert(r.role.clone(), e.clone());
                     }
                 }
                 self.out.push(e);
@@ -712,7 +722,16 @@ pub(crate) fn annotate(lex: &Lexicon, doc: &Document) -> Vec<Entity> {
             }
         }
     }
-    let mut r = Resolver { lex, text, date: doc.published.value, mentioned, people, last_role: None, out: Vec::new() };
+    let mut r = Resolver {
+        lex,
+        text,
+        date: doc.published.value,
+        mentioned,
+        people,
+        last_by_role: FxMap::default(),
+        last_role: None,
+        out: Vec::new(),
+    };
     for s in &sentences {
         r.sentence(s);
     }

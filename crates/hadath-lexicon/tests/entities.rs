@@ -409,3 +409,15 @@ fn former_holders_are_not_taken_from_the_date() {
     let (d, e) = run("وانتقد الرئيس الروسي السابق القرار.", Some((2019, 5, 1)));
     assert!(!e.iter().any(|x| x.name == "Vladimir Putin"), "{}", show(&d, &e));
 }
+
+#[test]
+fn a_bare_title_refers_to_the_holder_named_before() {
+    let (d, e) =
+        run("استقبل الرئيس الفرنسي إيمانويل ماكرون الوفد. وأضاف الرئيس أن الحوار مستمر.", Some((2021, 12, 15)));
+    let all: Vec<_> = e.iter().filter(|x| x.name == "Emmanuel Macron").collect();
+    assert_eq!(all.len(), 2, "{}", show(&d, &e));
+    assert_eq!(d.slice(all[1].span), "الرئيس");
+    // Without an earlier holder, a bare title stays unannotated.
+    let (_, e) = run("وأضاف الرئيس أن الحوار مستمر.", Some((2021, 12, 15)));
+    assert!(e.is_empty());
+}
