@@ -177,8 +177,15 @@ pub fn find_bare_numbers(text: &str) -> Vec<(Span, f64)> {
     let ctx = context(text, &nt);
     core::find_cores(&ctx)
         .into_iter()
-        .filter(|c| c.kind == core::CoreKind::Cardinal)
-        .map(|c| (nt.to_original(c.start, c.end), c.value))
+        .filter_map(|c| match c.kind {
+            core::CoreKind::Cardinal => Some((nt.to_original(c.start, c.end), c.value)),
+            // "الـ192" is an ordinal in news, but its digits are still a number here.
+            core::CoreKind::Ordinal if matches!(ctx.toks[c.last].kind, lexer::TokKind::Num { .. }) => {
+                let t = ctx.toks[c.last];
+                Some((nt.to_original(t.start, t.end), c.value))
+            }
+            _ => None,
+        })
         .collect()
 }
 

@@ -63,6 +63,7 @@ const PREFIX_QUALIFIERS: &[(&str, Q)] = &[
     ("اعلي من او يساوي", Q::AtLeast),
     ("اكبر من او تساوي", Q::AtLeast),
     ("يساوي او اكثر من", Q::AtLeast),
+    ("علي الاقل او يساوي", Q::AtLeast),
     ("اقل من او يساوي", Q::AtMost),
     ("اخفض او يساوي", Q::AtMost),
     ("ادني او يساوي", Q::AtMost),
@@ -398,7 +399,8 @@ fn single(ctx: &Ctx, c: &Core) -> Found {
     // Postfix qualifiers win over prefix ones ("حوالي 500 أو أقل"), unless they begin
     // the next comparison ("5000 أو أقل من 6000").
     for (phrase, q) in POSTFIX_NORM.iter() {
-        if let Some(last) = match_after(ctx, c.last + 1, phrase).filter(|&l| !starts_comparison(ctx, l)) {
+        let found = match_after(ctx, c.last + 1, phrase);
+        if let Some(last) = found.filter(|&l| !starts_comparison(ctx, l) && !number_at(ctx, l + 1)) {
             let (lo, hi, qual) = bounds(*q, c.value);
             f.lo = lo;
             f.hi = hi;
@@ -410,7 +412,7 @@ fn single(ctx: &Ctx, c: &Core) -> Found {
     }
     if let Some((s, mut q)) = prefix_qualifier(ctx, c.first) {
         // "أكثر من 5000 أو يساوي": the bound is included.
-        if let Some(last) = match_after(ctx, c.last + 1, &OR_EQUAL) {
+        if let Some(last) = match_after(ctx, c.last + 1, &OR_EQUAL).filter(|&l| !number_at(ctx, l + 1)) {
             q = match q {
                 Q::MoreThan => Q::AtLeast,
                 Q::LessThan => Q::AtMost,
@@ -438,6 +440,11 @@ pub(crate) fn prefix_qualifier(ctx: &Ctx, end: usize) -> Option<(usize, Q)> {
         .iter()
         .find_map(|(phrase, q)| match_before(ctx, end, phrase).map(|s| (s, *q)))
         .or_else(|| symbol_before(ctx, end))
+}
+
+/// Whether token `i` begins a number (digits or a number word).
+fn number_at(ctx: &Ctx, i: usize) -> bool {
+    matches!(ctx.toks.get(i).map(|t| t.kind), Some(TokKind::Num { .. })) || ctx.hits.get(i).copied().flatten().is_some()
 }
 
 /// Whether the tokens after `last` are "من" and a number: a comparison follows.
