@@ -247,5 +247,10 @@ mod tests {
         let report = run(&dir).expect("report");
         println!("{report}");
         assert!(report.contains("NumberModel"));
+        let scores = score(&dir).expect("scores");
+        let number = &scores["NumberModel"];
+        assert!(number.hard_value * 100 >= number.hard * 95, "NumberModel below 95%: {number:?}");
+        let all = number.hard_value + number.soft_value;
+        assert!(all * 100 >= (number.hard + number.soft) * 85, "NumberModel (all cases) below 85%: {number:?}");
     }
 }
