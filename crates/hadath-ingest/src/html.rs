@@ -290,7 +290,7 @@ pub fn extract(html: &str) -> Extracted {
                                         og_title = Some(collapse(content)).filter(|t| !t.is_empty());
                                     }
                                     if let Some(rank) = DATE_META.iter().position(|k| *k == key) {
-                                        if let Some(d) = Date::parse_iso(content) {
+                                        if let Some(d) = parse_meta_date(content) {
                                             dates.push((rank, d));
                                         }
                                     }
@@ -314,7 +314,7 @@ pub fn extract(html: &str) -> Extracted {
                                 let published =
                                     el.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("datepublished"))
                                         || el.attr("pubdate").is_some();
-                                if let Some(d) = el.attr("datetime").filter(|_| published).and_then(Date::parse_iso) {
+                                if let Some(d) = el.attr("datetime").filter(|_| published).and_then(parse_meta_date) {
                                     dates.push((3, d));
                                 }
                                 if time_text.is_none() {
@@ -573,6 +573,15 @@ fn heading_level(name: &str) -> Option<u8> {
     }
 }
 
+/// A date from a meta tag: ISO 8601 / RFC 3339, or `YYYY/MM/DD` and `YYYY.MM.DD`.
+fn parse_meta_date(s: &str) -> Option<Date> {
+    let s = s.trim();
+    Date::parse_iso(s).or_else(|| {
+        let head: String = s.chars().take(10).map(|c| if c == '/' || c == '.' { '-' } else { c }).collect();
+        Date::parse_iso(&head)
+    })
+}
+
 /// White space runs as single spaces, trimmed.
 fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -585,7 +594,7 @@ fn json_ld_date(body: &str) -> Option<Date> {
     while let Some(v) = stack.pop() {
         match v {
             serde_json::Value::Object(m) => {
-                if let Some(d) = m.get("datePublished").and_then(|d| d.as_str()).and_then(Date::parse_iso) {
+                if let Some(d) = m.get("datePublished").and_then(|d| d.as_str()).and_then(parse_meta_date) {
                     return Some(d);
                 }
                 stack.extend(m.values());
@@ -652,6 +661,10 @@ mod tests {
         );
         assert_eq!(e.title.as_deref(), Some("عنوان"));
         assert_eq!(e.published, Date::new(2024, 1, 2));
+        let e = extract(
+            r#"<html><head><meta name="pubdate" content="2019/08/07 10:00"></head><body><p>نص.</p></body></html>"#,
+        );
+        assert_eq!(e.published, Date::new(2019, 8, 7));
     }
 
     #[test]
