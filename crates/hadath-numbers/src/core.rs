@@ -480,6 +480,13 @@ fn core_at(ctx: &Ctx, i: usize) -> Option<Core> {
     } else if let Some(rest) = w.strip_prefix("ال") {
         // "الثمانية والعشرين": a definite cardinal.
         let unit = lookup(rest).filter(|h| h.prefix == 0).map(|h| h.word);
+        // "ابن الأحد عشر عاما": a definite 11 … 19.
+        let next_is_ten = ctx.hit(i + 1).is_some_and(|h| h.word == NumWord::Ten && h.prefix == 0);
+        if let Some(NumWord::Unit(u) | NumWord::TeenHead(u)) = unit {
+            if next_is_ten {
+                return Some(core(ctx, i, i + 1, 10.0 + u as f64, CoreKind::Cardinal, false));
+            }
+        }
         let (k, conj) = if ctx.word(i + 1) == "و" { (i + 2, true) } else { (i + 1, false) };
         if let (Some(NumWord::Unit(u)), Some(h)) = (unit, ctx.hit(k)) {
             if let NumWord::OrdinalTens(t) = h.word {

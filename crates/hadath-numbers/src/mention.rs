@@ -511,15 +511,27 @@ fn merge_bounds(ctx: &Ctx, out: &mut Vec<Found>) {
 
 /// A casualty noun within four words before `first`, itself after عدد or حصيلة.
 fn tally_before(ctx: &Ctx, first: usize) -> Option<(usize, usize, Counted)> {
-    let lo = first.saturating_sub(4);
+    let lo = first.saturating_sub(5);
     (lo..first).rev().find_map(|t| {
-        let class = counted_class(ctx.word(t))?;
-        if !matches!(class, Counted::Killed | Counted::Injured | Counted::Victims) || t == 0 {
+        // "للقتلى" is ل + القتلى.
+        let w = ctx.word(t);
+        let class = match w.strip_prefix("لل") {
+            Some(rest) => counted_class(&format!("ال{rest}")),
+            None => counted_class(w),
+        }?;
+        if !matches!(class, Counted::Killed | Counted::Injured | Counted::Victims) {
             return None;
         }
-        let head = ctx.word(t - 1);
-        let head = strip_clitic(head).filter(|h| h.starts_with("عدد") || h.starts_with("حصيل")).unwrap_or(head);
-        (head == "عدد" || head == "حصيله").then(|| (ctx.toks[t].start, ctx.toks[t].end, class))
+        // عدد or حصيلة within two words before the noun ("العدد الإجمالي للقتلى").
+        let heads = t.saturating_sub(2)..t;
+        heads
+            .clone()
+            .any(|h| {
+                let head = ctx.word(h);
+                let head = strip_clitic(head).filter(|x| x.starts_with("عدد") || x.starts_with("حصيل")).unwrap_or(head);
+                matches!(head, "عدد" | "العدد" | "حصيله" | "الحصيله")
+            })
+            .then(|| (ctx.toks[t].start, ctx.toks[t].end, class))
     })
 }
 
@@ -577,7 +589,8 @@ fn attach_counted(ctx: &Ctx, f: &mut Found) {
     // "286 شخصاً على الأقل", "20 صاروخا أو أكثر": the qualifier after the noun.
     if f.counted.is_some() && f.qualifier == Qualifier::None && noun.is_some() {
         for (phrase, q) in POSTFIX_NORM.iter() {
-            if let Some(last) = match_after(ctx, n + 1, phrase) {
+            let found = match_after(ctx, n + 1, phrase);
+            if let Some(last) = found.filter(|&l| !starts_comparison(ctx, l) && !number_at(ctx, l + 1)) {
                 let (lo, hi, qual) = bounds(*q, f.value);
                 f.lo = lo;
                 f.hi = hi;

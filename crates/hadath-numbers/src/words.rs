@@ -471,6 +471,10 @@ static FUNCTION_WORDS: LazyLock<FastSet> = LazyLock::new(|| {
 
 /// Casualty nouns before a number that set its class: مقتل 53 شخصا.
 pub(crate) fn trigger_class(norm: &str) -> Option<Counted> {
+    // "أودى بحياة 6 مدنيين".
+    if norm == "بحياه" {
+        return Some(Counted::Killed);
+    }
     let bare = norm.strip_prefix('و').filter(|r| r.chars().count() >= 3).unwrap_or(norm);
     let bare = ['ب', 'ل', 'ف']
         .iter()
