@@ -967,7 +967,7 @@ impl<'a> Parser<'a> {
                     h = Hit { end: c.end, res, clock: c.clock, ..h };
                 }
             } else if self.is_exact(h.end, std::slice::from_ref(&KW.from)) {
-                // "الخميس من الساعة التاسعة وحتى الساعة الحادية عشرة".
+                // "السبت من الساعة الثامنة حتى الساعة العاشرة صباحا".
                 if let Some(c) = self.r_clock(h.end + 1) {
                     if let Some(r) = self.range_after(&c, h.end + 1, Some(day)) {
                         return Hit { end: r.end, res: r.res, ..h };
@@ -1185,7 +1185,7 @@ impl<'a> Parser<'a> {
         if weekday.is_some() && self.num(j).is_none() && day <= 5 {
             return None;
         }
-        // "ثالث يوم من شهر عشرة".
+        // "خامس يوم من شهر سبعة".
         if self.num(j).is_none() && self.is_exact(k, &KW.day[..1]) {
             k += 1;
         }
@@ -1290,7 +1290,7 @@ impl<'a> Parser<'a> {
 
     /// Month then day: "يناير-1", "December 16, 2021", "يوليو 13-15", "يناير الثاني والعشرين، 2018".
     fn r_month_day(&self, i: usize) -> Option<Hit> {
-        // "الاثنين، يناير الثاني والعشرين، 2018".
+        // "الخميس، مارس الخامس عشر، 2019".
         if self.weekday(i).is_some() {
             let k = if self.punct(i + 1) == Some(',') { i + 2 } else { i + 1 };
             let h = self.r_month_day(k)?;
@@ -2115,7 +2115,7 @@ impl<'a> Parser<'a> {
         Some(hit(j, end, 0, duration_res(n, unit)))
     }
 
-    /// "خلال أسبوعين": from now to the end of the span; "حتى الساعة 2:00": from now until then.
+    /// "خلال أسبوعين": from now to the end of the span; "حتى الساعة 5:30": from now until then.
     fn r_within(&self, i: usize) -> Option<Hit> {
         let r = self.reference?;
         let (h, m, s) = r.time?;

@@ -1,7 +1,7 @@
 //! Publication-date choice: metadata, a timestamp near the title, embedded-post dates, fallback.
 //!
 //! Candidates from the text are read from short date lines near the top (a site's timestamp
-//! such as "9-10-2020 | 22:35", a page-header date such as "الأحد 16 يونيو 2024") and from the
+//! such as "9-10-2020 | 22:35", a page-header date such as "الاثنين 3 مارس 2025") and from the
 //! signature lines of embedded posts ("— Name (@handle) December 16, 2021"). A page-header date
 //! on the first line is the day the page was rendered: it is used only when nothing else dates
 //! the article and a weekday mention ("اليوم الجمعة") confirms it. Every candidate must agree
@@ -202,7 +202,7 @@ mod tests {
 
     #[test]
     fn lone_page_header_needs_weekday_agreement() {
-        let mut d = doc("الأحد 16 يونيو 2024\nعنوان\nقال الوزير اليوم الجمعة إن المحادثات مستمرة.\n");
+        let mut d = doc("الأحد 23 يونيو 2024\nعنوان\nقال الوزير اليوم الجمعة إن المحادثات مستمرة.\n");
         annotate_published(&mut d, None);
         assert_eq!(d.published.value, None);
         let mut d = doc("الجمعة 14 يونيو 2024\nعنوان\nقال الوزير اليوم الجمعة إن المحادثات مستمرة.\n");
