@@ -580,6 +580,16 @@ fn attach_counted(ctx: &Ctx, f: &mut Found) {
     let noun = noun.filter(|(_, _, c)| !(year_like && *c == Counted::Other));
     // "ارتفع عدد القتلى إلى 120": the casualty noun after عدد or حصيلة a few words back.
     let trigger = trigger.or_else(|| if noun.is_none() { tally_before(ctx, f.first) } else { None });
+    // "6 أشخاص أصيبوا", "17 جنديا قتلوا": a casualty verb right after the noun.
+    let trigger = trigger.or_else(|| {
+        let after = if noun.is_some() { n + 1 } else { n };
+        let class = match ctx.word(after) {
+            "قتلوا" | "لقوا" | "قضوا" | "استشهدوا" => Counted::Killed,
+            "اصيبوا" | "جرحوا" => Counted::Injured,
+            _ => return None,
+        };
+        noun.map(|(s, e, _)| (s, e, class))
+    });
     f.counted = match (noun, trigger) {
         (Some((s, e, cls)), Some((_, _, tc))) if !matches!(cls, Counted::Killed | Counted::Injured) => Some((s, e, tc)),
         (Some(nn), _) => Some(nn),
