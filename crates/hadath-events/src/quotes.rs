@@ -128,11 +128,16 @@ fn push_quote(text: &str, start: usize, end: usize, out: &mut Vec<Quote>) {
 
 /// Whether tokens hold a reporting verb (so the sentence may name or continue a speaker).
 pub fn has_report_verb(tokens: &[hadath_text::Token]) -> bool {
+    static SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+        std::sync::LazyLock::new(|| REPORT_VERBS.iter().copied().collect());
     tokens.iter().any(|t| {
         let w = t.norm.as_str();
-        let bare =
-            if w.chars().count() > 3 { w.strip_prefix('و').or_else(|| w.strip_prefix('ف')).unwrap_or(w) } else { w };
-        REPORT_VERBS.contains(&bare)
+        // Reporting verbs are 3 to 6 letters, with at most one conjunction before them.
+        if w.len() < 6 || w.len() > 16 {
+            return false;
+        }
+        let bare = w.strip_prefix('و').or_else(|| w.strip_prefix('ف')).filter(|b| b.len() >= 6).unwrap_or(w);
+        SET.contains(bare) || SET.contains(w)
     })
 }
 
