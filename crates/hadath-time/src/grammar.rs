@@ -765,6 +765,14 @@ impl<'a> Parser<'a> {
         let basis = if matches!(year, YearRef::Abs { .. }) { DateBasis::Explicit } else { DateBasis::Relative };
         let make = |y: i32, hijri: bool| -> Option<Res> {
             if hijri || calendar == Calendar::Hijri {
+                // "رمضان 2019": a Hijri month in a Gregorian year (Hijri years are still below 1600).
+                let y = if !hijri && y >= 1700 {
+                    let hy = hijri_year_of(Date::new(y, 7, 1)?);
+                    (hy - 1..=hy + 1)
+                        .find(|h| hijri_to_gregorian(*h, month, day.unwrap_or(1)).is_some_and(|d| d.year == y))?
+                } else {
+                    y
+                };
                 let from = hijri_to_gregorian(y, month, day.unwrap_or(1))?;
                 return match day {
                     Some(_) => Some(Res::day(from, basis)),
@@ -911,7 +919,7 @@ impl<'a> Parser<'a> {
     }
 
     fn best_at(&self, i: usize) -> Option<Hit> {
-        let rules: [fn(&Self, usize) -> Option<Hit>; 16] = [
+        let rules: [fn(&Self, usize) -> Option<Hit>; 17] = [
             Self::r_month_week,
             Self::r_within,
             Self::r_numeric,
@@ -928,6 +936,7 @@ impl<'a> Parser<'a> {
             Self::r_duration,
             Self::r_clock,
             Self::r_daypart_day,
+            Self::r_holiday,
         ];
         let mut best: Option<Hit> = None;
         for rule in rules {
@@ -1338,10 +1347,12 @@ impl<'a> Parser<'a> {
                 if yref == YearRef::None && i > 0 && self.is_any(i - 1, &KW.event_heads).is_some() {
                     return None;
                 }
+                let after_in = i > 0 && self.is_exact(i - 1, &KW.in_kw);
+                let weak = self.word(i).is_some_and(|w| matches!(w, "صفر" | "رجب" | "اب" | "ماي"));
                 if ambiguous
                     && !has_kw
                     && yref == YearRef::None
-                    && !(i > 0 && self.is_exact(i - 1, &KW.in_kw) && calendar == Calendar::Gregorian)
+                    && !(after_in && (calendar == Calendar::Gregorian || !weak))
                 {
                     return None;
                 }
@@ -2514,6 +2525,89 @@ impl<'a> Parser<'a> {
         let next = self.r_weekday(i + 1).or_else(|| self.r_relative_day(i + 1)).or_else(|| self.r_day_month(i + 1))?;
         next.res.single_day()?;
         Some(hit(i, next.end, self.lex_skip(i), next.res))
+    }
+}
+
+/// A holiday: on a fixed Gregorian day, a fixed Hijri day, or Easter.
+#[derive(Debug, Clone, Copy)]
+enum Feast {
+    Gregorian(u32, u32),
+    Hijri(u32, u32),
+    Easter,
+}
+
+/// Holidays by their normalised words.
+const FEASTS: [(&[&str], Feast); 10] = [
+    (&["عيد", "الفطر"], Feast::Hijri(10, 1)),
+    (&["عيد", "الاضحي"], Feast::Hijri(12, 10)),
+    (&["راس", "السنه", "الهجريه"], Feast::Hijri(1, 1)),
+    (&["المولد", "النبوي"], Feast::Hijri(3, 12)),
+    (&["يوم", "عرفه"], Feast::Hijri(12, 9)),
+    (&["عيد", "الميلاد"], Feast::Gregorian(12, 25)),
+    (&["راس", "السنه", "الميلاديه"], Feast::Gregorian(1, 1)),
+    (&["عيد", "الفصح"], Feast::Easter),
+    (&["عيد", "العمال"], Feast::Gregorian(5, 1)),
+    (&["عيد", "الحب"], Feast::Gregorian(2, 14)),
+];
+
+/// Gregorian Easter Sunday (anonymous Gregorian algorithm).
+fn easter(y: i32) -> Option<Date> {
+    let a = y % 19;
+    let b = y / 100;
+    let c = y % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    Date::new(y, month as u32, day as u32)
+}
+
+impl<'a> Parser<'a> {
+    /// Holidays: "عيد الفطر", "عيد الأضحى 2013", "رأس السنة الهجرية", "عيد الميلاد 2020".
+    fn r_holiday(&self, i: usize) -> Option<Hit> {
+        let (words, feast) = FEASTS.iter().find(|(words, _)| {
+            words.iter().enumerate().all(|(k, w)| match k {
+                0 => self.word(i).is_some_and(|x| clitic_match(x, w).is_some()),
+                _ => self.word(i + k) == Some(*w),
+            })
+        })?;
+        let mut end = i + words.len();
+        if self.word(end).is_some_and(|w| w == "المبارك" || w == "السعيد") {
+            end += 1;
+        }
+        let on = |gy: i32| -> Option<Date> {
+            match feast {
+                Feast::Gregorian(m, d) => Date::new(gy, *m, *d),
+                Feast::Easter => easter(gy),
+                Feast::Hijri(m, d) => {
+                    // The Hijri year whose feast falls in Gregorian year `gy`.
+                    let hy = hijri_year_of(Date::new(gy, 7, 1)?);
+                    (hy - 1..=hy + 1).filter_map(|y| hijri_to_gregorian(y, *m, *d)).find(|x| x.year == gy)
+                }
+            }
+        };
+        let skip = self.word(i).and_then(|x| clitic_match(x, words[0])).unwrap_or(0);
+        if let Some((e, year, false)) = self.year_num(end, false) {
+            let d = on(year)?;
+            return Some(hit(i, e, skip, Res::day(d, DateBasis::Explicit)));
+        }
+        let Some(r) = self.ref_date() else {
+            return Some(hit(i, end, skip, Res::unresolved(TimeKind::Date, Precision::Day)));
+        };
+        let cands: Vec<Date> = (r.year - 1..=r.year + 1).filter_map(on).collect();
+        let d = match self.tense_at(i) {
+            Tense::Past => cands.iter().rev().find(|d| **d <= r),
+            Tense::Future => cands.iter().find(|d| **d >= r),
+        }
+        .copied()?;
+        Some(hit(i, end, skip, Res::day(d, DateBasis::Relative)))
     }
 }
 

@@ -684,7 +684,7 @@ pub static TRIGGERS: LazyLock<FastSet<String>> = LazyLock::new(|| {
     for w in [&k.before, &k.after, &k.since, &k.from] {
         set.insert(w.clone());
     }
-    for w in ["عند", "فصل", "خلال", "مده", "اليوم"] {
+    for w in ["عند", "فصل", "خلال", "مده", "اليوم", "عيد", "راس", "المولد", "يوم"] {
         set.insert(w.to_string());
     }
     set
