@@ -103,6 +103,8 @@ pub struct Lexicon {
     titles: FxMap<String, u32>,
     /// ISO3 to country entry.
     countries: FxMap<String, u32>,
+    /// Organisation code (such as IGOUNO) to its first organisation entry.
+    organisations: FxMap<String, u32>,
     /// Normalised adjective form to ISO3.
     adjectives: FxMap<Box<str>, String>,
 }
@@ -165,6 +167,7 @@ impl Lexicon {
             person_roles: FxMap::default(),
             titles: FxMap::default(),
             countries: FxMap::default(),
+            organisations: FxMap::default(),
             adjectives: FxMap::default(),
         }
     }
@@ -214,6 +217,11 @@ impl Lexicon {
                         EntryKind::Country => {
                             if let Some(cc) = &entry.country {
                                 lex.countries.insert(cc.clone(), idx);
+                            }
+                        }
+                        EntryKind::Organisation => {
+                            if let Some(code) = &entry.code {
+                                lex.organisations.entry(code.clone()).or_insert(idx);
                             }
                         }
                         _ => {}
@@ -308,6 +316,11 @@ impl Lexicon {
     /// The country entry of an ISO3 code.
     pub fn country(&self, iso3: &str) -> Option<&Entry> {
         self.countries.get(iso3).and_then(|&i| self.entry(i))
+    }
+
+    /// The first organisation entry with a code, such as `IGOUNO`.
+    pub fn organisation(&self, code: &str) -> Option<&Entry> {
+        self.organisations.get(code).and_then(|&i| self.entry(i))
     }
 
     /// The ISO3 code a normalised nationality adjective names ("الاذربيجاني" gives AZE).

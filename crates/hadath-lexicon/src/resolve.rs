@@ -294,7 +294,7 @@ impl<'a> Resolver<'a> {
         };
         let country = if is_igo { String::new() } else { key.to_string() };
         let place = if is_igo {
-            key.to_string()
+            self.lex.organisation(key).map(|o| o.name.clone()).unwrap_or_else(|| key.to_string())
         } else {
             self.lex.country(key).map(|c| c.name.clone()).unwrap_or_else(|| key.to_string())
         };
