@@ -268,9 +268,19 @@ pub fn prepare_with(doc: &mut Document, repeats: Option<(&mut RepeatedLines, &st
         let kind = kinds[i];
         if Some(i) == first_body_para {
             let raw = l.span.slice(text);
-            if let Some((dl_end, body_start)) = dateline_prefix(raw) {
-                let dl = Span::new(l.span.start, l.span.start + dl_end);
-                let body = Span::new(l.span.start + body_start, l.span.end);
+            let ours = dateline_prefix(raw).map(|(e, b)| (l.span.start + e, l.span.start + b));
+            // The text core's reading, trusted when it names a news agency ("بيروت – أ ف ب:").
+            let core = hadath_text::dateline_parts(text, l.span).filter(|d| d.agency.is_some()).map(|d| {
+                let rest = text.get(d.span.end..l.span.end).unwrap_or("");
+                (d.span.end, l.span.end - rest.trim_start().len())
+            });
+            let found = match (ours, core) {
+                (Some(o), Some(c)) => Some(if c.0 > o.0 { c } else { o }),
+                (o, c) => o.or(c),
+            };
+            if let Some((dl_end, body_start)) = found.filter(|&(e, b)| e > l.span.start && b < l.span.end) {
+                let dl = Span::new(l.span.start, dl_end);
+                let body = Span::new(body_start, l.span.end);
                 doc.dateline = Some(dl);
                 paragraphs.push(paragraph(text, dl, ParagraphKind::Dateline));
                 paragraphs.push(paragraph(text, body, ParagraphKind::Body));
@@ -660,6 +670,15 @@ mod tests {
         let s = "عمّان، الأردن (رويترز) – قال مسؤول إن";
         assert_eq!(&s[..dateline_prefix(s).unwrap().0], "عمّان، الأردن (رويترز) –");
         assert_eq!(dateline_prefix("عمّان، الأردن: قال مسؤول إن"), None);
+    }
+
+    #[test]
+    fn agency_datelines_of_the_text_core_are_used() {
+        let (doc, _) = kinds("بيروت – أ ف ب: أعلن الجيش اللبناني انتشار وحداته على الحدود الجنوبية.");
+        let dl = doc.dateline.map(|d| doc.slice(d));
+        assert!(dl.is_some_and(|d| d.starts_with("بيروت")), "{dl:?}");
+        let body = doc.paragraphs.iter().find(|p| p.kind == ParagraphKind::Body).unwrap();
+        assert!(doc.slice(body.span).starts_with("أعلن"));
     }
 
     #[test]
