@@ -50,20 +50,45 @@ pub fn run(data_dir: &Path) -> Result<String, EvalError> {
     let from = model.train_sentences as usize;
     md.push_str("## ANERcorp train, held-out tail\n\n");
     if from < examples.len() {
+        let held = &examples[from..];
+        let sentences: Vec<Vec<&str>> = held.iter().map(|ex| ex.tokens.iter().map(String::as_str).collect()).collect();
+        let gold: Vec<Vec<&str>> =
+            held.iter().map(|ex| ex.labels.iter().map(|l| LABELS[*l as usize]).collect()).collect();
         let started = Instant::now();
-        let mut scores = Scores::default();
-        for ex in &examples[from..] {
-            let toks: Vec<&str> = ex.tokens.iter().map(String::as_str).collect();
-            let gold: Vec<&str> = ex.labels.iter().map(|l| LABELS[*l as usize]).collect();
-            scores.add(&gold, &tagger.tag(&toks));
-        }
-        let secs = started.elapsed().as_secs_f64();
+        let sentence_tags: Vec<Vec<&str>> = sentences.iter().map(|s| tagger.tag(s)).collect();
+        let sentence_secs = started.elapsed().as_secs_f64();
+        let started = Instant::now();
+        let document_tags = tagger.tag_document(&sentences);
+        let document_secs = started.elapsed().as_secs_f64();
+        let tokens: usize = sentences.iter().map(Vec::len).sum();
         md.push_str(&format!(
-            "Sentences {}..{} of `anercorp-train.conll`, never seen in training ({} sentences, {:.0} tokens/s).\n\n",
+            "Sentences {}..{} of `anercorp-train.conll` ({} sentences, {} tokens), never seen in training.\n\n",
             from,
             examples.len(),
             examples.len() - from,
-            scores.tokens as f64 / secs.max(1e-9)
+            tokens
+        ));
+        let mut scores = Scores::default();
+        for (g, p) in gold.iter().zip(&document_tags) {
+            scores.add(g, p);
+        }
+        md.push_str(&format!(
+            "### As `hadath tag --conll` tags it (document model: {})\n\n{:.0} tokens/s.\n\n",
+            if tagger.doc_model().is_some() {
+                "sentence pass, then document memory"
+            } else {
+                "none, sentence model only"
+            },
+            tokens as f64 / document_secs.max(1e-9)
+        ));
+        md.push_str(&scores.markdown());
+        let mut scores = Scores::default();
+        for (g, p) in gold.iter().zip(&sentence_tags) {
+            scores.add(g, p);
+        }
+        md.push_str(&format!(
+            "\n### Sentence model alone (`Tagger::tag`)\n\n{:.0} tokens/s.\n\n",
+            tokens as f64 / sentence_secs.max(1e-9)
         ));
         md.push_str(&scores.markdown());
     } else {
@@ -79,10 +104,10 @@ pub fn run(data_dir: &Path) -> Result<String, EvalError> {
         let sentences = read_sentences(open(&path)?).map_err(|source| EvalError::Io { path: path.clone(), source })?;
         let mut scores = Scores::default();
         let mut fine: BTreeMap<String, (usize, usize)> = BTreeMap::new();
-        for s in &sentences {
-            let toks: Vec<&str> = s.iter().map(|c| c[0].as_str()).collect();
+        let token_lists: Vec<Vec<&str>> = sentences.iter().map(|s| s.iter().map(|c| c[0].as_str()).collect()).collect();
+        let predicted = tagger.tag_document(&token_lists);
+        for (s, pred) in sentences.iter().zip(predicted) {
             let gold: Vec<&str> = s.iter().map(|c| c.get(1).map(|t| t.trim()).unwrap_or("O")).collect();
-            let pred = tagger.tag(&toks);
             scores.add(&gold, &pred);
             let pred_chunks = chunks(&pred);
             let gold_chunks = chunks(&gold);

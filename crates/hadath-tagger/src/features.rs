@@ -123,8 +123,12 @@ fn info(word: &str, classes: &WordClasses) -> TokenInfo {
         if stems.is_empty() {
             proclitic = a.prefix.to_string();
         }
-        if stems.len() < 4 && !stems.iter().any(|s: &String| s == a.stem) {
-            stems.push(a.stem.to_string());
+        // "لل" stands for "ل" + "ال": also try the stem with its article back.
+        let with_article = a.prefix.ends_with("لل").then(|| format!("ال{}", a.stem));
+        for stem in with_article.into_iter().chain(std::iter::once(a.stem.to_string())) {
+            if stems.len() < 5 && !stems.contains(&stem) {
+                stems.push(stem);
+            }
         }
     }
     let class = classes.get(&norm);
@@ -340,4 +344,91 @@ fn gazetteer_matches(infos: &[TokenInfo], gazetteer: &Gazetteer) -> (Vec<Vec<u64
         }
     }
     (feats, cover)
+}
+
+/// How many sentences on each side the document memory looks at.
+pub const MEMORY_WINDOW: usize = 15;
+
+/// Keys under which a token is remembered: its normalised form and its first stem.
+fn memory_keys(token: &str) -> [u64; 2] {
+    let norm = normalize_for_match(token);
+    let stem = clitic_analyses(&norm)
+        .iter()
+        .skip(1)
+        .find(|a| a.suffix.is_empty())
+        .map(|a| a.stem.to_string())
+        .unwrap_or_else(|| norm.clone());
+    [Fnv::new(40).str(&norm).get(), Fnv::new(41).str(&stem).get()]
+}
+
+/// Document-memory features: how the same word was labelled by a first pass in nearby
+/// sentences (within [`MEMORY_WINDOW`]), the token's own first-pass label left out.
+///
+/// `first_pass[s][i]` is the label index of token `i` of sentence `s`; sentences are in text order.
+pub fn memory_features(sentences: &[Vec<&str>], first_pass: &[Vec<u8>]) -> Vec<Vec<Vec<u64>>> {
+    use crate::labels::N_LABELS;
+    let keys: Vec<Vec<[u64; 2]>> = sentences.iter().map(|s| s.iter().map(|t| memory_keys(t)).collect()).collect();
+    let mut counts: HashMap<u64, [u16; N_LABELS]> = HashMap::new();
+    let change = |s: usize, add: bool, counts: &mut HashMap<u64, [u16; N_LABELS]>| {
+        let (Some(ks), Some(ls)) = (keys.get(s), first_pass.get(s)) else {
+            return;
+        };
+        for (k2, l) in ks.iter().zip(ls) {
+            for (j, k) in k2.iter().enumerate() {
+                if j == 1 && k2[0] == *k {
+                    continue;
+                }
+                let c = counts.entry(*k).or_insert([0; N_LABELS]);
+                let slot = &mut c[(*l as usize).min(N_LABELS - 1)];
+                *slot = if add { slot.saturating_add(1) } else { slot.saturating_sub(1) };
+            }
+        }
+    };
+    for s in 0..=MEMORY_WINDOW.min(sentences.len().saturating_sub(1)) {
+        change(s, true, &mut counts);
+    }
+    let mut out = Vec::with_capacity(sentences.len());
+    for (s, sentence_keys) in keys.iter().enumerate() {
+        if s > 0 {
+            change(s + MEMORY_WINDOW, true, &mut counts);
+            if s > MEMORY_WINDOW {
+                change(s - MEMORY_WINDOW - 1, false, &mut counts);
+            }
+        }
+        let mut sent = Vec::with_capacity(sentence_keys.len());
+        for (i, k2) in sentence_keys.iter().enumerate() {
+            let own = first_pass.get(s).and_then(|l| l.get(i)).map(|l| *l as usize).unwrap_or(0);
+            let mut f = Vec::new();
+            for (j, k) in k2.iter().enumerate() {
+                let mut c = counts.get(k).copied().unwrap_or([0; N_LABELS]);
+                c[own.min(N_LABELS - 1)] = c[own.min(N_LABELS - 1)].saturating_sub(1);
+                let total: u32 = c.iter().map(|x| *x as u32).sum();
+                if total == 0 {
+                    continue;
+                }
+                let entity: u32 = total - c[0] as u32;
+                let kind = j as u8;
+                // Entity types seen, B- and I- merged.
+                for t in 0..4u8 {
+                    let n = c[1 + 2 * t as usize] as u32 + c[2 + 2 * t as usize] as u32;
+                    if n > 0 {
+                        f.push(Fnv::new(42).byte(kind).byte(t).get());
+                        if 2 * n > total {
+                            f.push(Fnv::new(43).byte(kind).byte(t).get());
+                        }
+                    }
+                }
+                for (l, n) in c.iter().enumerate().skip(1) {
+                    if *n > 0 {
+                        f.push(Fnv::new(44).byte(kind).byte(l as u8).get());
+                    }
+                }
+                let bucket = (entity * 4 / total) as u8;
+                f.push(Fnv::new(45).byte(kind).byte(bucket).get());
+            }
+            sent.push(f);
+        }
+        out.push(sent);
+    }
+    out
 }

@@ -17,18 +17,25 @@ use model::{Model, ModelError};
 use std::io::{self, BufRead, Write};
 use std::sync::LazyLock;
 
-/// The committed model, embedded at build time.
+/// The committed sentence model, embedded at build time.
 static MODEL_BYTES: &[u8] = include_bytes!("../../../data/tagger/model.bin");
+/// The committed document model (sentence features plus document memory of a first pass).
+static DOC_MODEL_BYTES: &[u8] = include_bytes!("../../../data/tagger/model-doc.bin");
 
 static TAGGER: LazyLock<Tagger> = LazyLock::new(|| {
     // A corrupt embedded model degrades to tagging everything O rather than panicking.
-    Tagger::from_bytes(MODEL_BYTES).unwrap_or_else(|_| Tagger::from_model(Model::empty()))
+    let tagger = Tagger::from_bytes(MODEL_BYTES).unwrap_or_else(|_| Tagger::from_model(Model::empty()));
+    match Model::from_bytes(DOC_MODEL_BYTES) {
+        Ok(doc) if !doc.keys.is_empty() => tagger.with_doc_model(doc),
+        _ => tagger,
+    }
 });
 
-/// A named-entity tagger over one model.
+/// A named-entity tagger: a sentence model, and optionally a document model for running text.
 #[derive(Debug, Clone)]
 pub struct Tagger {
     model: Model,
+    doc_model: Option<Model>,
 }
 
 impl Tagger {
@@ -39,12 +46,23 @@ impl Tagger {
 
     /// A tagger over a model in its binary form.
     pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, ModelError> {
-        Ok(Tagger { model: Model::from_bytes(bytes)? })
+        Ok(Tagger { model: Model::from_bytes(bytes)?, doc_model: None })
     }
 
     /// A tagger over a model in memory.
     pub fn from_model(model: Model) -> Tagger {
-        Tagger { model }
+        Tagger { model, doc_model: None }
+    }
+
+    /// Adds a document model; its word classes and gazetteer come from the sentence model.
+    pub fn with_doc_model(mut self, doc: Model) -> Tagger {
+        self.doc_model = Some(doc);
+        self
+    }
+
+    /// The document model, if any.
+    pub fn doc_model(&self) -> Option<&Model> {
+        self.doc_model.as_ref()
     }
 
     /// The model behind this tagger.
@@ -71,6 +89,40 @@ impl Tagger {
     pub fn tag(&self, tokens: &[&str]) -> Vec<&'static str> {
         self.tag_ids(tokens).into_iter().map(|l| LABELS[l as usize]).collect()
     }
+
+    /// Label indexes for consecutive sentences of one text: a first pass with the sentence
+    /// model, then, when there is a document model, a second pass that also sees how the same
+    /// words were labelled in nearby sentences.
+    pub fn tag_document_ids(&self, sentences: &[Vec<&str>]) -> Vec<Vec<u8>> {
+        let first: Vec<Vec<u8>> = sentences.iter().map(|s| self.tag_ids(s)).collect();
+        let Some(doc) = &self.doc_model else {
+            return first;
+        };
+        let memory = features::memory_features(sentences, &first);
+        sentences
+            .iter()
+            .zip(memory)
+            .map(|(s, mem)| {
+                if s.is_empty() {
+                    return Vec::new();
+                }
+                let mut feats = sentence_features(s, &self.model.classes, &self.model.gazetteer);
+                for (a, b) in feats.iter_mut().zip(mem) {
+                    a.extend(b);
+                }
+                let em: Vec<[f32; N_LABELS]> = feats.iter().map(|f| doc.emissions(f)).collect();
+                doc.viterbi(&em)
+            })
+            .collect()
+    }
+
+    /// BIO tags for consecutive sentences of one text (see [`Tagger::tag_document_ids`]).
+    pub fn tag_document(&self, sentences: &[Vec<&str>]) -> Vec<Vec<&'static str>> {
+        self.tag_document_ids(sentences)
+            .into_iter()
+            .map(|s| s.into_iter().map(|l| LABELS[l as usize]).collect())
+            .collect()
+    }
 }
 
 /// Tags one sentence of tokens with the embedded model; returns one BIO tag per token.
@@ -80,32 +132,40 @@ pub fn tag_sentence(tokens: &[&str]) -> Vec<String> {
 
 /// Tags CoNLL input: one token per line (first tab-separated column), blank lines between
 /// sentences. Writes `token<TAB>TAG` per token line and keeps blank lines.
+///
+/// The whole input is read first, so that the document model can use nearby sentences.
 pub fn tag_conll(input: impl BufRead, mut output: impl Write) -> io::Result<()> {
-    let tagger = Tagger::get();
-    let mut sentence: Vec<String> = Vec::new();
-    let flush = |sentence: &mut Vec<String>, output: &mut dyn Write| -> io::Result<()> {
-        if sentence.is_empty() {
-            return Ok(());
-        }
-        let toks: Vec<&str> = sentence.iter().map(String::as_str).collect();
-        let tags = tagger.tag(&toks);
-        for (t, tag) in toks.iter().zip(tags) {
-            writeln!(output, "{t}\t{tag}")?;
-        }
-        sentence.clear();
-        Ok(())
-    };
+    // Each line is a token or `None` for a blank line.
+    let mut lines: Vec<Option<String>> = Vec::new();
     for line in input.lines() {
         let line = line?;
         let line = line.trim_end_matches(['\r', '\n']);
         if line.trim().is_empty() {
-            flush(&mut sentence, &mut output)?;
-            writeln!(output)?;
-            continue;
+            lines.push(None);
+        } else {
+            lines.push(Some(line.split('\t').next().unwrap_or("").to_string()));
         }
-        let token = line.split('\t').next().unwrap_or("");
-        sentence.push(token.to_string());
     }
-    flush(&mut sentence, &mut output)?;
-    output.flush()
+    let mut sentences: Vec<Vec<&str>> = Vec::new();
+    let mut cur: Vec<&str> = Vec::new();
+    for l in &lines {
+        match l {
+            Some(t) => cur.push(t),
+            None if !cur.is_empty() => sentences.push(std::mem::take(&mut cur)),
+            None => {}
+        }
+    }
+    if !cur.is_empty() {
+        sentences.push(cur);
+    }
+    let tags = Tagger::get().tag_document(&sentences);
+    let mut flat = tags.iter().flatten();
+    let mut out = io::BufWriter::new(&mut output);
+    for l in &lines {
+        match l {
+            Some(t) => writeln!(out, "{t}\t{}", flat.next().copied().unwrap_or("O"))?,
+            None => writeln!(out)?,
+        }
+    }
+    out.flush()
 }

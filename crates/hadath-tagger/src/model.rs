@@ -5,7 +5,9 @@ use crate::gazetteer::Gazetteer;
 use crate::labels::{allowed, N_LABELS};
 use std::collections::HashMap;
 
-const MAGIC: &[u8; 8] = b"HDTAGGR2";
+const MAGIC: &[u8; 8] = b"HDTAGGR3";
+/// The second format: 64-bit keys and dense rows.
+const MAGIC_V2: &[u8; 8] = b"HDTAGGR2";
 /// The first format, without a gazetteer section.
 const MAGIC_V1: &[u8; 8] = b"HDTAGGR1";
 
@@ -23,8 +25,8 @@ pub enum ModelError {
 /// A trained tagger model.
 #[derive(Debug, Clone, Default)]
 pub struct Model {
-    /// Sorted feature hashes; row `i` of `weights` belongs to `keys[i]`.
-    pub keys: Vec<u64>,
+    /// Sorted folded feature hashes ([`fold_key`]); row `i` of `weights` belongs to `keys[i]`.
+    pub keys: Vec<u32>,
     /// Emission weights, `keys.len() * N_LABELS`, row-major.
     pub weights: Vec<f32>,
     /// Transition weights, `(N_LABELS + 1) * N_LABELS`; row `N_LABELS` is the sentence start.
@@ -73,6 +75,11 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// Folds a 64-bit feature hash to the 32-bit key stored in the model.
+pub fn fold_key(h: u64) -> u32 {
+    (h ^ (h >> 32)) as u32
+}
+
 impl Model {
     /// A model with no weights: it tags everything `O`.
     pub fn empty() -> Self {
@@ -86,10 +93,12 @@ impl Model {
         }
         let mut r = Reader { b, pos: 0 };
         let magic = r.take(8)?;
-        let has_gazetteer = magic == MAGIC;
-        if !has_gazetteer && magic != MAGIC_V1 {
-            return Err(ModelError::BadMagic);
-        }
+        let version = match magic {
+            m if m == MAGIC => 3,
+            m if m == MAGIC_V2 => 2,
+            m if m == MAGIC_V1 => 1,
+            _ => return Err(ModelError::BadMagic),
+        };
         let labels = r.u32()?;
         if labels as usize != N_LABELS {
             return Err(ModelError::LabelCount(labels));
@@ -102,14 +111,34 @@ impl Model {
         for _ in 0..(N_LABELS + 1) * N_LABELS {
             trans.push(r.f32()?);
         }
-        let key_bytes = r.take(n.checked_mul(8).ok_or(ModelError::Truncated(r.pos))?)?;
-        let keys: Vec<u64> = key_bytes
-            .chunks_exact(8)
-            .map(|c| u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]))
-            .collect();
-        let w_bytes = r.take(n * N_LABELS * 2)?;
-        let weights: Vec<f32> =
-            w_bytes.chunks_exact(2).map(|c| i16::from_le_bytes([c[0], c[1]]) as f32 * scale).collect();
+        let too_big = || ModelError::Truncated(b.len());
+        let (keys, weights) = if version == 3 {
+            let key_bytes = r.take(n.checked_mul(4).ok_or_else(too_big)?)?;
+            let keys: Vec<u32> =
+                key_bytes.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect();
+            let mask_bytes = r.take(n.checked_mul(2).ok_or_else(too_big)?)?;
+            let mut weights = vec![0f32; n.checked_mul(N_LABELS).ok_or_else(too_big)?];
+            for (row, c) in mask_bytes.chunks_exact(2).enumerate() {
+                let mask = u16::from_le_bytes([c[0], c[1]]);
+                for l in 0..N_LABELS {
+                    if mask >> l & 1 == 1 {
+                        let q = r.u16()? as i16;
+                        weights[row * N_LABELS + l] = q as f32 * scale;
+                    }
+                }
+            }
+            (keys, weights)
+        } else {
+            let key_bytes = r.take(n.checked_mul(8).ok_or_else(too_big)?)?;
+            let keys: Vec<u32> = key_bytes
+                .chunks_exact(8)
+                .map(|c| fold_key(u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]])))
+                .collect();
+            let w_bytes = r.take(n.checked_mul(N_LABELS * 2).ok_or_else(too_big)?)?;
+            let weights: Vec<f32> =
+                w_bytes.chunks_exact(2).map(|c| i16::from_le_bytes([c[0], c[1]]) as f32 * scale).collect();
+            (keys, weights)
+        };
         let n_words = r.u32()? as usize;
         let mut map = HashMap::with_capacity(n_words.min(b.len() / 16));
         for _ in 0..n_words {
@@ -120,7 +149,7 @@ impl Model {
             map.insert(k, WordClass { clusters, freq });
         }
         let mut gazetteer = Gazetteer::default();
-        if has_gazetteer {
+        if version >= 2 {
             let n_phrases = r.u32()? as usize;
             gazetteer.map.reserve(n_phrases.min(b.len() / 10));
             for _ in 0..n_phrases {
@@ -129,15 +158,45 @@ impl Model {
                 gazetteer.map.insert(k, kinds);
             }
         }
-        Ok(Model { keys, weights, trans, classes: WordClasses { map }, gazetteer, train_sentences, total_sentences })
+        let mut model =
+            Model { keys, weights, trans, classes: WordClasses { map }, gazetteer, train_sentences, total_sentences };
+        if !model.keys.windows(2).all(|w| w[0] < w[1]) {
+            model = model.sorted();
+        }
+        Ok(model)
     }
 
-    /// Writes the model in its binary form, with weights quantised to i16.
+    /// The same model with rows sorted by key and rows of equal keys summed.
+    pub fn sorted(mut self) -> Model {
+        let mut order: Vec<usize> = (0..self.keys.len()).collect();
+        order.sort_by_key(|i| self.keys[*i]);
+        let mut keys: Vec<u32> = Vec::with_capacity(order.len());
+        let mut weights: Vec<f32> = Vec::with_capacity(self.weights.len());
+        for i in order {
+            let row = &self.weights[i * N_LABELS..(i + 1) * N_LABELS];
+            if keys.last() == Some(&self.keys[i]) {
+                let start = weights.len() - N_LABELS;
+                for (a, b) in weights[start..].iter_mut().zip(row) {
+                    *a += b;
+                }
+            } else {
+                keys.push(self.keys[i]);
+                weights.extend_from_slice(row);
+            }
+        }
+        self.keys = keys;
+        self.weights = weights;
+        self
+    }
+
+    /// Writes the model in its binary form: 32-bit keys, and per row a label mask and the
+    /// non-zero weights quantised to i16.
     pub fn to_bytes(&self) -> Vec<u8> {
         let n = self.keys.len();
         let max = self.weights.iter().fold(0f32, |m, w| m.max(w.abs()));
         let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
-        let mut out = Vec::with_capacity(40 + n * (8 + 2 * N_LABELS) + self.classes.map.len() * 16);
+        let quant = |w: f32| (w / scale).round().clamp(-32767.0, 32767.0) as i16;
+        let mut out = Vec::with_capacity(40 + n * 12 + self.classes.map.len() * 16);
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&(N_LABELS as u32).to_le_bytes());
         out.extend_from_slice(&self.train_sentences.to_le_bytes());
@@ -150,9 +209,20 @@ impl Model {
         for k in &self.keys {
             out.extend_from_slice(&k.to_le_bytes());
         }
+        for row in self.weights.chunks_exact(N_LABELS) {
+            let mut mask = 0u16;
+            for (l, w) in row.iter().enumerate() {
+                if quant(*w) != 0 {
+                    mask |= 1 << l;
+                }
+            }
+            out.extend_from_slice(&mask.to_le_bytes());
+        }
         for w in &self.weights {
-            let q = (w / scale).round().clamp(-32767.0, 32767.0) as i16;
-            out.extend_from_slice(&q.to_le_bytes());
+            let q = quant(*w);
+            if q != 0 {
+                out.extend_from_slice(&q.to_le_bytes());
+            }
         }
         let mut words: Vec<(&u64, &WordClass)> = self.classes.map.iter().collect();
         words.sort_by_key(|(k, _)| **k);
@@ -179,7 +249,7 @@ impl Model {
     pub fn emissions(&self, feats: &[u64]) -> [f32; N_LABELS] {
         let mut s = [0f32; N_LABELS];
         for f in feats {
-            if let Ok(i) = self.keys.binary_search(f) {
+            if let Ok(i) = self.keys.binary_search(&fold_key(*f)) {
                 let row = &self.weights[i * N_LABELS..(i + 1) * N_LABELS];
                 for (a, b) in s.iter_mut().zip(row) {
                     *a += b;

@@ -3,8 +3,8 @@
 use crate::conll::read_sentences;
 use crate::features::{sentence_features, WordClasses};
 use crate::gazetteer::Gazetteer;
-use crate::labels::{label_index, repair, N_LABELS};
-use crate::model::{viterbi, Model};
+use crate::labels::{allowed, label_index, repair, N_LABELS};
+use crate::model::{fold_key, viterbi, Model};
 use std::collections::HashMap;
 use std::io::{self, BufRead};
 
@@ -37,11 +37,19 @@ pub struct TrainOptions {
     pub seed: u64,
     /// Features seen fewer times than this in training are dropped.
     pub min_count: u32,
+    /// Train a CRF (log-likelihood, AdaGrad) instead of a structured perceptron.
+    pub crf: bool,
+    /// AdaGrad learning rate of the CRF.
+    pub learning_rate: f32,
+    /// L2 penalty of the CRF, applied to the weights a sentence touches.
+    pub l2: f32,
+    /// Features whose largest absolute weight is below this are dropped from the model.
+    pub prune: f32,
 }
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        TrainOptions { epochs: 12, seed: 20070101, min_count: 1 }
+        TrainOptions { epochs: 5, seed: 20070101, min_count: 1, crf: true, learning_rate: 0.1, l2: 0.001, prune: 0.1 }
     }
 }
 
@@ -71,6 +79,17 @@ struct Weights {
     t: Vec<f32>,
     tacc: Vec<f32>,
     c: f32,
+    /// AdaGrad sums of squared gradients (CRF only).
+    g2: Vec<f32>,
+    tg2: Vec<f32>,
+}
+
+fn log_sum_exp(xs: &[f32]) -> f32 {
+    let m = xs.iter().fold(f32::NEG_INFINITY, |a, b| a.max(*b));
+    if m == f32::NEG_INFINITY {
+        return m;
+    }
+    m + xs.iter().map(|x| (x - m).exp()).sum::<f32>().ln()
 }
 
 impl Weights {
@@ -121,6 +140,87 @@ impl Weights {
         }
     }
 
+    /// Transition weight, or minus infinity where the transition is not allowed.
+    fn trans(&self, prev: Option<usize>, cur: usize) -> f32 {
+        if !allowed(prev, cur) {
+            return f32::NEG_INFINITY;
+        }
+        self.t[prev.unwrap_or(N_LABELS) * N_LABELS + cur]
+    }
+
+    /// One AdaGrad step on the CRF log-likelihood of a sentence; returns whether Viterbi was wrong.
+    fn crf_step(&mut self, ex: &Prepared, lr: f32, l2: f32) -> bool {
+        let n = ex.labels.len();
+        let em = self.emissions(&ex.feats);
+        let neg = f32::NEG_INFINITY;
+        let mut alpha = vec![[neg; N_LABELS]; n];
+        let mut beta = vec![[0f32; N_LABELS]; n];
+        let mut buf = [0f32; N_LABELS];
+        for c in 0..N_LABELS {
+            alpha[0][c] = self.trans(None, c) + em[0][c];
+        }
+        for i in 1..n {
+            for c in 0..N_LABELS {
+                for (p, b) in buf.iter_mut().enumerate() {
+                    *b = alpha[i - 1][p] + self.trans(Some(p), c);
+                }
+                alpha[i][c] = log_sum_exp(&buf) + em[i][c];
+            }
+        }
+        for i in (0..n - 1).rev() {
+            for p in 0..N_LABELS {
+                for (c, b) in buf.iter_mut().enumerate() {
+                    *b = self.trans(Some(p), c) + em[i + 1][c] + beta[i + 1][c];
+                }
+                beta[i][p] = log_sum_exp(&buf);
+            }
+        }
+        let log_z = log_sum_exp(&alpha[n - 1]);
+        let mut tgrad = vec![0f32; (N_LABELS + 1) * N_LABELS];
+        for i in 0..n {
+            let gold = ex.labels[i] as usize;
+            for c in 0..N_LABELS {
+                let mu = (alpha[i][c] + beta[i][c] - log_z).exp();
+                let g = mu - if c == gold { 1.0 } else { 0.0 };
+                if g.abs() > 1e-4 {
+                    for &f in &ex.feats[i] {
+                        let k = f as usize * N_LABELS + c;
+                        let gk = g + l2 * self.w[k];
+                        self.g2[k] += gk * gk;
+                        let delta = -lr * gk / (self.g2[k].sqrt() + 1e-6);
+                        self.w[k] += delta;
+                        self.acc[k] += self.c * delta;
+                    }
+                }
+                if i == 0 {
+                    tgrad[N_LABELS * N_LABELS + c] += mu;
+                } else {
+                    for p in 0..N_LABELS {
+                        let t = self.trans(Some(p), c);
+                        if t == neg {
+                            continue;
+                        }
+                        let xi = (alpha[i - 1][p] + t + em[i][c] + beta[i][c] - log_z).exp();
+                        tgrad[p * N_LABELS + c] += xi;
+                    }
+                }
+            }
+            let prev = if i == 0 { N_LABELS } else { ex.labels[i - 1] as usize };
+            tgrad[prev * N_LABELS + gold] -= 1.0;
+        }
+        for (k, g) in tgrad.iter().enumerate() {
+            if g.abs() > 1e-6 {
+                let gk = g + l2 * self.t[k];
+                self.tg2[k] += gk * gk;
+                let delta = -lr * gk / (self.tg2[k].sqrt() + 1e-6);
+                self.t[k] += delta;
+                self.tacc[k] += self.c * delta;
+            }
+        }
+        let pred = viterbi(&em, &self.t);
+        pred != ex.labels
+    }
+
     fn averaged(&self) -> (Vec<f32>, Vec<f32>) {
         let c = self.c.max(1.0);
         let w = self.w.iter().zip(&self.acc).map(|(w, a)| w - a / c).collect();
@@ -129,20 +229,28 @@ impl Weights {
     }
 }
 
-/// Trains a model; `on_epoch(epoch, mistakes, &model)` sees the averaged model after each epoch
+/// Trains a model, with optional extra features per sentence and token; `on_epoch(epoch, mistakes, &model)` sees the averaged model after each epoch
 /// and how many training sentences the epoch got wrong.
 pub fn train(
     examples: &[Example],
     classes: WordClasses,
     gazetteer: Gazetteer,
+    extra: Option<&[Vec<Vec<u64>>]>,
     opts: &TrainOptions,
     mut on_epoch: impl FnMut(usize, usize, &Model),
 ) -> Model {
     let raw: Vec<Vec<Vec<u64>>> = examples
         .iter()
-        .map(|e| {
+        .enumerate()
+        .map(|(k, e)| {
             let toks: Vec<&str> = e.tokens.iter().map(String::as_str).collect();
-            sentence_features(&toks, &classes, &gazetteer)
+            let mut f = sentence_features(&toks, &classes, &gazetteer);
+            if let Some(x) = extra.and_then(|x| x.get(k)) {
+                for (a, b) in f.iter_mut().zip(x) {
+                    a.extend_from_slice(b);
+                }
+            }
+            f
         })
         .collect();
     let mut counts: HashMap<u64, u32> = HashMap::new();
@@ -173,6 +281,8 @@ pub fn train(
         t: vec![0.0; tn],
         tacc: vec![0.0; tn],
         c: 1.0,
+        g2: if opts.crf { vec![0.0; n * N_LABELS] } else { Vec::new() },
+        tg2: if opts.crf { vec![0.0; tn] } else { Vec::new() },
     };
     let mut rng = XorShift(opts.seed | 1);
     let mut order: Vec<usize> = (0..prepared.len()).collect();
@@ -188,33 +298,47 @@ pub fn train(
             if ex.labels.is_empty() {
                 continue;
             }
-            let em = wt.emissions(&ex.feats);
-            let pred = viterbi(&em, &wt.t);
-            if pred != ex.labels {
-                mistakes += 1;
-                wt.update(ex, &pred);
+            if opts.crf {
+                if wt.crf_step(ex, opts.learning_rate, opts.l2) {
+                    mistakes += 1;
+                }
+            } else {
+                let em = wt.emissions(&ex.feats);
+                let pred = viterbi(&em, &wt.t);
+                if pred != ex.labels {
+                    mistakes += 1;
+                    wt.update(ex, &pred);
+                }
             }
             wt.c += 1.0;
         }
         let (w, t) = wt.averaged();
-        model = prune(&keys, w, t, classes.clone(), gazetteer.clone());
+        model = prune(&keys, w, t, classes.clone(), gazetteer.clone(), opts.prune);
         on_epoch(epoch, mistakes, &model);
     }
     model
 }
 
-/// Builds a model keeping only features with a weight that survives i16 quantisation.
-fn prune(keys: &[u64], w: Vec<f32>, trans: Vec<f32>, classes: WordClasses, gazetteer: Gazetteer) -> Model {
+/// Builds a model keeping only weights that survive i16 quantisation and reach `threshold`
+/// in absolute value; rows left all zero are dropped and keys are folded to 32 bits.
+fn prune(
+    keys: &[u64],
+    w: Vec<f32>,
+    trans: Vec<f32>,
+    classes: WordClasses,
+    gazetteer: Gazetteer,
+    threshold: f32,
+) -> Model {
     let max = w.iter().fold(0f32, |m, x| m.max(x.abs()));
-    let eps = max / 32767.0;
+    let eps = (max / 32767.0).max(threshold);
     let mut out_keys = Vec::new();
     let mut out_w = Vec::new();
     for (i, k) in keys.iter().enumerate() {
         let row = &w[i * N_LABELS..(i + 1) * N_LABELS];
-        if row.iter().any(|x| x.abs() >= eps && *x != 0.0) {
-            out_keys.push(*k);
-            out_w.extend_from_slice(row);
+        if row.iter().any(|x| x.abs() >= eps) {
+            out_keys.push(fold_key(*k));
+            out_w.extend(row.iter().map(|x| if x.abs() >= eps { *x } else { 0.0 }));
         }
     }
-    Model { keys: out_keys, weights: out_w, trans, classes, gazetteer, ..Model::empty() }
+    Model { keys: out_keys, weights: out_w, trans, classes, gazetteer, ..Model::empty() }.sorted()
 }

@@ -15,7 +15,7 @@ use std::io::{BufRead, BufReader};
 use std::process::ExitCode;
 use std::time::Instant;
 
-const VOCAB: usize = 150_000;
+const VOCAB: usize = 200_000;
 const MIN_COUNT: u32 = 4;
 const CONTEXTS: usize = 2000;
 const DIM: usize = 128;
@@ -118,7 +118,9 @@ fn run() -> Result<(), String> {
             *counts.entry(w.as_str()).or_default() += 1;
         }
     }
-    let mut vocab: Vec<(&str, u32)> = counts.iter().filter(|(_, c)| **c >= MIN_COUNT).map(|(w, c)| (*w, *c)).collect();
+    let min_count: u32 = std::env::var("CLUSTERS_MIN_COUNT").ok().and_then(|v| v.parse().ok()).unwrap_or(MIN_COUNT);
+    let fine_k: usize = std::env::var("CLUSTERS_FINE").ok().and_then(|v| v.parse().ok()).unwrap_or(LEVELS[2]);
+    let mut vocab: Vec<(&str, u32)> = counts.iter().filter(|(_, c)| **c >= min_count).map(|(w, c)| (*w, *c)).collect();
     vocab.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     vocab.truncate(VOCAB);
     eprintln!(
@@ -201,7 +203,7 @@ fn run() -> Result<(), String> {
         normalise(r);
     }
     eprintln!("vectors built ({:.1}s)", started.elapsed().as_secs_f64());
-    let (fine, centres) = kmeans(&rows, LEVELS[2]);
+    let (fine, centres) = kmeans(&rows, fine_k);
     eprintln!("fine clusters ({:.1}s)", started.elapsed().as_secs_f64());
     let (mid_of_fine, mid_centres) = kmeans(&centres, LEVELS[1]);
     let (coarse_of_mid, _) = kmeans(&mid_centres, LEVELS[0]);
