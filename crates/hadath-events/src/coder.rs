@@ -181,7 +181,8 @@ fn read_status(v: &SentenceView, m: &TriggerMatch, p: &Pattern, question: bool) 
             break;
         }
         let bare = strip_conj(v.norm(i));
-        if CANCEL_WORDS.contains(&bare) {
+        // "الاجتماع ألغي" but not "احتجاجا على إلغاء".
+        if CANCEL_WORDS.contains(&bare) && matches!(p.event_type.as_str(), "CONSULT" | "AGREE") {
             return EventStatus::Cancelled;
         }
         if FUTURE_AFTER.contains(&bare) || (i == m.last && PLAN_WORDS.contains(&bare)) {
@@ -675,6 +676,19 @@ const SUPPORT_VERBS: &[&str] = &[
     "قتل",
     "مقتل",
     "اصيب",
+    "نزل",
+    "نزلوا",
+    "نزلت",
+    "خرجت",
+    "رشق",
+    "رشقوا",
+    "اغلق",
+    "اغلقوا",
+    "قطع",
+    "قطعوا",
+    "احرق",
+    "احرقوا",
+    "تظاهر",
     "وقوع",
     "تبني",
     "تبنت",
