@@ -292,7 +292,8 @@ fn range_at(ctx: &Ctx, cores: &[Core], k: usize) -> Option<(Found, usize)> {
         if first > 0 && ctx.word(first - 1) == "ما" {
             first -= 1;
         }
-        joined_by_and(ctx, &a, &b)
+        // "بين 10 و20", and the looser "ما بين 10 إلى 15".
+        joined_by_and(ctx, &a, &b) || (b.first == a.last + 2 && matches!(ctx.word(a.last + 1), "الي" | "حتي"))
     } else {
         let between: Vec<usize> = (a.last + 1..b.first).collect();
         let link_word = between.len() == 1 && matches!(ctx.word(between[0]), "الي" | "حتي");
