@@ -1009,7 +1009,14 @@ impl<'a> Parser<'a> {
         if !linked {
             return None;
         }
-        let other = self.best_at(j)?;
+        let other = match (h.res.precision, self.num(j)) {
+            // "بين عامي 1989 و 1991": a bare year after a year.
+            (Precision::Year, Some((y, 4))) if h.res.kind == TimeKind::Date => {
+                let (e, y, _) = self.year_num(j, false).unwrap_or((j + 1, y as i32, false));
+                hit(j, e, 0, Res::year(y, DateBasis::Explicit)?)
+            }
+            _ => self.best_at(j)?,
+        };
         let (Some((a, _)), Some((_, b_end))) = (h.res.range, other.res.range) else { return None };
         let (mut a, mut b_end) = (a, b_end);
         // A clock time at a whole hour ends with that hour.
@@ -1701,6 +1708,10 @@ impl<'a> Parser<'a> {
             return Some(hit(i, named(i + 1), skip, rel(-1)));
         }
         if self.has(i, Lex::Tomorrow) {
+            // "حزب الغد", "صحيفة الغد": a name.
+            if i > 0 && self.is_any(i - 1, &KW.name_heads).is_some() {
+                return None;
+            }
             return Some(hit(i, named(i + 1), skip, rel(1)));
         }
         if self.has(i, Lex::Today) {
@@ -2133,6 +2144,10 @@ impl<'a> Parser<'a> {
         let now = Inst { date: r.date, minute: Some(h * 60 + m), second: Some(s) };
         if self.is_exact(i, &KW.within[..1]) {
             let (end, Some(n), unit) = self.duration_at(i + 1)? else { return None };
+            // Only a span ahead: "خلال الأسبوعين الماضيين" and past reports are not.
+            if self.dir(end).is_some() || self.tense_at(i) == Tense::Past {
+                return None;
+            }
             let to = match unit {
                 Unit::Day => r.date.add_days(n as i64),
                 Unit::Week => r.date.add_days(7 * n as i64),

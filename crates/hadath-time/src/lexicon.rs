@@ -547,7 +547,7 @@ pub static NOT_FUTURE: LazyLock<Vec<String>> = LazyLock::new(|| {
 /// Normalised form of a handful of fixed keywords the grammar tests for.
 pub struct Keywords {
     pub month: [String; 2],
-    pub year: [String; 4],
+    pub year: [String; 6],
     pub day: [String; 3],
     pub week: [String; 4],
     pub hour: [String; 1],
@@ -581,11 +581,12 @@ pub struct Keywords {
     pub thousands: [String; 1],
     pub function_words: Vec<String>,
     pub event_heads: Vec<String>,
+    pub name_heads: Vec<String>,
 }
 
 pub static KW: LazyLock<Keywords> = LazyLock::new(|| Keywords {
     month: [n("شهر"), n("الشهر")],
-    year: [n("عام"), n("العام"), n("سنة"), n("السنة")],
+    year: [n("عام"), n("العام"), n("سنة"), n("السنة"), n("عامي"), n("سنتي")],
     day: [n("يوم"), n("اليوم"), n("يومي")],
     week: [n("أسبوع"), n("الأسبوع"), n("اسبوع"), n("الاسبوع")],
     hour: [n("الساعة")],
@@ -623,6 +624,7 @@ pub static KW: LazyLock<Keywords> = LazyLock::new(|| Keywords {
     vague: [n("عدة"), n("بضعة"), n("بضع"), n("عده")],
     approx: [n("حوالي"), n("نحو"), n("قرابة"), n("بحدود"), n("حدود")],
     thousands: [n("آلاف")],
+    name_heads: ["حزب", "صحيفة", "جريدة", "قناة", "تيار", "حركة", "مجلة", "إذاعة"].iter().map(|w| n(w)).collect(),
     event_heads: ["حرب", "ثورة", "انتفاضة", "انتصار", "نصر", "حراك", "أحداث", "مجزرة", "معركة", "ذكرى", "عدوان"]
         .iter()
         .map(|w| n(w))
