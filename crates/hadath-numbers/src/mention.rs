@@ -560,6 +560,14 @@ fn attach_counted(ctx: &Ctx, f: &mut Found) {
         let class = counted_class(next).unwrap_or(Counted::Other);
         Some((ctx.toks[n].start, ctx.toks[n].end, class))
     };
+    // "عشرات من المدنيين", "17 من الجنود": a partitive names the class when it knows it.
+    let noun = noun.or_else(|| {
+        if next != "من" {
+            return None;
+        }
+        let class = counted_class(ctx.word(n + 1)).filter(|c| *c != Counted::Other)?;
+        Some((ctx.toks[n + 1].start, ctx.toks[n + 1].end, class))
+    });
     // A casualty noun right before the number (or before "عن"): مقتل 53 شخصا.
     let trigger = (1..=2).find_map(|back| {
         let t = f.first.checked_sub(back)?;
