@@ -1003,6 +1003,48 @@ fn is_eventive(
     eventive_score(v, doc, m, others, set, has_casualties) >= min_score().saturating_sub(u32::from(verbal_like))
 }
 
+/// Words before a bare verb form that make it a verbal noun: "عملية خطف"، "تهم قتل"، "إلى قتل".
+const MASDAR_CUES: &[&str] = &[
+    "عمليه",
+    "عمليات",
+    "تهم",
+    "تهمه",
+    "بتهمه",
+    "جرائم",
+    "جريمه",
+    "قضيه",
+    "حادث",
+    "حوادث",
+    "محاوله",
+    "في",
+    "الي",
+    "عن",
+    "من",
+    "علي",
+    "بعد",
+    "قبل",
+    "تكرار",
+    "ضد",
+    "اعمال",
+    "حالات",
+    "حاله",
+    "خلال",
+    "اثناء",
+    "بين",
+    "وراء",
+    "مسؤوليه",
+    "ميدان",
+    "قائمه",
+];
+
+/// Reads a bare verb form as a verbal noun after a noun or a preposition ("عملية خطف").
+fn masdar_reading(v: &SentenceView, mut m: TriggerMatch) -> TriggerMatch {
+    if !m.nominal && m.prefix_len == 0 && m.first > 0 && MASDAR_CUES.contains(&strip_conj(v.norm(m.first - 1))) {
+        m.nominal = true;
+    }
+    m
+}
+
 /// Minimum eventive score for violence and protest triggers (`HADATH_MIN_SCORE` overrides it
 /// for tuning).
 fn min_score() -> u32 {
@@ -1102,6 +1144,7 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
         let (killed, injured) = read_casualties(doc, &v);
         let has_casualties = killed.is_some() || injured.is_some();
         let mut cands: Vec<Candidate> = Vec::with_capacity(matches.len());
+        let matches: Vec<TriggerMatch> = matches.into_iter().map(|m| masdar_reading(&v, m)).collect();
         for &m in &matches {
             let p = &set.patterns[m.pattern];
             if matches!(p.event_type.as_str(), "ASSAULT" | "PROTEST")
