@@ -999,7 +999,11 @@ fn is_eventive(
 ) -> bool {
     let near_support = (m.first.saturating_sub(4)..(m.last + 4).min(v.tokens.len()))
         .any(|i| v.same_clause(i, m.first) && SUPPORT_VERBS.contains(&strip_conj(v.norm(i))));
-    let verbal_like = !m.nominal || near_support;
+    // Present-tense violence verbs ("تستهدف"، "يقتلون") are often habitual or generic.
+    let trig = v.norm(m.first);
+    let stem = trig.get(m.prefix_len.min(trig.len())..).unwrap_or("");
+    let present = set.patterns[m.pattern].event_type == "ASSAULT" && (stem.starts_with('ي') || stem.starts_with('ت'));
+    let verbal_like = (!m.nominal && !present) || near_support;
     eventive_score(v, doc, m, others, set, has_casualties) >= min_score().saturating_sub(u32::from(verbal_like))
 }
 
