@@ -190,7 +190,10 @@ fn lex_number(text: &str, start: usize) -> (usize, Option<(f64, bool)>) {
         };
     if !dotted && matches!(b.get(i), Some(b'.') | Some(b',')) {
         let k = digit_run(b, i + 1);
-        if k > 0 && !(grouped && b[i] == b',' && k == 3) {
+        // A decimal comma takes at most two decimals after four or more digits: "2017,2018"
+        // is two years.
+        let comma_pair = b[i] == b',' && int_digits.len() >= 4 && k >= 3;
+        if k > 0 && !(grouped && b[i] == b',' && k == 3) && !comma_pair {
             frac_digits.push_str(&text[i + 1..i + 1 + k]);
             i += 1 + k;
         }
@@ -268,6 +271,7 @@ mod tests {
         assert_eq!(nums("-12 و 3/4 و 5/17/2018"), vec![-12.0, 0.75, 5.0, 17.0, 2018.0]);
         assert_eq!(nums("10-20"), vec![10.0, 20.0]);
         assert_eq!(nums(".5.6"), vec![5.6]);
+        assert_eq!(nums("2017,2018 و 25799,52"), vec![2017.0, 2018.0, 25799.52]);
         assert!(nums("180مل و 1M و +1-222-2222 و 0501234567 http://a.b/30%25").is_empty());
     }
 }

@@ -53,7 +53,8 @@ pub fn find_numbers_detailed(text: &str) -> Vec<DetailedMention> {
         return Vec::new();
     }
     let nt = normalize_mapped(text);
-    let ctx = context(text, &nt);
+    let fixed = arabic_comma_fix(text, &nt);
+    let ctx = context(text, &nt, fixed.as_deref().unwrap_or(&nt.text));
     mention::find_mentions(&ctx)
         .into_iter()
         .map(|f| {
@@ -71,10 +72,40 @@ pub fn find_numbers_detailed(text: &str) -> Vec<DetailedMention> {
         .collect()
 }
 
+/// The normalised text with each Arabic comma (،) between digits turned into `;` unless it
+/// groups thousands ("١،٢٣٤"): "2017،2018" is two years, never a decimal. `None` when nothing
+/// changes. Both are one byte, so offsets stay the same.
+fn arabic_comma_fix(text: &str, nt: &hadath_text::NormText) -> Option<String> {
+    if !text.contains('\u{060C}') {
+        return None;
+    }
+    let b = nt.text.as_bytes();
+    let mut out = b.to_vec();
+    let mut changed = false;
+    for i in 1..b.len().saturating_sub(1) {
+        if b[i] != b',' || !b[i - 1].is_ascii_digit() || !b[i + 1].is_ascii_digit() {
+            continue;
+        }
+        if nt.to_original(i, i + 1).slice(text) != "\u{060C}" {
+            continue;
+        }
+        let run = b[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if run != 3 {
+            out[i] = b';';
+            changed = true;
+        }
+    }
+    if changed {
+        String::from_utf8(out).ok()
+    } else {
+        None
+    }
+}
+
 /// Tokens of the normalised text, with the lookups that need the original spelling fixed:
 /// "وأحد" (and one of) normalises like "واحد" (one) but is not a number.
-fn context<'a>(text: &str, nt: &'a hadath_text::NormText) -> core::Ctx<'a> {
-    let mut ctx = core::Ctx::new(&nt.text);
+fn context<'a>(text: &str, nt: &hadath_text::NormText, norm: &'a str) -> core::Ctx<'a> {
+    let mut ctx = core::Ctx::new(norm);
     for i in 0..ctx.toks.len() {
         if ctx.word(i) == "واحد" {
             let t = ctx.toks[i];
@@ -174,7 +205,8 @@ pub fn find_bare_numbers(text: &str) -> Vec<(Span, f64)> {
         return Vec::new();
     }
     let nt = normalize_mapped(text);
-    let ctx = context(text, &nt);
+    let fixed = arabic_comma_fix(text, &nt);
+    let ctx = context(text, &nt, fixed.as_deref().unwrap_or(&nt.text));
     core::find_cores(&ctx)
         .into_iter()
         .filter_map(|c| match c.kind {
