@@ -508,7 +508,7 @@ impl<'a> Parser<'a> {
         if rest.chars().count() < 3 || !rest.starts_with(['ي', 'ت', 'ن', 'ا']) {
             return false;
         }
-        !NOT_FUTURE.iter().any(|x| x == w) && !w.ends_with("ات") && !w.ends_with("ين")
+        !NOT_FUTURE.iter().any(|x| w.starts_with(x.as_str())) && !w.ends_with("ات") && !w.ends_with("ين")
     }
 
     fn ref_date(&self) -> Option<Date> {
@@ -590,7 +590,9 @@ impl<'a> Parser<'a> {
             return None;
         }
         let (j, v, ordinal) = self.num_words(i)?;
-        (ordinal && (1..=31).contains(&v)).then_some((j, v as u32))
+        // A day is a definite ordinal ("الثالث من"), or an indefinite one before "يوم" ("ثالث يوم").
+        let definite = self.word(i).is_some_and(|w| w.starts_with("ال"));
+        (ordinal && (1..=31).contains(&v) && (definite || self.is_exact(j, &KW.day[..1]))).then_some((j, v as u32))
     }
 
     // ----- months and years -----
@@ -1131,8 +1133,14 @@ impl<'a> Parser<'a> {
                 Some(t) => matches!(t.kind, TokKind::Newline | TokKind::Punct('.' | '!' | '?')),
             };
             let after_in = i > 0 && self.is_exact(i - 1, &KW.in_kw);
+            // "بنتيجة 1-1": a score.
+            if i > 0 && self.word(i - 1).is_some_and(|w| w.ends_with("نتيجه") || w == "بهدف") {
+                return None;
+            }
+            let small = a <= 12 && b <= 12;
             let ok = match sep {
                 Some('/') => prev_ok || next_ok,
+                Some('-') if small => (prev_ok || after_in) && next_ok,
                 Some('-') => ((prev_ok || after_in) && next_ok) || closes,
                 _ => closes,
             };
