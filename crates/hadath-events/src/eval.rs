@@ -1,6 +1,6 @@
 //! Evaluation against the Arabic PLOVER gold standard (`events/gsr-dev.jsonl`): detection and actors.
 
-use hadath_text::{Date, Document, EventStatus, Paragraph, ParagraphKind, Published, PublishedBasis, Span};
+use hadath_text::{Date, Document, EventStatus, Paragraph, ParagraphKind, Published, PublishedBasis};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
@@ -204,7 +204,11 @@ pub fn run(data_dir: &Path) -> Result<String, EvalError> {
     let _ = writeln!(r, "\n## Errors by cause\n");
     for (task, d) in &scores {
         let _ = writeln!(r, "### {task}\n");
-        let _ = writeln!(r, "- missed, no trigger: {}", d.missed_no_trigger);
+        let _ = writeln!(
+            r,
+            "- missed, no event of the type (no trigger, or a mention judged not to report one): {}",
+            d.missed_no_trigger
+        );
         let _ = writeln!(r, "- missed, trigger found but status not occurred: {}", d.missed_not_occurred);
         let labels: Vec<String> = d.false_by_label.iter().map(|(k, v)| format!("{k} {v}")).collect();
         let _ = writeln!(r, "- false triggers by gold label: {}", labels.join(", "));
@@ -226,9 +230,4 @@ pub fn run(data_dir: &Path) -> Result<String, EvalError> {
         );
     }
     Ok(r)
-}
-
-/// The span of a whole text, for callers that build documents by hand.
-pub fn whole(text: &str) -> Span {
-    Span::new(0, text.len())
 }
