@@ -505,7 +505,8 @@ impl<'a> Parser<'a> {
         let Some(w) = self.word(j) else { return false };
         let w = w.strip_prefix('و').or_else(|| w.strip_prefix('ف')).unwrap_or(w);
         let Some(rest) = w.strip_prefix('س') else { return false };
-        if rest.chars().count() < 3 || !rest.starts_with(['ي', 'ت', 'ن', 'ا']) {
+        // "سيعقد", "ستجري", "سنعمل"; the first person "سأ" is too like nouns in "سا".
+        if rest.chars().count() < 3 || !rest.starts_with(['ي', 'ت', 'ن']) {
             return false;
         }
         !NOT_FUTURE.iter().any(|x| w.starts_with(x.as_str())) && !w.ends_with("ات") && !w.ends_with("ين")
@@ -1716,8 +1717,12 @@ impl<'a> Parser<'a> {
             return Some(hit(i, named(i + 1), skip, rel(-1)));
         }
         if self.has(i, Lex::Tomorrow) {
-            // "حزب الغد", "صحيفة الغد": a name.
+            // "حزب الغد", "صحيفة الغد": a name; "بكرة القدم": a ball.
             if i > 0 && self.is_any(i - 1, &KW.name_heads).is_some() {
+                return None;
+            }
+            if self.word(i + 1).is_some_and(|w| matches!(w, "القدم" | "السله" | "اليد" | "الطايره" | "الماء"))
+            {
                 return None;
             }
             return Some(hit(i, named(i + 1), skip, rel(1)));
@@ -2119,7 +2124,9 @@ impl<'a> Parser<'a> {
             .then(|| self.unit(j))
             .flatten()
             .filter(|(_, c)| c.is_none() && self.is_exact(j, &KW.singular_units))
-            .map(|(u, _)| (j + 1, Some(1), u));
+            .map(|(u, _)| {
+                (if self.word(j + 1).is_some_and(|w| w == "واحد" || w == "واحده") { j + 2 } else { j + 1 }, Some(1), u)
+            });
         let (end, n, unit) = self.duration_at(j).or(single)?;
         if before || after {
             if after && (self.is_exact(end, &KW.of) || self.word(end).is_some_and(|w| w == "علي")) {
@@ -2189,7 +2196,7 @@ impl<'a> Parser<'a> {
             }
             return Some((j + 2, Some(v as u32), unit));
         }
-        if self.is_any(j, &KW.vague).is_some() {
+        if self.is_any(j, &KW.vague).is_some() && !self.is_exact(j + 1, &KW.singular_units) {
             let (unit, _) = self.unit(j + 1)?;
             return Some((j + 2, None, unit));
         }
