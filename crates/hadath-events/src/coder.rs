@@ -345,6 +345,10 @@ fn read_roles(v: &SentenceView, m: &TriggerMatch, p: &Pattern, c: &mut Candidate
     }
     // Mediators named anywhere in the clause: بوساطة، برعاية، بحضور.
     for (i, t) in v.tokens.iter().enumerate() {
+        // Only talks, agreements and concessions have mediators.
+        if !matches!(p.event_type.as_str(), "CONSULT" | "AGREE" | "CONCEDE" | "COOPERATE" | "RETREAT") {
+            break;
+        }
         if !v.same_clause(i, m.first) && p.event_type != "CONSULT" {
             continue;
         }
