@@ -963,9 +963,21 @@ impl<'a> Parser<'a> {
             if self.is_exact(j, &KW.day[..1]) {
                 j += 1;
             }
-            let day = self.r_weekday(j).or_else(|| self.r_relative_day(j)).or_else(|| self.r_day_month(j));
+            let day = self
+                .r_weekday(j)
+                .or_else(|| self.r_relative_day(j))
+                .or_else(|| self.r_day_month(j))
+                .or_else(|| self.r_daypart_day(j));
             if let Some(d) = day {
                 if let Some(date) = d.res.single_day() {
+                    // "الساعة 11 من صباح الجمعة": the day's part says which half of the day.
+                    let minute = match (part, self.daypart(j)) {
+                        (false, Some(DayPart::Dawn | DayPart::Morning)) if minute >= 12 * 60 => minute - 12 * 60,
+                        (false, Some(DayPart::Afternoon | DayPart::Evening | DayPart::Night)) if minute < 12 * 60 => {
+                            minute + 12 * 60
+                        }
+                        _ => minute,
+                    };
                     let res = Res::datetime(Inst::at(date, minute), TimeKind::Datetime, d.res.basis);
                     return Hit { end: d.end, res, clock: Some((minute, part)), ..h };
                 }
@@ -2498,8 +2510,12 @@ impl<'a> Parser<'a> {
                 }
             };
         } else if let Some(r) = self.reference {
-            // No part of day: the next such hour after the reference time.
-            if let Some((rh, rm, _)) = r.time {
+            // No part of day: the next such hour after the reference time, unless the hour is
+            // written on the 24-hour clock ("07:04") or in a named zone.
+            let hour_tok = (start..k).find(|&t| matches!(self.toks.get(t).map(|x| x.kind), Some(TokKind::Num { .. })));
+            let padded = hour_tok.is_some_and(|t| self.toks[t].text.len() == 2 && self.toks[t].text.starts_with('0'));
+            let zoned = self.word(k).is_some_and(|w| w == "بتوقيت" || w == "توقيت");
+            if let (Some((rh, rm, _)), false) = (r.time, padded || zoned) {
                 if h < 12 && (h * 60 + minute) <= rh * 60 + rm && (h + 12) * 60 + minute > rh * 60 + rm {
                     h += 12;
                 }
