@@ -526,9 +526,13 @@ impl<'a> Parser<'a> {
     /// A number in words; with `join` false, parts after "و" are left alone (clock minutes).
     fn num_words_opt(&self, i: usize, join: bool) -> Option<(usize, u64, bool)> {
         let atom = |j: usize, allow_and: bool| -> Option<(usize, u64, bool, NumKind)> {
-            let w = self.word(j)?;
-            let f = if allow_and { w.strip_prefix('و')? } else { w };
-            let ls = WORDS.get(f)?;
+            let t = self.toks.get(j)?;
+            let (skip, ls) = t.lex?;
+            // The token's reading already has its proclitics removed: only "و" may join numbers.
+            let wanted = if allow_and { t.text.starts_with('و') && skip == 2 } else { skip == 0 };
+            if !wanted {
+                return None;
+            }
             ls.iter().find_map(|l| match l {
                 Lex::Number { value, ordinal, kind } => Some((j + 1, *value as u64, *ordinal, *kind)),
                 _ => None,
