@@ -26,7 +26,7 @@ fn stages(c: &mut Criterion) {
     let mut g = c.benchmark_group("stages");
     g.throughput(Throughput::Bytes(text.len() as u64));
     g.sample_size(10);
-    g.bench_function("normalise", |b| b.iter(|| hadath_text::normalize_mapped(&text)));
+    g.bench_function("normalise", |b| b.iter(|| hadath_text::normalize::normalize_mapped(&text)));
     g.bench_function("tokenise", |b| b.iter(|| hadath_text::tokenize(&text)));
     g.bench_function("segment", |b| {
         b.iter(|| {
