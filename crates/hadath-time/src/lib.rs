@@ -2,6 +2,24 @@
 //!
 //! [`find_times`] works on any text; [`annotate_published`] and [`annotate_times`] fill a
 //! [`Document`]; [`time_command`] is `hadath time`; [`eval`] scores the evaluation sets.
+//!
+//! Conventions of resolution (against the publication date, or a `--reference`):
+//! - Values are TIMEX3-style: `2020-10-09`, `2020-10`, `2020`, `2020-W41`, `2020-10-09T22:35`,
+//!   `P44D`, `PT3H`, `199` (a decade), `19` (a century), `2016-SU` (a season), `PRESENT_REF`
+//!   ("الآن" without a time of day); intervals are `{from, to}` with `to` exclusive, and
+//!   "من 13 إلى 15 تموز" includes the 15th.
+//! - Unanchored expressions read back from the reference in a report and forward when the
+//!   nearest cue before them says future ("المقرر", "سيعقد", "المقبل"). A bare weekday in a
+//!   report is the latest such day on or before the reference; "الأحد المقبل" is the first
+//!   Sunday after it; "سبتمبر الماضي" is the latest September before the current month. A day
+//!   of a month with no cue at all is the nearest such day. A text that is only a time
+//!   expression reads forward, as calendar queries do ([`find_times`]; news sentences go
+//!   through [`find_times_in_news`], which never does).
+//! - Portions: "بداية" the first day, "مطلع/أوائل" days 1–10, "منتصف" the 15th, "أواخر" days
+//!   21–end, "نهاية" days 16–end; of a year: the first quarter, May–August, the last quarter.
+//! - Hijri dates use the tabular (civil) Islamic calendar, which can differ by a day from
+//!   sighting-based calendars such as Umm al-Qura.
+//! - Durations ("44 يوما") are never dates; "قبل أسبوع" and "بعد ثلاثة أيام" are dates.
 
 mod calendar;
 mod command;
