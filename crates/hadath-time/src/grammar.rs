@@ -1036,7 +1036,22 @@ impl<'a> Parser<'a> {
             }
             _ => self.best_at(j)?,
         };
-        let (Some((a, _)), Some((_, b_end))) = (h.res.range, other.res.range) else { return None };
+        let (Some((a, _)), Some((_, b_end))) = (h.res.range, other.res.range) else {
+            // Without a reference the range is still one expression, unresolved.
+            let dates = h.res.kind == TimeKind::Date && other.res.kind == TimeKind::Date;
+            if !(dates && h.res.value.is_none() && other.clock.is_none() && h.clock.is_none()) {
+                return None;
+            }
+            let extra =
+                if start > 0 && (between || self.is_exact(start - 1, std::slice::from_ref(&KW.from))) { 1 } else { 0 };
+            return Some(Hit {
+                start: start - extra,
+                end: other.end,
+                skip: if extra == 1 { 0 } else { h.skip },
+                res: Res::unresolved(TimeKind::Interval, h.res.precision),
+                clock: None,
+            });
+        };
         let (mut a, mut b_end) = (a, b_end);
         // A clock time at a whole hour ends with that hour.
         if let (Some((m2, _)), Some((b_start, _))) = (other.clock, other.res.range) {
@@ -2133,6 +2148,19 @@ impl<'a> Parser<'a> {
 
     /// Durations: "44 يوما", "ستة أسابيع", "ثلاث سنوات", "يومين"; "قبل أسبوع" and "بعد ثلاثة أيام" as dates.
     fn r_duration(&self, i: usize) -> Option<Hit> {
+        // "3.5 سنوات": a decimal count.
+        if let (Some((a, _)), Some('.' | ','), Some((_, db))) = (self.num(i), self.punct(i + 1), self.num(i + 2)) {
+            if self.adjacent(i) && self.adjacent(i + 1) {
+                let (unit, None) = self.unit(i + 3)? else { return None };
+                let frac = self.toks[i + 2].text;
+                let (des, mult, time) = unit.designator();
+                if mult != 1 || db > 3 {
+                    return None;
+                }
+                let p = if time { format!("PT{a}.{frac}{des}") } else { format!("P{a}.{frac}{des}") };
+                return Some(hit(i, i + 4, 0, Res::duration(p)));
+            }
+        }
         let before = self.word(i) == Some(KW.before.as_str());
         let after = self.word(i) == Some(KW.after.as_str());
         let j = if before || after { i + 1 } else { i };
@@ -2203,7 +2231,13 @@ impl<'a> Parser<'a> {
             return Some((j + 1, Some(c), unit));
         }
         if let Some((v, digits)) = self.num(j) {
-            if digits > 5 {
+            // The fraction of "3.5" is not a count of its own.
+            if digits > 5
+                || (j >= 2
+                    && matches!(self.punct(j - 1), Some('.' | ','))
+                    && self.adjacent(j - 1)
+                    && self.num(j - 2).is_some())
+            {
                 return None;
             }
             let (unit, count) = self.unit(j + 1)?;
