@@ -145,8 +145,8 @@ impl Model {
             let k = r.u64()?;
             let clusters = [r.u16()?, r.u16()?, r.u16()?];
             let freq = r.u8()?;
-            let _pad = r.u8()?;
-            map.insert(k, WordClass { clusters, freq });
+            let auto = r.u8()?;
+            map.insert(k, WordClass { clusters, freq, auto });
         }
         let mut gazetteer = Gazetteer::default();
         if version >= 2 {
@@ -233,7 +233,7 @@ impl Model {
                 out.extend_from_slice(&id.to_le_bytes());
             }
             out.push(c.freq);
-            out.push(0);
+            out.push(c.auto);
         }
         let mut phrases: Vec<(&u64, &u16)> = self.gazetteer.map.iter().collect();
         phrases.sort_by_key(|(k, _)| **k);

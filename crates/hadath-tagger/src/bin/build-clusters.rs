@@ -213,7 +213,7 @@ fn run() -> Result<(), String> {
         let m = mid_of_fine.get(f as usize).copied().unwrap_or(0);
         let k = coarse_of_mid.get(m as usize).copied().unwrap_or(0);
         let freq = (32 - c.leading_zeros()) as u8;
-        classes.map.insert(word_key(w), WordClass { clusters: [k, m, f], freq });
+        classes.map.insert(word_key(w), WordClass { clusters: [k, m, f], freq, auto: 0 });
     }
     let model = Model { classes, ..Model::empty() };
     std::fs::write(out, model.to_bytes()).map_err(|e| format!("{out}: {e}"))?;
