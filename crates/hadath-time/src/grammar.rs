@@ -2148,6 +2148,27 @@ impl<'a> Parser<'a> {
 
     /// Durations: "44 يوما", "ستة أسابيع", "ثلاث سنوات", "يومين"; "قبل أسبوع" and "بعد ثلاثة أيام" as dates.
     fn r_duration(&self, i: usize) -> Option<Hit> {
+        // "نصف ساعة", "طوال يوم", "يوم كامل", "لمدة أسبوع كامل".
+        let singular = |k: usize| self.is_exact(k, &KW.singular_units).then(|| self.unit(k)).flatten().map(|(u, _)| u);
+        if self.is_exact(i, &KW.half[..1]) {
+            if let Some(unit) = singular(i + 1) {
+                let (des, mult, time) = unit.designator();
+                if mult == 1 {
+                    let p = if time { format!("PT0.5{des}") } else { format!("P0.5{des}") };
+                    return Some(hit(i, i + 2, 0, Res::duration(p)));
+                }
+            }
+        }
+        let whole = |k: usize| self.word(k).is_some_and(|w| matches!(w, "كامل" | "كامله" | "كاملا" | "بكامله"));
+        let throughout = self.word(i).is_some_and(|w| w == "طوال" || w == "طيله");
+        let first = if throughout { i + 1 } else { i };
+        if let Some(unit) = singular(first) {
+            if throughout || whole(first + 1) {
+                let end = if whole(first + 1) { first + 2 } else { first + 1 };
+                let skip = if throughout { 0 } else { self.is_any(first, &KW.singular_units).unwrap_or(0) };
+                return Some(hit(i, end, skip, duration_res(Some(1), unit)));
+            }
+        }
         // "3.5 سنوات": a decimal count.
         if let (Some((a, _)), Some('.' | ','), Some((_, db))) = (self.num(i), self.punct(i + 1), self.num(i + 2)) {
             if self.adjacent(i) && self.adjacent(i + 1) {

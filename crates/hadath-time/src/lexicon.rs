@@ -593,7 +593,24 @@ pub static KW: LazyLock<Keywords> = LazyLock::new(|| Keywords {
     day: [n("يوم"), n("اليوم"), n("يومي")],
     week: [n("أسبوع"), n("الأسبوع"), n("اسبوع"), n("الاسبوع")],
     hour: [n("الساعة")],
-    singular_units: ["يوم", "أسبوع", "شهر", "عام", "سنة", "ساعة", "دقيقة", "عقد", "قرن"].iter().map(|w| n(w)).collect(),
+    singular_units: [
+        "يوم",
+        "أسبوع",
+        "شهر",
+        "عام",
+        "سنة",
+        "ساعة",
+        "دقيقة",
+        "عقد",
+        "قرن",
+        "يوما",
+        "أسبوعا",
+        "شهرا",
+        "عاما",
+    ]
+    .iter()
+    .map(|w| n(w))
+    .collect(),
     this: [n("هذا"), n("هذه")],
     from: n("من"),
     to: [n("إلى"), n("الى"), n("حتى"), n("لغاية")],
@@ -689,7 +706,8 @@ pub static TRIGGERS: LazyLock<FastSet<String>> = LazyLock::new(|| {
     for w in [&k.before, &k.after, &k.since, &k.from] {
         set.insert(w.clone());
     }
-    for w in ["عند", "فصل", "خلال", "مده", "اليوم", "عيد", "راس", "المولد", "يوم"] {
+    for w in ["عند", "فصل", "خلال", "مده", "اليوم", "عيد", "راس", "المولد", "يوم", "طوال", "طيله", "نصف"]
+    {
         set.insert(w.to_string());
     }
     set
