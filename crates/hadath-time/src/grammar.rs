@@ -2447,12 +2447,16 @@ impl<'a> Parser<'a> {
             second = None;
         }
         if !has_kw && !digital {
-            // A bare ordinal hour needs the feminine definite form and a part of the day: "الثالثة فجرا".
+            // A bare ordinal hour needs the feminine definite form, and a part of the day
+            // ("الثالثة فجرا"), minutes ("الثامنة والربع") or "عند" before it ("عند السابعة").
             let w = self.word(j)?;
             if !(w.starts_with("ال") && w.ends_with('ه')) {
                 return None;
             }
-            self.part_of_day(k)?;
+            let marked = start > i || minute != 0 || lead.is_some();
+            if !marked {
+                self.part_of_day(k)?;
+            }
         }
         self.finish_clock(start, k, hour, minute, second, lead)
     }
