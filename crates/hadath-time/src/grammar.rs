@@ -1745,6 +1745,10 @@ impl<'a> Parser<'a> {
         // "أمس الإثنين", "غدا الخميس": the day, named.
         let named = |k: usize| if self.weekday(k).is_some() { k + 1 } else { k };
         if self.has(i, Lex::Yesterday) {
+            // "أمس الأول" is the day before yesterday.
+            if self.word(i + 1) == Some("الاول") {
+                return Some(hit(i, named(i + 2), skip, rel(-2)));
+            }
             return Some(hit(i, named(i + 1), skip, rel(-1)));
         }
         if self.has(i, Lex::Tomorrow) {
