@@ -84,7 +84,10 @@ pub fn time_command(
                 };
                 (id, text, reference)
             }
-            Ok(_) => (serde_json::Value::Null, None, None),
+            Ok(_) => {
+                eprintln!("hadath time: line {}: not a JSON object", n + 1);
+                (serde_json::Value::Null, None, None)
+            }
             Err(e) => {
                 eprintln!("hadath time: line {}: broken JSON: {e}", n + 1);
                 (serde_json::Value::Null, None, None)
@@ -93,7 +96,9 @@ pub fn time_command(
         let times = match text {
             Some(t) => time_items(&t, reference),
             None => {
-                eprintln!("hadath time: line {}: no \"text\" string", n + 1);
+                if !id.is_null() {
+                    eprintln!("hadath time: line {}: no \"text\" string", n + 1);
+                }
                 bad += 1;
                 Vec::new()
             }
