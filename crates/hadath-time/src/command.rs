@@ -68,6 +68,7 @@ pub fn time_command(
             continue;
         }
         let parsed: Result<serde_json::Value, _> = serde_json::from_str(&line);
+        let is_object = matches!(parsed, Ok(serde_json::Value::Object(_)));
         let (id, text, reference) = match parsed {
             Ok(serde_json::Value::Object(map)) => {
                 let id = map.get("id").cloned().unwrap_or(serde_json::Value::Null);
@@ -96,7 +97,7 @@ pub fn time_command(
         let times = match text {
             Some(t) => time_items(&t, reference),
             None => {
-                if !id.is_null() {
+                if is_object {
                     eprintln!("hadath time: line {}: no \"text\" string", n + 1);
                 }
                 bad += 1;
