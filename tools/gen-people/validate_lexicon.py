@@ -132,10 +132,13 @@ def check_titles(path, report):
     roles = {}
     for number, fields in data_lines(path):
         where = f"{path}:{number}"
-        if len(fields) != 4:
-            report.error(where, f"expected 4 columns, got {len(fields)}")
+        if len(fields) not in (4, 5):
+            report.error(where, f"expected 4 or 5 columns, got {len(fields)}")
             continue
-        role, forms, _name, sector = fields
+        role, forms, _name, sector = fields[:4]
+        # Column 5 (body) names the organisation a label-only role leads.
+        if len(fields) == 5 and fields[4] and forms:
+            report.error(where, "a body is only for label-only roles (empty forms)")
         if not ID_RE.match(role):
             report.error(where, f"bad role key '{role}'")
         if role in roles:

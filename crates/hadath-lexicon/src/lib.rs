@@ -69,6 +69,9 @@ pub struct LexMatch {
     pub end: usize,
     /// Normalised bytes of proclitics removed from the first token.
     pub prefix_len: usize,
+    /// Normalised bytes the entity's text skips: the proclitics, except that "لل" (ل + the
+    /// article) stays whole, so "للأمم المتحدة" keeps its first letter and "وللأمم" drops only و.
+    pub span_prefix_len: usize,
     /// Entries the matched form names, best first.
     pub entries: Vec<u32>,
 }
@@ -101,6 +104,8 @@ pub struct Lexicon {
     person_roles: FxMap<u32, Vec<usize>>,
     /// Role key to title entry.
     titles: FxMap<String, u32>,
+    /// Organisation id to the label roles that name its leader (titles.tsv column `body`).
+    label_roles: FxMap<String, Vec<String>>,
     /// ISO3 to country entry.
     countries: FxMap<String, u32>,
     /// Organisation code (such as IGOUNO) to its first organisation entry.
@@ -166,6 +171,7 @@ impl Lexicon {
             holders: FxMap::default(),
             person_roles: FxMap::default(),
             titles: FxMap::default(),
+            label_roles: FxMap::default(),
             countries: FxMap::default(),
             organisations: FxMap::default(),
             adjectives: FxMap::default(),
@@ -212,6 +218,9 @@ impl Lexicon {
                         EntryKind::Title => {
                             if let Some(r) = &entry.role {
                                 lex.titles.insert(r.clone(), idx);
+                                if let Some(body) = &entry.code {
+                                    lex.label_roles.entry(body.clone()).or_default().push(r.clone());
+                                }
                             }
                         }
                         EntryKind::Country => {
@@ -311,6 +320,11 @@ impl Lexicon {
     /// The title entry of a role key, such as `foreign-minister`.
     pub fn title(&self, role: &str) -> Option<&Entry> {
         self.titles.get(role).and_then(|&i| self.entry(i))
+    }
+
+    /// Label roles naming the leader of an organisation id, such as `houthi-leader` for `houthis`.
+    pub fn label_roles_of(&self, organisation_id: &str) -> impl Iterator<Item = &str> {
+        self.label_roles.get(organisation_id).into_iter().flatten().map(String::as_str)
     }
 
     /// The country entry of an ISO3 code.
@@ -418,16 +432,17 @@ impl Lexicon {
     /// The longest match starting at token `i`, if any.
     fn longest_at(&self, norms: &[&str], i: usize, buf: &mut String) -> Option<LexMatch> {
         let tok = norms[i];
-        // (end, prefix_len, node) of the best match so far; the least segmented reading wins ties.
-        let mut best: Option<(usize, usize, usize)> = None;
+        // (end, prefix_len, node, span_prefix_len) of the best match so far; the least segmented
+        // reading wins ties.
+        let mut best: Option<(usize, usize, usize, usize)> = None;
         let root = &self.nodes[0];
-        let mut try_stem = |stem: &str, prefix_len: usize| {
+        let mut try_stem = |stem: &str, prefix_len: usize, span_prefix_len: usize| {
             let Some(&first) = root.children.get(stem) else { return };
             let mut node = first as usize;
             let mut k = i + 1;
             loop {
-                if !self.nodes[node].entries.is_empty() && best.is_none_or(|(end, _, _)| k > end) {
-                    best = Some((k, prefix_len, node));
+                if !self.nodes[node].entries.is_empty() && best.is_none_or(|(end, ..)| k > end) {
+                    best = Some((k, prefix_len, node, span_prefix_len));
                 }
                 let n = &self.nodes[node];
                 if n.children.is_empty() || k >= norms.len() {
@@ -442,7 +457,7 @@ impl Lexicon {
                 }
             }
         };
-        try_stem(tok, 0);
+        try_stem(tok, 0, 0);
         let clitic_start = matches!(tok.chars().next(), Some('و' | 'ف' | 'ب' | 'ل' | 'ك'));
         if clitic_start && tok.len() >= 6 {
             for p in PROCLITICS {
@@ -456,21 +471,22 @@ impl Lexicon {
                     buf.push_str("ال");
                     buf.push_str(stem);
                     let s = std::mem::take(buf);
-                    try_stem(&s, p.len() - "ل".len());
+                    try_stem(&s, p.len() - "ل".len(), p.len() - "لل".len());
                     *buf = s;
                 } else if p.ends_with("ال") {
                     // "بال" + stem: keep the article on the stem.
                     let cut = p.len() - "ال".len();
-                    try_stem(&tok[cut..], cut);
+                    try_stem(&tok[cut..], cut, cut);
                 } else {
-                    try_stem(stem, p.len());
+                    try_stem(stem, p.len(), p.len());
                 }
             }
         }
-        best.map(|(end, prefix_len, node)| LexMatch {
+        best.map(|(end, prefix_len, node, span_prefix_len)| LexMatch {
             first: i,
             end,
             prefix_len,
+            span_prefix_len,
             entries: self.nodes[node].entries.clone(),
         })
     }

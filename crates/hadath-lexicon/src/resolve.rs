@@ -79,9 +79,15 @@ const METONYM_VERBS_BEFORE: &[&str] = &[
     "توافق",
 ];
 
+/// Countries whose government is led by a prime minister or chancellor: their "زعيم".
+const PM_LED: &[&str] = &[
+    "GBR", "DEU", "ISR", "IND", "JPN", "ITA", "ESP", "CAN", "AUS", "NLD", "BEL", "SWE", "NOR", "DNK", "IRQ", "ARM",
+    "PAK", "GRC", "HUN", "POL", "CZE", "AUT", "NZL", "IRL", "PRT", "LBN", "GEO", "BGD", "NPL", "THA", "MYS",
+];
+
 /// Offices a "زعيم" (leader) of a country may hold, most likely first.
 const LEADER_ROLES: &[&str] =
-    &["president", "king", "emir", "sultan", "supreme-leader", "prime-minister", "head-of-state"];
+    &["supreme-leader", "king", "emir", "sultan", "president", "head-of-state", "prime-minister", "chancellor"];
 
 /// Words before a capital that make it the government: complementisers before a subject
 /// ("أن واشنطن ستفرض") and relational prepositions ("مع موسكو", "ضد طهران").
@@ -143,13 +149,72 @@ const LOCATIVE_CUES: &[&str] = &[
     "مقاطعه",
 ];
 
+/// One-word person forms (normalised) that name the person only after a title: "ماي" is also a
+/// month, "كيم" and "عباس" are common names, "مون" a common word in other languages.
+const TITLE_ONLY_NAMES: &[&str] = &["ماي", "مي", "كيم", "عباس", "مون"];
+
 /// Normalised forms too ambiguous to stand alone as a name ("امام" is both imam and "in front of").
 const NEVER_ALONE: &[&str] = &["امام"];
 
+/// Plural and dual heads of titles ("القادة", "الرئيسان"): several people, never one earlier holder.
+const PLURAL_TITLE_HEADS: &[&str] = &[
+    "القاده",
+    "قاده",
+    "الزعماء",
+    "زعماء",
+    "الرءساء",
+    "رءساء",
+    "الرؤساء",
+    "رؤساء",
+    "وزراء",
+    "الوزراء",
+    "ملوك",
+    "الملوك",
+    "الرئيسان",
+    "الرئيسين",
+    "الزعيمان",
+    "الزعيمين",
+    "زعيما",
+    "زعيمي",
+    "قائدا",
+    "قائدي",
+    "وزيرا",
+    "وزيري",
+    "رئيسا",
+    "رئيسي",
+    "القادة",
+    "الملكين",
+    "المسؤولين",
+    "المسؤولون",
+];
+
+/// Whether a normalised title head names several people.
+fn is_plural_title(head: &str) -> bool {
+    PLURAL_TITLE_HEADS.contains(&head)
+}
+
 /// Whether a normalised token is a counterpart word: نظيره، نظيرته، نظيريه، نظراؤه…
 fn is_counterpart(norm: &str) -> bool {
-    let stem = norm.strip_prefix('و').or_else(|| norm.strip_prefix('ف')).unwrap_or(norm);
+    let stem = &norm[counterpart_clitic_len(norm)..];
     stem.starts_with("نظير") || stem.starts_with("نظراو") || stem.starts_with("نظراي") || stem.starts_with("نظرا")
+}
+
+/// Normalised bytes of proclitics before a counterpart word: "وبنظيره" has two (و، ب).
+fn counterpart_clitic_len(norm: &str) -> usize {
+    for p in ["وب", "فب", "ول", "فل", "و", "ف", "ب", "ل"] {
+        if norm.strip_prefix(p).is_some_and(|rest| rest.starts_with("نظ")) {
+            return p.len();
+        }
+    }
+    0
+}
+
+/// Whether a matched token carries the article after its proclitics ("الروسي", "بالروسي", "للروسي").
+fn is_definite(tok: &Token, m: &LexMatch) -> bool {
+    let norm = tok.norm.as_str();
+    let stem = norm.get(m.prefix_len.min(norm.len())..).unwrap_or("");
+    let clitic = norm.get(..m.prefix_len.min(norm.len())).unwrap_or("");
+    stem.starts_with("ال") || (clitic.ends_with('ل') && stem.starts_with('ل'))
 }
 
 fn strip_conj(norm: &str) -> &str {
@@ -232,7 +297,7 @@ impl<'a> Resolver<'a> {
     fn span(&self, toks: &[Token], m: &LexMatch) -> Span {
         let first = &toks[m.first];
         let orig = first.span.slice(self.text);
-        let start = first.span.start + skip_normalised(orig, m.prefix_len);
+        let start = first.span.start + skip_normalised(orig, m.span_prefix_len);
         Span::new(start.min(first.span.end), toks[m.end - 1].span.end)
     }
 
@@ -243,6 +308,8 @@ impl<'a> Resolver<'a> {
     fn person_entity(&self, span: Span, person: u32, role_hint: Option<&str>) -> Option<Entity> {
         let e = self.lex.entry(person)?;
         let date = self.date;
+        // A bare "زعيم" names no office of its own: the office held on the date says more.
+        let role_hint = role_hint.filter(|r| *r != "leader");
         let role = role_hint
             .and_then(|r| self.lex.roles_of(person).find(|p| p.role == r && self.lex.holds_on(p, date)))
             .or_else(|| self.lex.role_at(person, date));
@@ -264,26 +331,99 @@ impl<'a> Resolver<'a> {
         })
     }
 
-    /// A title with a country or IGO: the holder on the date, or an unresolved role entity.
-    fn role_entity(&self, span: Span, role: &str, key: &str, title_sector: &str) -> Entity {
-        if let Some((person, _)) = self.lex.holder(key, role, self.date) {
-            if let Some(e) = self.person_entity(span, person, Some(role)) {
-                return e;
-            }
+    /// The holder of `role` for a country, IGO or organisation code on the document date, with the
+    /// role key actually held. Falls back to the offices that fit when the title has no holder:
+    /// a group's own leader role, and for heads of state the other head-of-state offices.
+    fn find_holder(&self, role: &str, key: &str, org: Option<u32>) -> Option<(u32, String)> {
+        let lex = self.lex;
+        if let Some((p, r)) = lex.holder(key, role, self.date) {
+            return Some((p, r.role.clone()));
         }
+        let org_entry = org.and_then(|o| lex.entry(o));
+        if let Some(org_entry) = org_entry {
+            // "زعيم الحوثيين": label roles that name this body's leader, then the generic group roles
+            // held in the group's country and sector ("الأمين العام لحزب الله").
+            let (cc, sec) = if key.len() > 3 && key.is_char_boundary(3) { key.split_at(3) } else { (key, "") };
+            let generic =
+                matches!(role, "leader" | "group-leader" | "party-leader" | "secretary-general" | "commander");
+            for label in lex.label_roles_of(&org_entry.id) {
+                if role != "leader" && role != "group-leader" && !generic && !label.ends_with(role) {
+                    continue;
+                }
+                for k in [cc, key] {
+                    if let Some((p, r)) = lex.holder(k, label, self.date) {
+                        return Some((p, r.role.clone()));
+                    }
+                }
+            }
+            let mut tries: Vec<&str> = vec![role];
+            if generic {
+                tries.extend(["group-leader", "party-leader", "secretary-general", "opposition-leader"]);
+            }
+            for r in tries {
+                if let Some((p, period)) = lex.holder(cc, r, self.date) {
+                    if sec.is_empty() || period.sector == sec {
+                        return Some((p, period.role.clone()));
+                    }
+                }
+            }
+            return None;
+        }
+        if key.starts_with("IGO") {
+            return None;
+        }
+        // A country: "زعيم إيران", or "نظيره السعودي" after a president (Saudi Arabia has a king).
+        let fallbacks: &[&str] = match role {
+            "leader" if PM_LED.contains(&key) => {
+                &["prime-minister", "chancellor", "president", "king", "head-of-state"]
+            }
+            "leader" => LEADER_ROLES,
+            "president" | "king" | "emir" | "sultan" | "head-of-state" => {
+                &["supreme-leader", "president", "king", "emir", "sultan", "head-of-state"]
+            }
+            "prime-minister" => &["chancellor"],
+            "chancellor" => &["prime-minister"],
+            _ => &[],
+        };
+        let fallbacks: Vec<&str> = fallbacks.iter().copied().filter(|r| *r != role).collect();
         if role == "leader" {
-            // "زعيم أذربيجان": the head of state or government whom the document names elsewhere.
-            let named: Vec<(u32, &str)> = LEADER_ROLES
-                .iter()
-                .filter_map(|r| self.lex.holder(key, r, self.date).map(|(p, _)| (p, *r)))
-                .filter(|(p, _)| self.people.contains_key(p))
-                .collect();
-            if let Some(&(p, r)) = named.first() {
-                if let Some(e) = self.person_entity(span, p, Some(r)) {
-                    return e;
+            // The head of state or government whom the document names wins.
+            for r in &fallbacks {
+                if let Some((p, _)) = lex.holder(key, r, self.date) {
+                    if self.people.contains_key(&p) {
+                        return Some((p, (*r).to_string()));
+                    }
                 }
             }
         }
+        // "supreme-leader" fits a president's counterpart only for "زعيم".
+        for r in fallbacks.iter().filter(|r| role == "leader" || **r != "supreme-leader") {
+            if let Some((p, _)) = lex.holder(key, r, self.date) {
+                return Some((p, (*r).to_string()));
+            }
+        }
+        None
+    }
+
+    /// A title with a country, IGO or organisation: the holder on the date, or an unresolved role.
+    fn role_entity(&self, span: Span, role: &str, key: &str, title_sector: &str, org: Option<u32>) -> Entity {
+        if let Some((person, held)) = self.find_holder(role, key, org) {
+            if let Some(e) = self.person_entity(span, person, Some(&held)) {
+                return e;
+            }
+        }
+        // An armed group or party code such as YEMREB: the country and the group's sector.
+        let (key, title_sector) = match org {
+            Some(_) if key.len() > 3 && !key.starts_with("IGO") && key.is_char_boundary(3) => {
+                let (cc, sec) = key.split_at(3);
+                if self.lex.country(cc).is_some() {
+                    (cc, sec)
+                } else {
+                    (key, title_sector)
+                }
+            }
+            _ => (key, title_sector),
+        };
         let is_igo = key.starts_with("IGO");
         let sector = if is_igo {
             key.to_string()
@@ -352,13 +492,16 @@ impl<'a> Resolver<'a> {
                     let mut k = j + 1;
                     let mut key: Option<String> = None;
                     let mut key_is_adjective = false;
+                    let mut key_org: Option<u32> = None;
                     // "رئيس أذربيجان" is a construct; "الرئيس أذربيجان" is not, but "الأمين العام للأمم" is.
                     let construct = !toks[m.first].norm.get(m.prefix_len..).unwrap_or("").starts_with("ال");
                     if adjacent(j, k) {
                         let next = &ms[k];
                         let next_clitic = toks[next.first].norm.get(..next.prefix_len).unwrap_or("");
                         let genitive = construct || next_clitic.ends_with('ل');
-                        if let Some(a) = self.find(next, EntryKind::Adjective) {
+                        // A definite title takes a definite adjective: "الأمير تركي" is a name, not Turkish.
+                        let agrees = construct || is_definite(&toks[next.first], next);
+                        if let Some(a) = self.find(next, EntryKind::Adjective).filter(|_| agrees) {
                             key = self.lex.entry(a).and_then(|e| e.country.clone());
                             key_is_adjective = true;
                             k += 1;
@@ -371,6 +514,7 @@ impl<'a> Resolver<'a> {
                                 self.find(next, EntryKind::Organisation).or_else(|| self.find(next, EntryKind::Group))
                             {
                                 key = self.lex.entry(o).and_then(|e| e.code.clone());
+                                key_org = Some(o);
                                 k += 1;
                             }
                         }
@@ -392,14 +536,28 @@ impl<'a> Resolver<'a> {
                     let gap_ok =
                         gap.len() <= 3 && gap.iter().all(|t| t.norm == "," || MODIFIERS.contains(&t.norm.as_str()));
                     let person = if k < ms.len() && gap_ok { self.find(&ms[k], EntryKind::Person) } else { None };
+                    // A name that is also a word or a common first name ("ماي", "عباس") must fit the
+                    // title's country: "وزير الخارجية الإيراني عباس" is not the Palestinian president.
+                    let person = person.filter(|&p| {
+                        !self.title_only(toks, &ms[k])
+                            || key
+                                .as_deref()
+                                .is_none_or(|c| self.lex.roles_of(p).any(|r| r.country == c || r.sector == c))
+                    });
                     let last = if person.is_some() { k } else { k - 1 };
                     let full = span.cover(self.span(toks, &ms[last]));
                     let ent = match (person, &key) {
                         (Some(p), _) => self.person_entity(full, p, Some(&role)),
                         (None, Some(_)) if former => None,
-                        (None, Some(key)) => Some(self.role_entity(full, &role, key, &title_sector)),
+                        (None, Some(key)) => Some(self.role_entity(full, &role, key, &title_sector, key_org)),
                         // "وأضاف الرئيس": the holder of that role the document named last.
-                        (None, None) if !construct && !former => {
+                        (None, None)
+                            if !construct
+                                && !former
+                                && !is_plural_title(
+                                    &toks[m.first].norm[m.prefix_len.min(toks[m.first].norm.len())..],
+                                ) =>
+                        {
                             self.last_by_role.get(&role).map(|prev| Entity { span: full, ..prev.clone() })
                         }
                         (None, None) => None,
@@ -490,13 +648,12 @@ impl<'a> Resolver<'a> {
                         if let Some(c) = entry.country.clone() {
                             let full = if after_counterpart {
                                 let cp = &toks[m.first - 1];
-                                let conj = usize::from(cp.norm.starts_with('و') || cp.norm.starts_with('ف'));
-                                let skip = skip_normalised(cp.span.slice(self.text), conj * 'و'.len_utf8());
+                                let skip = skip_normalised(cp.span.slice(self.text), counterpart_clitic_len(&cp.norm));
                                 span.cover(Span::new(cp.span.start + skip, cp.span.end))
                             } else {
                                 span
                             };
-                            let e = self.role_entity(full, &role, &c, "");
+                            let e = self.role_entity(full, &role, &c, "", None);
                             self.out.push(e);
                             chain_end = Some(m.end);
                         }
@@ -510,7 +667,7 @@ impl<'a> Resolver<'a> {
             if chain_end == Some(m.first) && toks[m.first].norm.starts_with('و') {
                 if let (Some(c), Some(role)) = (self.find(m, EntryKind::Country), self.last_role.clone()) {
                     if let Some(cc) = self.lex.entry(c).and_then(|e| e.country.clone()) {
-                        let e = self.role_entity(span, &role, &cc, "");
+                        let e = self.role_entity(span, &role, &cc, "", None);
                         self.out.push(e);
                         chain_end = Some(m.end);
                         j += 1;
@@ -552,6 +709,12 @@ impl<'a> Resolver<'a> {
         }
     }
 
+    /// Whether a match is a one-word name that stands for a person only after a title.
+    fn title_only(&self, toks: &[Token], m: &LexMatch) -> bool {
+        let norm = toks[m.first].norm.as_str();
+        m.end - m.first == 1 && TITLE_ONLY_NAMES.contains(&norm.get(m.prefix_len.min(norm.len())..).unwrap_or(""))
+    }
+
     /// A capital entry read as its country's government.
     fn capital_as_government(&self, span: Span, idx: u32) -> Option<Entity> {
         let e = self.lex.entry(idx)?;
@@ -589,6 +752,7 @@ impl<'a> Resolver<'a> {
             lexicon_id: Some(e.id.clone()),
         };
         Some(match e.kind {
+            EntryKind::Person if self.title_only(toks, m) => return None,
             EntryKind::Person => return self.person_entity(span, idx, None),
             EntryKind::Country => {
                 Entity { kind: EntityKind::Country, code: e.country.clone(), lat: None, lon: None, ..base }

@@ -305,6 +305,8 @@ impl Sources {
                 id: format!("title-{role}"),
                 name: col(&c, 2).to_string(),
                 sector: col(&c, 3).to_string(),
+                // A label role's body: the organisation id whose leader it names.
+                code: col(&c, 4).to_string(),
                 role: role.to_string(),
                 forms: with_duals(norm_forms(col(&c, 1))),
                 ..Default::default()
@@ -379,7 +381,8 @@ impl Sources {
         let mut out = String::new();
         for e in &self.entries {
             let Some(kind) = e.kind else { continue };
-            if e.forms.is_empty() && kind != EntryKind::Person {
+            // People and label-only titles are kept without forms: they are looked up by id or role.
+            if e.forms.is_empty() && !matches!(kind, EntryKind::Person | EntryKind::Title) {
                 continue;
             }
             let _ = writeln!(
