@@ -3,11 +3,10 @@
 //! vocabulary and position.
 
 use crate::vocab;
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, StartKind};
+use hadath_text::lang::{self, Lang};
 use hadath_text::{normalize_for_match, Document, Paragraph, ParagraphKind, Span};
-use std::collections::hash_map::DefaultHasher;
 use std::collections::{HashMap, HashSet};
-use std::hash::{Hash, Hasher};
 use std::sync::LazyLock;
 
 /// A word list compared after matching normalisation.
@@ -32,13 +31,14 @@ static PROMO: LazyLock<Option<Promo>> = LazyLock::new(|| {
     let mut phrases: Vec<String> = vocab::PROMO_PHRASES.iter().map(|p| normalize_for_match(p)).collect();
     phrases.sort();
     phrases.dedup();
-    let matcher = AhoCorasick::new(&phrases).ok()?;
+    // A DFA: every line of every document is scanned, so search speed beats build time.
+    let matcher = AhoCorasick::builder().kind(Some(AhoCorasickKind::DFA)).build(&phrases).ok()?;
     Some(Promo { phrases, matcher })
 });
 
 /// How many distinct promotional phrases a normalised line holds (Latin ones at word
-/// boundaries).
-fn promo_hits(norm: &str) -> usize {
+/// boundaries), counting no further than `enough`.
+fn promo_hits(norm: &str, enough: usize) -> usize {
     let Some(promo) = PROMO.as_ref() else { return 0 };
     let mut seen: Vec<usize> = Vec::new();
     for m in promo.matcher.find_overlapping_iter(norm) {
@@ -55,12 +55,24 @@ fn promo_hits(norm: &str) -> usize {
         };
         if bounded {
             seen.push(id);
+            if seen.len() >= enough {
+                break;
+            }
         }
     }
     seen.len()
 }
-static LEAD_INS: LazyLock<Vec<String>> =
-    LazyLock::new(|| vocab::LINK_LEAD_INS.iter().map(|p| normalize_for_match(p)).collect());
+
+/// Link lead-ins ("اقرأ أيضا"), normalised, in one automaton anchored at the line start.
+static LEAD_INS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    let phrases: Vec<String> = vocab::LINK_LEAD_INS.iter().map(|p| normalize_for_match(p)).collect();
+    AhoCorasick::builder().start_kind(StartKind::Anchored).build(&phrases).ok()
+});
+
+/// Whether a normalised line starts with a link lead-in.
+fn starts_with_lead_in(norm: &str) -> bool {
+    LEAD_INS.as_ref().is_some_and(|ac| ac.try_find(Input::new(norm).anchored(Anchored::Yes)).ok().flatten().is_some())
+}
 static DATELINE_STOP: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(vocab::DATELINE_STOP_WORDS));
 static INTERFACE: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(vocab::INTERFACE_WORDS));
 static SECTIONS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(vocab::SECTION_WORDS));
@@ -221,13 +233,15 @@ pub fn prepare_with(doc: &mut Document, repeats: Option<(&mut RepeatedLines, &st
     let mut title_index = None;
     if let Some(mt) = &meta_title {
         let mt = squash(mt);
-        title_index = lines.iter().position(|l| l.shape != Shape::Boilerplate && squash(&l.norm) == mt);
+        // Per line: the length of its squashed form when that is a prefix of the title.
+        let prefix_lens: Vec<Option<usize>> = lines
+            .iter()
+            .map(|l| if l.shape == Shape::Boilerplate { None } else { squashed_prefix_len(&l.norm, &mt) })
+            .collect();
+        title_index = prefix_lens.iter().position(|&n| n == Some(mt.len()));
         if title_index.is_none() {
             // A <title> often carries the site name after the headline.
-            title_index = lines.iter().position(|l| {
-                let n = squash(&l.norm);
-                l.shape != Shape::Boilerplate && n.len() >= 12 && n.len() * 2 >= mt.len() && mt.starts_with(&n)
-            });
+            title_index = prefix_lens.iter().position(|&n| n.is_some_and(|n| n >= 12 && n * 2 >= mt.len()));
         }
         if let Some(i) = title_index {
             kinds[i] = ParagraphKind::Title;
@@ -301,13 +315,55 @@ fn paragraph(text: &str, span: Span, kind: ParagraphKind) -> Paragraph {
     while !s.is_char_boundary(cut) {
         cut -= 1;
     }
-    Paragraph { span, kind, lang: hadath_text::lang::detect(&s[..cut]) }
+    Paragraph { span, kind, lang: paragraph_lang(&s[..cut]) }
 }
 
+/// Bytes of a pure Arabic-script sample tried first; the rest is read only when needed.
+const LANG_PREFIX: usize = 64;
+
+/// The language of a paragraph sample, as `hadath_text::lang::detect` tells it.
+///
+/// A sample of Arabic letters, digits and ASCII punctuation only has no Latin words, so it is
+/// Arabic as soon as a prefix of it holds an Arabic word: that prefix alone is read then.
+fn paragraph_lang(sample: &str) -> Lang {
+    if sample.len() > 2 * LANG_PREFIX && is_plain_arabic(sample) {
+        let mut cut = LANG_PREFIX;
+        while cut < sample.len() && sample.as_bytes()[cut] != b' ' {
+            cut += 1;
+        }
+        if cut < sample.len() && lang::detect(&sample[..cut]) == Lang::Arabic {
+            return Lang::Arabic;
+        }
+    }
+    lang::detect(sample)
+}
+
+/// Whether a text holds only Arabic letters, harakat, tatweel, Arabic-Indic digits, Arabic
+/// punctuation, quotes, dashes and ASCII characters that are neither letters nor `#`/`@`: nothing the
+/// tokenizer can read as a Latin word, a hashtag, a handle or a link.
+fn is_plain_arabic(s: &str) -> bool {
+    s.chars().all(|c| {
+        if c.is_ascii() {
+            !c.is_ascii_alphabetic() && c != '#' && c != '@'
+        } else {
+            matches!(c,
+                '\u{0621}'..='\u{065F}' | '\u{0660}'..='\u{066D}' | '\u{066E}'..='\u{06D3}' | '\u{060C}' |
+                '\u{061B}' | '\u{061F}' | '\u{00A0}' | '\u{00AB}' | '\u{00BB}' | '\u{2013}' | '\u{2014}' |
+                '\u{2018}'..='\u{201D}' | '\u{2026}')
+        }
+    })
+}
+
+/// Hash of a line's letters and digits (as [`squash`] keeps them), without building the
+/// string: 64-bit FNV-1a over the code points, never 0 (0 marks lines not counted).
 fn hash_line(norm: &str) -> u64 {
-    let mut h = DefaultHasher::new();
-    squash(norm).hash(&mut h);
-    h.finish().max(1)
+    const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+    let mut h = FNV_OFFSET;
+    for c in norm.chars().filter(|&c| is_squash_kept(c)) {
+        h = (h ^ u64::from(c)).wrapping_mul(FNV_PRIME);
+    }
+    h.max(1)
 }
 
 /// Whether `c` is a letter, with fast paths for ASCII and the Arabic letter block.
@@ -321,9 +377,28 @@ fn is_letter(c: char) -> bool {
     }
 }
 
+/// Whether a char is kept by [`squash`].
+fn is_squash_kept(c: char) -> bool {
+    is_letter(c) || c.is_numeric()
+}
+
 /// Letters and digits only, for comparing lines that differ in spacing and punctuation.
 fn squash(s: &str) -> String {
-    s.chars().filter(|&c| is_letter(c) || c.is_numeric()).collect()
+    s.chars().filter(|&c| is_squash_kept(c)).collect()
+}
+
+/// The byte length of `squash(s)` when it is a prefix of `target`, without building it.
+fn squashed_prefix_len(s: &str, target: &str) -> Option<usize> {
+    let mut at = 0;
+    let mut utf8 = [0u8; 4];
+    for c in s.chars().filter(|&c| is_squash_kept(c)) {
+        let bytes = c.encode_utf8(&mut utf8).as_bytes();
+        if !target.as_bytes()[at..].starts_with(bytes) {
+            return None;
+        }
+        at += bytes.len();
+    }
+    Some(at)
 }
 
 fn is_terminal(c: char) -> bool {
@@ -361,39 +436,55 @@ fn line_shape(raw: &str, norm: &str, words: usize) -> Shape {
 
 /// Alphabetic words and digit runs of a normalised line, in order.
 fn runs(norm: &str) -> Vec<(bool, &str)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    let mut digit = false;
-    for (i, c) in norm.char_indices() {
-        let cls = if c.is_ascii_digit() {
-            Some(true)
-        } else if is_letter(c) {
-            Some(false)
-        } else {
-            None
-        };
-        match (start, cls) {
-            (Some(s), Some(d)) if d != digit => {
-                out.push((digit, &norm[s..i]));
-                start = Some(i);
-                digit = d;
-            }
-            (Some(_), Some(_)) => {}
-            (Some(s), None) => {
-                out.push((digit, &norm[s..i]));
-                start = None;
-            }
-            (None, Some(d)) => {
-                start = Some(i);
-                digit = d;
-            }
-            (None, None) => {}
+    Runs::new(norm).collect()
+}
+
+/// Iterator over the alphabetic words (`false`) and digit runs (`true`) of a normalised line.
+struct Runs<'a> {
+    norm: &'a str,
+    chars: std::str::CharIndices<'a>,
+    /// Start and class of the run being read.
+    open: Option<(usize, bool)>,
+    done: bool,
+}
+
+impl<'a> Runs<'a> {
+    fn new(norm: &'a str) -> Self {
+        Runs { norm, chars: norm.char_indices(), open: None, done: false }
+    }
+}
+
+impl<'a> Iterator for Runs<'a> {
+    type Item = (bool, &'a str);
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.done {
+            return None;
         }
+        for (i, c) in self.chars.by_ref() {
+            let cls = if c.is_ascii_digit() {
+                Some(true)
+            } else if is_letter(c) {
+                Some(false)
+            } else {
+                None
+            };
+            match (self.open, cls) {
+                (Some((s, digit)), Some(d)) if d != digit => {
+                    self.open = Some((i, d));
+                    return Some((digit, &self.norm[s..i]));
+                }
+                (Some(_), Some(_)) => {}
+                (Some((s, digit)), None) => {
+                    self.open = None;
+                    return Some((digit, &self.norm[s..i]));
+                }
+                (None, Some(d)) => self.open = Some((i, d)),
+                (None, None) => {}
+            }
+        }
+        self.done = true;
+        self.open.take().map(|(s, digit)| (digit, &self.norm[s..]))
     }
-    if let Some(s) = start {
-        out.push((digit, &norm[s..]));
-    }
-    out
 }
 
 /// `d{1,4} sep d{1,2} sep d{1,4}` with sep one of `- / .`, as in "9-10-2020".
@@ -502,42 +593,53 @@ fn has_day_month(runs: &[(bool, &str)]) -> bool {
 
 /// Interface and promotional lines: vocabulary, share bars and menus, link lists, photo credits.
 fn is_boilerplate_line(raw: &str, norm: &str, words: usize) -> bool {
-    let hits = promo_hits(norm);
-    if hits >= 2 || (hits == 1 && words <= 40) {
+    // One phrase marks a short line, two any line.
+    let enough = if words <= 40 { 1 } else { 2 };
+    if promo_hits(norm, enough) >= enough {
         return true;
     }
-    if words <= 40 && LEAD_INS.iter().any(|p| norm.starts_with(p.as_str())) {
+    if words <= 40 && starts_with_lead_in(norm) {
         return true;
     }
     let ends_sentence = final_char(raw).is_some_and(is_terminal);
     // Share bars and menus: every word is interface or section vocabulary.
-    let rs = runs(norm);
-    let letter_words: Vec<&str> = rs.iter().filter(|(d, _)| !d).map(|(_, w)| *w).collect();
-    if !letter_words.is_empty() && letter_words.len() <= 10 && !ends_sentence {
-        let known = letter_words.iter().filter(|w| INTERFACE.has(w) || SECTIONS.has(w)).count();
-        if known * 10 >= letter_words.len() * 6 && letter_words.iter().any(|w| INTERFACE.has(w) || SECTIONS.has(w)) {
+    if !ends_sentence {
+        let letter_words: Vec<&str> = Runs::new(norm).filter(|(d, _)| !d).map(|(_, w)| w).take(11).collect();
+        if !letter_words.is_empty() && letter_words.len() <= 10 {
+            let known = letter_words.iter().filter(|w| INTERFACE.has(w) || SECTIONS.has(w)).count();
+            if known * 10 >= letter_words.len() * 6 && known > 0 {
+                return true;
+            }
+        }
+    }
+    // Links, handles, hashtags and separators dominate (`words` counts the same tokens).
+    if words > 0 && words <= 30 {
+        let linkish = raw
+            .split_whitespace()
+            .filter(|t| {
+                t.contains("http")
+                    || t.contains("www.")
+                    || t.starts_with('@')
+                    || t.starts_with('#')
+                    || t.chars().all(|c| "|•·›»«-–—/*>".contains(c))
+            })
+            .count();
+        if linkish * 2 >= words {
             return true;
         }
     }
-    // Links, handles, hashtags and separators dominate.
-    let tokens: Vec<&str> = raw.split_whitespace().collect();
-    let linkish = tokens
-        .iter()
-        .filter(|t| {
-            t.contains("http")
-                || t.contains("www.")
-                || t.starts_with('@')
-                || t.starts_with('#')
-                || t.chars().all(|c| "|•·›»«-–—/*>".contains(c))
-        })
-        .count();
-    if !tokens.is_empty() && linkish * 2 >= tokens.len() && tokens.len() <= 30 {
-        return true;
-    }
     // Menus: three or more short items between separators.
-    let items: Vec<&str> = raw.split(['|', '•', '·', '›']).map(str::trim).filter(|s| !s.is_empty()).collect();
-    if items.len() >= 3 && items.iter().all(|s| s.split_whitespace().count() <= 3) && !ends_sentence {
-        return true;
+    const MENU_SEPARATORS: [char; 4] = ['|', '•', '·', '›'];
+    if !ends_sentence && raw.contains(MENU_SEPARATORS) {
+        let mut items = raw.split(MENU_SEPARATORS).map(str::trim).filter(|s| !s.is_empty());
+        let mut count = 0;
+        if items.all(|s| {
+            count += 1;
+            s.split_whitespace().count() <= 3
+        }) && count >= 3
+        {
+            return true;
+        }
     }
     is_photo_caption(raw, norm, words)
 }
@@ -741,6 +843,36 @@ mod tests {
         let doc = last.unwrap();
         assert_eq!(doc.paragraphs[1].kind, ParagraphKind::Boilerplate);
         assert_eq!(doc.paragraphs[0].kind, ParagraphKind::Body);
+    }
+
+    #[test]
+    fn fast_language_reading_agrees_with_the_text_core() {
+        let long_ar = "أعلنت الحكومة اليوم عن خطة جديدة لإصلاح شبكة الكهرباء في المدن الكبرى، وقال الوزير «إن العمل يبدأ الشهر المقبل» – حسب البيان.";
+        let samples = [
+            long_ar.to_string(),
+            format!("{long_ar} The minister said that the plan is ready and the work will start."),
+            format!("{long_ar} #وسم @حساب"),
+            "The minister said that the plan is ready and the work will start soon, and that it has been long overdue for the people of the region and their families.".to_string(),
+            format!("{} كلمة", "، ".repeat(80)),
+            "٢٠٢٤ ".repeat(60),
+        ];
+        for s in &samples {
+            assert_eq!(paragraph_lang(s), lang::detect(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn streaming_helpers_match_squash() {
+        let title = squash(&normalize_for_match("عنوان الخبر: الوزير يزور العاصمة - موقع ما"));
+        for line in ["عنوان الخبر الوزير يزور العاصمة", "عنوان الخبر: الوزير يزور العاصمة - موقع ما", "خبر آخر", ""]
+        {
+            let n = squash(&normalize_for_match(line));
+            let expected = title.starts_with(&n).then_some(n.len());
+            assert_eq!(squashed_prefix_len(&normalize_for_match(line), &title), expected, "{line}");
+        }
+        assert_eq!(hash_line("قال الوزير، اليوم"), hash_line("قال الوزير اليوم"));
+        assert_ne!(hash_line("قال الوزير"), hash_line("قال الرئيس"));
+        assert_eq!(runs("ab12 cd-3"), vec![(false, "ab"), (true, "12"), (false, "cd"), (true, "3")]);
     }
 
     #[test]
