@@ -5,7 +5,7 @@
 //! deterministic.
 
 use hadath_text::{
-    Actor, CharIndex, Counted, Document, EntityKind, Event, NumberKind, Precision, PublishedBasis, Span, TimexValue,
+    Actor, Counted, Document, EntityKind, Event, NumberKind, Precision, PublishedBasis, Span, TimexValue,
 };
 use serde::Serialize;
 use std::io::{self, Write};
@@ -25,18 +25,57 @@ pub enum Format {
     Csv,
 }
 
+/// Bytes per block of the char-count table.
+const CHAR_BLOCK: usize = 4096;
+
+/// Converts byte offsets into char offsets with a small table of char counts per 4 KiB block,
+/// built on first use: a document without anything to convert costs nothing.
 struct Offsets<'a> {
     text: &'a str,
-    index: CharIndex,
+    /// Chars starting before each block.
+    blocks: std::cell::OnceCell<Vec<u32>>,
+}
+
+/// Whether a byte starts a char (is not a UTF-8 continuation byte).
+fn starts_char(b: u8) -> bool {
+    (b as i8) >= -0x40
+}
+
+fn count_char_starts(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| starts_char(b)).count()
 }
 
 impl<'a> Offsets<'a> {
     fn new(doc: &'a Document) -> Self {
-        Offsets { text: &doc.text, index: CharIndex::new(&doc.text) }
+        Offsets { text: &doc.text, blocks: std::cell::OnceCell::new() }
     }
+
+    /// Char offset of a byte offset, rounded down to the char it falls in (as `CharIndex`).
+    fn char_of(&self, byte: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        let blocks = self.blocks.get_or_init(|| {
+            let mut acc = 0u32;
+            let mut out = Vec::with_capacity(bytes.len() / CHAR_BLOCK + 1);
+            for chunk in bytes.chunks(CHAR_BLOCK) {
+                out.push(acc);
+                acc += count_char_starts(chunk) as u32;
+            }
+            out.push(acc);
+            out
+        });
+        if byte >= bytes.len() {
+            return blocks.last().map_or(0, |&n| n as usize);
+        }
+        let block = byte / CHAR_BLOCK;
+        let before = blocks.get(block).map_or(0, |&n| n as usize);
+        // Chars starting in the block up to and including `byte`, less the one holding it.
+        (before + count_char_starts(&bytes[block * CHAR_BLOCK..=byte])).saturating_sub(1)
+    }
+
     fn chars(&self, span: Span) -> (usize, usize) {
-        (self.index.char_of(span.start), self.index.char_of(span.end))
+        (self.char_of(span.start), self.char_of(span.end))
     }
+
     fn text(&self, span: Span) -> &'a str {
         span.slice(self.text)
     }
@@ -463,14 +502,18 @@ pub fn render(doc: &Document, emit: Emit, format: Format) -> String {
         (Emit::Documents, _) => document_out(doc),
         (Emit::Events, Format::Jsonl) => {
             let o = Offsets::new(doc);
-            let mut s = String::new();
+            let mut buf: Vec<u8> = Vec::new();
             for (i, e) in doc.events.iter().enumerate() {
-                if let Ok(line) = serde_json::to_string(&event_out(&o, doc, i, e, true)) {
-                    s.push_str(&line);
-                    s.push('\n');
+                let mark = buf.len();
+                if serde_json::to_writer(&mut buf, &event_out(&o, doc, i, e, true)).is_ok() {
+                    buf.push(b'\n');
+                } else {
+                    // A line that cannot be written is left out whole.
+                    buf.truncate(mark);
                 }
             }
-            s
+            // serde_json writes UTF-8 only.
+            String::from_utf8(buf).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
         }
         (Emit::Events, table) => {
             let o = Offsets::new(doc);
@@ -497,4 +540,27 @@ pub fn report_diagnostics(doc: &Document, err: &mut impl Write) -> io::Result<()
         writeln!(err, "{}: {} {}: {}", doc.id, sev, d.code, d.message)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use hadath_text::CharIndex;
+
+    #[test]
+    fn char_offsets_match_the_char_index() {
+        // Mixed widths so that blocks start inside chars: 1, 2, 3 and 4 bytes.
+        let mut text = String::new();
+        for i in 0..3000 {
+            text.push(['a', 'ب', '€', '😀', ' '][i % 5]);
+        }
+        for t in [text.as_str(), "", "x", "سلام"] {
+            let doc = Document::new("t", t);
+            let o = Offsets::new(&doc);
+            let index = CharIndex::new(t);
+            for byte in 0..t.len() + 3 {
+                assert_eq!(o.char_of(byte), index.char_of(byte), "byte {byte}");
+            }
+        }
+    }
 }
