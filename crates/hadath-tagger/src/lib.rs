@@ -134,11 +134,16 @@ pub fn tag_sentence(tokens: &[&str]) -> Vec<String> {
 /// sentences. Writes `token<TAB>TAG` per token line and keeps blank lines.
 ///
 /// The whole input is read first, so that the document model can use nearby sentences.
-pub fn tag_conll(input: impl BufRead, mut output: impl Write) -> io::Result<()> {
-    // Each line is a token or `None` for a blank line.
+pub fn tag_conll(mut input: impl BufRead, mut output: impl Write) -> io::Result<()> {
+    // Each line is a token or `None` for a blank line; invalid UTF-8 is replaced, not fatal.
     let mut lines: Vec<Option<String>> = Vec::new();
-    for line in input.lines() {
-        let line = line?;
+    let mut raw = Vec::new();
+    loop {
+        raw.clear();
+        if input.read_until(b'\n', &mut raw)? == 0 {
+            break;
+        }
+        let line = String::from_utf8_lossy(&raw);
         let line = line.trim_end_matches(['\r', '\n']);
         if line.trim().is_empty() {
             lines.push(None);

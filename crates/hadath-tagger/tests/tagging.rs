@@ -75,6 +75,9 @@ fn empty_and_odd_input_do_not_panic() {
     let long: String = (0..20_000).map(|i| format!("كلمة{}\n", i % 7)).collect();
     let out = run(&long);
     assert_eq!(out.lines().count(), 20_000);
+    let mut out = Vec::new();
+    tag_conll(&b"ok\n\xff\xfe\nbad\n"[..], &mut out).expect("invalid UTF-8 is replaced");
+    assert_eq!(String::from_utf8_lossy(&out).lines().count(), 3);
     assert!(Tagger::get().tag(&[]).is_empty());
     assert_eq!(Tagger::get().tag(&["", " ", "\u{0640}"]).len(), 3);
 }
