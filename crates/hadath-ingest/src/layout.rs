@@ -174,7 +174,7 @@ pub fn prepare_with(doc: &mut Document, repeats: Option<(&mut RepeatedLines, &st
                 return Line { span, norm: String::new(), words: LONG_LINE / 8, shape: Shape::Text, body_like: true };
             }
             let norm = normalize_for_match(raw);
-            let words = raw.split_whitespace().count();
+            let words = count_words(raw);
             let shape = line_shape(raw, &norm, words);
             let body_like = is_body_like(raw, words);
             Line { span, norm, words, shape, body_like }
@@ -364,6 +364,27 @@ fn hash_line(norm: &str) -> u64 {
         h = (h ^ u64::from(c)).wrapping_mul(FNV_PRIME);
     }
     h.max(1)
+}
+
+/// The number of white-space separated words, as `raw.split_whitespace().count()`, with a
+/// fast path for ASCII and Arabic-block chars.
+fn count_words(raw: &str) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    for c in raw.chars() {
+        let space = if c.is_ascii() {
+            c.is_ascii_whitespace() || c == '\u{0B}'
+        } else if ('\u{0600}'..='\u{06FF}').contains(&c) {
+            false
+        } else {
+            c.is_whitespace()
+        };
+        if !space && !in_word {
+            words += 1;
+        }
+        in_word = !space;
+    }
+    words
 }
 
 /// Whether `c` is a letter, with fast paths for ASCII and the Arabic letter block.
@@ -617,8 +638,8 @@ fn is_boilerplate_line(raw: &str, norm: &str, words: usize) -> bool {
         let linkish = raw
             .split_whitespace()
             .filter(|t| {
-                t.contains("http")
-                    || t.contains("www.")
+                // Arabic words hold no `h` or `w`: the substring searches are skipped for them.
+                (t.bytes().any(|b| b == b'h' || b == b'w') && (t.contains("http") || t.contains("www.")))
                     || t.starts_with('@')
                     || t.starts_with('#')
                     || t.chars().all(|c| "|•·›»«-–—/*>".contains(c))
@@ -872,6 +893,10 @@ mod tests {
         }
         assert_eq!(hash_line("قال الوزير، اليوم"), hash_line("قال الوزير اليوم"));
         assert_ne!(hash_line("قال الوزير"), hash_line("قال الرئيس"));
+        for t in ["", " a  b ", "قال\u{0B}الوزير\u{A0}اليوم\u{2003}x\u{85}y", "\u{0C}\t\r\n", "كلمة"]
+        {
+            assert_eq!(count_words(t), t.split_whitespace().count(), "{t:?}");
+        }
         assert_eq!(runs("ab12 cd-3"), vec![(false, "ab"), (true, "12"), (false, "cd"), (true, "3")]);
     }
 

@@ -12,7 +12,7 @@ fuzz_target!(|data: &[u8]| {
             for p in &doc.paragraphs {
                 assert!(doc.text.get(p.span.start..p.span.end).is_some());
             }
-            let _ = hadath_text::normalize_mapped(&doc.text);
+            let _ = hadath_text::normalize::normalize_mapped(&doc.text);
         }
     }
 });
