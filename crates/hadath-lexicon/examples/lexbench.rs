@@ -46,6 +46,33 @@ fn main() {
         docs.push(d);
     }
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    if std::env::var("PROFILE_ANNOTATE").is_ok() {
+        // Only the stage the pipeline runs: annotate over documents whose tokens are set, 5 times.
+        for d in docs.iter_mut() {
+            // One body paragraph per line, as layout gives plain text.
+            let mut start = 0;
+            for line in d.text.split_inclusive('\n') {
+                let span = hadath_text::Span::new(start, start + line.trim_end().len());
+                start += line.len();
+                if !span.is_empty() {
+                    let kind = hadath_text::ParagraphKind::Body;
+                    d.paragraphs.push(hadath_text::Paragraph { span, kind, lang: hadath_text::Lang::Arabic });
+                }
+            }
+            hadath_text::segment::segment_document(d);
+        }
+        let ntok: usize = docs.iter().map(|d| d.tokens.len()).sum();
+        println!("segmented: {ntok} tokens");
+        let (t, c0) = (Instant::now(), cpu_ns());
+        for _ in 0..5 {
+            for d in docs.iter_mut() {
+                lex.annotate(d);
+            }
+        }
+        let el = secs(t, c0);
+        println!("annotate after segment_document, 5 rounds: {:.1} MB/s", 5.0 * bytes as f64 / 1e6 / el);
+        return;
+    }
     let (t, c0) = (Instant::now(), cpu_ns());
     let ntok: usize = docs.iter().map(|d| hadath_text::tokenize(&d.text).len()).sum();
     let el = secs(t, c0);

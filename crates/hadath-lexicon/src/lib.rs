@@ -62,7 +62,7 @@ struct Node {
 
 /// A lexicon match over a run of tokens.
 #[derive(Debug, Clone, PartialEq)]
-pub struct LexMatch {
+pub struct LexMatch<'l> {
     /// First token index (into the token slice given).
     pub first: usize,
     /// One past the last token index.
@@ -73,7 +73,7 @@ pub struct LexMatch {
     /// article) stays whole, so "للأمم المتحدة" keeps its first letter and "وللأمم" drops only و.
     pub span_prefix_len: usize,
     /// Entries the matched form names, best first.
-    pub entries: Vec<u32>,
+    pub entries: &'l [u32],
 }
 
 /// Per-token class from the gazetteer, for NER features.
@@ -112,6 +112,19 @@ pub struct Lexicon {
     organisations: FxMap<String, u32>,
     /// Normalised adjective form to ISO3.
     adjectives: FxMap<Box<str>, String>,
+    /// A bit per hash of every first token of a form: most tokens start no form, and this small
+    /// table (it fits a CPU cache) says so before the large root map is probed.
+    first_tokens: Vec<u64>,
+}
+
+/// Bits of the first-token filter: 2^18 bits, 32 KiB.
+const FILTER_BITS: u32 = 18;
+
+fn filter_slot(s: &str) -> usize {
+    use std::hash::Hasher as _;
+    let mut h = fxhash::FxHasher::default();
+    h.write(s.as_bytes());
+    (h.finish() >> (64 - FILTER_BITS)) as usize
 }
 
 static COMPILED: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon.compiled"));
@@ -175,6 +188,7 @@ impl Lexicon {
             countries: FxMap::default(),
             organisations: FxMap::default(),
             adjectives: FxMap::default(),
+            first_tokens: vec![0; 1 << (FILTER_BITS - 6)],
         }
     }
 
@@ -267,6 +281,10 @@ impl Lexicon {
             lex.roles.push(role);
         }
         lex.sort_patterns();
+        let keys: Vec<usize> = lex.nodes[0].children.keys().map(|k| filter_slot(k)).collect();
+        for slot in keys {
+            lex.first_tokens[slot >> 6] |= 1 << (slot & 63);
+        }
         Ok(lex)
     }
 
@@ -413,12 +431,18 @@ impl Lexicon {
     }
 
     /// Longest clitic-aware matches over normalised tokens, left to right, non-overlapping.
-    pub fn match_tokens(&self, norms: &[&str]) -> Vec<LexMatch> {
+    pub fn match_tokens(&self, norms: &[&str]) -> Vec<LexMatch<'_>> {
+        self.match_by(norms.len(), |i| norms[i])
+    }
+
+    /// [`Lexicon::match_tokens`] over `n` tokens whose normalised text `norm_at` gives, so that a
+    /// caller holding [`hadath_text::Token`]s needs no slice of strings.
+    pub fn match_by<'s>(&self, n: usize, norm_at: impl Fn(usize) -> &'s str) -> Vec<LexMatch<'_>> {
         let mut out = Vec::new();
         let mut i = 0;
         let mut buf = String::new();
-        while i < norms.len() {
-            match self.longest_at(norms, i, &mut buf) {
+        while i < n {
+            match self.longest_at(n, &norm_at, i, &mut buf) {
                 Some(m) => {
                     i = m.end;
                     out.push(m);
@@ -430,13 +454,23 @@ impl Lexicon {
     }
 
     /// The longest match starting at token `i`, if any.
-    fn longest_at(&self, norms: &[&str], i: usize, buf: &mut String) -> Option<LexMatch> {
-        let tok = norms[i];
+    fn longest_at<'s>(
+        &self,
+        n: usize,
+        norm_at: &impl Fn(usize) -> &'s str,
+        i: usize,
+        buf: &mut String,
+    ) -> Option<LexMatch<'_>> {
+        let tok = norm_at(i);
         // (end, prefix_len, node, span_prefix_len) of the best match so far; the least segmented
         // reading wins ties.
         let mut best: Option<(usize, usize, usize, usize)> = None;
         let root = &self.nodes[0];
         let mut try_stem = |stem: &str, prefix_len: usize, span_prefix_len: usize| {
+            let slot = filter_slot(stem);
+            if self.first_tokens.get(slot >> 6).is_none_or(|w| w & (1 << (slot & 63)) == 0) {
+                return;
+            }
             let Some(&first) = root.children.get(stem) else { return };
             let mut node = first as usize;
             let mut k = i + 1;
@@ -444,11 +478,11 @@ impl Lexicon {
                 if !self.nodes[node].entries.is_empty() && best.is_none_or(|(end, ..)| k > end) {
                     best = Some((k, prefix_len, node, span_prefix_len));
                 }
-                let n = &self.nodes[node];
-                if n.children.is_empty() || k >= norms.len() {
+                let nd = &self.nodes[node];
+                if nd.children.is_empty() || k >= n {
                     break;
                 }
-                match n.children.get(norms[k]) {
+                match nd.children.get(norm_at(k)) {
                     Some(&c) => {
                         node = c as usize;
                         k += 1;
@@ -458,28 +492,37 @@ impl Lexicon {
             }
         };
         try_stem(tok, 0, 0);
-        let clitic_start = matches!(tok.chars().next(), Some('و' | 'ف' | 'ب' | 'ل' | 'ك'));
-        if clitic_start && tok.len() >= 6 {
-            for p in PROCLITICS {
-                let Some(stem) = tok.strip_prefix(p) else { continue };
-                if stem.chars().count() < 2 {
-                    continue;
-                }
-                if p.ends_with("لل") {
-                    // "لل" is "ل" + "ال": the article stays on the stem.
-                    buf.clear();
-                    buf.push_str("ال");
-                    buf.push_str(stem);
-                    let s = std::mem::take(buf);
-                    try_stem(&s, p.len() - "ل".len(), p.len() - "لل".len());
-                    *buf = s;
-                } else if p.ends_with("ال") {
-                    // "بال" + stem: keep the article on the stem.
-                    let cut = p.len() - "ال".len();
-                    try_stem(&tok[cut..], cut, cut);
-                } else {
-                    try_stem(stem, p.len(), p.len());
-                }
+        if tok.len() >= 6 {
+            // Proclitics, shortest first: a conjunction (و ف), then a preposition (ب ك ل), or
+            // ل before the article run together as "لل". "وال"/"بال" need no reading of their
+            // own: stripping و or ب leaves the article on the stem.
+            const LETTER: usize = 2;
+            let b = tok.as_bytes();
+            let letter = |at: usize| -> Option<char> { tok.get(at..at + LETTER).and_then(|s| s.chars().next()) };
+            let stem_ok = |at: usize| tok.get(at..).is_some_and(|s| s.chars().nth(1).is_some());
+            let first = letter(0);
+            let conj = if matches!(first, Some('و' | 'ف')) { LETTER } else { 0 };
+            if conj > 0 && stem_ok(conj) {
+                try_stem(&tok[conj..], conj, conj);
+            }
+            let prep = letter(conj);
+            let prep_ok = match prep {
+                Some('ب' | 'ل') => true,
+                // "فك" is not read as a proclitic pair.
+                Some('ك') => first != Some('ف'),
+                _ => false,
+            };
+            if prep_ok && b.len() > conj + LETTER && stem_ok(conj + LETTER) {
+                try_stem(&tok[conj + LETTER..], conj + LETTER, conj + LETTER);
+            }
+            if prep == Some('ل') && letter(conj + LETTER) == Some('ل') && stem_ok(conj + 2 * LETTER) {
+                // "لل" is "ل" + "ال": the article stays on the stem; the span keeps both letters.
+                buf.clear();
+                buf.push_str("ال");
+                buf.push_str(&tok[conj + 2 * LETTER..]);
+                let s = std::mem::take(buf);
+                try_stem(&s, conj + LETTER, conj);
+                *buf = s;
             }
         }
         best.map(|(end, prefix_len, node, span_prefix_len)| LexMatch {
@@ -487,7 +530,7 @@ impl Lexicon {
             end,
             prefix_len,
             span_prefix_len,
-            entries: self.nodes[node].entries.clone(),
+            entries: &self.nodes[node].entries,
         })
     }
 

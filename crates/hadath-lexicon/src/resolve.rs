@@ -248,7 +248,7 @@ fn skip_normalised(orig: &str, norm_len: usize) -> usize {
 
 struct Sentence<'t> {
     tokens: std::borrow::Cow<'t, [Token]>,
-    matches: Vec<LexMatch>,
+    matches: Vec<LexMatch<'t>>,
 }
 
 fn code_of(country: &str, sector: &str) -> Option<String> {
@@ -275,7 +275,7 @@ struct Resolver<'a> {
     text: &'a str,
     date: Option<Date>,
     /// Countries named anywhere in the document (by name, adjective or capital), with counts.
-    mentioned: FxMap<String, usize>,
+    mentioned: FxMap<&'a str, usize>,
     /// Person entries the document names, with counts.
     people: FxMap<u32, usize>,
     /// The last resolved person seen with each role key, for a bare "الرئيس".
@@ -286,12 +286,13 @@ struct Resolver<'a> {
 }
 
 impl<'a> Resolver<'a> {
-    fn kinds(&self, m: &LexMatch) -> Vec<(u32, EntryKind)> {
-        m.entries.iter().filter_map(|&i| self.lex.entry(i).map(|e| (i, e.kind))).collect()
+    fn kinds<'m>(&self, m: &'m LexMatch<'_>) -> impl Iterator<Item = (u32, EntryKind)> + use<'m, 'a> {
+        let lex = self.lex;
+        m.entries.iter().filter_map(move |&i| lex.entry(i).map(|e| (i, e.kind)))
     }
 
     fn find(&self, m: &LexMatch, kind: EntryKind) -> Option<u32> {
-        self.kinds(m).into_iter().find(|&(_, k)| k == kind).map(|(i, _)| i)
+        self.kinds(m).find(|&(_, k)| k == kind).map(|(i, _)| i)
     }
 
     fn span(&self, toks: &[Token], m: &LexMatch) -> Span {
@@ -682,8 +683,8 @@ impl<'a> Resolver<'a> {
                 (Some(c), Some(cap)) => {
                     let own = self.lex.entry(c).and_then(|e| e.country.clone()).unwrap_or_default();
                     let other = self.lex.entry(cap).and_then(|e| e.country.clone()).unwrap_or_default();
-                    let n_own = self.mentioned.get(&own).copied().unwrap_or(0);
-                    let n_other = self.mentioned.get(&other).copied().unwrap_or(0);
+                    let n_own = self.mentioned.get(own.as_str()).copied().unwrap_or(0);
+                    let n_other = self.mentioned.get(other.as_str()).copied().unwrap_or(0);
                     if n_own > n_other {
                         c
                     } else {
@@ -846,6 +847,8 @@ pub(crate) fn annotate(lex: &Lexicon, doc: &Document) -> Vec<Entity> {
     let ranges: Vec<Span> =
         if doc.sentences.is_empty() { vec![Span::new(0, text.len())] } else { doc.sentences.clone() };
     let mut sentences = Vec::with_capacity(ranges.len());
+    // Sentences come in text order: one walk over the tokens finds each sentence's tokens.
+    let mut cursor = 0usize;
     for r in ranges {
         let tokens: std::borrow::Cow<'_, [Token]> = if doc.tokens.is_empty() {
             let mut v = Vec::new();
@@ -854,15 +857,29 @@ pub(crate) fn annotate(lex: &Lexicon, doc: &Document) -> Vec<Entity> {
             }
             v.into()
         } else {
-            let a = doc.tokens.partition_point(|t| t.span.start < r.start);
-            let b = a + doc.tokens[a..].iter().take_while(|t| t.span.end <= r.end).count();
-            std::borrow::Cow::Borrowed(&doc.tokens[a..b])
+            let all = &doc.tokens;
+            if all.get(cursor.saturating_sub(1)).is_some_and(|t| t.span.start >= r.start) {
+                cursor = all.partition_point(|t| t.span.start < r.start);
+            }
+            while all.get(cursor).is_some_and(|t| t.span.start < r.start) {
+                cursor += 1;
+            }
+            let a = cursor;
+            while all.get(cursor).is_some_and(|t| t.span.end <= r.end) {
+                cursor += 1;
+            }
+            std::borrow::Cow::Borrowed(&all[a..cursor])
         };
-        let norms: Vec<&str> = tokens.iter().map(|t| t.norm.as_str()).collect();
-        let matches = lex.match_tokens(&norms);
+        let matches = match &tokens {
+            std::borrow::Cow::Borrowed(t) => lex.match_by(t.len(), |i| t[i].norm.as_str()),
+            std::borrow::Cow::Owned(t) => {
+                let norms: Vec<&str> = t.iter().map(|x| x.norm.as_str()).collect();
+                lex.match_tokens(&norms)
+            }
+        };
         sentences.push(Sentence { tokens, matches });
     }
-    let mut mentioned: FxMap<String, usize> = FxMap::default();
+    let mut mentioned: FxMap<&str, usize> = FxMap::default();
     for s in &sentences {
         for m in &s.matches {
             // A form shared by a country and a capital (عمان) is no evidence either way.
@@ -872,7 +889,7 @@ pub(crate) fn annotate(lex: &Lexicon, doc: &Document) -> Vec<Entity> {
             if let Some(e) = m.entries.first().and_then(|&i| lex.entry(i)) {
                 if matches!(e.kind, EntryKind::Country | EntryKind::Adjective | EntryKind::Capital) {
                     if let Some(c) = &e.country {
-                        *mentioned.entry(c.clone()).or_default() += 1;
+                        *mentioned.entry(c.as_str()).or_default() += 1;
                     }
                 }
             }
