@@ -7,7 +7,12 @@ fn main() {
         println!("skipped: data pack not found");
         return;
     }
-    let scores = match hadath_events::eval::score_file(&path) {
+    let half = match std::env::args().nth(2).as_deref() {
+        Some("a") => hadath_events::eval::Half::A,
+        Some("b") => hadath_events::eval::Half::B,
+        _ => hadath_events::eval::Half::All,
+    };
+    let scores = match hadath_events::eval::score_file_half(&path, half) {
         Ok(s) => s,
         Err(e) => {
             eprintln!("error: {e}");

@@ -159,3 +159,29 @@ fn never_panics_on_odd_input() {
     let doc = analyse_text("t", &long, Date::new(2020, 1, 1));
     assert!(!doc.events.is_empty());
 }
+
+fn occurred_of(doc: &Document, ty: &str) -> usize {
+    doc.events.iter().filter(|e| e.event_type == ty && e.status == EventStatus::Occurred).count()
+}
+
+#[test]
+fn condemned_attack_is_a_reaction_not_a_report() {
+    let doc = code("واستنكر رئيس الحزب في بيان وزعه على الصحافيين مساء الأحد، تفجيرات السوق في المدينة.");
+    assert_eq!(occurred_of(&doc, "ASSAULT"), 0, "{:#?}", doc.events);
+    let doc = code("ندد الاتحاد بالهجوم على القافلة في الصحراء.");
+    assert_eq!(occurred_of(&doc, "ASSAULT"), 0, "{:#?}", doc.events);
+}
+
+#[test]
+fn attack_reported_with_a_toll_still_occurs() {
+    let doc = code("قتل ثلاثة حراس أمس في تفجير عبوة ناسفة قرب مقر البلدية في الموصل.");
+    assert_eq!(occurred_of(&doc, "ASSAULT"), 1, "{:#?}", doc.events);
+}
+
+#[test]
+fn victims_of_a_killing_are_not_the_agents_of_the_blast() {
+    let doc = code("قتل ستة مدنيين أمس في انفجار سيارة مفخخة في بغداد.");
+    let e = first_of(&doc, "ASSAULT");
+    assert!(e.source.is_empty(), "{e:#?}");
+    assert!(!e.target.is_empty(), "{e:#?}");
+}
