@@ -759,9 +759,10 @@ fn supported(
         {
             return true;
         }
-        // A crowd noun in the nominative is the subject of what the crowd did.
+        // A crowd noun in the nominative is the subject of what the crowd did: a protest
+        // only when a verb of gathering or marching stands near it.
         if trig.ends_with("ون") {
-            return true;
+            return near_support(v, m);
         }
         // "مئات المتظاهرين"، "عدة مئات من المتظاهرين"، "500 متظاهر".
         let mut k = m.first;
@@ -779,6 +780,11 @@ fn supported(
             return false;
         }
     }
+    near_support(v, m)
+}
+
+/// Whether a supporting verb or a recent-time word stands within four tokens of a trigger.
+fn near_support(v: &SentenceView, m: &TriggerMatch) -> bool {
     let lo = m.first.saturating_sub(4);
     let hi = (m.last + 4).min(v.tokens.len());
     (lo..hi).filter(|&i| i < m.first || i >= m.last).any(|i| {

@@ -185,3 +185,11 @@ fn victims_of_a_killing_are_not_the_agents_of_the_blast() {
     assert!(e.source.is_empty(), "{e:#?}");
     assert!(!e.target.is_empty(), "{e:#?}");
 }
+
+#[test]
+fn crowd_noun_is_a_protest_only_with_a_verb_of_protest_near() {
+    let doc = code("ورأى المحللون أن المتظاهرون فقدوا ثقتهم بالأحزاب التقليدية منذ سنوات.");
+    assert_eq!(occurred_of(&doc, "PROTEST"), 0, "{:#?}", doc.events);
+    let doc = code("خرج المتظاهرون إلى الساحة الرئيسية في المدينة أمس.");
+    assert_eq!(occurred_of(&doc, "PROTEST"), 1, "{:#?}", doc.events);
+}
