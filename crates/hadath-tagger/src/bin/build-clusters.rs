@@ -4,6 +4,8 @@
 //!
 //! The output holds only hashes of normalised words with cluster ids and frequency buckets,
 //! no text. It is deterministic: no randomness beyond fixed hash-derived projections.
+//! `CLUSTERS_MIN_COUNT` (default 4) and `CLUSTERS_FINE` (default 1024) override the vocabulary
+//! threshold and the number of fine clusters, for experiments.
 
 use flate2::read::GzDecoder;
 use hadath_tagger::features::{word_key, Fnv, WordClass, WordClasses};
