@@ -124,21 +124,33 @@ where
     F: FnMut(&Document, T) -> Result<(), E>,
 {
     let batch = batch.max(1);
-    let mut docs = docs.peekable();
-    while docs.peek().is_some() {
-        let mut buf: Vec<Document> = docs.by_ref().take(batch).collect();
-        let work = |buf: &mut Vec<Document>| -> Vec<T> {
-            buf.par_iter_mut()
-                .map(|d| {
-                    analyze(d, opts);
-                    map(d)
-                })
-                .collect()
-        };
-        let outs = match pool {
-            Some(p) => p.install(|| work(&mut buf)),
-            None => work(&mut buf),
-        };
+    let mut docs = docs;
+    let work = |buf: &mut Vec<Document>| -> Vec<T> {
+        buf.par_iter_mut()
+            .map(|d| {
+                analyze(d, opts);
+                map(d)
+            })
+            .collect()
+    };
+    // Reading overlaps analysis: while the pool codes one batch, this thread reads the next.
+    let mut next: Vec<Document> = docs.by_ref().take(batch).collect();
+    while !next.is_empty() {
+        let mut buf = std::mem::take(&mut next);
+        let mut outs: Vec<T> = Vec::new();
+        let (buf_ref, outs_ref, next_ref, docs_ref, work_ref) = (&mut buf, &mut outs, &mut next, &mut docs, &work);
+        macro_rules! overlap {
+            () => {
+                move |scope: &rayon::Scope<'_>| {
+                    scope.spawn(move |_| *outs_ref = work_ref(buf_ref));
+                    *next_ref = docs_ref.by_ref().take(batch).collect();
+                }
+            };
+        }
+        match pool {
+            Some(p) => p.in_place_scope(overlap!()),
+            None => rayon::in_place_scope(overlap!()),
+        }
         for (d, o) in buf.iter().zip(outs) {
             sink(d, o)?;
         }
