@@ -1,6 +1,6 @@
 //! A small fast hasher (the Fx hash used inside rustc) for short string keys.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// Fx hasher state.
@@ -61,3 +61,6 @@ impl Hasher for FxHasher {
 
 /// A HashMap with the Fx hasher.
 pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// A HashSet with the Fx hasher.
+pub type FxSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;

@@ -1,10 +1,11 @@
 //! Turning lexicon matches into entities: titles with nationality adjectives, dated roles,
 //! counterparts ("نظيريه الأذربيجاني والأرميني"), capitals as government metonyms, عمان.
 
-use crate::fxhash::FxMap;
+use crate::fxhash::{FxMap, FxSet};
 use crate::{EntryKind, LexMatch, Lexicon};
 use hadath_text::tokenize::tokenize_range;
 use hadath_text::{normalize_for_match, Date, Document, Entity, EntityKind, Span, Token};
+use std::sync::LazyLock;
 
 /// Verbs (normalised, past tense) that make a following capital the government.
 const METONYM_VERBS_BEFORE: &[&str] = &[
@@ -84,6 +85,15 @@ const PM_LED: &[&str] = &[
     "GBR", "DEU", "ISR", "IND", "JPN", "ITA", "ESP", "CAN", "AUS", "NLD", "BEL", "SWE", "NOR", "DNK", "IRQ", "ARM",
     "PAK", "GRC", "HUN", "POL", "CZE", "AUT", "NZL", "IRL", "PRT", "LBN", "GEO", "BGD", "NPL", "THA", "MYS",
 ];
+
+/// A word list as a set, for lists looked up on every capital or place mention.
+fn word_set(words: &'static [&'static str]) -> FxSet<&'static str> {
+    words.iter().copied().collect()
+}
+
+static METONYM_VERBS: LazyLock<FxSet<&'static str>> = LazyLock::new(|| word_set(METONYM_VERBS_BEFORE));
+static PLACE_PREPS: LazyLock<FxSet<&'static str>> = LazyLock::new(|| word_set(PLACE_PREPOSITIONS));
+static LOCATIVES: LazyLock<FxSet<&'static str>> = LazyLock::new(|| word_set(LOCATIVE_CUES));
 
 /// Offices a "زعيم" (leader) of a country may hold, most likely first.
 const LEADER_ROLES: &[&str] =
@@ -482,7 +492,12 @@ impl<'a> Resolver<'a> {
                 continue;
             };
             let span = self.span(toks, m);
-            if m.end - m.first == 1 && NEVER_ALONE.contains(&toks[m.first].norm.get(m.prefix_len..).unwrap_or("")) {
+            // Lengths first: reading the token's text costs a memory access most matches skip.
+            let stem_len = toks[m.first].norm.len().saturating_sub(m.prefix_len);
+            if m.end - m.first == 1
+                && NEVER_ALONE.iter().any(|w| w.len() == stem_len)
+                && NEVER_ALONE.contains(&toks[m.first].norm.get(m.prefix_len..).unwrap_or(""))
+            {
                 j += 1;
                 continue;
             }
@@ -797,7 +812,7 @@ impl<'a> Resolver<'a> {
         if clitic.contains('ب') || clitic.contains('ل') {
             return true;
         }
-        if m.first > 0 && LOCATIVE_CUES.contains(&strip_conj(&toks[m.first - 1].norm)) {
+        if m.first > 0 && LOCATIVES.contains(strip_conj(&toks[m.first - 1].norm)) {
             return true;
         }
         toks.get(m.end).is_some_and(|t| t.norm.starts_with("ال") && self.lex.country_of_adjective(&t.norm).is_some())
@@ -815,19 +830,19 @@ impl<'a> Resolver<'a> {
         for back in 1..=4 {
             let Some(t) = m.first.checked_sub(back).and_then(|i| toks.get(i)) else { break };
             let w = strip_conj(&t.norm);
-            if PLACE_PREPOSITIONS.contains(&w) && back == 1 {
+            if PLACE_PREPS.contains(w) && back == 1 {
                 return false;
             }
-            if PLACE_PREPOSITIONS.contains(&w) || t.kind == hadath_text::TokenKind::Punct {
+            if PLACE_PREPS.contains(w) || t.kind == hadath_text::TokenKind::Punct {
                 break;
             }
-            if METONYM_VERBS_BEFORE.contains(&w) || (back == 1 && METONYM_CUES_BEFORE.contains(&w)) {
+            if METONYM_VERBS.contains(w) || (back == 1 && METONYM_CUES_BEFORE.contains(&w)) {
                 return true;
             }
         }
         if let Some(next) = toks.get(m.end) {
             let n = strip_conj(&next.norm);
-            if METONYM_VERBS_BEFORE.contains(&n) {
+            if METONYM_VERBS.contains(n) {
                 return true;
             }
             // A present-tense verb right after: "باكو تتهم".
@@ -917,7 +932,10 @@ pub(crate) fn annotate(lex: &Lexicon, doc: &Document) -> Vec<Entity> {
         r.sentence(s);
     }
     let mut out = r.out;
-    out.sort_by_key(|e| (e.span.start, std::cmp::Reverse(e.span.end)));
+    // Entities mostly come in text order already.
+    if !out.is_sorted_by_key(|e| (e.span.start, std::cmp::Reverse(e.span.end))) {
+        out.sort_by_key(|e| (e.span.start, std::cmp::Reverse(e.span.end)));
+    }
     let mut kept: Vec<Entity> = Vec::with_capacity(out.len());
     for e in out {
         if e.span.is_empty() {
