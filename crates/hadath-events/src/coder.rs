@@ -929,6 +929,68 @@ fn under_reaction(v: &SentenceView, m: &TriggerMatch) -> bool {
     })
 }
 
+/// Words that show an attack is made with words: "قائلا"، "تصريحات".
+const SPEECH_WORDS: &[&str] = &[
+    "قائلا",
+    "قائله",
+    "قال",
+    "قالت",
+    "تصريح",
+    "تصريحات",
+    "تصريحاته",
+    "خطاب",
+    "خطابه",
+    "كلمه",
+    "كلمته",
+    "انتقد",
+    "انتقدت",
+    "انتقادات",
+    "مقابله",
+    "مناظره",
+    "المرشح",
+    "مرشح",
+    "الانتخابيه",
+];
+
+/// Whether an attack verb is a verbal attack: speech words in the sentence, no toll and no
+/// weapon or armed agent.
+fn verbal_attack(v: &SentenceView, m: &TriggerMatch, p: &Pattern, has_casualties: bool) -> bool {
+    if p.id != "assault.attack" || has_casualties {
+        return false;
+    }
+    let speech = v.tokens.iter().any(|t| SPEECH_WORDS.contains(&strip_conj(&t.norm)));
+    let armed = v.tokens.iter().any(|t| ARMED_WORDS.contains(&strip_conj(&t.norm)));
+    speech && !armed && !m.nominal
+}
+
+/// Words of weapons and armed agents that make an attack physical.
+const ARMED_WORDS: &[&str] = &[
+    "مسلحون",
+    "مسلحين",
+    "المسلحون",
+    "مسلح",
+    "قوات",
+    "القوات",
+    "الجيش",
+    "جنود",
+    "طايره",
+    "طايرات",
+    "صاروخ",
+    "صواريخ",
+    "قذيفه",
+    "قذايف",
+    "عبوه",
+    "سياره",
+    "انتحاري",
+    "النار",
+    "بالرصاص",
+    "مسلحه",
+    "دبابات",
+    "مدفعيه",
+    "الشرطه",
+    "مجهولون",
+];
+
 /// Words of sentences that talk about violence rather than report it.
 const ABOUT_WORDS: &[&str] = &[
     "محاكمه",
@@ -1203,6 +1265,7 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
                 && (!supported(&v, &m, &matches, set, has_casualties)
                     || in_relative_clause(&v, &m)
                     || under_reaction(&v, &m)
+                    || verbal_attack(&v, &m, p, has_casualties)
                     || !is_eventive(&v, doc, &m, &matches, set, has_casualties))
             {
                 continue;
