@@ -497,13 +497,13 @@ impl Lexicon {
             // ل before the article run together as "لل". "وال"/"بال" need no reading of their
             // own: stripping و or ب leaves the article on the stem.
             const LETTER: usize = 2;
-            let b = tok.as_bytes();
             let letter = |at: usize| -> Option<char> { tok.get(at..at + LETTER).and_then(|s| s.chars().next()) };
-            let stem_ok = |at: usize| tok.get(at..).is_some_and(|s| s.chars().nth(1).is_some());
+            // The rest of the token from `at`, when it has at least two letters.
+            let stem_at = |at: usize| tok.get(at..).filter(|s| s.chars().nth(1).is_some());
             let first = letter(0);
             let conj = if matches!(first, Some('و' | 'ف')) { LETTER } else { 0 };
-            if conj > 0 && stem_ok(conj) {
-                try_stem(&tok[conj..], conj, conj);
+            if let Some(stem) = stem_at(conj).filter(|_| conj > 0) {
+                try_stem(stem, conj, conj);
             }
             let prep = letter(conj);
             let prep_ok = match prep {
@@ -512,14 +512,15 @@ impl Lexicon {
                 Some('ك') => first != Some('ف'),
                 _ => false,
             };
-            if prep_ok && b.len() > conj + LETTER && stem_ok(conj + LETTER) {
-                try_stem(&tok[conj + LETTER..], conj + LETTER, conj + LETTER);
+            if let Some(stem) = stem_at(conj + LETTER).filter(|_| prep_ok) {
+                try_stem(stem, conj + LETTER, conj + LETTER);
             }
-            if prep == Some('ل') && letter(conj + LETTER) == Some('ل') && stem_ok(conj + 2 * LETTER) {
+            let lam_lam = prep == Some('ل') && letter(conj + LETTER) == Some('ل');
+            if let Some(rest) = stem_at(conj + 2 * LETTER).filter(|_| lam_lam) {
                 // "لل" is "ل" + "ال": the article stays on the stem; the span keeps both letters.
                 buf.clear();
                 buf.push_str("ال");
-                buf.push_str(&tok[conj + 2 * LETTER..]);
+                buf.push_str(rest);
                 let s = std::mem::take(buf);
                 try_stem(&s, conj + LETTER, conj);
                 *buf = s;

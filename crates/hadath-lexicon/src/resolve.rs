@@ -570,9 +570,7 @@ impl<'a> Resolver<'a> {
                         (None, None)
                             if !construct
                                 && !former
-                                && !is_plural_title(
-                                    &toks[m.first].norm[m.prefix_len.min(toks[m.first].norm.len())..],
-                                ) =>
+                                && !is_plural_title(toks[m.first].norm.get(m.prefix_len..).unwrap_or("")) =>
                         {
                             self.last_by_role.get(&role).map(|prev| Entity { span: full, ..prev.clone() })
                         }
