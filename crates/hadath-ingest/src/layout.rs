@@ -339,17 +339,19 @@ fn paragraph_lang(sample: &str) -> Lang {
 }
 
 /// Whether a text holds only Arabic letters, harakat, tatweel, Arabic-Indic digits, Arabic
-/// punctuation, quotes, dashes and ASCII characters that are neither letters nor `#`/`@`: nothing the
-/// tokenizer can read as a Latin word, a hashtag, a handle or a link.
+/// punctuation, quotes, dashes, joiners and direction marks, and ASCII characters that are not
+/// letters: nothing the tokenizer can read as a Latin word. (Hashtags and handles can only
+/// hide Arabic words, and no token reaches across a space, so an Arabic word found in a prefix
+/// cut at a space is one of the whole sample too.)
 fn is_plain_arabic(s: &str) -> bool {
     s.chars().all(|c| {
         if c.is_ascii() {
-            !c.is_ascii_alphabetic() && c != '#' && c != '@'
+            !c.is_ascii_alphabetic()
         } else {
             matches!(c,
                 '\u{0621}'..='\u{065F}' | '\u{0660}'..='\u{066D}' | '\u{066E}'..='\u{06D3}' | '\u{060C}' |
                 '\u{061B}' | '\u{061F}' | '\u{00A0}' | '\u{00AB}' | '\u{00BB}' | '\u{2013}' | '\u{2014}' |
-                '\u{2018}'..='\u{201D}' | '\u{2026}')
+                '\u{2018}'..='\u{201D}' | '\u{2026}' | '\u{200C}'..='\u{200F}')
         }
     })
 }
@@ -873,6 +875,8 @@ mod tests {
             long_ar.to_string(),
             format!("{long_ar} The minister said that the plan is ready and the work will start."),
             format!("{long_ar} #وسم @حساب"),
+            format!("#وسم @حساب #1 {}", "#وسم ".repeat(30)),
+            format!("\u{200F}{long_ar}\u{200E}"),
             "The minister said that the plan is ready and the work will start soon, and that it has been long overdue for the people of the region and their families.".to_string(),
             format!("{} كلمة", "، ".repeat(80)),
             "٢٠٢٤ ".repeat(60),
