@@ -257,7 +257,8 @@ fn read_roles(v: &SentenceView, m: &TriggerMatch, p: &Pattern, c: &mut Candidate
         }
         Frame::Kill => {
             let bare: Vec<&&ActorGroup> = after.iter().filter(|g| prep(g).is_none()).collect();
-            if bare.len() >= 2 && bare[0].first - m.last <= 2 {
+            // A verbal noun's genitive is its victim: "مقتل 15 جنديا".
+            if bare.len() >= 2 && bare[0].first - m.last <= 2 && !m.nominal {
                 c.source = bare[0].actors();
                 c.target = bare[1].actors();
             } else if let Some(g) = bare.first() {
@@ -1032,6 +1033,8 @@ const ABOUT_WORDS: &[&str] = &[
     "المتهمون",
     "اعترف",
     "اعترفت",
+    "اعترافات",
+    "المعترفين",
 ];
 
 /// Participles used as circumstantial verbs: "داعيا"، "متعهدا".

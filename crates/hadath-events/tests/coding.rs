@@ -193,3 +193,12 @@ fn crowd_noun_is_a_protest_only_with_a_verb_of_protest_near() {
     let doc = code("خرج المتظاهرون إلى الساحة الرئيسية في المدينة أمس.");
     assert_eq!(occurred_of(&doc, "PROTEST"), 1, "{:#?}", doc.events);
 }
+
+#[test]
+fn genitive_of_a_killing_noun_is_the_victim() {
+    let doc = code("أعلنت الوزارة مقتل 12 جنديا أرمنيا في هجوم شنه مسلحون على قرية حدودية.");
+    let e = first_of(&doc, "ASSAULT");
+    let codes = |v: &[Actor]| v.iter().filter_map(|a| a.code.clone()).collect::<Vec<_>>();
+    assert!(codes(&e.target).iter().any(|c| c.ends_with("MIL")), "{e:#?}");
+    assert!(!codes(&e.source).iter().any(|c| c.ends_with("MIL")), "{e:#?}");
+}
