@@ -763,7 +763,7 @@ fn supported(
         // A crowd noun in the nominative is the subject of what the crowd did: a protest
         // only when a verb of gathering or marching stands near it.
         if trig.ends_with("ون") {
-            return near_support(v, m);
+            return near_protest_act(v, m);
         }
         // "مئات المتظاهرين"، "عدة مئات من المتظاهرين"، "500 متظاهر".
         let mut k = m.first;
@@ -782,6 +782,58 @@ fn supported(
         }
     }
     near_support(v, m)
+}
+
+/// Acts that make a crowd a protest: gathering, marching, chanting, demanding.
+const PROTEST_ACTS: &[&str] = &[
+    "تجمع",
+    "تجمعوا",
+    "احتشد",
+    "احتشدوا",
+    "خرج",
+    "خرجوا",
+    "سار",
+    "ساروا",
+    "نزل",
+    "نزلوا",
+    "هتف",
+    "هتفوا",
+    "يهتفون",
+    "ردد",
+    "رددوا",
+    "يرددون",
+    "طالب",
+    "طالبوا",
+    "يطالبون",
+    "رفع",
+    "رفعوا",
+    "يرفعون",
+    "تظاهر",
+    "اعتصم",
+    "اعتصموا",
+    "نظم",
+    "نظموا",
+    "شارك",
+    "شاركوا",
+    "احتج",
+    "احتجوا",
+    "تدفق",
+    "تدفقوا",
+    "امس",
+    "اليوم",
+    "هتافات",
+    "شعارات",
+    "بالاحتجاج",
+    "احتجاجا",
+    "الاحتجاجيه",
+    "احتجاجيه",
+    "مظاهرات",
+    "المظاهرات",
+];
+
+/// Whether a protest act stands in the sentence of a crowd noun: "تجمع المتظاهرون".
+fn near_protest_act(v: &SentenceView, m: &TriggerMatch) -> bool {
+    (0..v.tokens.len()).filter(|&i| i < m.first || i >= m.last).any(|i| PROTEST_ACTS.contains(&strip_conj(v.norm(i))))
 }
 
 /// Whether a supporting verb or a recent-time word stands within four tokens of a trigger.
