@@ -136,7 +136,8 @@ fn noisy_agent_words_alone_are_not_actors() {
 
 #[test]
 fn odd_clitic_runs_never_panic() {
-    for text in ["وللل", "فلل ول لل", "وكك فكك بب", "ولل\u{64e}\u{651}", "و", "لل", "وللأ", "ب\u{200d}ل", "ولل😀مم"] {
+    for text in ["وللل", "فلل ول لل", "وكك فكك بب", "ولل\u{64e}\u{651}", "و", "لل", "وللأ", "ب\u{200d}ل", "ولل😀مم"]
+    {
         let (_, e) = run(text, (2020, 1, 1));
         assert!(e.iter().all(|x| x.span.start <= x.span.end));
     }
