@@ -2,8 +2,8 @@
 //!
 //! [`find_numbers`] reads a string in three steps: the text is normalised with an offset map
 //! (`hadath_text::normalize::normalize_mapped`), split into words, digit numbers and symbols
-//! ([`lexer`]), read into bare numbers ([`core`]: digits in any script, compound number words,
-//! fractions, vague plurals, ordinals) and finally into mentions ([`mention`]: percentages,
+//! (`lexer`), read into bare numbers (`core`: digits in any script, compound number words,
+//! fractions, vague plurals, ordinals) and finally into mentions (`mention`: percentages,
 //! ranges, qualifiers, counted nouns). Spans map back to exact original byte offsets.
 //!
 //! Bounds (`min`/`max`) are documented on [`NumberMention`]'s use here:
