@@ -136,7 +136,15 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("hadath: {e:#}");
+            // Print the chain of causes, skipping any a message before already includes.
+            let mut message = e.to_string();
+            for cause in e.chain().skip(1) {
+                let cause = cause.to_string();
+                if !message.contains(&cause) {
+                    message = format!("{message}: {cause}");
+                }
+            }
+            eprintln!("hadath: {message}");
             ExitCode::from(2)
         }
     }
