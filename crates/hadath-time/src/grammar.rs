@@ -137,6 +137,12 @@ fn for_each_form<T>(w: &str, mut f: impl FnMut(usize, &str) -> Option<T>) -> Opt
 /// Proclitic bytes if `w` is `form` with proclitics before it, without allocating.
 fn clitic_match(w: &str, form: &str) -> Option<usize> {
     let extra = w.len().checked_sub(form.len())?;
+    // Every reading ends with the form's last letter: a cheap test before comparing.
+    if let (Some(a), Some(b)) = (w.as_bytes().last(), form.as_bytes().last()) {
+        if a != b {
+            return None;
+        }
+    }
     if extra == 0 && w == form {
         return Some(0);
     }
