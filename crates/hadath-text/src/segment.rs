@@ -167,6 +167,10 @@ fn list_marker(s: &str) -> Option<(usize, u32)> {
 
 /// Byte offsets (in `s`) where list items of a one-line numbered list start.
 fn list_item_starts(s: &str) -> Vec<usize> {
+    // Every marker starts with a digit: most paragraphs have none and need no scan.
+    if !has_digit(s) {
+        return Vec::new();
+    }
     let mut markers: Vec<(usize, u32)> = Vec::new();
     let mut prev_blank = true;
     for (i, c) in s.char_indices() {
@@ -198,12 +202,44 @@ fn list_item_starts(s: &str) -> Vec<usize> {
     out
 }
 
+/// Whether `s` holds an ASCII, Arabic-Indic (U+0660..U+0669) or Persian (U+06F0..U+06F9) digit.
+fn has_digit(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.iter().enumerate().any(|(k, &x)| {
+        x.is_ascii_digit()
+            || (x == 0xD9 && b.get(k + 1).is_some_and(|n| (0xA0..=0xA9).contains(n)))
+            || (x == 0xDB && b.get(k + 1).is_some_and(|n| (0xB0..=0xB9).contains(n)))
+    })
+}
+
+/// Byte offsets and chars of the quotation marks in `s`, with each one's char index.
+///
+/// Only `"`, `«`, `“` and `„` matter; they start with the bytes `"`, 0xC2 or 0xE2, so the
+/// scan decodes only at those bytes and counts chars in between without decoding.
+fn quote_marks(s: &str) -> impl Iterator<Item = (usize, (usize, char))> + '_ {
+    let bytes = s.as_bytes();
+    let (mut counted_to, mut chars_before) = (0usize, 0usize);
+    bytes.iter().enumerate().filter_map(move |(i, &b)| {
+        if b != b'"' && b != 0xC2 && b != 0xE2 {
+            return None;
+        }
+        let c = s.get(i..)?.chars().next()?;
+        if !matches!(c, '"' | '«' | '»' | '“' | '”' | '„') {
+            return None;
+        }
+        chars_before += bytes[counted_to..i].iter().filter(|&&x| x & 0xC0 != 0x80).count();
+        counted_to = i;
+        Some((chars_before, (i, c)))
+    })
+}
+
 /// Quotation spans (byte ranges in `s`, closer included) no longer than [`MAX_QUOTE_CHARS`].
 fn quotation_ranges(s: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut stack: Vec<(char, usize, usize)> = Vec::new(); // (closer, byte start, char index)
     let mut straight_open: Option<(usize, usize)> = None;
-    for (ci, (i, c)) in s.char_indices().enumerate() {
+    // Other chars neither open, close nor match a closer, so they are skipped.
+    for (ci, (i, c)) in quote_marks(s) {
         let closer = match c {
             '«' => Some('»'),
             '“' => Some('”'),
