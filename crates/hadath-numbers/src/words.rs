@@ -261,9 +261,44 @@ pub(crate) struct WordHit {
     pub conj: bool,
 }
 
+/// First chars and byte lengths of the number words: most words fail these two cheap
+/// tests, so they never reach the hash table.
+struct WordShape {
+    /// Distinct first chars, sorted.
+    first_chars: Vec<char>,
+    /// Bit `n` set when some word is `n` bytes long (lengths of 128 or more are never ruled out).
+    lengths: u128,
+}
+
+impl WordShape {
+    /// Whether `norm` could be a key of [`WORDS`].
+    #[inline]
+    fn may_be_word(&self, norm: &str) -> bool {
+        let length_ok = norm.len() >= 128 || self.lengths & (1u128 << norm.len()) != 0;
+        length_ok && norm.chars().next().is_some_and(|c| self.first_chars.binary_search(&c).is_ok())
+    }
+}
+
+static WORD_SHAPE: LazyLock<WordShape> = LazyLock::new(|| {
+    let mut first_chars: Vec<char> = WORDS.keys().filter_map(|k| k.chars().next()).collect();
+    first_chars.sort_unstable();
+    first_chars.dedup();
+    let lengths = WORDS.keys().filter(|k| k.len() < 128).fold(0u128, |bits, k| bits | 1u128 << k.len());
+    WordShape { first_chars, lengths }
+});
+
+/// The entry of `norm` in [`WORDS`], with a cheap shape test first.
+#[inline]
+fn get_word(norm: &str) -> Option<&'static NumWord> {
+    if !WORD_SHAPE.may_be_word(norm) {
+        return None;
+    }
+    WORDS.get(norm)
+}
+
 /// Looks a normalised word up, trying one clitic (و، ف، ب، ل) when the bare form fails.
 pub(crate) fn lookup(norm: &str) -> Option<WordHit> {
-    if let Some(&word) = WORDS.get(norm) {
+    if let Some(&word) = get_word(norm) {
         return Some(WordHit { word, prefix: 0, conj: false });
     }
     let first = norm.chars().next()?;
@@ -276,7 +311,7 @@ pub(crate) fn lookup(norm: &str) -> Option<WordHit> {
     if rest.chars().count() < 3 {
         return None;
     }
-    let &word = WORDS.get(rest)?;
+    let &word = get_word(rest)?;
     // Only و joins the parts of a compound; fractions after other clitics are other words.
     if first != 'و' && matches!(word, NumWord::Fraction(_) | NumWord::Denominator(_)) {
         return None;
