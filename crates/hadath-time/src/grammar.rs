@@ -5,8 +5,7 @@
 
 use crate::calendar::{add_months, hijri_to_gregorian, hijri_year_of, iso_week, next_month_start, week_monday};
 use crate::lexicon::{
-    Calendar, DayPart, Direction, Lex, NumKind, Portion, Unit, ANY_KEY, CUES, KEY_ENDINGS, KW, MONTHS, NOT_FUTURE,
-    WORDS,
+    Calendar, DayPart, Direction, Lex, NumKind, Portion, Unit, ANY_KEY, CUES, KW, MONTHS, NOT_FUTURE, WORDS,
 };
 use crate::Reference;
 use hadath_text::{days_in_month, Date, DateBasis, Precision, TimeKind, TimexValue};
@@ -169,7 +168,7 @@ fn classify(w: &str) -> (Option<(usize, &'static [Lex])>, bool) {
         return (None, false);
     }
     match crate::lexicon::ending(w) {
-        Some(e) if KEY_ENDINGS.contains(&e) || w.chars().count() == 1 => {}
+        Some(e) if crate::lexicon::is_key_ending(e) || w.chars().count() == 1 => {}
         _ => return (None, false),
     }
     let mut trigger = false;

@@ -726,9 +726,53 @@ pub static ANY_KEY: LazyLock<FastSet<String>> = LazyLock::new(|| {
 pub static KEY_ENDINGS: LazyLock<FastSet<(char, char)>> =
     LazyLock::new(|| ANY_KEY.iter().filter_map(|k| ending(k)).collect());
 
+/// [`KEY_ENDINGS`] for pairs of letters of the Arabic block (U+0600–U+06FF) as a bitmap,
+/// so the common case is a bit test rather than a hash lookup.
+static ARABIC_KEY_ENDINGS: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut bits = vec![0u64; 256 * 256 / 64];
+    for &(a, b) in KEY_ENDINGS.iter() {
+        if let Some(i) = arabic_pair_index(a, b) {
+            bits[i / 64] |= 1 << (i % 64);
+        }
+    }
+    bits
+});
+
+/// The bit of a pair of Arabic-block letters in [`ARABIC_KEY_ENDINGS`].
+fn arabic_pair_index(a: char, b: char) -> Option<usize> {
+    let (a, b) = (a as u32, b as u32);
+    let arabic = |c: u32| (0x600..0x700).contains(&c);
+    (arabic(a) && arabic(b)).then(|| ((a - 0x600) * 256 + (b - 0x600)) as usize)
+}
+
+/// Whether some key ends with these two chars; the same answer as `KEY_ENDINGS.contains`.
+pub fn is_key_ending(e: (char, char)) -> bool {
+    match arabic_pair_index(e.0, e.1) {
+        Some(i) => ARABIC_KEY_ENDINGS.get(i / 64).is_some_and(|w| (w >> (i % 64)) & 1 == 1),
+        None => KEY_ENDINGS.contains(&e),
+    }
+}
+
 /// The last two chars of a word (a one-letter word pairs with a space).
 pub fn ending(w: &str) -> Option<(char, char)> {
     let mut it = w.chars().rev();
     let last = it.next()?;
     Some((it.next().unwrap_or(' '), last))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn key_ending_bitmap_agrees_with_the_set() {
+        let chars: Vec<char> =
+            (0x600u32..0x700).chain([0x20, 0x41, 0x661, 0x6f0, 0xfe8e]).filter_map(char::from_u32).collect();
+        for &a in &chars {
+            for &b in &chars {
+                assert_eq!(is_key_ending((a, b)), KEY_ENDINGS.contains(&(a, b)), "{a}{b}");
+            }
+        }
+        assert!(KEY_ENDINGS.iter().all(|&e| is_key_ending(e)));
+    }
 }
