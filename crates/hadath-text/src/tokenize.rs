@@ -4,6 +4,7 @@ use crate::normalize::{is_arabic_mark, is_invisible_control, normalize_for_match
 use crate::span::Span;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -214,6 +215,44 @@ fn url_len(s: &str) -> Option<usize> {
     (s[..host_end].contains('.') && !s[..host_end].ends_with('.')).then_some(len)
 }
 
+/// Chars below this code point have their matching form in [`CHAR_NORMS`].
+const CHAR_NORMS_END: u32 = 0x0700;
+
+/// Matching form of each char below [`CHAR_NORMS_END`], as a range of a shared pool.
+struct CharNorms {
+    pool: String,
+    ranges: Vec<(u32, u32)>,
+}
+
+/// Built from the matching normaliser itself, one char at a time, so it agrees with it.
+static CHAR_NORMS: LazyLock<CharNorms> = LazyLock::new(|| {
+    let mut pool = String::new();
+    let mut ranges = Vec::with_capacity(CHAR_NORMS_END as usize);
+    for code in 0..CHAR_NORMS_END {
+        let start = pool.len() as u32;
+        if let Some(c) = char::from_u32(code) {
+            pool.push_str(&normalize_for_match(c.encode_utf8(&mut [0u8; 4])));
+        }
+        ranges.push((start, pool.len() as u32));
+    }
+    CharNorms { pool, ranges }
+});
+
+/// The matching form of one token: the chain maps each char on its own, so a table of
+/// per-char forms gives it with one allocation; other chars take the full normaliser.
+fn token_norm(token: &str) -> String {
+    let table = &*CHAR_NORMS;
+    let mut out = String::with_capacity(token.len());
+    for c in token.chars() {
+        let form = table.ranges.get(c as usize).and_then(|&(a, b)| table.pool.get(a as usize..b as usize));
+        match form {
+            Some(f) => out.push_str(f),
+            None => return normalize_for_match(token),
+        }
+    }
+    out
+}
+
 /// Splits `text[range]` into tokens; spans are absolute byte offsets into `text`.
 ///
 /// Tokens never overlap, come in text order, and every span lies on char boundaries of
@@ -221,9 +260,6 @@ fn url_len(s: &str) -> Option<usize> {
 pub fn tokenize_range(text: &str, range: Span, out: &mut Vec<Token>) {
     let base = range.start;
     let s = range.slice(text);
-    // The chain maps each char on its own, so one pass over the range gives every
-    // token's normalised form as a slice: far fewer allocations than one pass per token.
-    let nt = normalize_mapped(s);
     let mut cur = Cursor { s, i: 0 };
     while let Some(c) = cur.peek() {
         if c.is_whitespace() || c.is_control() || is_invisible_control(c) {
@@ -319,11 +355,7 @@ pub fn tokenize_range(text: &str, range: Span, out: &mut Vec<Token>) {
             kind = if is_punct(c) { TokenKind::Punct } else { TokenKind::Symbol };
         }
         let span = Span::new(base + start, base + cur.i);
-        let (norm_start, norm_end) = (nt.from_original(start), nt.from_original(cur.i));
-        let norm = match nt.text.get(norm_start..norm_end) {
-            Some(n) => n.to_owned(),
-            None => normalize_for_match(span.slice(text)),
-        };
+        let norm = token_norm(span.slice(text));
         out.push(Token { span, kind, norm });
     }
 }
