@@ -49,36 +49,25 @@ pub struct Summary {
     pub recognizers: BTreeMap<String, Tally>,
 }
 
+/// Accuracy over the scored cases of the named groups, 0 when there are none.
+fn accuracy_of(groups: &BTreeMap<String, Tally>, names: &[&str]) -> f64 {
+    let (correct, cases) =
+        names.iter().filter_map(|k| groups.get(*k)).fold((0, 0), |(c, n), t| (c + t.correct, n + t.cases));
+    if cases == 0 {
+        0.0
+    } else {
+        correct as f64 / cases as f64
+    }
+}
+
 impl Summary {
     /// Duckling value accuracy over the datetime and interval cases.
     pub fn duckling_target(&self) -> f64 {
-        let (mut c, mut n) = (0, 0);
-        for k in ["datetime", "interval"] {
-            if let Some(t) = self.duckling.get(k) {
-                c += t.correct;
-                n += t.cases;
-            }
-        }
-        if n == 0 {
-            0.0
-        } else {
-            c as f64 / n as f64
-        }
+        accuracy_of(&self.duckling, &["datetime", "interval"])
     }
     /// Recognizers DateParser + DatePeriodParser accuracy on cases with a resolution.
     pub fn recognizers_target(&self) -> f64 {
-        let (mut c, mut n) = (0, 0);
-        for k in ["DateParser", "DatePeriodParser"] {
-            if let Some(t) = self.recognizers.get(k) {
-                c += t.correct;
-                n += t.cases;
-            }
-        }
-        if n == 0 {
-            0.0
-        } else {
-            c as f64 / n as f64
-        }
+        accuracy_of(&self.recognizers, &["DateParser", "DatePeriodParser"])
     }
 }
 
