@@ -406,6 +406,11 @@ pub struct Document {
     pub quotes: Vec<Quote>,
     pub events: Vec<Event>,
     pub diagnostics: Vec<Diagnostic>,
+    /// The whole text through the matching normaliser, with its offset map: filled by
+    /// [`crate::segment::segment_document`] (or [`Document::ensure_norm`]) so that the layers
+    /// after it read slices of it ([`Document::norm_slice`]) instead of normalising again.
+    /// `None` before; stale (and ignored) if `text` changes afterwards.
+    pub norm: Option<crate::NormText>,
 }
 
 impl Document {
@@ -422,6 +427,27 @@ impl Document {
     pub fn char_offset(&self, byte: usize) -> usize {
         let byte = byte.min(self.text.len());
         self.text.get(..byte).map(|s| s.chars().count()).unwrap_or(0)
+    }
+
+    /// Makes [`Document::norm`] current: normalises the whole text with the matching chain
+    /// unless that was done for the current text already.
+    pub fn ensure_norm(&mut self) {
+        if self.norm_current().is_none() {
+            self.norm = Some(crate::normalize::normalize_mapped(&self.text));
+        }
+    }
+
+    /// The normalised whole text, when [`Document::norm`] is current.
+    pub fn norm_current(&self) -> Option<&crate::NormText> {
+        self.norm.as_ref().filter(|n| n.original_len() == self.text.len())
+    }
+
+    /// The matching-normalised view of `span` of the text, with offsets local to the span:
+    /// the same text and offset map as `normalize_mapped(&doc.text[span])`, without
+    /// normalising again. `None` when [`Document::norm`] is not current (call
+    /// [`Document::ensure_norm`] first, or normalise the slice yourself).
+    pub fn norm_slice(&self, span: Span) -> Option<crate::normalize::NormView<'_>> {
+        self.norm_current().map(|n| n.slice(span))
     }
 
     /// Whether any diagnostic is an error.
@@ -567,6 +593,22 @@ mod tests {
         assert!(doc.check_spans().is_ok());
         doc.sentences.push(Span { start: 1, end: 2 });
         assert_eq!(doc.check_spans().map_err(|e| e.layer), Err("sentences"));
+    }
+
+    #[test]
+    fn norm_slices_follow_the_text() {
+        let mut doc = Document::new("t", "قالَ الوزيرُ. ثم غادرَ");
+        assert!(doc.norm_slice(Span::new(0, 4)).is_none());
+        doc.ensure_norm();
+        let dot = doc.text.find('.').unwrap_or(0) + 1;
+        let second = Span::new(dot + 1, doc.text.len());
+        let view = doc.norm_slice(second).map(|v| v.text.to_string());
+        assert_eq!(view.as_deref(), Some("ثم غادر"));
+        // A changed text makes the normalised view stale until it is built again.
+        doc.text.push_str(" أمس");
+        assert!(doc.norm_slice(second).is_none());
+        doc.ensure_norm();
+        assert_eq!(doc.norm_slice(Span::new(0, doc.text.len())).map(|v| v.text.ends_with("امس")), Some(true));
     }
 
     #[test]

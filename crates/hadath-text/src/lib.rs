@@ -25,7 +25,7 @@ pub mod tokenize;
 
 pub use doc::*;
 pub use lang::Lang;
-pub use normalize::{normalize, normalize_for_match, NormText, Normalizer};
+pub use normalize::{normalize, normalize_for_match, NormText, NormView, Normalizer};
 pub use segment::{dateline_parts, dateline_prefix, Dateline};
 pub use span::Span;
 pub use tokenize::{tokenize, Token, TokenKind};

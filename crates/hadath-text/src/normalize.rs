@@ -213,9 +213,37 @@ pub struct Normalizer {
     table: Vec<u32>,
     /// Replacement texts of the precomputed code points.
     pool: String,
+    /// Normalised UTF-8 bytes of every code point below [`SHORT_END`] (ASCII and the two-byte
+    /// UTF-8 range, Arabic included), inline, for the fast paths.
+    short: Vec<Short>,
+}
+
+/// Code points below this have a [`Short`] entry.
+const SHORT_END: u32 = 0x800;
+/// [`Short::len`] of a code point whose replacement does not fit inline.
+const SHORT_SLOW: u8 = u8::MAX;
+
+/// The normalised bytes of one code point, inline.
+#[derive(Debug, Clone, Copy)]
+struct Short {
+    /// Number of bytes used, or [`SHORT_SLOW`].
+    len: u8,
+    bytes: [u8; 7],
+}
+
+impl Short {
+    /// Whether this is the entry of ASCII byte `b` kept as it is.
+    #[inline(always)]
+    fn is_same_ascii(&self, b: u8) -> bool {
+        self.len == 1 && self.bytes[0] == b
+    }
 }
 
 /// Normalised text with, for each normalised byte, the original byte range it came from.
+///
+/// Normalisation is a function of each char alone, so the normalised text of any char range
+/// of a string is the matching byte range of the string's normalised text: [`NormText::slice`]
+/// gives it as a [`NormView`] that behaves exactly like `normalize_mapped` of that range.
 #[derive(Debug, Clone, Default)]
 pub struct NormText {
     pub text: String,
@@ -225,22 +253,109 @@ pub struct NormText {
     orig_len: usize,
 }
 
+/// A borrowed range of a [`NormText`]: the normalised text of an original range `[base, base +
+/// len)`, with offsets local to that range.
+///
+/// Its methods give the same results as the same methods of `normalize_mapped` run on the
+/// original range alone: normalised offsets count from the start of [`NormView::text`], and
+/// original offsets count from [`NormView::base`] (add it for offsets into the whole text).
+#[derive(Debug, Clone, Copy)]
+pub struct NormView<'a> {
+    /// The normalised text of the range.
+    pub text: &'a str,
+    /// Absolute original start byte of each normalised byte of `text`.
+    orig_start: &'a [u32],
+    /// Absolute original byte where the range starts.
+    base: usize,
+    /// Length of the original range in bytes.
+    orig_len: usize,
+}
+
+impl<'a> NormView<'a> {
+    /// Original span, local to the range, of the normalised byte range `[start, end)`; the
+    /// same as [`NormText::to_original`] of the range normalised alone.
+    pub fn to_original(&self, start: usize, end: usize) -> Span {
+        if self.text.is_empty() || start >= self.text.len() {
+            return Span::new(self.orig_len, self.orig_len);
+        }
+        let s = self.orig_start[start] as usize - self.base;
+        if end <= start {
+            return Span::new(s, s);
+        }
+        let e = self.orig_end_offset((end - 1).min(self.text.len() - 1));
+        Span::new(s, e.max(s))
+    }
+    /// Original span, local to the range, of a normalised span.
+    pub fn span_to_original(&self, span: Span) -> Span {
+        self.to_original(span.start, span.end)
+    }
+    /// Local original byte offset where normalised byte `i` starts (range length at the end).
+    pub fn orig_offset(&self, i: usize) -> usize {
+        match self.orig_start.get(i) {
+            Some(&s) => s as usize - self.base,
+            None => self.orig_len,
+        }
+    }
+    /// Local original byte offset where the char holding normalised byte `i` ends, dropped
+    /// marks after it included (range length at the end).
+    pub fn orig_end_offset(&self, i: usize) -> usize {
+        let Some(&start) = self.orig_start.get(i) else { return self.orig_len };
+        // A char ends where the next one starts: dropped chars after it belong to it.
+        self.orig_start[i..].iter().find(|&&s| s != start).map_or(self.orig_len, |&s| s as usize - self.base)
+    }
+    /// Normalised byte offset of the first normalised byte produced at or after local
+    /// original byte `orig` (the normalised length when none is).
+    pub fn from_original(&self, orig: usize) -> usize {
+        let abs = (self.base + orig).min(u32::MAX as usize) as u32;
+        self.orig_start.partition_point(|&s| s < abs)
+    }
+    /// Length of the original range this view covers.
+    pub fn original_len(&self) -> usize {
+        self.orig_len
+    }
+    /// Absolute original byte where the range starts: local original offsets plus this are
+    /// offsets into the whole original text.
+    pub fn base(&self) -> usize {
+        self.base
+    }
+    /// Normalised byte range of `text` inside the whole [`NormText`] it was sliced from.
+    pub fn norm_range(&self, whole: &NormText) -> std::ops::Range<usize> {
+        let start = (self.text.as_ptr() as usize).wrapping_sub(whole.text.as_ptr() as usize).min(whole.text.len());
+        start..start + self.text.len()
+    }
+}
+
 impl NormText {
+    /// The whole normalised text as a view (offsets as in `self`).
+    pub fn view(&self) -> NormView<'_> {
+        NormView { text: &self.text, orig_start: &self.orig_start, base: 0, orig_len: self.orig_len }
+    }
+    /// The normalised text of the original byte range `orig` (clamped to the text), with
+    /// offsets local to it: equal to `normalize_mapped(&original[orig])`, without normalising
+    /// again. `orig` should lie on char boundaries of the original text.
+    pub fn slice(&self, orig: Span) -> NormView<'_> {
+        let end = orig.end.min(self.orig_len);
+        let start = orig.start.min(end);
+        let (a, b) = (self.from_original(start), self.from_original(end));
+        NormView {
+            text: self.text.get(a..b).unwrap_or(""),
+            orig_start: self.orig_start.get(a..b).unwrap_or(&[]),
+            base: start,
+            orig_len: end - start,
+        }
+    }
+    /// Normalised byte range produced by the original byte range `orig`.
+    pub fn norm_range(&self, orig: Span) -> std::ops::Range<usize> {
+        let end = orig.end.min(self.orig_len);
+        self.from_original(orig.start.min(end))..self.from_original(end)
+    }
     /// Original span of the normalised byte range `[start, end)`.
     ///
     /// The result always lies on char boundaries of the original text; a range inside one
     /// normalised char, or inside an expansion such as a lam-alef ligature, widens to the
     /// whole original char.
     pub fn to_original(&self, start: usize, end: usize) -> Span {
-        if self.text.is_empty() || start >= self.text.len() {
-            return Span::new(self.orig_len, self.orig_len);
-        }
-        let s = self.orig_start[start] as usize;
-        if end <= start {
-            return Span::new(s, s);
-        }
-        let e = self.orig_end_offset((end - 1).min(self.text.len() - 1));
-        Span::new(s, e.max(s))
+        self.view().to_original(start, end)
     }
     /// Original span of a normalised span.
     pub fn span_to_original(&self, span: Span) -> Span {
@@ -248,23 +363,18 @@ impl NormText {
     }
     /// Original byte offset where normalised byte `i` starts (text length at the end).
     pub fn orig_offset(&self, i: usize) -> usize {
-        if i >= self.text.len() {
-            self.orig_len
-        } else {
-            self.orig_start[i] as usize
-        }
+        self.view().orig_offset(i)
     }
     /// Original byte offset where the char holding normalised byte `i` ends, dropped marks
     /// after it included (text length at the end).
     pub fn orig_end_offset(&self, i: usize) -> usize {
-        let Some(&start) = self.orig_start.get(i) else { return self.orig_len };
-        // A char ends where the next one starts: dropped chars after it belong to it.
-        self.orig_start[i..].iter().find(|&&s| s != start).map_or(self.orig_len, |&s| s as usize)
+        self.view().orig_end_offset(i)
     }
     /// Normalised byte offset of the first normalised byte produced at or after original
     /// byte `orig` (the normalised length when none is).
     pub fn from_original(&self, orig: usize) -> usize {
-        self.orig_start.partition_point(|&s| (s as usize) < orig)
+        let abs = orig.min(u32::MAX as usize) as u32;
+        self.orig_start.partition_point(|&s| s < abs)
     }
     /// Length of the original text this was made from.
     pub fn original_len(&self) -> usize {
@@ -274,8 +384,9 @@ impl NormText {
 
 impl Normalizer {
     pub fn new(filters: Vec<&'static dyn CharFilter>) -> Self {
-        let mut n = Normalizer { filters, table: Vec::new(), pool: String::new() };
+        let mut n = Normalizer { filters, table: Vec::new(), pool: String::new(), short: Vec::new() };
         n.build_table();
+        n.build_short();
         n
     }
 
@@ -308,6 +419,32 @@ impl Normalizer {
         }
         self.table = table;
         self.pool = pool;
+    }
+
+    fn build_short(&mut self) {
+        let mut short = Vec::with_capacity(SHORT_END as usize);
+        let mut buf = String::new();
+        let mut scratch = (Vec::with_capacity(8), Vec::with_capacity(8));
+        for code in 0..SHORT_END {
+            let slow = Short { len: SHORT_SLOW, bytes: [0; 7] };
+            let Some(c) = char::from_u32(code) else {
+                short.push(slow);
+                continue;
+            };
+            let mut tmp = [0u8; 4];
+            let out: &[u8] = match self.map_char(c, &mut buf, &mut scratch) {
+                Mapped::Same => c.encode_utf8(&mut tmp).as_bytes(),
+                Mapped::Text(t) => t.as_bytes(),
+            };
+            if out.len() > 7 {
+                short.push(slow);
+                continue;
+            }
+            let mut bytes = [0u8; 7];
+            bytes[..out.len()].copy_from_slice(out);
+            short.push(Short { len: out.len() as u8, bytes });
+        }
+        self.short = short;
     }
 
     /// Names of the filters, in order.
@@ -432,64 +569,102 @@ impl Normalizer {
 
     /// Normalised text only.
     pub fn normalize(&self, s: &str) -> String {
-        let mut out = String::with_capacity(s.len());
-        let mut buf = String::new();
-        let mut scratch = (Vec::with_capacity(8), Vec::with_capacity(8));
-        let bytes = s.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            // ASCII fast path: copy a run of ASCII bytes the chain leaves alone.
-            let run_start = i;
-            while i < bytes.len() && bytes[i] < 0x80 && self.table[bytes[i] as usize] == IDENTITY {
-                i += 1;
-            }
-            if i > run_start {
-                out.push_str(&s[run_start..i]);
-                continue;
-            }
-            let Some(c) = s[i..].chars().next() else { break };
-            match self.map_char(c, &mut buf, &mut scratch) {
-                Mapped::Same => out.push(c),
-                Mapped::Text(t) => out.push_str(t),
-            }
-            i += c.len_utf8();
-        }
-        out
+        let mut out = Vec::with_capacity(s.len() + 8);
+        self.run(s, &mut out, &mut NoMap);
+        String::from_utf8(out).unwrap_or_default()
     }
 
     /// Normalised text with an offset map back to `s`.
     pub fn normalize_mapped(&self, s: &str) -> NormText {
-        let mut nt = NormText {
-            text: String::with_capacity(s.len()),
-            orig_start: Vec::with_capacity(s.len()),
-            orig_len: s.len(),
-        };
-        let mut buf = String::new();
-        let mut scratch = (Vec::with_capacity(8), Vec::with_capacity(8));
+        let mut out = Vec::with_capacity(s.len() + 8);
+        let mut map = Vec::with_capacity(s.len() + 8);
+        self.run(s, &mut out, &mut map);
+        NormText { text: String::from_utf8(out).unwrap_or_default(), orig_start: map, orig_len: s.len() }
+    }
+
+    /// Normalises `s` into `out`, telling `map` the original start of each output byte.
+    ///
+    /// Runs of ASCII the chain keeps are copied whole; other chars below U+0800 (Arabic among
+    /// them) come from the inline [`Short`] table; the rest from the table or the chain.
+    #[inline(always)]
+    fn run<M: OffsetSink>(&self, s: &str, out: &mut Vec<u8>, map: &mut M) {
         let bytes = s.as_bytes();
+        let short = &self.short[..SHORT_END as usize];
+        let mut buf = String::new();
+        let mut scratch = (Vec::new(), Vec::new());
         let mut i = 0;
         while i < bytes.len() {
-            let run_start = i;
-            while i < bytes.len() && bytes[i] < 0x80 && self.table[bytes[i] as usize] == IDENTITY {
-                i += 1;
+            let b = bytes[i];
+            if b < 0x80 {
+                let run_start = i;
+                while i < bytes.len() && bytes[i] < 0x80 && short[bytes[i] as usize].is_same_ascii(bytes[i]) {
+                    i += 1;
+                }
+                if i > run_start {
+                    out.extend_from_slice(&bytes[run_start..i]);
+                    map.range(run_start, i);
+                    continue;
+                }
+                let e = short[b as usize];
+                if e.len != SHORT_SLOW {
+                    out.extend_from_slice(&e.bytes[..e.len as usize]);
+                    map.repeat(i, e.len as usize);
+                    i += 1;
+                    continue;
+                }
+            } else if b < 0xE0 && i + 1 < bytes.len() {
+                // A two-byte char: lead 0xC2..=0xDF (str is valid UTF-8).
+                let code = ((b as usize & 0x1F) << 6) | (bytes[i + 1] as usize & 0x3F);
+                let e = short[code];
+                if e.len != SHORT_SLOW {
+                    out.extend_from_slice(&e.bytes[..e.len as usize]);
+                    map.repeat(i, e.len as usize);
+                    i += 2;
+                    continue;
+                }
             }
-            if i > run_start {
-                nt.text.push_str(&s[run_start..i]);
-                nt.orig_start.extend((run_start..i).map(|k| k as u32));
-                continue;
-            }
-            let Some(c) = s[i..].chars().next() else { break };
-            let end = (i + c.len_utf8()) as u32;
+            let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else { break };
+            let before = out.len();
             match self.map_char(c, &mut buf, &mut scratch) {
-                Mapped::Same => nt.text.push(c),
-                Mapped::Text(t) => nt.text.push_str(t),
+                Mapped::Same => out.extend_from_slice(c.encode_utf8(&mut [0u8; 4]).as_bytes()),
+                Mapped::Text(t) => out.extend_from_slice(t.as_bytes()),
             }
             // A dropped char (a mark, tatweel) adds nothing: it belongs to the char before it,
             // which ends where the next kept char starts.
-            nt.orig_start.resize(nt.text.len(), i as u32);
-            i = end as usize;
+            map.repeat(i, out.len() - before);
+            i += c.len_utf8();
         }
-        nt
+    }
+}
+
+/// Receives the original start offset of each normalised byte.
+trait OffsetSink {
+    /// Bytes copied one for one from original bytes `start..end`.
+    fn range(&mut self, start: usize, end: usize);
+    /// `n` bytes produced by the char at original byte `at`.
+    fn repeat(&mut self, at: usize, n: usize);
+}
+
+/// No offset map is kept.
+struct NoMap;
+
+impl OffsetSink for NoMap {
+    #[inline(always)]
+    fn range(&mut self, _: usize, _: usize) {}
+    #[inline(always)]
+    fn repeat(&mut self, _: usize, _: usize) {}
+}
+
+impl OffsetSink for Vec<u32> {
+    #[inline(always)]
+    fn range(&mut self, start: usize, end: usize) {
+        self.extend(start as u32..end as u32);
+    }
+    #[inline(always)]
+    fn repeat(&mut self, at: usize, n: usize) {
+        for _ in 0..n {
+            self.push(at as u32);
+        }
     }
 }
 
@@ -638,6 +813,72 @@ mod tests {
         assert_eq!(normalize_for_match(s), "𝐀 😀 中文 ⅻ");
         let nt = normalize_mapped(s);
         assert_eq!(nt.text, normalize_for_match(s));
+    }
+
+    /// Every method of a view agrees with `normalize_mapped` of the range alone.
+    fn assert_view_matches(whole: &str, a: usize, b: usize) {
+        let nt = normalize_mapped(whole);
+        let view = nt.slice(Span::new(a, b));
+        let alone = normalize_mapped(&whole[a..b]);
+        assert_eq!(view.text, alone.text, "{a}..{b}");
+        assert_eq!(view.original_len(), alone.original_len());
+        assert_eq!(view.base(), a);
+        let n = alone.text.len();
+        for i in 0..=n + 1 {
+            assert_eq!(view.orig_offset(i), alone.orig_offset(i), "orig_offset {i} of {a}..{b}");
+            assert_eq!(view.orig_end_offset(i), alone.orig_end_offset(i), "orig_end_offset {i} of {a}..{b}");
+            for j in 0..=n + 1 {
+                assert_eq!(view.to_original(i, j), alone.to_original(i, j), "to_original {i}..{j} of {a}..{b}");
+            }
+        }
+        for o in 0..=b - a + 1 {
+            assert_eq!(view.from_original(o), alone.from_original(o), "from_original {o} of {a}..{b}");
+        }
+        assert_eq!(&nt.text[view.norm_range(&nt)], view.text);
+        assert_eq!(nt.norm_range(Span::new(a, b)), view.norm_range(&nt));
+    }
+
+    #[test]
+    fn views_equal_normalising_the_range_alone() {
+        let s = "\u{064E}قال\u{200F} مُحَمَّدٌ: «ﻻ» ١٢ Élysée ـــ حرب\u{0651}";
+        let bounds: Vec<usize> = (0..=s.len()).filter(|&i| s.is_char_boundary(i)).collect();
+        for (k, &a) in bounds.iter().enumerate() {
+            for &b in &bounds[k..] {
+                assert_view_matches(s, a, b);
+            }
+        }
+        let nt = normalize_mapped(s);
+        assert_eq!(nt.view().text, nt.text);
+        // A range past the end is clamped.
+        assert_eq!(nt.slice(Span::new(2, s.len() + 9)).original_len(), s.len() - 2);
+    }
+
+    #[test]
+    fn fast_paths_agree_with_the_chain() {
+        // Every char below U+3001 and in the presentation forms, through the inline table,
+        // the pooled table and the chain itself.
+        let n = matching_normalizer();
+        let mut s = String::new();
+        for code in (0..0x3001u32).chain(0xFB00..0xFF00).chain([0x1D400, 0x1F600]) {
+            if let Some(c) = char::from_u32(code) {
+                s.push(c);
+                s.push('x');
+            }
+        }
+        let mut expected = String::new();
+        let mut map = Vec::new();
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        for (i, c) in s.char_indices() {
+            n.run_chain(c, &mut a, &mut b);
+            for &d in &a {
+                expected.push(d);
+                map.resize(map.len() + d.len_utf8(), i);
+            }
+        }
+        let nt = n.normalize_mapped(&s);
+        assert_eq!(nt.text, expected);
+        assert_eq!(n.normalize(&s), expected);
+        assert!((0..map.len()).all(|i| nt.orig_offset(i) == map[i]));
     }
 
     #[test]

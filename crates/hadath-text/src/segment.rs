@@ -863,8 +863,10 @@ fn agency_at(s: &str, toks: &[Token]) -> Option<(usize, usize)> {
     }
 }
 
-/// Fills `doc.sentences` and `doc.tokens` from the content paragraphs.
+/// Fills `doc.norm` (the normalised whole text), `doc.sentences` and `doc.tokens` from the
+/// content paragraphs.
 pub fn segment_document(doc: &mut Document) {
+    doc.ensure_norm();
     let mut sentences = Vec::new();
     let mut tokens = Vec::new();
     for p in doc.paragraphs.iter().filter(|p| p.kind != ParagraphKind::Boilerplate && p.kind != ParagraphKind::Meta) {
