@@ -36,6 +36,10 @@ pub(crate) struct Tok<'a> {
     pub lex: Option<(usize, &'static [Lex])>,
     /// Whether a rule may start here.
     pub trigger: bool,
+    /// Whether the token alone can anchor an expression: a number, a classified word, a month
+    /// name or a holiday's first word. A keyword trigger ("في", "منذ") starts an expression
+    /// only with another trigger right after it.
+    pub strong: bool,
 }
 
 fn is_word_char(c: char) -> bool {
@@ -54,7 +58,15 @@ pub(crate) fn tokenize(t: &str) -> Vec<Tok<'_>> {
     let mut it = t.char_indices().peekable();
     while let Some((i, c)) = it.next() {
         if c == '\n' {
-            out.push(Tok { s: i, e: i + 1, text: &t[i..i + 1], kind: TokKind::Newline, lex: None, trigger: false });
+            out.push(Tok {
+                s: i,
+                e: i + 1,
+                text: &t[i..i + 1],
+                kind: TokKind::Newline,
+                lex: None,
+                trigger: false,
+                strong: false,
+            });
         } else if c.is_whitespace() {
             continue;
         } else if c.is_ascii_digit() {
@@ -69,7 +81,15 @@ pub(crate) fn tokenize(t: &str) -> Vec<Tok<'_>> {
             }
             let s = &t[i..e];
             let value = if s.len() > 12 { u64::MAX } else { s.parse().unwrap_or(u64::MAX) };
-            out.push(Tok { s: i, e, text: s, kind: TokKind::Num { value, digits: s.len() }, lex: None, trigger: true });
+            out.push(Tok {
+                s: i,
+                e,
+                text: s,
+                kind: TokKind::Num { value, digits: s.len() },
+                lex: None,
+                trigger: true,
+                strong: true,
+            });
         } else if is_word_char(c) {
             let mut e = i + c.len_utf8();
             while let Some(&(j, d)) = it.peek() {
@@ -81,8 +101,8 @@ pub(crate) fn tokenize(t: &str) -> Vec<Tok<'_>> {
                 }
             }
             let w = &t[i..e];
-            let (lex, trigger) = classify(w);
-            out.push(Tok { s: i, e, text: w, kind: TokKind::Word, lex, trigger });
+            let (lex, trigger, strong) = classify(w);
+            out.push(Tok { s: i, e, text: w, kind: TokKind::Word, lex, trigger, strong });
         } else {
             out.push(Tok {
                 s: i,
@@ -91,6 +111,7 @@ pub(crate) fn tokenize(t: &str) -> Vec<Tok<'_>> {
                 kind: TokKind::Punct(c),
                 lex: None,
                 trigger: false,
+                strong: false,
             });
         }
     }
@@ -162,27 +183,30 @@ fn clitic_match(w: &str, form: &str) -> Option<usize> {
     None
 }
 
-/// The classified reading of a word, and whether any rule may start at it.
-fn classify(w: &str) -> (Option<(usize, &'static [Lex])>, bool) {
+/// The classified reading of a word, whether any rule may start at it, and whether it is a
+/// strong anchor (see [`Tok::strong`]).
+fn classify(w: &str) -> (Option<(usize, &'static [Lex])>, bool, bool) {
     if w.len() > crate::lexicon::MAX_KEY_BYTES + 6 {
-        return (None, false);
+        return (None, false, false);
     }
     match crate::lexicon::ending(w) {
         Some(e) if crate::lexicon::is_key_ending(e) || w.chars().count() == 1 => {}
-        _ => return (None, false),
+        _ => return (None, false, false),
     }
     let mut trigger = false;
+    let mut strong = false;
     let lex = for_each_form(w, |skip, f| {
         if !ANY_KEY.contains(f) {
             return None;
         }
         trigger = true;
+        strong = strong || MONTHS.contains_key(f) || FEASTS.iter().any(|(words, _)| words[0] == f);
         WORDS.get(f).map(|v| (skip, v.as_slice()))
     });
     if lex.is_none() && !trigger {
-        return (None, false);
+        return (None, false, false);
     }
-    (lex, true)
+    (lex, true, strong || lex.is_some())
 }
 
 /// Whether a word, with its proclitics, is a past or future cue.
@@ -906,7 +930,8 @@ impl<'a> Parser<'a> {
 
     /// Whether a rule could start at token `i`.
     fn can_start(&self, i: usize) -> bool {
-        self.toks[i].trigger
+        let t = &self.toks[i];
+        t.strong || (t.trigger && self.toks.iter().skip(i + 1).take(2).any(|x| x.trigger))
     }
 
     /// Finds every expression, longest match first at each position.
