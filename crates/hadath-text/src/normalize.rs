@@ -220,22 +220,25 @@ pub struct Normalizer {
 
 /// Code points below this have a [`Short`] entry.
 const SHORT_END: u32 = 0x800;
-/// [`Short::len`] of a code point whose replacement does not fit inline.
-const SHORT_SLOW: u8 = u8::MAX;
 
-/// The normalised bytes of one code point, inline.
+/// The normalised form of one code point below [`SHORT_END`], inline: zero, one or two
+/// chars, or [`Short::SLOW`] when it is longer.
 #[derive(Debug, Clone, Copy)]
 struct Short {
-    /// Number of bytes used, or [`SHORT_SLOW`].
-    len: u8,
-    bytes: [u8; 7],
+    /// Number of chars in `chars`, or [`Short::SLOW`].
+    n: u8,
+    /// UTF-8 length of the chars used.
+    bytes: u8,
+    chars: [char; 2],
 }
 
 impl Short {
+    const SLOW: u8 = u8::MAX;
+
     /// Whether this is the entry of ASCII byte `b` kept as it is.
     #[inline(always)]
     fn is_same_ascii(&self, b: u8) -> bool {
-        self.len == 1 && self.bytes[0] == b
+        self.n == 1 && self.chars[0] as u32 == b as u32
     }
 }
 
@@ -380,6 +383,19 @@ impl NormText {
     pub fn original_len(&self) -> usize {
         self.orig_len
     }
+    /// [`NormText::from_original`] for callers moving forward: scans on from normalised byte
+    /// `hint` when the answer lies a little after it, and searches otherwise.
+    pub fn from_original_after(&self, hint: usize, orig: usize) -> usize {
+        let abs = orig.min(u32::MAX as usize) as u32;
+        let ok_hint = hint <= self.orig_start.len() && (hint == 0 || self.orig_start[hint - 1] < abs);
+        if ok_hint {
+            let limit = (hint + 64).min(self.orig_start.len());
+            if let Some(k) = self.orig_start[hint..limit].iter().position(|&s| s >= abs) {
+                return hint + k;
+            }
+        }
+        self.from_original(orig)
+    }
 }
 
 impl Normalizer {
@@ -425,24 +441,30 @@ impl Normalizer {
         let mut short = Vec::with_capacity(SHORT_END as usize);
         let mut buf = String::new();
         let mut scratch = (Vec::with_capacity(8), Vec::with_capacity(8));
+        let slow = Short { n: Short::SLOW, bytes: 0, chars: ['\0'; 2] };
         for code in 0..SHORT_END {
-            let slow = Short { len: SHORT_SLOW, bytes: [0; 7] };
             let Some(c) = char::from_u32(code) else {
                 short.push(slow);
                 continue;
             };
-            let mut tmp = [0u8; 4];
-            let out: &[u8] = match self.map_char(c, &mut buf, &mut scratch) {
-                Mapped::Same => c.encode_utf8(&mut tmp).as_bytes(),
-                Mapped::Text(t) => t.as_bytes(),
+            let mut chars = ['\0'; 2];
+            let mut n = 0usize;
+            let mut bytes = 0usize;
+            let mut too_long = false;
+            let mut add = |d: char| {
+                if n < 2 {
+                    chars[n] = d;
+                    n += 1;
+                    bytes += d.len_utf8();
+                } else {
+                    too_long = true;
+                }
             };
-            if out.len() > 7 {
-                short.push(slow);
-                continue;
+            match self.map_char(c, &mut buf, &mut scratch) {
+                Mapped::Same => add(c),
+                Mapped::Text(t) => t.chars().for_each(add),
             }
-            let mut bytes = [0u8; 7];
-            bytes[..out.len()].copy_from_slice(out);
-            short.push(Short { len: out.len() as u8, bytes });
+            short.push(if too_long { slow } else { Short { n: n as u8, bytes: bytes as u8, chars } });
         }
         self.short = short;
     }
@@ -569,17 +591,17 @@ impl Normalizer {
 
     /// Normalised text only.
     pub fn normalize(&self, s: &str) -> String {
-        let mut out = Vec::with_capacity(s.len() + 8);
+        let mut out = String::with_capacity(s.len() + 8);
         self.run(s, &mut out, &mut NoMap);
-        String::from_utf8(out).unwrap_or_default()
+        out
     }
 
     /// Normalised text with an offset map back to `s`.
     pub fn normalize_mapped(&self, s: &str) -> NormText {
-        let mut out = Vec::with_capacity(s.len() + 8);
+        let mut out = String::with_capacity(s.len() + 8);
         let mut map = Vec::with_capacity(s.len() + 8);
         self.run(s, &mut out, &mut map);
-        NormText { text: String::from_utf8(out).unwrap_or_default(), orig_start: map, orig_len: s.len() }
+        NormText { text: out, orig_start: map, orig_len: s.len() }
     }
 
     /// Normalises `s` into `out`, telling `map` the original start of each output byte.
@@ -587,7 +609,7 @@ impl Normalizer {
     /// Runs of ASCII the chain keeps are copied whole; other chars below U+0800 (Arabic among
     /// them) come from the inline [`Short`] table; the rest from the table or the chain.
     #[inline(always)]
-    fn run<M: OffsetSink>(&self, s: &str, out: &mut Vec<u8>, map: &mut M) {
+    fn run<M: OffsetSink>(&self, s: &str, out: &mut String, map: &mut M) {
         let bytes = s.as_bytes();
         let short = &self.short[..SHORT_END as usize];
         let mut buf = String::new();
@@ -601,14 +623,13 @@ impl Normalizer {
                     i += 1;
                 }
                 if i > run_start {
-                    out.extend_from_slice(&bytes[run_start..i]);
+                    out.push_str(s.get(run_start..i).unwrap_or(""));
                     map.range(run_start, i);
                     continue;
                 }
                 let e = short[b as usize];
-                if e.len != SHORT_SLOW {
-                    out.extend_from_slice(&e.bytes[..e.len as usize]);
-                    map.repeat(i, e.len as usize);
+                if e.n != Short::SLOW {
+                    push_short(e, i, out, map);
                     i += 1;
                     continue;
                 }
@@ -616,9 +637,8 @@ impl Normalizer {
                 // A two-byte char: lead 0xC2..=0xDF (str is valid UTF-8).
                 let code = ((b as usize & 0x1F) << 6) | (bytes[i + 1] as usize & 0x3F);
                 let e = short[code];
-                if e.len != SHORT_SLOW {
-                    out.extend_from_slice(&e.bytes[..e.len as usize]);
-                    map.repeat(i, e.len as usize);
+                if e.n != Short::SLOW {
+                    push_short(e, i, out, map);
                     i += 2;
                     continue;
                 }
@@ -626,13 +646,30 @@ impl Normalizer {
             let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else { break };
             let before = out.len();
             match self.map_char(c, &mut buf, &mut scratch) {
-                Mapped::Same => out.extend_from_slice(c.encode_utf8(&mut [0u8; 4]).as_bytes()),
-                Mapped::Text(t) => out.extend_from_slice(t.as_bytes()),
+                Mapped::Same => out.push(c),
+                Mapped::Text(t) => out.push_str(t),
             }
             // A dropped char (a mark, tatweel) adds nothing: it belongs to the char before it,
             // which ends where the next kept char starts.
             map.repeat(i, out.len() - before);
             i += c.len_utf8();
+        }
+    }
+}
+
+/// Writes the chars of an inline entry for the char at original byte `at`.
+#[inline(always)]
+fn push_short<M: OffsetSink>(e: Short, at: usize, out: &mut String, map: &mut M) {
+    match e.n {
+        0 => {}
+        1 => {
+            out.push(e.chars[0]);
+            map.repeat_small(at, e.bytes);
+        }
+        _ => {
+            out.push(e.chars[0]);
+            out.push(e.chars[1]);
+            map.repeat_small(at, e.bytes);
         }
     }
 }
@@ -643,6 +680,10 @@ trait OffsetSink {
     fn range(&mut self, start: usize, end: usize);
     /// `n` bytes produced by the char at original byte `at`.
     fn repeat(&mut self, at: usize, n: usize);
+    /// `n` (at most 8) bytes produced by the char at original byte `at`.
+    fn repeat_small(&mut self, at: usize, n: u8) {
+        self.repeat(at, n as usize)
+    }
 }
 
 /// No offset map is kept.
@@ -653,6 +694,8 @@ impl OffsetSink for NoMap {
     fn range(&mut self, _: usize, _: usize) {}
     #[inline(always)]
     fn repeat(&mut self, _: usize, _: usize) {}
+    #[inline(always)]
+    fn repeat_small(&mut self, _: usize, _: u8) {}
 }
 
 impl OffsetSink for Vec<u32> {
@@ -664,6 +707,15 @@ impl OffsetSink for Vec<u32> {
     fn repeat(&mut self, at: usize, n: usize) {
         for _ in 0..n {
             self.push(at as u32);
+        }
+    }
+    #[inline(always)]
+    fn repeat_small(&mut self, at: usize, n: u8) {
+        if n == 2 {
+            self.push(at as u32);
+            self.push(at as u32);
+        } else {
+            self.repeat(at, n as usize);
         }
     }
 }

@@ -8,17 +8,31 @@
 use crate::doc::{Document, ParagraphKind};
 use crate::normalize::normalize_for_match;
 use crate::span::Span;
-use crate::tokenize::{is_arabic_char, is_digit, tokenize_range, Token, TokenKind};
+use crate::tokenize::{
+    class, class_of, class_table, is_arabic_char, is_digit, tokenize_range, tokenize_range_norm, Token, TokenKind,
+};
 
 /// Non-empty lines of `text`, trimmed of surrounding white space, as spans.
 pub fn lines(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, c) in text.char_indices() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Line breaks start with one of these bytes; every other byte is skipped whole.
+        if !matches!(bytes[i], b'\n' | b'\r' | 0x0B | 0x0C | 0xC2 | 0xE2) {
+            i += 1;
+            continue;
+        }
+        let Some(c) = char_at(text, i) else {
+            i += 1;
+            continue;
+        };
         if is_line_break(c) {
             push_trimmed(text, start, i, &mut out);
             start = i + c.len_utf8();
         }
+        i += c.len_utf8();
     }
     push_trimmed(text, start, text.len(), &mut out);
     out
@@ -84,11 +98,12 @@ const MAX_ABBREVIATION_CHARS: usize = 24;
 /// [`MAX_ABBREVIATION_CHARS`] chars.
 fn word_before(s: &str, i: usize) -> &str {
     let head = s.get(..i).unwrap_or("");
+    let table = class_table();
     let start = head
         .char_indices()
         .rev()
         .take(MAX_ABBREVIATION_CHARS)
-        .take_while(|&(_, c)| c.is_alphanumeric() || c == '.' || c == '\u{0640}' || crate::normalize::is_arabic_mark(c))
+        .take_while(|&(_, c)| class_of(table, c) & class::DOT_WORD != 0)
         .last()
         .map_or(head.len(), |(k, _)| k);
     &head[start..]
@@ -102,34 +117,47 @@ fn dot_is_not_final(s: &str, i: usize) -> bool {
     if prev.is_some_and(is_digit) && next.is_some_and(is_digit) {
         return true;
     }
+    let table = class_table();
     // A dot followed by a letter or digit directly (a.b, ق.م) is inside a token.
-    if next.is_some_and(|c| c.is_alphanumeric()) {
+    if next.is_some_and(|c| class_of(table, c) & class::ALNUM != 0) {
         return true;
     }
     let word = word_before(s, i);
     if word.is_empty() {
         return false;
     }
-    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    // The word's letters: how many, the first, whether all are uppercase or ASCII.
+    let (mut count, mut first, mut all_upper, mut all_ascii) = (0usize, None, true, true);
+    for c in word.chars().filter(|&c| class_of(table, c) & class::ALPHA != 0) {
+        count += 1;
+        first.get_or_insert(c);
+        all_upper &= c.is_uppercase();
+        all_ascii &= c.is_ascii_alphabetic();
+    }
     // Latin initials and acronyms: "J.", "U.S.".
-    if letters.len() == 1 && letters[0].is_uppercase() {
+    if count == 1 && first.is_some_and(char::is_uppercase) {
         return true;
     }
-    if word.contains('.') && letters.iter().all(|c| c.is_uppercase()) && !letters.is_empty() {
+    if word.contains('.') && all_upper && count > 0 {
         return true;
     }
-    let lower = word.to_lowercase();
-    if LATIN_ABBREVIATIONS.contains(&lower.as_str()) {
-        // "etc." can end a sentence; only a lowercase word after it proves it does not.
-        return lower != "etc" || next_word_is_lowercase(s, i + 1);
+    // A char of the Arabic block has no case and is not ASCII, so a word holding one is
+    // no Latin abbreviation (they are all ASCII) and needs no lowercasing.
+    let arabic_block = word.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
+    if !arabic_block {
+        let lower = word.to_lowercase();
+        if LATIN_ABBREVIATIONS.contains(&lower.as_str()) {
+            // "etc." can end a sentence; only a lowercase word after it proves it does not.
+            return lower != "etc" || next_word_is_lowercase(s, i + 1);
+        }
     }
     // A lone Arabic letter with a dot is an abbreviation: "د. أحمد".
-    if letters.len() == 1 && is_arabic_char(letters[0]) {
+    if count == 1 && first.is_some_and(is_arabic_char) {
         let norm = normalize_for_match(word);
         return ARABIC_ABBREVIATIONS.contains(&norm.as_str());
     }
     // A lowercase Latin word after the dot continues the sentence.
-    if letters.iter().all(|c| c.is_ascii_alphabetic()) && next_word_is_lowercase(s, i + 1) {
+    if all_ascii && next_word_is_lowercase(s, i + 1) {
         return true;
     }
     false
@@ -313,35 +341,56 @@ pub fn sentences_in(text: &str, para: Span, out: &mut Vec<Span>) {
         k.checked_sub(1).map(|k| quotes[k]).filter(|&(_, b)| i < b.saturating_sub(1))
     };
     let mut start = 0usize;
-    let mut iter = s.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if is_line_break(c) {
-            push_sentence(s, start, i, para.start, out);
-            start = i + c.len_utf8();
+    let bytes = s.as_bytes();
+    let mut next_list = 0usize;
+    let mut i = 0usize;
+    while i < bytes.len() {
+        // Only line breaks, terminals and list starts matter; other bytes are skipped whole.
+        while next_list < list_starts.len() && list_starts[next_list] < i {
+            next_list += 1;
+        }
+        let list_start = list_starts.get(next_list) == Some(&i);
+        if !SENTENCE_BYTES[bytes[i] as usize] && !list_start {
+            i += 1;
             continue;
         }
-        if list_starts.binary_search(&i).is_ok() && i > start {
+        let Some(c) = char_at(s, i) else {
+            i += 1;
+            continue;
+        };
+        let after_c = i + c.len_utf8();
+        if is_line_break(c) {
+            push_sentence(s, start, i, para.start, out);
+            start = after_c;
+            i = after_c;
+            continue;
+        }
+        if list_start && i > start {
             push_sentence(s, start, i, para.start, out);
             start = i;
+            i = after_c;
             continue;
         }
         if !is_terminal(c) {
+            i = after_c;
             continue;
         }
         if c == '.' && (marker_dots.binary_search(&i).is_ok() || dot_is_not_final(s, i)) {
+            i = after_c;
             continue;
         }
         // Take the whole run of terminals and closing marks.
-        let mut j = i + c.len_utf8();
-        while let Some(&(k, d)) = iter.peek() {
+        let mut j = after_c;
+        while let Some(d) = char_at(s, j) {
             if is_terminal(d) || is_closing(d) {
-                j = k + d.len_utf8();
-                iter.next();
+                j += d.len_utf8();
             } else {
                 break;
             }
         }
-        let run = &s[i..j];
+        let here = i;
+        i = j;
+        let run = &s[here..j];
         // Two dots are a pause in headlines ("التقيا.. ثم"), not an end.
         if run.trim_end_matches(is_closing) == ".." {
             continue;
@@ -350,7 +399,7 @@ pub fn sentences_in(text: &str, para: Span, out: &mut Vec<Span>) {
         if next.is_some_and(|d| !d.is_whitespace()) {
             continue;
         }
-        if let Some((_, qend)) = inside_quote(i) {
+        if let Some((_, qend)) = inside_quote(here) {
             // Inside a quotation: only a mark right before its closer ends the sentence.
             if j < qend {
                 continue;
@@ -361,6 +410,19 @@ pub fn sentences_in(text: &str, para: Span, out: &mut Vec<Span>) {
     }
     push_sentence(s, start, s.len(), para.start, out);
 }
+
+/// Bytes that may start a line break or a terminal: the ASCII ones themselves and the lead
+/// bytes of U+0085, U+061F (؟), U+06D4 (۔), U+2026 (…), U+2028 and U+2029.
+const SENTENCE_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    let set: [u8; 11] = [b'\n', b'\r', 0x0B, 0x0C, b'.', b'!', b'?', 0xC2, 0xD8, 0xDB, 0xE2];
+    while k < set.len() {
+        t[set[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
 
 fn push_sentence(s: &str, from: usize, to: usize, base: usize, out: &mut Vec<Span>) {
     if from >= to {
@@ -875,7 +937,7 @@ pub fn segment_document(doc: &mut Document) {
     sentences.sort();
     sentences.dedup();
     for s in &sentences {
-        tokenize_range(&doc.text, *s, &mut tokens);
+        tokenize_range_norm(&doc.text, *s, doc.norm.as_ref(), &mut tokens);
     }
     doc.sentences = sentences;
     doc.tokens = tokens;

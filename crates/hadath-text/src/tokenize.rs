@@ -1,6 +1,6 @@
 //! Tokens with exact original spans, and clitic analysis of Arabic words for lookup.
 
-use crate::normalize::{is_arabic_mark, is_invisible_control, normalize_for_match, normalize_mapped};
+use crate::normalize::{is_arabic_mark, is_invisible_control, normalize_for_match, normalize_mapped, NormText};
 use crate::span::Span;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -47,6 +47,93 @@ pub fn is_arabic_char(c: char) -> bool {
 /// Arabic word-internal characters: letters, marks, tatweel, invisible controls.
 fn is_arabic_word_char(c: char) -> bool {
     is_arabic_letter(c) || is_arabic_mark(c) || c == '\u{0640}' || is_invisible_control(c)
+}
+
+/// Char classes the tokeniser and the sentence splitter test, as bit flags, looked up in a
+/// table for ASCII and the Arabic block and computed from the predicates above otherwise.
+pub(crate) mod class {
+    /// Skipped between tokens: white space, control or invisible control.
+    pub const SKIP: u16 = 1;
+    /// `char::is_alphanumeric`.
+    pub const ALNUM: u16 = 2;
+    /// [`super::is_digit`].
+    pub const DIGIT: u16 = 4;
+    /// Continues an Arabic word ([`super::is_arabic_word_char`]).
+    pub const AR_WORD: u16 = 8;
+    /// Continues a Latin word ([`super::is_latin_word_char`]).
+    pub const LATIN_WORD: u16 = 16;
+    /// `char::is_whitespace`.
+    pub const WHITE: u16 = 32;
+    /// Blocks a link start after it: alphanumeric or one of `. - _ @ /`.
+    pub const LINK_BLOCK: u16 = 64;
+    /// Continues a handle or hashtag.
+    pub const TAG: u16 = 128;
+    /// `char::is_alphabetic`.
+    pub const ALPHA: u16 = 256;
+    /// Part of a word before a dot: alphanumeric, a dot, tatweel or an Arabic mark.
+    pub const DOT_WORD: u16 = 512;
+}
+
+/// Code points below this have their classes in [`CLASSES`].
+const CLASSES_END: u32 = 0x0700;
+
+fn compute_class(c: char) -> u16 {
+    let mut k = 0;
+    if c.is_whitespace() || c.is_control() || is_invisible_control(c) {
+        k |= class::SKIP;
+    }
+    if c.is_alphanumeric() {
+        k |= class::ALNUM;
+    }
+    if is_digit(c) {
+        k |= class::DIGIT;
+    }
+    if is_arabic_word_char(c) {
+        k |= class::AR_WORD;
+    }
+    if is_latin_word_char(c) {
+        k |= class::LATIN_WORD;
+    }
+    if c.is_whitespace() {
+        k |= class::WHITE;
+    }
+    if c.is_alphanumeric() || matches!(c, '.' | '-' | '_' | '@' | '/') {
+        k |= class::LINK_BLOCK;
+    }
+    if c.is_alphanumeric()
+        || c == '_'
+        || c == '\u{0640}'
+        || is_arabic_mark(c)
+        || c == '\u{200C}'
+        || unicode_normalization::char::is_combining_mark(c)
+    {
+        k |= class::TAG;
+    }
+    if c.is_alphabetic() {
+        k |= class::ALPHA;
+    }
+    if c.is_alphanumeric() || c == '.' || c == '\u{0640}' || is_arabic_mark(c) {
+        k |= class::DOT_WORD;
+    }
+    k
+}
+
+static CLASSES: LazyLock<Vec<u16>> =
+    LazyLock::new(|| (0..CLASSES_END).map(|code| char::from_u32(code).map_or(0, compute_class)).collect());
+
+/// The classes of `c` (see [`class`]).
+#[inline]
+pub(crate) fn class_of(table: &[u16], c: char) -> u16 {
+    match table.get(c as usize) {
+        Some(&k) => k,
+        None => compute_class(c),
+    }
+}
+
+/// The class table, to hand to [`class_of`] in loops.
+#[inline]
+pub(crate) fn class_table() -> &'static [u16] {
+    &CLASSES
 }
 
 /// ASCII, Arabic-Indic or Persian digit.
@@ -258,11 +345,24 @@ fn token_norm(token: &str) -> String {
 /// Tokens never overlap, come in text order, and every span lies on char boundaries of
 /// `text`. White space, control characters and invisible marks between tokens are skipped.
 pub fn tokenize_range(text: &str, range: Span, out: &mut Vec<Token>) {
+    tokenize_range_norm(text, range, None, out)
+}
+
+/// Like [`tokenize_range`], with `norm` the matching-normalised whole `text`
+/// ([`crate::Document::norm`]): each token's `norm` is then a slice of it, not normalised
+/// again. A `norm` made from another text is ignored.
+pub fn tokenize_range_norm(text: &str, range: Span, norm: Option<&NormText>, out: &mut Vec<Token>) {
     let base = range.start;
     let s = range.slice(text);
+    let norm = norm.filter(|n| n.original_len() == text.len());
+    // Normalised byte where the last token's norm ended: token norms are found moving forward.
+    let mut norm_at = 0usize;
+    let table = class_table();
+    let class = |c: char| class_of(table, c);
     let mut cur = Cursor { s, i: 0 };
     while let Some(c) = cur.peek() {
-        if c.is_whitespace() || c.is_control() || is_invisible_control(c) {
+        let k = class(c);
+        if k & class::SKIP != 0 {
             cur.i += c.len_utf8();
             continue;
         }
@@ -270,11 +370,8 @@ pub fn tokenize_range(text: &str, range: Span, out: &mut Vec<Token>) {
         let rest = &s[start..];
         let kind;
         // URLs and addresses start a word: not after a letter, digit, dot or dash.
-        let word_start = s[..start]
-            .chars()
-            .next_back()
-            .is_none_or(|p| !(p.is_alphanumeric() || matches!(p, '.' | '-' | '_' | '@' | '/')));
-        let link_start = word_start && c.is_ascii_alphanumeric();
+        let link_start = c.is_ascii_alphanumeric()
+            && s[..start].chars().next_back().is_none_or(|p| class(p) & class::LINK_BLOCK == 0);
         if let Some(len) = link_start.then(|| url_len(rest)).flatten() {
             cur.i += len;
             kind = TokenKind::Url;
@@ -285,16 +382,9 @@ pub fn tokenize_range(text: &str, range: Span, out: &mut Vec<Token>) {
             && cur.next_after(start).is_some_and(|d| d.is_alphanumeric() || d == '_')
         {
             cur.i += c.len_utf8();
-            cur.eat_while(|d| {
-                d.is_alphanumeric()
-                    || d == '_'
-                    || d == '\u{0640}'
-                    || is_arabic_mark(d)
-                    || d == '\u{200C}'
-                    || unicode_normalization::char::is_combining_mark(d)
-            });
+            cur.eat_while(|d| class(d) & class::TAG != 0);
             kind = if c == '@' { TokenKind::Handle } else { TokenKind::Hashtag };
-        } else if is_digit(c) {
+        } else if k & class::DIGIT != 0 {
             cur.i += c.len_utf8();
             loop {
                 match cur.peek() {
@@ -306,8 +396,8 @@ pub fn tokenize_range(text: &str, range: Span, out: &mut Vec<Token>) {
                 }
             }
             kind = TokenKind::Number;
-        } else if is_arabic_word_char(c) {
-            cur.eat_while(is_arabic_word_char);
+        } else if k & class::AR_WORD != 0 {
+            cur.eat_while(|d| class(d) & class::AR_WORD != 0);
             // Invisible controls at the end of a word are not part of it.
             while let Some(last) = s[start..cur.i].chars().next_back() {
                 if is_invisible_control(last) && cur.i - last.len_utf8() > start {
@@ -317,8 +407,8 @@ pub fn tokenize_range(text: &str, range: Span, out: &mut Vec<Token>) {
                 }
             }
             kind = TokenKind::Arabic;
-        } else if is_latin_word_char(c) {
-            cur.eat_while(is_latin_word_char);
+        } else if k & class::LATIN_WORD != 0 {
+            cur.eat_while(|d| class(d) & class::LATIN_WORD != 0);
             // Whether every dot-separated part so far is a single letter ("U.S").
             let mut single_letters = s[start..cur.i].chars().nth(1).is_none();
             while let Some(d) = cur.peek() {
@@ -333,7 +423,7 @@ pub fn tokenize_range(text: &str, range: Span, out: &mut Vec<Token>) {
                 if joins_word || acronym {
                     cur.i += d.len_utf8();
                     let part = cur.i;
-                    cur.eat_while(is_latin_word_char);
+                    cur.eat_while(|d| class(d) & class::LATIN_WORD != 0);
                     single_letters &= acronym && s[part..cur.i].chars().nth(1).is_none();
                 } else {
                     break;
@@ -355,7 +445,15 @@ pub fn tokenize_range(text: &str, range: Span, out: &mut Vec<Token>) {
             kind = if is_punct(c) { TokenKind::Punct } else { TokenKind::Symbol };
         }
         let span = Span::new(base + start, base + cur.i);
-        let norm = token_norm(span.slice(text));
+        let norm = match norm {
+            Some(n) => {
+                let a = n.from_original_after(norm_at, span.start);
+                let b = n.from_original_after(a, span.end);
+                norm_at = b;
+                n.text.get(a..b).unwrap_or("").to_string()
+            }
+            None => token_norm(span.slice(text)),
+        };
         out.push(Token { span, kind, norm });
     }
 }

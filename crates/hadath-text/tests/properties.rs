@@ -96,6 +96,28 @@ proptest! {
     }
 
     #[test]
+    fn document_norm_gives_the_same_tokens_and_views(t in any_text()) {
+        let nt = normalize_mapped(&t);
+        let mut lines_out = Vec::new();
+        for l in lines(&t) {
+            sentences_in(&t, l, &mut lines_out);
+        }
+        let (mut plain, mut with_norm) = (Vec::new(), Vec::new());
+        for s in &lines_out {
+            hadath_text::tokenize::tokenize_range(&t, *s, &mut plain);
+            hadath_text::tokenize::tokenize_range_norm(&t, *s, Some(&nt), &mut with_norm);
+            let view = nt.slice(*s);
+            let alone = normalize_mapped(s.slice(&t));
+            prop_assert_eq!(view.text, alone.text.as_str());
+            for i in 0..=alone.text.len() {
+                prop_assert_eq!(view.to_original(0, i), alone.to_original(0, i));
+                prop_assert_eq!(view.to_original(i, alone.text.len()), alone.to_original(i, alone.text.len()));
+            }
+        }
+        prop_assert_eq!(plain, with_norm);
+    }
+
+    #[test]
     fn normalised_ranges_map_to_original_spans(t in any_text()) {
         prop_assert_eq!(normalize_mapped(&t).text, normalize_for_match(&t));
         for n in [Normalizer::matching(), Normalizer::light(), Normalizer::loose()] {
