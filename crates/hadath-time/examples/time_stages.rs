@@ -21,6 +21,8 @@ fn main() {
                 hadath_text::segment::sentences_in(&doc.text, line, &mut sentences);
             }
             doc.sentences = sentences;
+            // Segmentation normalises the whole document once, as the pipeline does.
+            doc.ensure_norm();
             Some(doc)
         })
         .collect();

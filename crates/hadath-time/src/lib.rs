@@ -31,7 +31,7 @@ mod published;
 pub use command::{time_command, TimeLine};
 pub use published::annotate_published;
 
-use hadath_text::normalize::normalize_mapped;
+use hadath_text::normalize::{normalize_mapped, NormView};
 use hadath_text::{Date, Document, Span, TimeMention};
 
 /// A reference point for resolution: a date and optionally a time of day.
@@ -111,8 +111,13 @@ pub fn find_times_in_news(text: &str, reference: Option<Reference>) -> Vec<TimeM
 }
 
 fn find(text: &str, reference: Option<Reference>, bare_reads_forward: bool) -> Vec<TimeMention> {
-    let norm = normalize_mapped(text);
-    let mut parser = grammar::Parser::new(&norm.text, reference);
+    let owned = normalize_mapped(text);
+    find_in(text, owned.view(), reference, bare_reads_forward)
+}
+
+/// [`find`] over `text` with its normalised view already made.
+fn find_in(text: &str, norm: NormView<'_>, reference: Option<Reference>, bare_reads_forward: bool) -> Vec<TimeMention> {
+    let mut parser = grammar::Parser::new(norm.text, reference);
     let hits = parser.run(bare_reads_forward);
     let mut out = Vec::with_capacity(hits.len());
     for h in hits {
@@ -152,6 +157,7 @@ fn find(text: &str, reference: Option<Reference>, bare_reads_forward: bool) -> V
 
 /// Fills `doc.times`, resolved against the publication date.
 pub fn annotate_times(doc: &mut Document) {
+    doc.ensure_norm();
     let reference = doc.published.value.map(Reference::day);
     let mut out = Vec::new();
     let sentences: Vec<Span> = if doc.sentences.is_empty() && !doc.text.is_empty() {
@@ -161,7 +167,8 @@ pub fn annotate_times(doc: &mut Document) {
     };
     for s in &sentences {
         let Some(slice) = doc.text.get(s.start..s.end) else { continue };
-        for mut t in find_times_in_news(slice, reference) {
+        let Some(norm) = doc.norm_slice(*s) else { continue };
+        for mut t in find_in(slice, norm, reference, false) {
             t.span.start += s.start;
             t.span.end += s.start;
             out.push(t);
