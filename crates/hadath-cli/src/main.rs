@@ -2,6 +2,10 @@
 
 mod bench;
 
+/// mimalloc: the analysis allocates and frees many small strings and vectors per document.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use hadath_ingest::{IngestOptions, InputFormat};
