@@ -233,7 +233,7 @@ const MAX_NESTING: usize = 400;
 
 /// Extracts the article of an HTML page.
 pub fn extract(html: &str) -> Extracted {
-    if max_nesting(html) > MAX_NESTING {
+    if max_nesting(html, MAX_NESTING) > MAX_NESTING {
         return strip_tags(html);
     }
     let page = Html::parse_document(html);
@@ -462,29 +462,83 @@ fn tag_name(b: &[u8], i: usize) -> String {
     b[i..].iter().take_while(|c| c.is_ascii_alphanumeric()).take(16).map(|c| c.to_ascii_lowercase() as char).collect()
 }
 
-/// An estimate of the deepest element nesting of a page, in one pass over its bytes.
-fn max_nesting(html: &str) -> usize {
+/// Elements that an open tag of the same name closes implicitly (`<p>…<p>`, `<li>…<li>`).
+const SELF_CLOSING_SIBLINGS: &[&str] = &["p", "li", "dt", "dd", "option", "tr", "td", "th"];
+
+/// An estimate of the deepest element nesting the HTML tree builder will build, in one pass
+/// over the bytes, stopping as soon as it passes `limit`.
+///
+/// It keeps a stack of open tag names as the tree builder does: an end tag closes up to the
+/// nearest open element of its name and is ignored when none is open; `/>` closes only inside
+/// SVG or MathML (an HTML element stays open); `<p>`, `<li>` and the like close an open sibling
+/// of the same name; script and style bodies and comments are skipped.
+fn max_nesting(html: &str, limit: usize) -> usize {
     let b = html.as_bytes();
-    let (mut depth, mut max) = (0usize, 0usize);
+    let mut stack: Vec<String> = Vec::new();
+    let mut max = 0usize;
     let mut i = 0;
     while i + 1 < b.len() {
-        if b[i] == b'<' {
-            if b[i + 1] == b'/' {
-                depth = depth.saturating_sub(1);
-            } else if b[i + 1].is_ascii_alphabetic() {
-                let name = tag_name(b, i + 1);
-                if !VOID_TAGS.contains(&name.as_str()) {
-                    depth += 1;
-                    max = max.max(depth);
+        if b[i] != b'<' {
+            i += 1;
+            continue;
+        }
+        if b[i + 1] == b'!' {
+            // Comments and doctypes open nothing.
+            let skip = if b[i..].starts_with(b"<!--") { find(b, i + 4, b"-->") } else { find(b, i + 2, b">") };
+            i = skip.unwrap_or(b.len());
+            continue;
+        }
+        if b[i + 1] == b'/' {
+            let name = tag_name(b, i + 2);
+            if let Some(k) = stack.iter().rposition(|n| *n == name) {
+                stack.truncate(k);
+            }
+            i += 2;
+            continue;
+        }
+        if !b[i + 1].is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        let name = tag_name(b, i + 1);
+        let Some(gt) = find(b, i + 1, b">") else { break };
+        let self_closed = gt > i + 1 && b[gt - 1] == b'/';
+        let foreign = stack.iter().any(|n| n == "svg" || n == "math");
+        i = gt + 1;
+        if VOID_TAGS.contains(&name.as_str()) || (self_closed && (foreign || name == "svg" || name == "math")) {
+            continue;
+        }
+        if name == "script" || name == "style" {
+            let close = if name == "script" { b"</script".as_slice() } else { b"</style".as_slice() };
+            i = find_ascii_ci(b, i, close).unwrap_or(b.len());
+            continue;
+        }
+        if SELF_CLOSING_SIBLINGS.contains(&name.as_str()) {
+            if let Some(k) = stack.iter().rposition(|n| *n == name) {
+                if stack.len() - k <= 3 {
+                    stack.truncate(k);
                 }
             }
-        } else if b[i] == b'/' && b[i + 1] == b'>' {
-            // A self-closing tag opened nothing.
-            depth = depth.saturating_sub(1);
         }
-        i += 1;
+        stack.push(name);
+        max = max.max(stack.len());
+        if max > limit {
+            break;
+        }
     }
     max
+}
+
+/// The first position at or after `from` where `needle` starts.
+fn find(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    let hay = b.get(from..)?;
+    hay.windows(needle.len()).position(|w| w == needle).map(|p| from + p)
+}
+
+/// Like [`find`], ignoring ASCII case.
+fn find_ascii_ci(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    let hay = b.get(from..)?;
+    hay.windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle)).map(|p| from + p)
 }
 
 /// Plain text of a page by stripping tags: block tags break lines, scripts and styles go.
@@ -624,6 +678,35 @@ mod tests {
 </article>
 <aside>الأكثر قراءة اليوم في الموقع</aside>
 <footer>جميع الحقوق محفوظة 2025</footer></body></html>"#;
+
+    #[test]
+    fn nesting_counts_what_the_tree_builder_builds() {
+        let deep = |unit: &str, n: usize| format!("<html><body>{}<p>نص</p></body></html>", unit.repeat(n));
+        // An HTML element stays open after `/>`, and a stray end tag closes nothing.
+        assert!(max_nesting(&deep("<div/>", 1000), MAX_NESTING) > MAX_NESTING);
+        assert!(max_nesting(&deep("<div></x>", 1000), MAX_NESTING) > MAX_NESTING);
+        assert!(max_nesting(&deep("<div>", 1000), MAX_NESTING) > MAX_NESTING);
+        // Closed elements, void elements, unclosed paragraphs and list items, SVG `/>` stay flat.
+        assert!(max_nesting(&deep("<div></div>", 1000), MAX_NESTING) < 10);
+        assert!(max_nesting(&deep("<br><img src=x>", 1000), MAX_NESTING) < 10);
+        assert!(max_nesting(&deep("<p>فقرة", 1000), MAX_NESTING) < 10);
+        assert!(max_nesting(&format!("<ul>{}</ul>", "<li>بند".repeat(1000)), MAX_NESTING) < 10);
+        assert!(max_nesting(&format!("<svg>{}</svg>", "<path d=\"M0\"/>".repeat(1000)), MAX_NESTING) < 10);
+        assert!(max_nesting(&format!("<script>{}</script>", "<div>".repeat(1000)), MAX_NESTING) < 10);
+        assert!(max_nesting(&format!("<!--{}-->", "<div>".repeat(1000)), MAX_NESTING) < 10);
+        assert!(max_nesting(PAGE, MAX_NESTING) < 10);
+    }
+
+    #[test]
+    fn pathological_nesting_is_fast() {
+        for unit in ["<div/>", "<div></x>", "<span>"] {
+            let page = format!("<html><body>{}<p>الخبر هنا.</p></body></html>", unit.repeat(100_000));
+            let t = std::time::Instant::now();
+            let e = extract(&page);
+            assert!(e.text.contains("الخبر هنا."), "{unit}");
+            assert!(t.elapsed().as_secs() < 20, "{unit}: {:?}", t.elapsed());
+        }
+    }
 
     #[test]
     fn extracts_article_title_and_date() {

@@ -46,13 +46,16 @@ pub fn format_from_content(head: &[u8]) -> InputFormat {
     InputFormat::Txt
 }
 
-/// Whether bytes look like a binary file rather than text: NUL bytes, or mostly control chars.
+/// Whether bytes look like a binary file rather than text: more than one NUL byte in a hundred,
+/// or more than one control byte in ten, in the first 8 KiB. A few stray NULs in a text are
+/// dropped by [`decode_text`] instead.
 pub fn looks_binary(bytes: &[u8]) -> bool {
     let sample = &bytes[..bytes.len().min(8192)];
     if sample.is_empty() {
         return false;
     }
-    if sample.contains(&0) {
+    let nul = sample.iter().filter(|&&b| b == 0).count();
+    if nul * 100 > sample.len() {
         return true;
     }
     let control = sample.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)).count();
@@ -118,10 +121,16 @@ pub fn decode_text(bytes: Vec<u8>, declared: Option<&str>, diagnostics: &mut Vec
             }
         }
     };
-    match text.strip_prefix('\u{feff}') {
+    let text = match text.strip_prefix('\u{feff}') {
         Some(rest) => rest.to_string(),
         None => text,
+    };
+    if text.contains('\0') {
+        let n = text.bytes().filter(|&b| b == 0).count();
+        diagnostics.push(Diagnostic::warning("nul-bytes", format!("the input holds {n} NUL bytes; they were dropped")));
+        return text.replace('\0', "");
     }
+    text
 }
 
 #[cfg(test)]
@@ -139,6 +148,14 @@ mod tests {
         assert_eq!(format_from_content(b"<!DOCTYPE html><html>"), InputFormat::Html);
         assert_eq!(format_from_content("نص عادي".as_bytes()), InputFormat::Txt);
         assert!(looks_binary(b"ab\0cd"));
+        let mut text = "نص عربي طويل بما يكفي ليكون نصا. ".repeat(20).into_bytes();
+        let space = text.iter().position(|&b| b == b' ').unwrap();
+        text.insert(space, 0);
+        assert!(!looks_binary(&text));
+        let mut diags = Vec::new();
+        let decoded = decode_text(text, None, &mut diags);
+        assert!(!decoded.contains('\0') && decoded.starts_with("نص عربي"));
+        assert_eq!(diags[0].code, "nul-bytes");
         assert!(!looks_binary("نص\n".as_bytes()));
     }
 

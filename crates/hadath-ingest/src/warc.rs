@@ -13,9 +13,47 @@ const MAX_RECORD: u64 = 512 * 1024 * 1024;
 /// Most header lines in one record.
 const MAX_HEADERS: usize = 512;
 
+/// A reader with bytes put back in front of it: the head of a record that a too-long
+/// Content-Length swallowed is read again from here.
+struct Replay<R> {
+    pending: Vec<u8>,
+    pos: usize,
+    inner: R,
+}
+
+impl<R: BufRead> Read for Replay<R> {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        let avail = self.fill_buf()?;
+        let n = avail.len().min(out.len());
+        out[..n].copy_from_slice(&avail[..n]);
+        self.consume(n);
+        Ok(n)
+    }
+}
+
+impl<R: BufRead> BufRead for Replay<R> {
+    fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
+        if self.pos < self.pending.len() {
+            return Ok(&self.pending[self.pos..]);
+        }
+        self.inner.fill_buf()
+    }
+    fn consume(&mut self, n: usize) {
+        if self.pos < self.pending.len() {
+            self.pos = (self.pos + n).min(self.pending.len());
+            if self.pos == self.pending.len() {
+                self.pending.clear();
+                self.pos = 0;
+            }
+        } else {
+            self.inner.consume(n);
+        }
+    }
+}
+
 /// A streaming reader of WARC records.
 pub struct WarcReader<R: BufRead> {
-    reader: R,
+    reader: Replay<R>,
     name: String,
     records: usize,
     /// The version line of the next record has been read.
@@ -53,6 +91,7 @@ fn read_line_bounded<R: BufRead>(r: &mut R, buf: &mut Vec<u8>) -> std::io::Resul
 
 impl<R: BufRead> WarcReader<R> {
     pub fn new(reader: R, name: impl Into<String>) -> Self {
+        let reader = Replay { pending: Vec::new(), pos: 0, inner: reader };
         WarcReader { reader, name: name.into(), records: 0, at_header: false, done: false }
     }
 
@@ -194,6 +233,7 @@ impl<R: BufRead> WarcReader<R> {
             }
             Err(e) => return Some(self.broke_off(uri, e)),
         }
+        let overshoot = self.repair_overshoot(&mut body);
         let id = uri.clone().unwrap_or_else(|| format!("{}#record{}", self.name, self.records));
         let (payload, content_type) =
             if warc_type == "response" && record_type.contains("http") || body.starts_with(b"HTTP/") {
@@ -222,7 +262,15 @@ impl<R: BufRead> WarcReader<R> {
             return None;
         };
         let charset = crate::sniff::declared_charset(content_type.as_bytes());
-        let mut doc = body_document(id, payload, format, charset.as_deref(), Vec::new());
+        let warnings = if overshoot {
+            vec![Diagnostic::warning(
+                "wrong-length",
+                "the Content-Length runs into the next record; the body was cut before it",
+            )]
+        } else {
+            Vec::new()
+        };
+        let mut doc = body_document(id, payload, format, charset.as_deref(), warnings);
         doc.meta.format = "warc".into();
         doc.meta.url = uri;
         if doc.meta.published.is_none() {
@@ -232,6 +280,34 @@ impl<R: BufRead> WarcReader<R> {
             }
         }
         Some(doc)
+    }
+}
+
+impl<R: BufRead> WarcReader<R> {
+    /// When the bytes after a body are not a record separator but the body holds the start of
+    /// a next record (a Content-Length too long), cuts the body there and puts the next
+    /// record back to be read. Returns whether it did.
+    fn repair_overshoot(&mut self, body: &mut Vec<u8>) -> bool {
+        let Ok(next) = self.reader.fill_buf() else { return false };
+        let rest: Vec<u8> = next.iter().copied().skip_while(|b| matches!(b, b'\r' | b'\n')).take(5).collect();
+        if rest.is_empty() || b"WARC/".starts_with(&rest) {
+            return false;
+        }
+        // The last version line inside the body, after a blank line.
+        let Some(at) = body.windows(8).rposition(|w| w == b"\nWARC/1.") else { return false };
+        if !(body[..at].ends_with(b"\n") || body[..at].ends_with(b"\n\r")) {
+            return false;
+        }
+        let start = at + 1;
+        let mut pending = body.split_off(start);
+        while body.last().is_some_and(|b| matches!(b, b'\r' | b'\n')) {
+            body.pop();
+        }
+        // Bytes not yet consumed from the replay buffer stay behind the put-back record.
+        pending.extend_from_slice(&self.reader.pending[self.reader.pos..]);
+        self.reader.pending = pending;
+        self.reader.pos = 0;
+        true
     }
 }
 
@@ -365,6 +441,27 @@ mod tests {
         assert!(!docs[0].failed());
         assert_eq!(docs[1].id, "http://a/cut");
         assert_eq!(docs[1].diagnostics[0].code, "truncated-warc");
+    }
+
+    #[test]
+    fn too_long_length_loses_no_next_record() {
+        let first = http("text/plain", "الخبر الأول كاملا.");
+        let mut w = record("response", "http://a/1", "2024-01-02T00:00:00Z", &first);
+        // Claim 30 bytes more than the block holds: the length runs into the next record.
+        let claimed = format!("Content-Length: {}", first.len());
+        let wrong = format!("Content-Length: {}", first.len() + 30);
+        let head_end = w.windows(4).position(|x| x == b"\r\n\r\n").unwrap();
+        let head = String::from_utf8(w[..head_end].to_vec()).unwrap().replace(&claimed, &wrong);
+        w.splice(..head_end, head.into_bytes());
+        w.extend(record("response", "http://a/2", "2024-01-03T00:00:00Z", &http("text/plain", "الخبر الثاني.")));
+        w.extend(record("response", "http://a/3", "2024-01-04T00:00:00Z", &http("text/plain", "الخبر الثالث.")));
+        let docs: Vec<Document> = WarcReader::new(&w[..], "x.warc").collect();
+        let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, ["http://a/1", "http://a/2", "http://a/3"], "{docs:?}");
+        assert_eq!(docs[0].text, "الخبر الأول كاملا.");
+        assert_eq!(docs[0].diagnostics[0].code, "wrong-length");
+        assert_eq!(docs[1].text, "الخبر الثاني.");
+        assert!(docs.iter().all(|d| !d.failed()));
     }
 
     #[test]
