@@ -51,6 +51,20 @@ pub(crate) fn lex(text: &str) -> Vec<Tok> {
     let mut i = 0;
     let mut chunk_start = true;
     while i < b.len() {
+        // Fast paths: a space, and a word that begins with an Arabic letter (no URL, handle,
+        // sign or digit can begin with one).
+        if b[i] == b' ' {
+            chunk_start = true;
+            i += 1;
+            continue;
+        }
+        if i + 1 < b.len() && arabic_letter2(b[i], b[i + 1]) {
+            chunk_start = false;
+            let end = word_end(text, i);
+            toks.push(Tok { start: i, end, kind: TokKind::Word });
+            i = end;
+            continue;
+        }
         let Some(c) = text[i..].chars().next() else { break };
         if c.is_whitespace() {
             chunk_start = true;
@@ -117,8 +131,35 @@ fn chunk_end(text: &str, i: usize) -> usize {
     text[i..].find(char::is_whitespace).map(|k| i + k).unwrap_or(text.len())
 }
 
+/// The Arabic letter U+0621 … U+064A whose two UTF-8 bytes are `b0 b1`, if they are one.
+#[inline]
+fn arabic_letter2(b0: u8, b1: u8) -> bool {
+    // U+0621 … U+063F are D8 A1 … D8 BF; U+0640 … U+064A are D9 80 … D9 8A.
+    (b0 == 0xD8 && (0xA1..=0xBF).contains(&b1)) || (b0 == 0xD9 && (0x80..=0x8A).contains(&b1))
+}
+
 fn word_end(text: &str, i: usize) -> usize {
-    text[i..].find(|c: char| !is_letter(c)).map(|k| i + k).unwrap_or(text.len())
+    let b = text.as_bytes();
+    let mut j = i;
+    while j < b.len() {
+        let x = b[j];
+        if x < 0x80 {
+            if x.is_ascii_alphabetic() {
+                j += 1;
+                continue;
+            }
+            return j;
+        }
+        if j + 1 < b.len() && arabic_letter2(x, b[j + 1]) {
+            j += 2;
+            continue;
+        }
+        match text.get(j..).and_then(|r| r.chars().next()) {
+            Some(c) if is_letter(c) => j += c.len_utf8(),
+            _ => return j,
+        }
+    }
+    j
 }
 
 /// End of a phone number written `+1-222-2222/2222` or `+1 222 2222`.

@@ -29,7 +29,7 @@ mod words;
 pub use mention::{Bound, Qualifier};
 pub use relative::{find_relative_ordinals, RelativeOrdinal, RelativeTo};
 
-use hadath_text::normalize::normalize_mapped;
+use hadath_text::normalize::{normalize_mapped, NormView};
 use hadath_text::{Document, NumberKind, NumberMention, Span};
 
 /// A number mention with the detail the public [`NumberMention`] does not carry.
@@ -52,9 +52,15 @@ pub fn find_numbers_detailed(text: &str) -> Vec<DetailedMention> {
     if !may_hold_number(text) {
         return Vec::new();
     }
-    let nt = normalize_mapped(text);
+    let owned = normalize_mapped(text);
+    detailed_in(text, owned.view())
+}
+
+/// [`find_numbers_detailed`] over a text whose normalised view is already at hand (a slice of
+/// the document's [`hadath_text::NormText`], equal to `normalize_mapped(text)`).
+fn detailed_in(text: &str, nt: NormView<'_>) -> Vec<DetailedMention> {
     let fixed = arabic_comma_fix(text, &nt);
-    let ctx = context(text, &nt, fixed.as_deref().unwrap_or(&nt.text));
+    let ctx = context(text, &nt, fixed.as_deref().unwrap_or(nt.text));
     mention::find_mentions(&ctx)
         .into_iter()
         .map(|f| {
@@ -75,7 +81,7 @@ pub fn find_numbers_detailed(text: &str) -> Vec<DetailedMention> {
 /// The normalised text with each Arabic comma (،) between digits turned into `;` unless it
 /// groups thousands ("١،٢٣٤"): "2017،2018" is two years, never a decimal. `None` when nothing
 /// changes. Both are one byte, so offsets stay the same.
-fn arabic_comma_fix(text: &str, nt: &hadath_text::NormText) -> Option<String> {
+fn arabic_comma_fix(text: &str, nt: &NormView<'_>) -> Option<String> {
     if !text.contains('\u{060C}') {
         return None;
     }
@@ -104,7 +110,7 @@ fn arabic_comma_fix(text: &str, nt: &hadath_text::NormText) -> Option<String> {
 
 /// Tokens of the normalised text, with the lookups that need the original spelling fixed:
 /// "وأحد" (and one of) normalises like "واحد" (one) but is not a number.
-fn context<'a>(text: &str, nt: &hadath_text::NormText, norm: &'a str) -> core::Ctx<'a> {
+fn context<'a>(text: &str, nt: &NormView<'_>, norm: &'a str) -> core::Ctx<'a> {
     let mut ctx = core::Ctx::new(norm);
     for i in 0..ctx.toks.len() {
         if ctx.word(i) == "واحد" {
@@ -153,12 +159,24 @@ fn min_max(f: &mention::Found) -> (Option<i64>, Option<i64>) {
 }
 
 /// Fills `doc.numbers` from the document's sentences (the whole text when it has none).
+///
+/// Each sentence is read through the document's normalised text ([`Document::norm`], made
+/// here when segmentation has not), never normalised again.
 pub fn annotate_numbers(doc: &mut Document) {
+    doc.ensure_norm();
     let mut out = Vec::new();
     let whole = [Span::new(0, doc.text.len())];
     let sentences: &[Span] = if doc.sentences.is_empty() { &whole } else { &doc.sentences };
     for s in sentences {
-        for mut n in find_numbers(s.slice(&doc.text)) {
+        let text = s.slice(&doc.text);
+        if !may_hold_number(text) {
+            continue;
+        }
+        let found = match doc.norm_slice(*s) {
+            Some(view) => detailed_in(text, view),
+            None => find_numbers_detailed(text),
+        };
+        for mut n in found.into_iter().map(|d| d.mention) {
             n.span.start += s.start;
             n.span.end += s.start;
             if let Some((c, _)) = n.counted.as_mut() {
@@ -204,9 +222,10 @@ pub fn find_bare_numbers(text: &str) -> Vec<(Span, f64)> {
     if !may_hold_number(text) {
         return Vec::new();
     }
-    let nt = normalize_mapped(text);
+    let owned = normalize_mapped(text);
+    let nt = owned.view();
     let fixed = arabic_comma_fix(text, &nt);
-    let ctx = context(text, &nt, fixed.as_deref().unwrap_or(&nt.text));
+    let ctx = context(text, &nt, fixed.as_deref().unwrap_or(nt.text));
     core::find_cores(&ctx)
         .into_iter()
         .filter_map(|c| match c.kind {

@@ -261,39 +261,67 @@ pub(crate) struct WordHit {
     pub conj: bool,
 }
 
-/// First chars and byte lengths of the number words: most words fail these two cheap
-/// tests, so they never reach the hash table.
-struct WordShape {
-    /// Distinct first chars, sorted.
-    first_chars: Vec<char>,
-    /// Bit `n` set when some word is `n` bytes long (lengths of 128 or more are never ruled out).
-    lengths: u128,
+/// The keys of [`WORDS`] bucketed by byte length and a few bytes that tell Arabic letters
+/// apart, so that a lookup compares a key or two and never hashes: most words fall in an
+/// empty bucket.
+struct WordIndex {
+    /// For each bucket: the range of `entries` it holds.
+    buckets: Vec<(u16, u16)>,
+    entries: Vec<(&'static str, NumWord)>,
 }
 
-impl WordShape {
-    /// Whether `norm` could be a key of [`WORDS`].
-    #[inline]
-    fn may_be_word(&self, norm: &str) -> bool {
-        let length_ok = norm.len() >= 128 || self.lengths & (1u128 << norm.len()) != 0;
-        length_ok && norm.chars().next().is_some_and(|c| self.first_chars.binary_search(&c).is_ok())
-    }
-}
+/// Bits of the bucket number.
+const INDEX_BITS: u32 = 12;
 
-static WORD_SHAPE: LazyLock<WordShape> = LazyLock::new(|| {
-    let mut first_chars: Vec<char> = WORDS.keys().filter_map(|k| k.chars().next()).collect();
-    first_chars.sort_unstable();
-    first_chars.dedup();
-    let lengths = WORDS.keys().filter(|k| k.len() < 128).fold(0u128, |bits, k| bits | 1u128 << k.len());
-    WordShape { first_chars, lengths }
-});
-
-/// The entry of `norm` in [`WORDS`], with a cheap shape test first.
+/// Bucket of a key: its length, and the second bytes of its first, second and last letters
+/// (the first byte of an Arabic letter is nearly always D8 or D9).
 #[inline]
-fn get_word(norm: &str) -> Option<&'static NumWord> {
-    if !WORD_SHAPE.may_be_word(norm) {
+fn bucket_of(key: &[u8]) -> Option<usize> {
+    let n = key.len();
+    if n < 2 {
         return None;
     }
-    WORDS.get(norm)
+    let second = if n >= 4 { key[3] } else { 0 };
+    let h = (n as u32)
+        .wrapping_mul(0x9E37_79B1)
+        .wrapping_add(key[1] as u32)
+        .wrapping_mul(0x85EB_CA77)
+        .wrapping_add(second as u32)
+        .wrapping_mul(0xC2B2_AE3D)
+        .wrapping_add(key[n - 1] as u32)
+        .wrapping_mul(0x27D4_EB2F);
+    Some((h >> (32 - INDEX_BITS)) as usize)
+}
+
+impl WordIndex {
+    fn new(words: &'static FastMap<NumWord>) -> Self {
+        let mut keyed: Vec<(usize, &'static str, NumWord)> =
+            words.iter().filter_map(|(k, v)| bucket_of(k.as_bytes()).map(|b| (b, k.as_str(), *v))).collect();
+        keyed.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(b.1)));
+        let mut buckets = vec![(0u16, 0u16); 1 << INDEX_BITS];
+        for (i, (b, _, _)) in keyed.iter().enumerate() {
+            let slot = &mut buckets[*b];
+            if slot.0 == slot.1 {
+                slot.0 = i as u16;
+            }
+            slot.1 = i as u16 + 1;
+        }
+        WordIndex { buckets, entries: keyed.into_iter().map(|(_, k, v)| (k, v)).collect() }
+    }
+
+    #[inline]
+    fn get(&self, norm: &str) -> Option<&NumWord> {
+        let (start, end) = *self.buckets.get(bucket_of(norm.as_bytes())?)?;
+        self.entries.get(start as usize..end as usize)?.iter().find(|(k, _)| *k == norm).map(|(_, v)| v)
+    }
+}
+
+static WORD_INDEX: LazyLock<WordIndex> = LazyLock::new(|| WordIndex::new(&WORDS));
+
+/// The entry of `norm` in [`WORDS`], through the bucketed index.
+#[inline]
+fn get_word(norm: &str) -> Option<&'static NumWord> {
+    WORD_INDEX.get(norm)
 }
 
 /// Looks a normalised word up, trying one clitic (و، ف، ب، ل) when the bare form fails.
@@ -560,4 +588,21 @@ pub(crate) static LITS: LazyLock<Lits> = LazyLock::new(|| Lits {
 /// Triggers that set the class only for nouns of people (سقوط).
 pub(crate) fn is_weak_trigger(norm: &str) -> bool {
     norm.ends_with("سقوط") && norm.chars().count() <= 5
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn index_finds_every_word_and_nothing_else() {
+        for (k, v) in WORDS.iter() {
+            assert_eq!(get_word(k), Some(v), "{k}");
+            let longer = format!("{k}ن");
+            assert_eq!(get_word(&longer), WORDS.get(&longer), "{longer}");
+        }
+        for w in ["", "ا", "الحكومه", "قال", "abc", "عشرونعشرونعشرونعشرونعشرون"] {
+            assert_eq!(get_word(w), WORDS.get(w), "{w}");
+        }
+    }
 }
