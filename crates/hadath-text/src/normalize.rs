@@ -216,6 +216,8 @@ pub struct Normalizer {
     /// Normalised UTF-8 bytes of every code point below [`SHORT_END`] (ASCII and the two-byte
     /// UTF-8 range, Arabic included), inline, for the fast paths.
     short: Vec<Short>,
+    /// For each code point below [`SHORT_END`]: whether the chain keeps it as it is.
+    same: Vec<bool>,
 }
 
 /// Code points below this have a [`Short`] entry.
@@ -234,12 +236,6 @@ struct Short {
 
 impl Short {
     const SLOW: u8 = u8::MAX;
-
-    /// Whether this is the entry of ASCII byte `b` kept as it is.
-    #[inline(always)]
-    fn is_same_ascii(&self, b: u8) -> bool {
-        self.n == 1 && self.chars[0] as u32 == b as u32
-    }
 }
 
 /// Normalised text with, for each normalised byte, the original byte range it came from.
@@ -400,7 +396,7 @@ impl NormText {
 
 impl Normalizer {
     pub fn new(filters: Vec<&'static dyn CharFilter>) -> Self {
-        let mut n = Normalizer { filters, table: Vec::new(), pool: String::new(), short: Vec::new() };
+        let mut n = Normalizer { filters, table: Vec::new(), pool: String::new(), short: Vec::new(), same: Vec::new() };
         n.build_table();
         n.build_short();
         n
@@ -466,6 +462,8 @@ impl Normalizer {
             }
             short.push(if too_long { slow } else { Short { n: n as u8, bytes: bytes as u8, chars } });
         }
+        self.same =
+            (0..SHORT_END as usize).map(|code| short[code].n == 1 && short[code].chars[0] as usize == code).collect();
         self.short = short;
     }
 
@@ -614,19 +612,34 @@ impl Normalizer {
         let short = &self.short[..SHORT_END as usize];
         let mut buf = String::new();
         let mut scratch = (Vec::new(), Vec::new());
+        let same = &self.same[..SHORT_END as usize];
         let mut i = 0;
         while i < bytes.len() {
-            let b = bytes[i];
-            if b < 0x80 {
-                let run_start = i;
-                while i < bytes.len() && bytes[i] < 0x80 && short[bytes[i] as usize].is_same_ascii(bytes[i]) {
+            // A run of ASCII and two-byte chars the chain keeps is copied whole.
+            let run_start = i;
+            while i < bytes.len() {
+                let b = bytes[i];
+                if b < 0x80 {
+                    if !same[b as usize] {
+                        break;
+                    }
                     i += 1;
+                } else if b < 0xE0 && i + 1 < bytes.len() {
+                    let code = ((b as usize & 0x1F) << 6) | (bytes[i + 1] as usize & 0x3F);
+                    if !same[code] {
+                        break;
+                    }
+                    i += 2;
+                } else {
+                    break;
                 }
-                if i > run_start {
-                    out.push_str(s.get(run_start..i).unwrap_or(""));
-                    map.range(run_start, i);
-                    continue;
-                }
+            }
+            if i > run_start {
+                out.push_str(s.get(run_start..i).unwrap_or(""));
+                map.copied(bytes, run_start, i);
+            }
+            let Some(&b) = bytes.get(i) else { break };
+            if b < 0x80 {
                 let e = short[b as usize];
                 if e.n != Short::SLOW {
                     push_short(e, i, out, map);
@@ -676,8 +689,8 @@ fn push_short<M: OffsetSink>(e: Short, at: usize, out: &mut String, map: &mut M)
 
 /// Receives the original start offset of each normalised byte.
 trait OffsetSink {
-    /// Bytes copied one for one from original bytes `start..end`.
-    fn range(&mut self, start: usize, end: usize);
+    /// Original bytes `bytes[start..end]` copied as they are (whole chars).
+    fn copied(&mut self, bytes: &[u8], start: usize, end: usize);
     /// `n` bytes produced by the char at original byte `at`.
     fn repeat(&mut self, at: usize, n: usize);
     /// `n` (at most 8) bytes produced by the char at original byte `at`.
@@ -691,7 +704,7 @@ struct NoMap;
 
 impl OffsetSink for NoMap {
     #[inline(always)]
-    fn range(&mut self, _: usize, _: usize) {}
+    fn copied(&mut self, _: &[u8], _: usize, _: usize) {}
     #[inline(always)]
     fn repeat(&mut self, _: usize, _: usize) {}
     #[inline(always)]
@@ -700,8 +713,16 @@ impl OffsetSink for NoMap {
 
 impl OffsetSink for Vec<u32> {
     #[inline(always)]
-    fn range(&mut self, start: usize, end: usize) {
-        self.extend(start as u32..end as u32);
+    fn copied(&mut self, bytes: &[u8], start: usize, end: usize) {
+        // Each byte maps to the start of its char: continuation bytes to the lead before them.
+        let mut lead = start as u32;
+        let run = bytes.get(start..end).unwrap_or(&[]);
+        self.extend(run.iter().enumerate().map(|(k, &x)| {
+            if x & 0xC0 != 0x80 {
+                lead = (start + k) as u32;
+            }
+            lead
+        }));
     }
     #[inline(always)]
     fn repeat(&mut self, at: usize, n: usize) {

@@ -349,8 +349,15 @@ pub fn sentences_in(text: &str, para: Span, out: &mut Vec<Span>) {
         while next_list < list_starts.len() && list_starts[next_list] < i {
             next_list += 1;
         }
-        let list_start = list_starts.get(next_list) == Some(&i);
-        if !SENTENCE_BYTES[bytes[i] as usize] && !list_start {
+        let next_list_at = list_starts.get(next_list).copied().unwrap_or(usize::MAX);
+        while i < bytes.len() && i != next_list_at && !MARK_LEADS[bytes[i] as usize] {
+            i += 1;
+        }
+        if i >= bytes.len() {
+            break;
+        }
+        let list_start = i == next_list_at;
+        if !list_start && !sentence_mark_at(bytes, i) {
             i += 1;
             continue;
         }
@@ -411,18 +418,32 @@ pub fn sentences_in(text: &str, para: Span, out: &mut Vec<Span>) {
     push_sentence(s, start, s.len(), para.start, out);
 }
 
-/// Bytes that may start a line break or a terminal: the ASCII ones themselves and the lead
-/// bytes of U+0085, U+061F (؟), U+06D4 (۔), U+2026 (…), U+2028 and U+2029.
-const SENTENCE_BYTES: [bool; 256] = {
+/// First bytes of the line breaks and terminals [`sentence_mark_at`] tells.
+const MARK_LEADS: [bool; 256] = {
     let mut t = [false; 256];
-    let mut k = 0;
     let set: [u8; 11] = [b'\n', b'\r', 0x0B, 0x0C, b'.', b'!', b'?', 0xC2, 0xD8, 0xDB, 0xE2];
+    let mut k = 0;
     while k < set.len() {
         t[set[k] as usize] = true;
         k += 1;
     }
     t
 };
+
+/// Whether a line break or a terminal starts at byte `i`: the ASCII ones themselves, U+0085,
+/// U+061F (؟), U+06D4 (۔), U+2026 (…), U+2028 and U+2029, told by their UTF-8 bytes.
+#[inline]
+fn sentence_mark_at(bytes: &[u8], i: usize) -> bool {
+    let next = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
+    match bytes[i] {
+        b'\n' | b'\r' | 0x0B | 0x0C | b'.' | b'!' | b'?' => true,
+        0xC2 => next(1) == 0x85,
+        0xD8 => next(1) == 0x9F,
+        0xDB => next(1) == 0x94,
+        0xE2 => next(1) == 0x80 && matches!(next(2), 0xA6 | 0xA8 | 0xA9),
+        _ => false,
+    }
+}
 
 fn push_sentence(s: &str, from: usize, to: usize, base: usize, out: &mut Vec<Span>) {
     if from >= to {
@@ -781,8 +802,9 @@ pub fn dateline_parts(text: &str, para: Span) -> Option<Dateline> {
     tokenize_range(s, Span::new(0, head_end), &mut toks);
     let local = dateline_end(s, &toks)?;
     let rest = s.get(local.span.end..)?;
-    let body_words = rest.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count();
     let min_words = if local.agency.is_some() { 2 } else { MIN_BODY_WORDS_AFTER_PLACE };
+    // Only whether there are enough words matters: stop counting there.
+    let body_words = rest.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).take(min_words).count();
     if body_words < min_words {
         return None;
     }
