@@ -857,28 +857,42 @@ impl<'a> Parser<'a> {
         let y = match year {
             YearRef::Rel(k) => r.year + k,
             YearRef::MonthDir(Direction::Current) => r.year,
+            // "5 نوفمبر الماضي" said on 20 November is this year's; "12 نوفمبر المقبل" said on
+            // 3 November is the coming one, this year.
             YearRef::MonthDir(Direction::Past) => {
-                if month < r.month {
+                if month < r.month || (month == r.month && day.is_some_and(|d| d < r.day)) {
                     r.year
                 } else {
                     r.year - 1
                 }
             }
             YearRef::MonthDir(Direction::Next) => {
-                if month > r.month {
+                if month > r.month || (month == r.month && day.is_some_and(|d| d > r.day)) {
                     r.year
                 } else {
                     r.year + 1
                 }
             }
             // With no cue, a stated day of a month is the nearest such day: news reports both
-            // what happened and what is scheduled.
+            // what happened and what is scheduled. A day more than four months ahead is rarely
+            // announced without a cue, so then the latest past one wins.
             _ if day.is_some() && self.cue_before(at).is_none() && self.default_tense == Tense::Past => {
-                let candidates = [r.year - 1, r.year, r.year + 1];
                 let d = day.unwrap_or(1);
-                let dist =
-                    |y: i32| Date::new(y, month, d).map(|x| (x.to_days() - r.to_days()).abs()).unwrap_or(i64::MAX);
-                candidates.into_iter().min_by_key(|y| dist(*y)).unwrap_or(r.year)
+                let delta = |y: i32| Date::new(y, month, d).map(|x| x.to_days() - r.to_days());
+                let past = [r.year, r.year - 1].into_iter().find_map(|y| delta(y).filter(|x| *x <= 0).map(|x| (y, x)));
+                let next = [r.year, r.year + 1].into_iter().find_map(|y| delta(y).filter(|x| *x > 0).map(|x| (y, x)));
+                match (past, next) {
+                    (Some((py, p)), Some((ny, n))) => {
+                        if n < -p && n <= 122 {
+                            ny
+                        } else {
+                            py
+                        }
+                    }
+                    (Some((py, _)), None) => py,
+                    (None, Some((ny, _))) => ny,
+                    (None, None) => r.year,
+                }
             }
             _ => match self.tense_at(at) {
                 Tense::Past => {
@@ -2080,8 +2094,8 @@ impl<'a> Parser<'a> {
         if let Some(season) = self.lex(k).iter().find_map(|l| if let Lex::Season(s) = l { Some(*s) } else { None }) {
             let w = self.word(k)?;
             if !w.contains("ال") && self.num(k + 1).is_none() && k == i {
-                // "صيف" alone only before a year.
-                if self.word(k + 1).is_some() {
+                // "صيف" alone only before a year ("صيف 2016", "صيف العام الماضي").
+                if self.word(k + 1).is_some() && self.year_ref(k + 1).1 == YearRef::None {
                     return None;
                 }
             }
@@ -2306,6 +2320,10 @@ impl<'a> Parser<'a> {
             return Some((j + 2, None, unit));
         }
         if self.is_any(j, &KW.within).is_some() || self.word(j) == Some("مده") {
+            // "خلال شهر مايو" is the month of May, not a month's time.
+            if self.is_any(j + 1, &KW.month).is_some() && self.month_name(j + 2).is_some() {
+                return None;
+            }
             if let Some((unit, None)) = self.unit(j + 1) {
                 if let Some((e, n, u)) = self.duration_at(j + 1) {
                     return Some((e, n, u));

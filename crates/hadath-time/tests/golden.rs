@@ -1,4 +1,4 @@
-//! Golden tests: every case of `cases.tsv` (own sentences) must yield its expected mentions.
+//! Golden tests: every case of `cases.tsv` and `news.tsv` (own sentences) must yield its expected mentions.
 
 use hadath_text::TimexValue;
 use hadath_time::{find_times, Reference};
@@ -13,7 +13,15 @@ fn render(v: &Option<TimexValue>) -> String {
 
 #[test]
 fn golden_cases() {
-    let data = include_str!("cases.tsv");
+    check(include_str!("cases.tsv"), 50);
+}
+
+#[test]
+fn news_cases() {
+    check(include_str!("news.tsv"), 80);
+}
+
+fn check(data: &str, at_least: usize) {
     let mut failures = Vec::new();
     let mut count = 0;
     for (n, line) in data.lines().enumerate() {
@@ -42,6 +50,6 @@ fn golden_cases() {
             }
         }
     }
-    assert!(count > 50);
+    assert!(count > at_least);
     assert!(failures.is_empty(), "{} failing cases:\n{}", failures.len(), failures.join("\n"));
 }
