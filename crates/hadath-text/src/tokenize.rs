@@ -72,6 +72,8 @@ pub(crate) mod class {
     pub const ALPHA: u16 = 256;
     /// Part of a word before a dot: alphanumeric, a dot, tatweel or an Arabic mark.
     pub const DOT_WORD: u16 = 512;
+    /// An invisible control ([`crate::normalize::is_invisible_control`]).
+    pub const INVISIBLE: u16 = 1024;
 }
 
 /// Code points below this have their classes in [`CLASSES`].
@@ -114,6 +116,9 @@ fn compute_class(c: char) -> u16 {
     }
     if c.is_alphanumeric() || c == '.' || c == '\u{0640}' || is_arabic_mark(c) {
         k |= class::DOT_WORD;
+    }
+    if is_invisible_control(c) {
+        k |= class::INVISIBLE;
     }
     k
 }
@@ -400,7 +405,7 @@ pub fn tokenize_range_norm(text: &str, range: Span, norm: Option<&NormText>, out
             cur.eat_while(|d| class(d) & class::AR_WORD != 0);
             // Invisible controls at the end of a word are not part of it.
             while let Some(last) = s[start..cur.i].chars().next_back() {
-                if is_invisible_control(last) && cur.i - last.len_utf8() > start {
+                if class(last) & class::INVISIBLE != 0 && cur.i - last.len_utf8() > start {
                     cur.i -= last.len_utf8();
                 } else {
                     break;
