@@ -1322,6 +1322,14 @@ impl<'a> Parser<'a> {
         }
         let month = self.month_ref(k);
         let Some((_, mend, mref)) = month else {
+            // "يوم 15 الجاري": a day of the current month.
+            if day2.is_none() && self.dir(k) == Some(Direction::Current) {
+                let res = match self.ref_date() {
+                    Some(r) => Res::day(Date::new(r.year, r.month, day)?, DateBasis::Relative),
+                    None => Res::unresolved(TimeKind::Date, Precision::Day),
+                };
+                return Some(hit(i, k + 1, skip, res));
+            }
             // "السبت السادس عشر", "الجمعة 15": a weekday and a day of the current month.
             let wd = weekday?;
             let closes = match self.toks.get(k) {
@@ -1753,6 +1761,9 @@ impl<'a> Parser<'a> {
             }
         }
         if j > i {
+            if self.has(j, Lex::Yesterday) {
+                return Some(hit(i, j + 1, skip, rel(-1)));
+            }
             if self.has(j, Lex::Tomorrow) {
                 return Some(hit(i, j + 1, skip, rel(1)));
             }
@@ -2683,7 +2694,9 @@ impl<'a> Parser<'a> {
             // Adverbs such as "صباحا" do not head a day.
             return None;
         }
-        let next = self.r_weekday(i + 1).or_else(|| self.r_relative_day(i + 1)).or_else(|| self.r_day_month(i + 1))?;
+        // "مساء يوم السبت".
+        let j = if self.is_exact(i + 1, &KW.day[..1]) && self.weekday(i + 2).is_some() { i + 2 } else { i + 1 };
+        let next = self.r_weekday(j).or_else(|| self.r_relative_day(j)).or_else(|| self.r_day_month(j))?;
         next.res.single_day()?;
         Some(hit(i, next.end, self.lex_skip(i), next.res))
     }
