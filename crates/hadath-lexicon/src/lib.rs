@@ -113,18 +113,129 @@ pub struct Lexicon {
     /// Normalised adjective form to ISO3.
     adjectives: FxMap<Box<str>, String>,
     /// A bit per hash of every first token of a form: most tokens start no form, and this small
-    /// table (it fits a CPU cache) says so before the large root map is probed.
+    /// table (it fits a CPU cache) says so before the edge table is probed.
     first_tokens: Vec<u64>,
+    /// Every edge of the token trie in one open-addressing table keyed by (parent node, token
+    /// hash): a step costs one hash of the token and, mostly, one cache line.
+    edges: EdgeTable,
+    /// Per node: bit 0 when entries end there, bit 1 when it has children.
+    node_flags: Vec<u8>,
 }
 
-/// Bits of the first-token filter: 2^16 bits, 8 KiB, small enough to stay in the L1 cache.
-const FILTER_BITS: u32 = 16;
+/// An edge of the token trie: `child` (never 0, the root) is reached from `parent` by the
+/// token whose [`token_hash`] is `hash`; an empty slot has `child == 0`.
+#[derive(Debug, Clone, Copy, Default)]
+struct Edge {
+    hash: u64,
+    parent: u32,
+    child: u32,
+}
 
-fn filter_slot(s: &str) -> usize {
-    use std::hash::Hasher as _;
-    let mut h = fxhash::FxHasher::default();
-    h.write(s.as_bytes());
-    (h.finish() >> (64 - FILTER_BITS)) as usize
+/// The trie's edges, with each child's token text for checking a hash hit.
+#[derive(Debug, Clone, Default)]
+struct EdgeTable {
+    slots: Vec<Edge>,
+    /// Bits of the slot index.
+    bits: u32,
+    /// Token text of each node (the root's is empty), as ranges of `arena`.
+    tokens: Vec<(u32, u32)>,
+    arena: String,
+}
+
+/// A hash of a token for the first-token filter and the edge table: its length and its first
+/// and last eight bytes (all of them up to 16 bytes), in a few instructions. Tokens that share
+/// a hash are told apart by comparing their text.
+#[inline]
+fn token_hash(s: &str) -> u64 {
+    let b = s.as_bytes();
+    let n = b.len();
+    let word = |at: usize| -> u64 {
+        let mut w = [0u8; 8];
+        if let Some(src) = b.get(at..at + 8) {
+            w.copy_from_slice(src);
+        }
+        u64::from_le_bytes(w)
+    };
+    let half = |at: usize| -> u64 {
+        let mut w = [0u8; 4];
+        if let Some(src) = b.get(at..at + 4) {
+            w.copy_from_slice(src);
+        }
+        u32::from_le_bytes(w) as u64
+    };
+    let (x, y) = if n >= 8 {
+        (word(0), word(n - 8))
+    } else if n >= 4 {
+        (half(0), half(n - 4))
+    } else {
+        let at = |i: usize| b.get(i).copied().unwrap_or(0) as u64;
+        (at(0) | at(1) << 8 | at(2) << 16, 0)
+    };
+    let h = (x ^ (n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    (h.rotate_left(31) ^ y).wrapping_mul(0x94D0_49BB_1331_11EB)
+}
+
+const NODE_HAS_ENTRIES: u8 = 1;
+const NODE_HAS_CHILDREN: u8 = 2;
+
+impl EdgeTable {
+    fn build(nodes: &[Node]) -> EdgeTable {
+        let mut t = EdgeTable { tokens: vec![(0, 0); nodes.len()], ..EdgeTable::default() };
+        let n_edges: usize = nodes.iter().map(|n| n.children.len()).sum();
+        t.bits = (n_edges.max(1) * 2).next_power_of_two().trailing_zeros().max(4);
+        t.slots = vec![Edge::default(); 1 << t.bits];
+        for (parent, node) in nodes.iter().enumerate() {
+            // Sorted so that the table is the same on every load.
+            let mut children: Vec<(&str, u32)> = node.children.iter().map(|(k, &v)| (&**k, v)).collect();
+            children.sort();
+            for (tok, child) in children {
+                let start = t.arena.len() as u32;
+                t.arena.push_str(tok);
+                t.tokens[child as usize] = (start, tok.len() as u32);
+                let hash = token_hash(tok);
+                let mut i = t.slot(parent as u32, hash);
+                while t.slots[i].child != 0 {
+                    i = (i + 1) & ((1 << t.bits) - 1);
+                }
+                t.slots[i] = Edge { hash, parent: parent as u32, child };
+            }
+        }
+        t
+    }
+
+    #[inline]
+    fn slot(&self, parent: u32, hash: u64) -> usize {
+        let mixed = (hash ^ (parent as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)).wrapping_mul(0xFF51_AFD7_ED55_8CCD);
+        (mixed >> (64 - self.bits)) as usize
+    }
+
+    /// The child of `parent` by token `tok` whose hash is `hash`.
+    #[inline]
+    fn get(&self, parent: u32, hash: u64, tok: &str) -> Option<u32> {
+        let mask = (1usize << self.bits) - 1;
+        let mut i = self.slot(parent, hash);
+        loop {
+            let e = self.slots.get(i)?;
+            if e.child == 0 {
+                return None;
+            }
+            if e.hash == hash && e.parent == parent {
+                let (start, len) = *self.tokens.get(e.child as usize)?;
+                if self.arena.get(start as usize..(start + len) as usize) == Some(tok) {
+                    return Some(e.child);
+                }
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
+/// Bits of the first-token filter: 2^18 bits, 32 KiB, small enough to stay in a CPU cache and
+/// sparse enough (a few per cent of bits set) to turn away most tokens.
+const FILTER_BITS: u32 = 18;
+
+fn filter_slot(hash: u64) -> usize {
+    (hash >> (64 - FILTER_BITS)) as usize
 }
 
 static COMPILED: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon.compiled"));
@@ -189,6 +300,8 @@ impl Lexicon {
             organisations: FxMap::default(),
             adjectives: FxMap::default(),
             first_tokens: vec![0; 1 << (FILTER_BITS - 6)],
+            edges: EdgeTable::default(),
+            node_flags: vec![0],
         }
     }
 
@@ -281,10 +394,20 @@ impl Lexicon {
             lex.roles.push(role);
         }
         lex.sort_patterns();
-        let keys: Vec<usize> = lex.nodes[0].children.keys().map(|k| filter_slot(k)).collect();
+        let keys: Vec<usize> = lex.nodes[0].children.keys().map(|k| filter_slot(token_hash(k))).collect();
         for slot in keys {
             lex.first_tokens[slot >> 6] |= 1 << (slot & 63);
         }
+        lex.edges = EdgeTable::build(&lex.nodes);
+        lex.node_flags = lex
+            .nodes
+            .iter()
+            .map(|n| {
+                let e = if n.entries.is_empty() { 0 } else { NODE_HAS_ENTRIES };
+                let c = if n.children.is_empty() { 0 } else { NODE_HAS_CHILDREN };
+                e | c
+            })
+            .collect();
         Ok(lex)
     }
 
@@ -465,25 +588,26 @@ impl Lexicon {
         // (end, prefix_len, node, span_prefix_len) of the best match so far; the least segmented
         // reading wins ties.
         let mut best: Option<(usize, usize, usize, usize)> = None;
-        let root = &self.nodes[0];
         let mut try_stem = |stem: &str, prefix_len: usize, span_prefix_len: usize| {
-            let slot = filter_slot(stem);
+            let hash = token_hash(stem);
+            let slot = filter_slot(hash);
             if self.first_tokens.get(slot >> 6).is_none_or(|w| w & (1 << (slot & 63)) == 0) {
                 return;
             }
-            let Some(&first) = root.children.get(stem) else { return };
+            let Some(first) = self.edges.get(0, hash, stem) else { return };
             let mut node = first as usize;
             let mut k = i + 1;
             loop {
-                if !self.nodes[node].entries.is_empty() && best.is_none_or(|(end, ..)| k > end) {
+                let flags = self.node_flags.get(node).copied().unwrap_or(0);
+                if flags & NODE_HAS_ENTRIES != 0 && best.is_none_or(|(end, ..)| k > end) {
                     best = Some((k, prefix_len, node, span_prefix_len));
                 }
-                let nd = &self.nodes[node];
-                if nd.children.is_empty() || k >= n {
+                if flags & NODE_HAS_CHILDREN == 0 || k >= n {
                     break;
                 }
-                match nd.children.get(norm_at(k)) {
-                    Some(&c) => {
+                let tok = norm_at(k);
+                match self.edges.get(node as u32, token_hash(tok), tok) {
+                    Some(c) => {
                         node = c as usize;
                         k += 1;
                     }
@@ -497,25 +621,34 @@ impl Lexicon {
             // ل before the article run together as "لل". "وال"/"بال" need no reading of their
             // own: stripping و or ب leaves the article on the stem.
             const LETTER: usize = 2;
-            let letter = |at: usize| -> Option<char> { tok.get(at..at + LETTER).and_then(|s| s.chars().next()) };
+            // The UTF-8 bytes of the proclitic letters: comparing bytes decodes nothing, and
+            // two bytes equal to a letter's always lie on char boundaries.
+            const WAW: [u8; 2] = [0xD9, 0x88];
+            const FA: [u8; 2] = [0xD9, 0x81];
+            const BA: [u8; 2] = [0xD8, 0xA8];
+            const LAM: [u8; 2] = [0xD9, 0x84];
+            const KAF: [u8; 2] = [0xD9, 0x83];
+            let bytes = tok.as_bytes();
+            let letter = |at: usize| -> [u8; 2] {
+                match bytes.get(at..at + LETTER) {
+                    Some(&[a, b]) => [a, b],
+                    _ => [0, 0],
+                }
+            };
             // The rest of the token from `at`, when it has at least two letters.
             let stem_at = |at: usize| tok.get(at..).filter(|s| s.chars().nth(1).is_some());
             let first = letter(0);
-            let conj = if matches!(first, Some('و' | 'ف')) { LETTER } else { 0 };
+            let conj = if first == WAW || first == FA { LETTER } else { 0 };
             if let Some(stem) = stem_at(conj).filter(|_| conj > 0) {
                 try_stem(stem, conj, conj);
             }
             let prep = letter(conj);
-            let prep_ok = match prep {
-                Some('ب' | 'ل') => true,
-                // "فك" is not read as a proclitic pair.
-                Some('ك') => first != Some('ف'),
-                _ => false,
-            };
+            // "فك" is not read as a proclitic pair.
+            let prep_ok = prep == BA || prep == LAM || (prep == KAF && first != FA);
             if let Some(stem) = stem_at(conj + LETTER).filter(|_| prep_ok) {
                 try_stem(stem, conj + LETTER, conj + LETTER);
             }
-            let lam_lam = prep == Some('ل') && letter(conj + LETTER) == Some('ل');
+            let lam_lam = prep == LAM && letter(conj + LETTER) == LAM;
             if let Some(rest) = stem_at(conj + 2 * LETTER).filter(|_| lam_lam) {
                 // "لل" is "ل" + "ال": the article stays on the stem; the span keeps both letters.
                 buf.clear();
@@ -585,5 +718,34 @@ fn role_rank(role: &str) -> u8 {
         "crown-prince" | "vice-president" => 2,
         "foreign-minister" | "defence-minister" | "high-representative" => 3,
         _ => 5,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edge_table_holds_every_trie_edge_and_nothing_else() {
+        let lex = Lexicon::get();
+        let mut edges = 0;
+        for (parent, node) in lex.nodes.iter().enumerate() {
+            for (tok, &child) in &node.children {
+                assert_eq!(lex.edges.get(parent as u32, token_hash(tok), tok), Some(child), "{tok}");
+                let other = format!("{tok}x");
+                assert_eq!(
+                    lex.edges.get(parent as u32, token_hash(&other), &other),
+                    node.children.get(other.as_str()).copied()
+                );
+                edges += 1;
+            }
+            let flags = lex.node_flags[parent];
+            assert_eq!(flags & NODE_HAS_CHILDREN != 0, !node.children.is_empty());
+            assert_eq!(flags & NODE_HAS_ENTRIES != 0, !node.entries.is_empty());
+        }
+        assert!(edges > 0);
+        for tok in ["", "ا", "غيرموجود", "abcdefghijklmnopq"] {
+            assert_eq!(lex.edges.get(0, token_hash(tok), tok), lex.nodes[0].children.get(tok).copied());
+        }
     }
 }
