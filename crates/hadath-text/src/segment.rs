@@ -356,6 +356,10 @@ pub fn sentences_in(text: &str, para: Span, out: &mut Vec<Span>) {
         if i >= bytes.len() {
             break;
         }
+        // ؟ (D8 9F) is found by its second byte: D8 leads most Arabic letters.
+        if bytes[i] == 0x9F && i > 0 && bytes[i - 1] == 0xD8 {
+            i -= 1;
+        }
         let list_start = i == next_list_at;
         if !list_start && !sentence_mark_at(bytes, i) {
             i += 1;
@@ -418,10 +422,11 @@ pub fn sentences_in(text: &str, para: Span, out: &mut Vec<Span>) {
     push_sentence(s, start, s.len(), para.start, out);
 }
 
-/// First bytes of the line breaks and terminals [`sentence_mark_at`] tells.
+/// Bytes that stop the scan for line breaks and terminals: their first bytes, but the second
+/// byte of ؟ (its first, D8, leads most Arabic letters).
 const MARK_LEADS: [bool; 256] = {
     let mut t = [false; 256];
-    let set: [u8; 11] = [b'\n', b'\r', 0x0B, 0x0C, b'.', b'!', b'?', 0xC2, 0xD8, 0xDB, 0xE2];
+    let set: [u8; 11] = [b'\n', b'\r', 0x0B, 0x0C, b'.', b'!', b'?', 0xC2, 0xDB, 0xE2, 0x9F];
     let mut k = 0;
     while k < set.len() {
         t[set[k] as usize] = true;

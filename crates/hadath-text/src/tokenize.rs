@@ -215,8 +215,19 @@ struct Cursor<'a> {
 }
 
 impl Cursor<'_> {
+    #[inline]
     fn peek_at(&self, i: usize) -> Option<char> {
-        self.s.get(i..).and_then(|r| r.chars().next())
+        let b = self.s.as_bytes();
+        match b.get(i) {
+            None => None,
+            // ASCII and two-byte chars (Arabic among them) decoded here; the rest, and a byte
+            // inside a char (which gives `None`), through the standard decoder.
+            Some(&x) if x < 0x80 => Some(x as char),
+            Some(&x) if (0xC2..0xE0).contains(&x) && i + 1 < b.len() => {
+                char::from_u32(((x as u32 & 0x1F) << 6) | (b[i + 1] as u32 & 0x3F))
+            }
+            _ => self.s.get(i..).and_then(|r| r.chars().next()),
+        }
     }
     fn peek(&self) -> Option<char> {
         self.peek_at(self.i)
