@@ -48,6 +48,16 @@ const CANCEL_WORDS: &[&str] = &[
 ];
 const PLAN_WORDS: &[&str] = &[
     "سوف",
+    "حذر",
+    "حذرت",
+    "يحذر",
+    "تحذر",
+    "تحذير",
+    "تحذيرا",
+    "تحذيرها",
+    "تحذيره",
+    "اوامر",
+    "تعليمات",
     "المقرر",
     "مقرر",
     "مقررا",
@@ -135,7 +145,10 @@ fn read_status(v: &SentenceView, m: &TriggerMatch, p: &Pattern, question: bool) 
     if p.event_type == "ASSAULT" {
         let pre = &trig[..m.prefix_len.min(trig.len())];
         let prev = if first > 0 { strip_conj(v.norm(first - 1)) } else { "" };
-        if (pre == "ل" || pre == "ول") && !prev.starts_with("تعرض") {
+        // "تعرض الوزير لمحاولة اغتيال": what someone suffered happened.
+        let suffered_before = (first.saturating_sub(3)..first)
+            .any(|i| strip_conj(v.norm(i)).starts_with("تعرض") && v.same_clause(i, first));
+        if (pre == "ل" || pre == "ول") && !suffered_before {
             return EventStatus::Planned;
         }
         let purpose = |w: &str| {
@@ -143,7 +156,9 @@ fn read_status(v: &SentenceView, m: &TriggerMatch, p: &Pattern, question: bool) 
         };
         // "بمحاولة شن هجوم": the attempt governs a support verb and its noun.
         let prev2 = if first > 1 { strip_conj(v.norm(first - 2)) } else { "" };
-        if purpose(prev) || purpose(prev2) && SUPPORT_VERBS.contains(&prev) {
+        // "تعرض لمحاولة اغتيال": an attempt that was made is an attack.
+        let suffered = first > 1 && strip_conj(v.norm(first - 2)).starts_with("تعرض");
+        if (purpose(prev) && !suffered) || purpose(prev2) && SUPPORT_VERBS.contains(&prev) {
             return EventStatus::Planned;
         }
     }
@@ -978,7 +993,7 @@ const REACTION_WORDS: &[&str] = &[
 /// Whether a reaction word stands before the trigger in its clause: "استنكر ... تفجيرات".
 /// A noun may stand further away, past an inserted phrase.
 fn under_reaction(v: &SentenceView, m: &TriggerMatch) -> bool {
-    let reach = if m.nominal { 14 } else { 6 };
+    let reach = if m.nominal { 20 } else { 6 };
     (m.first.saturating_sub(reach)..m.first).any(|i| {
         let w = strip_conj(v.norm(i));
         let w = w.strip_prefix('ل').filter(|r| r.chars().count() >= 3).unwrap_or(w);
@@ -988,8 +1003,8 @@ fn under_reaction(v: &SentenceView, m: &TriggerMatch) -> bool {
 
 /// Words that show an attack is made with words: "قائلا"، "تصريحات".
 const SPEECH_WORDS: &[&str] = &[
-    "قائلا",
-    "قائله",
+    "قايلا",
+    "قايله",
     "قال",
     "قالت",
     "تصريح",
@@ -1065,7 +1080,7 @@ const ABOUT_WORDS: &[&str] = &[
     "التقرير",
     "ملف",
     "ملفات",
-    "جرائم",
+    "جرايم",
     "جريمه",
     "الجريمه",
     "القانون",
@@ -1188,7 +1203,7 @@ const MASDAR_CUES: &[&str] = &[
     "تهم",
     "تهمه",
     "بتهمه",
-    "جرائم",
+    "جرايم",
     "جريمه",
     "قضيه",
     "حادث",
@@ -1210,9 +1225,9 @@ const MASDAR_CUES: &[&str] = &[
     "اثناء",
     "بين",
     "وراء",
-    "مسؤوليه",
+    "مسووليه",
     "ميدان",
-    "قائمه",
+    "قايمه",
 ];
 
 /// Reads a bare verb form as a verbal noun after a noun or a preposition ("عملية خطف").
@@ -1237,10 +1252,74 @@ fn control_noun_reading(v: &SentenceView, mut m: TriggerMatch, set: &PatternSet)
 /// Minimum eventive score for violence and protest triggers (tuned on half A of the dev file).
 const MIN_SCORE: u32 = 3;
 
-/// Whether a trigger sits in a relative clause about someone or something: "الذي اغتيل".
-fn in_relative_clause(v: &SentenceView, m: &TriggerMatch) -> bool {
-    const RELATIVES: &[&str] = &["الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"];
-    (m.first.saturating_sub(2)..m.first).any(|i| RELATIVES.contains(&v.norm(i)) && v.same_clause(i, m.first))
+/// Relative pronouns: what follows them in their clause describes someone or something.
+const RELATIVES: &[&str] = &["الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي", "اللاتي"];
+
+/// Words that open a background phrase: what follows in the clause happened before the news.
+const BACKGROUND_LEADS: &[&str] =
+    &["بعد", "عقب", "منذ", "غداه", "اعقاب", "ابان", "خلفيه", "قبل", "عندما", "حين", "حينما", "لدي"];
+
+/// Whether a trigger sits in a relative clause about someone or something: "الذي اغتيل",
+/// "الزعيم الذي قتل في انفجار سيارة مفخخة".
+/// A relative clause on a trigger ("الهجوم الذي أسفر عن مقتل") or on "الأمر" tells the
+/// event's own outcome, so it does not count.
+fn in_relative_clause(v: &SentenceView, m: &TriggerMatch, others: &[TriggerMatch], set: &PatternSet) -> bool {
+    let ty = &set.patterns[m.pattern].event_type;
+    let on_trigger =
+        |i: usize| others.iter().any(|o| o.last <= i && i - o.last <= 3 && set.patterns[o.pattern].event_type == *ty);
+    (m.first.saturating_sub(12)..m.first).any(|i| {
+        RELATIVES.contains(&v.norm(i))
+            && v.same_clause(i, m.first)
+            && !(i > 0 && (v.norm(i - 1) == "الامر" || on_trigger(i)))
+    })
+}
+
+/// Decades and spans that place violence in history or count it over a long period.
+const HISTORY_WORDS: &[&str] = &[
+    "الخمسينات",
+    "الستينات",
+    "السبعينات",
+    "الثمانينات",
+    "التسعينات",
+    "الخمسينيات",
+    "الستينيات",
+    "السبعينيات",
+    "الثمانينيات",
+    "التسعينيات",
+    "يوميا",
+    "سنويا",
+    "شهريا",
+];
+
+/// Whether a trigger's clause dates it more than a year before publication ("عام 1981",
+/// "قبل ثلاثة أعوام") or counts violence over years ("في الثمانينات"، "يوميا"). Such a
+/// mention is still coded, with its own date, when it has a toll or a verb of occurrence.
+fn historical(v: &SentenceView, doc: &Document, m: &TriggerMatch) -> bool {
+    let history =
+        (0..v.tokens.len()).any(|i| v.same_clause(i, m.first) && HISTORY_WORDS.contains(&strip_conj(v.norm(i))));
+    let Some(p) = doc.published.value else { return history };
+    history
+        || doc.times.iter().filter(|x| v.span.contains(x.span)).any(|x| {
+            let at = v.tokens.iter().position(|t| t.span.overlaps(x.span)).unwrap_or(usize::MAX);
+            v.same_clause(at, m.first) && x.range.is_some_and(|(_, to)| to.to_days() < p.to_days() - 365)
+        })
+}
+
+/// Whether a verb that makes violence or protest an event stands within four tokens: "شن"، "اندلعت".
+fn support_verb_near(v: &SentenceView, m: &TriggerMatch) -> bool {
+    (m.first.saturating_sub(4)..(m.last + 4).min(v.tokens.len()))
+        .any(|i| v.same_clause(i, m.first) && SUPPORT_VERBS.contains(&strip_conj(v.norm(i))))
+}
+
+/// Whether a trigger sits in a background phrase: "بعد هجوم انتحاري قتل فيه"، "عندما اغتيل".
+fn in_background_phrase(v: &SentenceView, m: &TriggerMatch) -> bool {
+    (m.first.saturating_sub(10)..m.first).any(|i| {
+        let w = strip_conj(v.norm(i));
+        // "كما حصل في سبتمبر، حين سقط": a when-clause that tells what happened.
+        let told = matches!(w, "حين" | "عندما")
+            && (i.saturating_sub(5)..i).any(|k| matches!(v.norm(k), "حصل" | "حدث" | "جري"));
+        BACKGROUND_LEADS.contains(&w) && v.same_clause(i, m.first) && !told
+    })
 }
 
 /// Verbs that make an agreement or a ceasefire happen: "أبرم"، "توصل"، "دخلت حيز التنفيذ".
@@ -1332,13 +1411,26 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
             matches.into_iter().map(|m| control_noun_reading(&v, masdar_reading(&v, m), set)).collect();
         for &m in &matches {
             let p = &set.patterns[m.pattern];
-            if matches!(p.event_type.as_str(), "ASSAULT" | "PROTEST")
+            // A mention that reports no event is kept only to give its mode to a trigger that
+            // governs it ("تبادل الاتهامات بشأن قصف"), then dropped.
+            let mention = matches!(p.event_type.as_str(), "ASSAULT" | "PROTEST")
                 && (!supported(&v, &m, &matches, set, has_casualties)
-                    || in_relative_clause(&v, &m)
+                    || in_relative_clause(&v, &m, &matches, set)
+                    || in_background_phrase(&v, &m)
+                    || (historical(&v, doc, &m) && !has_casualties && !support_verb_near(&v, &m))
                     || under_reaction(&v, &m)
                     || verbal_attack(&v, &m, p, has_casualties)
-                    || !is_eventive(&v, doc, &m, &matches, set, has_casualties))
-            {
+                    || !is_eventive(&v, doc, &m, &matches, set, has_casualties));
+            if mention {
+                cands.push(Candidate {
+                    m,
+                    status: EventStatus::Occurred,
+                    mode: p.mode.clone(),
+                    source: Vec::new(),
+                    target: Vec::new(),
+                    mediator: Vec::new(),
+                    absorbed: true,
+                });
                 continue;
             }
             let status = read_status(&v, &m, p, question);

@@ -190,6 +190,9 @@ const VERB_PROCLITICS: &[&str] = &["", "و", "ف", "ل", "س", "وس", "فس", "
 const NOUN_PROCLITICS: &[&str] =
     &["", "و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وب", "فب", "ول", "فل", "وك"];
 const ENCLITICS: &[&str] = &["", "ه", "ها", "هم", "هما", "هن", "كم", "نا", "ي", "ك"];
+/// Whole tokens that a verb form with clitics would match but that are nouns in news:
+/// "وزارة" (ministry) is not "و + زار + ه".
+const NOUN_HOMOGRAPHS: &[&str] = &["وزاره"];
 
 impl PatternSet {
     /// The built-in patterns, parsed and compiled once.
@@ -255,6 +258,9 @@ impl PatternSet {
             let tok_end = starts[last_tok] + tokens[last_tok].norm.len();
             let suffix = &joined[m.end().min(tok_end)..tok_end];
             if !ENCLITICS.contains(&suffix) {
+                continue;
+            }
+            if !nominal && first == last_tok && NOUN_HOMOGRAPHS.contains(&tokens[first].norm.as_str()) {
                 continue;
             }
             if let Some(next) = tokens.get(last_tok + 1) {

@@ -1,0 +1,75 @@
+//! Violence and protest that a sentence reports versus violence it only mentions, on our own sentences.
+
+use hadath_events::eval::analyse_text;
+use hadath_text::{Date, EventStatus};
+
+/// Whether the sentence yields an occurred event of the type.
+fn reports(ty: &str, text: &str) -> bool {
+    let doc = analyse_text("t", text, Date::new(2022, 10, 14));
+    doc.events.iter().any(|e| e.event_type == ty && e.status == EventStatus::Occurred)
+}
+
+fn check(ty: &str, yes: &[&str], no: &[&str]) {
+    let mut failures = Vec::new();
+    for s in yes {
+        if !reports(ty, s) {
+            failures.push(format!("missed: {s}"));
+        }
+    }
+    for s in no {
+        if reports(ty, s) {
+            failures.push(format!("coded a mention: {s}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn relative_clause_about_a_person_is_background() {
+    check(
+        "ASSAULT",
+        &[
+            "أسفر الهجوم الذي شنه مسلحون على حاجز للشرطة أمس عن مقتل ثلاثة جنود.",
+            "أطلقت طائرة مسيرة صاروخا على سيارة في المدينة أمس، الأمر الذي أدى إلى مقتل سائقها.",
+        ],
+        &[
+            "وصل إلى المدينة أمس شقيق المهندس الذي قتل بالرصاص في الكمين.",
+            "التقى الوزير عائلات الجنود الذين خطفهم مسلحون في الجبال.",
+        ],
+    );
+}
+
+#[test]
+fn background_phrase_after_a_time_word_is_background() {
+    check(
+        "ASSAULT",
+        &["قتل خمسة أشخاص في انفجار عبوة ناسفة في سوق المدينة أمس."],
+        &[
+            "تشهد المدينة إجراءات أمنية مشددة منذ اغتيال رئيس البلدية بالرصاص.",
+            "عاد الهدوء إلى السوق أمس بعد تفجير سيارة مفخخة أسفر عن سقوط قتلى.",
+            "عندما اغتيل الوزير في العاصمة أغلقت المتاجر أبوابها.",
+        ],
+    );
+}
+
+#[test]
+fn violence_dated_years_back_is_history() {
+    check(
+        "ASSAULT",
+        &["هاجم مسلحون مركزا للشرطة في المدينة يوم الأحد وقتلوا حارسين."],
+        &["اغتيل الزعيم بالرصاص في العاصمة عام 1975.", "كانت القوافل هدفا لهجمات مسلحة في تلك المنطقة في الثمانينات."],
+    );
+}
+
+#[test]
+fn warnings_calls_and_condemnations_are_not_occurrences() {
+    check(
+        "ASSAULT",
+        &["تعرض الوزير لمحاولة اغتيال في العاصمة أمس حين أطلق مسلح النار على سيارته."],
+        &[
+            "حذر الوزير من اغتيال سياسي آخر في البلاد.",
+            "قال البيان: ندعو إلى اغتيال الوزير.",
+            "استنكر رئيس الوزراء في بيان أصدره مكتبه مساء أمس ووزعه على الصحافيين في العاصمة، تفجيرات السوق.",
+        ],
+    );
+}
