@@ -25,10 +25,10 @@ pub enum Format {
     Csv,
 }
 
-/// Bytes per block of the char-count table.
-const CHAR_BLOCK: usize = 4096;
+/// Bytes per block of the char-count table: a lookup counts at most this many bytes.
+const CHAR_BLOCK: usize = 512;
 
-/// Converts byte offsets into char offsets with a small table of char counts per 4 KiB block,
+/// Converts byte offsets into char offsets with a small table of char counts per 512-byte block,
 /// built on first use: a document without anything to convert costs nothing.
 struct Offsets<'a> {
     text: &'a str,
@@ -42,7 +42,8 @@ fn starts_char(b: u8) -> bool {
 }
 
 fn count_char_starts(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&b| starts_char(b)).count()
+    // Summed in chunks of at most 255 bytes into a u8, which the compiler vectorises.
+    bytes.chunks(255).map(|c| c.iter().map(|&b| starts_char(b) as u8).sum::<u8>() as usize).sum()
 }
 
 impl<'a> Offsets<'a> {
