@@ -86,10 +86,11 @@ fn arabic_comma_fix(text: &str, nt: &NormView<'_>) -> Option<String> {
         return None;
     }
     let b = nt.text.as_bytes();
-    let mut out = b.to_vec();
-    let mut changed = false;
-    for i in 1..b.len().saturating_sub(1) {
-        if b[i] != b',' || !b[i - 1].is_ascii_digit() || !b[i + 1].is_ascii_digit() {
+    // The text is copied only once a comma is to change.
+    let mut out: Option<Vec<u8>> = None;
+    let last = b.len().saturating_sub(1);
+    for (i, _) in b.iter().enumerate().filter(|&(i, &c)| c == b',' && i >= 1 && i < last) {
+        if !b[i - 1].is_ascii_digit() || !b[i + 1].is_ascii_digit() {
             continue;
         }
         if nt.to_original(i, i + 1).slice(text) != "\u{060C}" {
@@ -97,15 +98,10 @@ fn arabic_comma_fix(text: &str, nt: &NormView<'_>) -> Option<String> {
         }
         let run = b[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
         if run != 3 {
-            out[i] = b';';
-            changed = true;
+            out.get_or_insert_with(|| b.to_vec())[i] = b';';
         }
     }
-    if changed {
-        String::from_utf8(out).ok()
-    } else {
-        None
-    }
+    out.and_then(|o| String::from_utf8(o).ok())
 }
 
 /// Tokens of the normalised text, with the lookups that need the original spelling fixed:

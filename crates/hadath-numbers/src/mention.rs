@@ -5,6 +5,7 @@ use crate::lexer::TokKind;
 use crate::words::is_weak_trigger;
 use crate::words::{counted_class, is_function_word, is_month_word, is_year_word, trigger_class, LITS};
 use hadath_text::{normalize_for_match, Counted, NumberKind};
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// One end of a value interval.
@@ -435,12 +436,29 @@ fn single(ctx: &Ctx, c: &Core) -> Found {
     f
 }
 
+/// Last words of the prefix qualifiers, and one-word qualifiers (which may carry a clitic):
+/// a word before a number in neither set starts no qualifier phrase.
+struct PrefixEnds {
+    last_words: HashSet<String>,
+    single_words: HashSet<String>,
+}
+
+static PREFIX_ENDS: LazyLock<PrefixEnds> = LazyLock::new(|| PrefixEnds {
+    last_words: PREFIX_NORM.iter().filter_map(|(p, _)| p.last().cloned()).collect(),
+    single_words: PREFIX_NORM.iter().filter(|(p, _)| p.len() == 1).map(|(p, _)| p[0].clone()).collect(),
+});
+
 /// The qualifier phrase or symbol right before token `end`: its first token and kind.
 pub(crate) fn prefix_qualifier(ctx: &Ctx, end: usize) -> Option<(usize, Q)> {
-    PREFIX_NORM
-        .iter()
-        .find_map(|(phrase, q)| match_before(ctx, end, phrase).map(|s| (s, *q)))
-        .or_else(|| symbol_before(ctx, end))
+    let before = if end > 0 { ctx.word(end - 1) } else { "" };
+    let may_match = PREFIX_ENDS.last_words.contains(before)
+        || strip_clitic(before).is_some_and(|w| PREFIX_ENDS.single_words.contains(w));
+    let phrase = if may_match {
+        PREFIX_NORM.iter().find_map(|(phrase, q)| match_before(ctx, end, phrase).map(|s| (s, *q)))
+    } else {
+        None
+    };
+    phrase.or_else(|| symbol_before(ctx, end))
 }
 
 /// Whether token `i` begins a number (digits or a number word).

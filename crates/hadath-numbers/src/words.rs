@@ -329,14 +329,19 @@ pub(crate) fn lookup(norm: &str) -> Option<WordHit> {
     if let Some(&word) = get_word(norm) {
         return Some(WordHit { word, prefix: 0, conj: false });
     }
-    let first = norm.chars().next()?;
-    // ك is left out: كمية and كميات would read as ك + مئة / مئات.
-    if !matches!(first, 'و' | 'ف' | 'ب' | 'ل') {
-        return None;
-    }
-    let rest = &norm[first.len_utf8()..];
-    // Two-letter remainders (ست، عشر is three) are too easily other words.
-    if rest.chars().count() < 3 {
+    // ك is left out: كمية and كميات would read as ك + مئة / مئات. The clitics are two-byte
+    // letters, compared as bytes: و D9 88, ف D9 81, ب D8 A8, ل D9 84.
+    let first = match norm.as_bytes() {
+        [0xD9, 0x88, ..] => 'و',
+        [0xD9, 0x81, ..] => 'ف',
+        [0xD8, 0xA8, ..] => 'ب',
+        [0xD9, 0x84, ..] => 'ل',
+        _ => return None,
+    };
+    let rest = norm.get(2..)?;
+    // Two-letter remainders (ست، عشر is three) are too easily other words; a key has at least
+    // four bytes, so a shorter remainder is no word either.
+    if rest.len() < 4 || rest.chars().count() < 3 {
         return None;
     }
     let &word = get_word(rest)?;
@@ -597,6 +602,8 @@ mod tests {
     #[test]
     fn index_finds_every_word_and_nothing_else() {
         for (k, v) in WORDS.iter() {
+            // `lookup` skips remainders shorter than four bytes.
+            assert!(k.len() >= 4, "{k}");
             assert_eq!(get_word(k), Some(v), "{k}");
             let longer = format!("{k}ن");
             assert_eq!(get_word(&longer), WORDS.get(&longer), "{longer}");
