@@ -635,21 +635,35 @@ impl Lexicon {
                     _ => [0, 0],
                 }
             };
-            // The rest of the token from `at`, when it has at least two letters.
-            let stem_at = |at: usize| tok.get(at..).filter(|s| s.chars().nth(1).is_some());
+            // The rest of the token from `at` (always just after a proclitic letter, so on a
+            // char boundary), when it has at least two letters: more bytes than its first char.
+            let stem_at = |at: usize| -> Option<&str> {
+                let lead = *bytes.get(at)?;
+                let width = match lead {
+                    0..=0x7F => 1,
+                    0xF0..=0xFF => 4,
+                    0xE0..=0xEF => 3,
+                    _ => 2,
+                };
+                if bytes.len() - at > width {
+                    tok.get(at..)
+                } else {
+                    None
+                }
+            };
             let first = letter(0);
             let conj = if first == WAW || first == FA { LETTER } else { 0 };
-            if let Some(stem) = stem_at(conj).filter(|_| conj > 0) {
+            if let Some(stem) = if conj > 0 { stem_at(conj) } else { None } {
                 try_stem(stem, conj, conj);
             }
             let prep = letter(conj);
             // "فك" is not read as a proclitic pair.
             let prep_ok = prep == BA || prep == LAM || (prep == KAF && first != FA);
-            if let Some(stem) = stem_at(conj + LETTER).filter(|_| prep_ok) {
+            if let Some(stem) = if prep_ok { stem_at(conj + LETTER) } else { None } {
                 try_stem(stem, conj + LETTER, conj + LETTER);
             }
             let lam_lam = prep == LAM && letter(conj + LETTER) == LAM;
-            if let Some(rest) = stem_at(conj + 2 * LETTER).filter(|_| lam_lam) {
+            if let Some(rest) = if lam_lam { stem_at(conj + 2 * LETTER) } else { None } {
                 // "لل" is "ل" + "ال": the article stays on the stem; the span keeps both letters.
                 buf.clear();
                 buf.push_str("ال");
