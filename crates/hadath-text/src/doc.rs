@@ -409,7 +409,8 @@ pub struct Document {
     /// The whole text through the matching normaliser, with its offset map: filled by
     /// [`crate::segment::segment_document`] (or [`Document::ensure_norm`]) so that the layers
     /// after it read slices of it ([`Document::norm_slice`]) instead of normalising again.
-    /// `None` before; stale (and ignored) if `text` changes afterwards.
+    /// `None` before. Whoever changes `text` afterwards must set it to `None` (a change of
+    /// length is noticed and the stale view ignored; a same-length change is not).
     pub norm: Option<crate::NormText>,
 }
 

@@ -366,7 +366,8 @@ pub fn tokenize_range(text: &str, range: Span, out: &mut Vec<Token>) {
 
 /// Like [`tokenize_range`], with `norm` the matching-normalised whole `text`
 /// ([`crate::Document::norm`]): each token's `norm` is then a slice of it, not normalised
-/// again. A `norm` made from another text is ignored.
+/// again. `norm` must have been made from `text`: one made from a text of another length is
+/// ignored, one made from another text of the same length gives wrong norms.
 pub fn tokenize_range_norm(text: &str, range: Span, norm: Option<&NormText>, out: &mut Vec<Token>) {
     let base = range.start;
     let s = range.slice(text);
