@@ -1322,8 +1322,8 @@ impl<'a> Parser<'a> {
         }
         let month = self.month_ref(k);
         let Some((_, mend, mref)) = month else {
-            // "يوم 15 الجاري": a day of the current month.
-            if day2.is_none() && self.dir(k) == Some(Direction::Current) {
+            // "يوم 15 الجاري": a day of the current month (in digits: "الثانية الحالية" is not).
+            if day2.is_none() && self.num(j).is_some() && self.dir(k) == Some(Direction::Current) {
                 let res = match self.ref_date() {
                     Some(r) => Res::day(Date::new(r.year, r.month, day)?, DateBasis::Relative),
                     None => Res::unresolved(TimeKind::Date, Precision::Day),
@@ -1762,7 +1762,9 @@ impl<'a> Parser<'a> {
         }
         if j > i {
             if self.has(j, Lex::Yesterday) {
-                return Some(hit(i, j + 1, skip, rel(-1)));
+                // "يوم أمس الأربعاء" is one expression.
+                let end = if self.weekday(j + 1).is_some() { j + 2 } else { j + 1 };
+                return Some(hit(i, end, skip, rel(-1)));
             }
             if self.has(j, Lex::Tomorrow) {
                 return Some(hit(i, j + 1, skip, rel(1)));
