@@ -6,7 +6,8 @@
 //! English by stop words, accents and a few spelling patterns, and stays `Latin` when the
 //! evidence is too thin.
 
-use crate::tokenize::{tokenize, TokenKind};
+use crate::tokenize::{token_norm, TokenKind};
+use crate::Span;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
@@ -63,44 +64,53 @@ pub struct LangEvidence {
     pub latin_function_words: usize,
 }
 
+/// Letters of the basic Arabic block (hamza to ghain, fa to ya; tatweel excluded), each of
+/// which the matching chain maps to exactly one char.
+fn is_plain_letter(c: char) -> bool {
+    matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}')
+}
+
 /// Counts the evidence [`detect`] decides on.
 pub fn evidence(text: &str) -> LangEvidence {
     let mut ev = LangEvidence::default();
-    for t in tokenize(text) {
-        match t.kind {
-            // A lone letter (a glued conjunction before a Latin name) counts only when it is و.
-            TokenKind::Arabic if t.norm.chars().count() >= 2 || t.norm == "و" => ev.arabic_words += 1,
-            TokenKind::Latin => {
-                ev.latin_words += 1;
-                // Elisions such as l'Arménie count as their article too.
-                for w in t.norm.split(['\'', '’']).filter(|w| !w.is_empty()) {
-                    let (fr, en) = (FRENCH.contains(&w), ENGLISH.contains(&w));
-                    ev.french += 2 * fr as usize;
-                    ev.english += 2 * en as usize;
-                    ev.latin_function_words += (fr || en) as usize;
-                }
-                let raw = &text[t.span.start..t.span.end];
-                if raw.contains(['é', 'è', 'ê', 'à', 'ç', 'ù', 'œ', 'û', 'î', 'ô', 'ë', 'ï', 'â', 'É']) {
-                    ev.french += 1;
-                }
-                if raw.contains(['\'', '’'])
-                    && (t.norm.starts_with("l'") || t.norm.starts_with("d'") || t.norm.starts_with("qu'"))
-                {
-                    ev.french += 1;
-                }
-                if t.norm.ends_with("'s") || t.norm.ends_with("n't") || t.norm.ends_with("ing") || t.norm.contains("th")
-                {
-                    ev.english += 1;
-                }
-                if t.norm.ends_with("eux")
-                    || t.norm.ends_with("aient")
-                    || t.norm.ends_with("ée")
-                    || t.norm.ends_with("ées")
-                {
-                    ev.french += 1;
-                }
-            }
-            _ => {}
+    let mut latin = Vec::new();
+    crate::tokenize::scan_tokens(text, Span::new(0, text.len()), |span, kind| match kind {
+        // A lone letter (a glued conjunction before a Latin name) counts only when it is و.
+        // The matching chain keeps each plain Arabic letter as one char, so a word holding two
+        // of them needs no normalising to count.
+        TokenKind::Arabic => {
+            let raw = span.slice(text);
+            let counts = raw.chars().filter(|&c| is_plain_letter(c)).nth(1).is_some() || {
+                let norm = token_norm(raw);
+                norm.chars().count() >= 2 || norm == "و"
+            };
+            ev.arabic_words += counts as usize;
+        }
+        TokenKind::Latin => latin.push((span, token_norm(span.slice(text)))),
+        _ => {}
+    });
+    for (span, norm) in latin {
+        ev.latin_words += 1;
+        // Elisions such as l'Arménie count as their article too.
+        for w in norm.split(['\'', '’']).filter(|w| !w.is_empty()) {
+            let (fr, en) = (FRENCH.contains(&w), ENGLISH.contains(&w));
+            ev.french += 2 * fr as usize;
+            ev.english += 2 * en as usize;
+            ev.latin_function_words += (fr || en) as usize;
+        }
+        let raw = span.slice(text);
+        if raw.contains(['é', 'è', 'ê', 'à', 'ç', 'ù', 'œ', 'û', 'î', 'ô', 'ë', 'ï', 'â', 'É']) {
+            ev.french += 1;
+        }
+        if raw.contains(['\'', '’']) && (norm.starts_with("l'") || norm.starts_with("d'") || norm.starts_with("qu'"))
+        {
+            ev.french += 1;
+        }
+        if norm.ends_with("'s") || norm.ends_with("n't") || norm.ends_with("ing") || norm.contains("th") {
+            ev.english += 1;
+        }
+        if norm.ends_with("eux") || norm.ends_with("aient") || norm.ends_with("ée") || norm.ends_with("ées") {
+            ev.french += 1;
         }
     }
     ev
@@ -133,6 +143,36 @@ pub fn detect(text: &str) -> Lang {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_letters_normalise_to_one_char() {
+        for c in ('\u{0600}'..='\u{06FF}').filter(|&c| is_plain_letter(c)) {
+            let n = crate::normalize_for_match(c.encode_utf8(&mut [0u8; 4]));
+            assert_eq!(n.chars().count(), 1, "{c:?}");
+        }
+    }
+
+    /// The evidence as counted from full tokens, as it was before it skipped norms.
+    fn evidence_from_tokens(text: &str) -> (usize, usize) {
+        let toks = crate::tokenize(text);
+        let arabic = toks
+            .iter()
+            .filter(|t| t.kind == TokenKind::Arabic && (t.norm.chars().count() >= 2 || t.norm == "و"))
+            .count();
+        (arabic, toks.iter().filter(|t| t.kind == TokenKind::Latin).count())
+    }
+
+    #[test]
+    fn arabic_word_count_equals_counting_normalised_tokens() {
+        for t in [
+            "لـ\"وكالة\" وَ بـ ـــ ﻻ \u{FE70}ب \u{FC5E} ء أ وباريس و Paris l'Élysée \u{200F}ه\u{200F}",
+            "قال الرئيس إن الوفد وصل",
+            "",
+        ] {
+            let ev = evidence(t);
+            assert_eq!((ev.arabic_words, ev.latin_words), evidence_from_tokens(t), "{t}");
+        }
+    }
 
     #[test]
     fn tells_scripts_apart() {

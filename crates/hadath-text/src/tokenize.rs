@@ -343,7 +343,7 @@ static CHAR_NORMS: LazyLock<CharNorms> = LazyLock::new(|| {
 
 /// The matching form of one token: the chain maps each char on its own, so a table of
 /// per-char forms gives it with one allocation; other chars take the full normaliser.
-fn token_norm(token: &str) -> String {
+pub(crate) fn token_norm(token: &str) -> String {
     let table = &*CHAR_NORMS;
     let mut out = String::with_capacity(token.len());
     for c in token.chars() {
@@ -369,11 +369,28 @@ pub fn tokenize_range(text: &str, range: Span, out: &mut Vec<Token>) {
 /// again. `norm` must have been made from `text`: one made from a text of another length is
 /// ignored, one made from another text of the same length gives wrong norms.
 pub fn tokenize_range_norm(text: &str, range: Span, norm: Option<&NormText>, out: &mut Vec<Token>) {
-    let base = range.start;
-    let s = range.slice(text);
     let norm = norm.filter(|n| n.original_len() == text.len());
     // Normalised byte where the last token's norm ended: token norms are found moving forward.
     let mut norm_at = 0usize;
+    scan_tokens(text, range, |span, kind| {
+        let norm = match norm {
+            Some(n) => {
+                let a = n.from_original_after(norm_at, span.start);
+                let b = n.from_original_after(a, span.end);
+                norm_at = b;
+                n.text.get(a..b).unwrap_or("").to_string()
+            }
+            None => token_norm(span.slice(text)),
+        };
+        out.push(Token { span, kind, norm });
+    });
+}
+
+/// The spans and kinds of the tokens of `text[range]`, as [`tokenize_range`] finds them,
+/// without their norms.
+pub(crate) fn scan_tokens(text: &str, range: Span, mut emit: impl FnMut(Span, TokenKind)) {
+    let base = range.start;
+    let s = range.slice(text);
     let table = class_table();
     let class = |c: char| class_of(table, c);
     let mut cur = Cursor { s, i: 0 };
@@ -461,17 +478,7 @@ pub fn tokenize_range_norm(text: &str, range: Span, norm: Option<&NormText>, out
             cur.i += c.len_utf8();
             kind = if is_punct(c) { TokenKind::Punct } else { TokenKind::Symbol };
         }
-        let span = Span::new(base + start, base + cur.i);
-        let norm = match norm {
-            Some(n) => {
-                let a = n.from_original_after(norm_at, span.start);
-                let b = n.from_original_after(a, span.end);
-                norm_at = b;
-                n.text.get(a..b).unwrap_or("").to_string()
-            }
-            None => token_norm(span.slice(text)),
-        };
-        out.push(Token { span, kind, norm });
+        emit(Span::new(base + start, base + cur.i), kind);
     }
 }
 

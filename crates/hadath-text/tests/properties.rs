@@ -96,6 +96,18 @@ proptest! {
     }
 
     #[test]
+    fn language_evidence_counts_words_as_tokens_do(t in any_text()) {
+        let toks = tokenize(&t);
+        let arabic = toks
+            .iter()
+            .filter(|k| k.kind == hadath_text::TokenKind::Arabic && (k.norm.chars().count() >= 2 || k.norm == "و"))
+            .count();
+        let latin = toks.iter().filter(|k| k.kind == hadath_text::TokenKind::Latin).count();
+        let ev = hadath_text::lang::evidence(&t);
+        prop_assert_eq!((ev.arabic_words, ev.latin_words), (arabic, latin));
+    }
+
+    #[test]
     fn document_norm_gives_the_same_tokens_and_views(t in any_text()) {
         let nt = normalize_mapped(&t);
         let mut lines_out = Vec::new();
