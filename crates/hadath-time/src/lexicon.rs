@@ -33,7 +33,7 @@ pub type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
 pub const MAX_KEY_BYTES: usize = 32;
 
 /// The generated month table (see its header for provenance and licence).
-const MONTHS_TSV: &str = include_str!("../../../data/time/months.tsv");
+pub(crate) const MONTHS_TSV: &str = include_str!("../../../data/time/months.tsv");
 
 /// Calendar of a month name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

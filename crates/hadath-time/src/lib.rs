@@ -34,6 +34,41 @@ pub use published::annotate_published;
 use hadath_text::normalize::{normalize_mapped, NormView};
 use hadath_text::{Date, Document, Span, TimeMention};
 
+/// One month name of `data/time/months.tsv` (CLDR and curated variants of every Arabic family).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MonthEntry {
+    /// Whether the month is of the Hijri calendar (else Gregorian).
+    pub hijri: bool,
+    /// Month number, 1–12.
+    pub month: u32,
+    /// The name as the table writes it (one or more words, not normalised).
+    pub name: &'static str,
+}
+
+/// Every month name of `data/time/months.tsv`, in table order, for crates that need the list
+/// (instead of keeping their own copies).
+pub fn month_table() -> Vec<MonthEntry> {
+    lexicon::MONTHS_TSV
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| {
+            let mut cols = l.split('\t');
+            let (cal, month, name) = (cols.next()?, cols.next()?, cols.next()?);
+            Some(MonthEntry { hijri: cal == "hijri", month: month.parse().ok()?, name })
+        })
+        .collect()
+}
+
+/// The Gregorian month a matching-normalised single-word name stands for ("يناير", "جانفي",
+/// "شتنبر", "january"), without proclitics; None for other words and Hijri months.
+pub fn gregorian_month(norm_word: &str) -> Option<u32> {
+    lexicon::MONTHS
+        .get(norm_word)?
+        .iter()
+        .find(|m| m.rest.is_empty() && m.calendar == lexicon::Calendar::Gregorian)
+        .map(|m| m.month)
+}
+
 /// A reference point for resolution: a date and optionally a time of day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Reference {
@@ -180,6 +215,19 @@ pub fn annotate_times(doc: &mut Document) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn month_table_covers_every_family() {
+        let table = month_table();
+        for name in ["يناير", "كانون الثاني", "جانفي", "شتنبر", "رمضان"] {
+            assert!(table.iter().any(|m| m.name == name), "{name}");
+        }
+        assert!(table.iter().all(|m| (1..=12).contains(&m.month)));
+        assert_eq!(gregorian_month("جويليه"), Some(7));
+        assert_eq!(gregorian_month("نونبر"), Some(11));
+        assert_eq!(gregorian_month("رمضان"), None);
+        assert_eq!(gregorian_month("كانون"), None);
+    }
 
     #[test]
     fn references_parse_with_zones() {
