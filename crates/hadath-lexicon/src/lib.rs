@@ -184,11 +184,10 @@ impl EdgeTable {
         let n_edges: usize = nodes.iter().map(|n| n.children.len()).sum();
         t.bits = (n_edges.max(1) * 2).next_power_of_two().trailing_zeros().max(4);
         t.slots = vec![Edge::default(); 1 << t.bits];
+        t.arena.reserve(nodes.iter().flat_map(|n| n.children.keys()).map(|k| k.len()).sum());
         for (parent, node) in nodes.iter().enumerate() {
-            // Sorted so that the table is the same on every load.
-            let mut children: Vec<(&str, u32)> = node.children.iter().map(|(k, &v)| (&**k, v)).collect();
-            children.sort();
-            for (tok, child) in children {
+            // The Fx maps iterate in the same order on every load, and so fill the same table.
+            for (tok, &child) in &node.children {
                 let start = t.arena.len() as u32;
                 t.arena.push_str(tok);
                 t.tokens[child as usize] = (start, tok.len() as u32);
