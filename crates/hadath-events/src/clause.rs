@@ -32,8 +32,11 @@ pub struct SentenceView<'a> {
     pub text: &'a str,
     pub span: Span,
     pub tokens: &'a [Token],
-    /// Clause id of each token (punctuation splits clauses).
+    /// Clause id of each token (punctuation splits clauses, except commas around a time).
     pub clause: Vec<usize>,
+    /// Clause id of each token with every punctuation mark splitting (for dates: a time set
+    /// off by commas belongs to neither side).
+    pub strict_clause: Vec<usize>,
     pub groups: Vec<ActorGroup<'a>>,
     pub places: Vec<ActorRef<'a>>,
 }
@@ -53,10 +56,28 @@ impl<'a> SentenceView<'a> {
         let hi = doc.tokens.partition_point(|t| t.span.start < span.end);
         let tokens = &doc.tokens[lo..hi.max(lo)];
         let mut clause = Vec::with_capacity(tokens.len());
+        let mut strict_clause = Vec::with_capacity(tokens.len());
         let mut c = 0;
-        for t in tokens {
+        let mut strict = 0;
+        // A time set off by commas ("استضاف لافروف، اليوم الثلاثاء، نظيريه") does not split
+        // its clause: both commas are skipped.
+        let times: Vec<Span> = doc.times.iter().map(|x| x.span).filter(|x| span.contains(*x)).collect();
+        let in_time = |t: &Token| times.iter().any(|x| x.start <= t.span.start && t.span.end <= x.end);
+        let mut skip_until = 0;
+        for (k, t) in tokens.iter().enumerate() {
             if is_clause_break(t) {
-                c += 1;
+                strict += 1;
+            }
+            strict_clause.push(strict);
+            if k >= skip_until && is_clause_break(t) {
+                let close = tokens[k + 1..].iter().position(is_clause_break).map(|p| k + 1 + p);
+                let aside = t.norm == ","
+                    && close
+                        .is_some_and(|j| j > k + 1 && tokens[j].norm == "," && tokens[k + 1..j].iter().all(&in_time));
+                match close {
+                    Some(j) if aside => skip_until = j + 1,
+                    _ => c += 1,
+                }
             }
             clause.push(c);
         }
@@ -89,7 +110,7 @@ impl<'a> SentenceView<'a> {
             }
             groups.push(ActorGroup { first: a.first, last: a.last, members: vec![a] });
         }
-        SentenceView { text: &doc.text, span, tokens, clause, groups, places }
+        SentenceView { text: &doc.text, span, tokens, clause, strict_clause, groups, places }
     }
 
     /// Normalised form of token `i`, empty when out of range.

@@ -423,8 +423,9 @@ fn read_date(doc: &Document, v: &SentenceView, m: &TriggerMatch) -> EventDate {
         .map(|t| (t, date_of(t.value.as_ref(), t.precision)))
         .filter(|(_, d)| d.is_some())
         .collect();
-    let clause_of = |s: Span| v.tokens.iter().position(|t| t.span.overlaps(s)).and_then(|i| v.clause.get(i).copied());
-    let trig_clause = v.clause.get(m.first).copied();
+    let clause_of =
+        |s: Span| v.tokens.iter().position(|t| t.span.overlaps(s)).and_then(|i| v.strict_clause.get(i).copied());
+    let trig_clause = v.strict_clause.get(m.first).copied();
     let best = usable
         .iter()
         .filter(|(t, _)| clause_of(t.span) == trig_clause)

@@ -25,6 +25,16 @@ fn host_with_counterparts_is_the_source() {
 }
 
 #[test]
+fn time_between_commas_keeps_the_object() {
+    let doc = code("استضاف وزير الخارجية الروسي سيرغي لافروف، اليوم الثلاثاء، نظيريه الأرميني والأذربيجاني في موسكو.");
+    let e = first_of(&doc, "CONSULT");
+    assert_eq!(countries(&e.source), vec!["RUS"], "{e:#?}");
+    let mut guests = countries(&e.target);
+    guests.sort();
+    assert_eq!(guests, vec!["ARM", "AZE"], "{e:#?}");
+}
+
+#[test]
 fn host_of_talks_between_two_others_mediates() {
     let doc = code("روسيا تستضيف محادثات بين أرمينيا وأذربيجان.");
     let e = first_of(&doc, "CONSULT");
