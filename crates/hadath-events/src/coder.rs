@@ -774,6 +774,10 @@ fn supported(
     }
     let trig = v.norm(m.first);
     if p.event_type == "PROTEST" {
+        // "تجمع مئات من ..."، "تجمع عشرات الطلاب": a gathering of a counted crowd.
+        if !m.nominal && CROWD_WORDS.contains(&strip_conj(v.norm(m.last))) {
+            return true;
+        }
         // "احتجاجا على": someone acted in protest.
         if trig.ends_with("احتجاجا")
             || trig.ends_with("احتجاج") && v.norm(m.first + 1) == "علي" && trig.starts_with('ل')
@@ -916,6 +920,9 @@ const AGENT_WORDS: &[&str] = &[
     "متظاهرون",
     "محتجون",
     "المحتجون",
+    "المتظاهرين",
+    "متظاهرين",
+    "المحتجين",
     "طلاب",
     "عمال",
     "الاف",
