@@ -563,6 +563,21 @@ fn core(ctx: &Ctx, first: usize, last: usize, value: f64, kind: CoreKind, digits
     Core { first, last, start: ctx.start_after_clitic(first), end: ctx.toks[last].end, value, kind, digits }
 }
 
+/// Whether a word may begin a core by itself (the tests of [`find_cores`] that need no
+/// other token); a definite word before a number word needs that number word.
+fn may_begin_core(w: &str) -> bool {
+    lookup(w).is_some()
+        || matches!(w, "سالب" | "ناقص")
+        || w == crate::words::LITS.part
+        || matches!(w, "الربع" | "النصف" | "الثلث")
+}
+
+/// Whether a normalised text holds no number at all: no ASCII digit (every digit is ASCII after
+/// normalisation) and no word that may begin one. Such a text has no cores, so no mentions.
+pub(crate) fn surely_no_number(norm: &str) -> bool {
+    !norm.bytes().any(|b| b.is_ascii_digit()) && !crate::lexer::digitless_words(norm).any(may_begin_core)
+}
+
 /// All cores of the text, left to right, not overlapping.
 pub(crate) fn find_cores(ctx: &Ctx) -> Vec<Core> {
     let mut out = Vec::new();

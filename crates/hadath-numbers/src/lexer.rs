@@ -119,6 +119,26 @@ pub(crate) fn lex(text: &str) -> Vec<Tok> {
     toks
 }
 
+/// The words [`lex`] would make of a text without ASCII digits, in order: without digits no
+/// number token can start, so every word token is a maximal run of letters. (A word inside a
+/// link or handle is listed too, though `lex` blocks it.)
+pub(crate) fn digitless_words(text: &str) -> impl Iterator<Item = &str> {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let b = text.as_bytes();
+        while i < b.len() {
+            let start = i;
+            let end = word_end(text, i);
+            if end > start {
+                i = end;
+                return text.get(start..end);
+            }
+            i += text.get(i..).and_then(|r| r.chars().next()).map_or(1, char::len_utf8);
+        }
+        None
+    })
+}
+
 fn is_url_start(rest: &str) -> bool {
     rest.starts_with("http://") || rest.starts_with("https://") || rest.starts_with("www.")
 }

@@ -59,6 +59,10 @@ pub fn find_numbers_detailed(text: &str) -> Vec<DetailedMention> {
 /// [`find_numbers_detailed`] over a text whose normalised view is already at hand (a slice of
 /// the document's [`hadath_text::NormText`], equal to `normalize_mapped(text)`).
 fn detailed_in(text: &str, nt: NormView<'_>) -> Vec<DetailedMention> {
+    // Most sentences hold no number: one pass over their words says so.
+    if core::surely_no_number(nt.text) {
+        return Vec::new();
+    }
     let fixed = arabic_comma_fix(text, &nt);
     let ctx = context(text, &nt, fixed.as_deref().unwrap_or(nt.text));
     mention::find_mentions(&ctx)
@@ -253,6 +257,32 @@ mod tests {
             n.counted.map(|(s, c)| (doc.slice(s).to_string(), c)),
             Some(("جنود".to_string(), hadath_text::Counted::Killed))
         );
+    }
+
+    #[test]
+    fn the_no_number_test_never_hides_a_core() {
+        let texts = [
+            "قال المتحدث إن الاجتماع انتهى دون اتفاق",
+            "وصل خمسة وزراء",
+            "أكثر من النصف",
+            "سالب ثلاثة",
+            "ثلاثة أجزاء من عشرة",
+            "الثمانية والعشرين",
+            "وأحد المسؤولين",
+            "www.example.com/مئة",
+            "قتل ٥ أشخاص",
+            "عشرات الجرحى",
+        ];
+        for t in texts {
+            let norm = hadath_text::normalize_for_match(t);
+            let ctx = core::Ctx::new(&norm);
+            let cores = core::find_cores(&ctx);
+            if core::surely_no_number(&norm) {
+                assert!(cores.is_empty(), "{t}");
+            }
+        }
+        assert!(core::surely_no_number(&hadath_text::normalize_for_match(texts[0])));
+        assert!(!core::surely_no_number(&hadath_text::normalize_for_match(texts[1])));
     }
 
     #[test]
