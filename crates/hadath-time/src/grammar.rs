@@ -52,11 +52,31 @@ fn is_word_char(c: char) -> bool {
     }
 }
 
+/// The char at byte `i` of `t` and its length, decoding ASCII and two-byte chars inline.
+#[inline]
+fn char_at(t: &str, i: usize) -> Option<(char, usize)> {
+    let b = t.as_bytes();
+    let x = *b.get(i)?;
+    if x < 0x80 {
+        return Some((x as char, 1));
+    }
+    if (0xC2..0xE0).contains(&x) {
+        if let Some(&y) = b.get(i + 1) {
+            let code = (((x & 0x1F) as u32) << 6) | (y & 0x3F) as u32;
+            if let Some(c) = char::from_u32(code) {
+                return Some((c, 2));
+            }
+        }
+    }
+    t.get(i..)?.chars().next().map(|c| (c, c.len_utf8()))
+}
+
 /// Splits normalised text into words, digit runs, punctuation and line breaks.
 pub(crate) fn tokenize(t: &str) -> Vec<Tok<'_>> {
     let mut out = Vec::with_capacity(t.len() / 5);
-    let mut it = t.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    let b = t.as_bytes();
+    let mut i = 0;
+    while let Some((c, len)) = char_at(t, i) {
         if c == '\n' {
             out.push(Tok {
                 s: i,
@@ -67,17 +87,13 @@ pub(crate) fn tokenize(t: &str) -> Vec<Tok<'_>> {
                 trigger: false,
                 strong: false,
             });
+            i += 1;
         } else if c.is_whitespace() {
-            continue;
+            i += len;
         } else if c.is_ascii_digit() {
             let mut e = i + 1;
-            while let Some(&(j, d)) = it.peek() {
-                if d.is_ascii_digit() {
-                    e = j + 1;
-                    it.next();
-                } else {
-                    break;
-                }
+            while e < b.len() && b[e].is_ascii_digit() {
+                e += 1;
             }
             let s = &t[i..e];
             let value = if s.len() > 12 { u64::MAX } else { s.parse().unwrap_or(u64::MAX) };
@@ -90,29 +106,30 @@ pub(crate) fn tokenize(t: &str) -> Vec<Tok<'_>> {
                 trigger: true,
                 strong: true,
             });
+            i = e;
         } else if is_word_char(c) {
-            let mut e = i + c.len_utf8();
-            while let Some(&(j, d)) = it.peek() {
-                if is_word_char(d) {
-                    e = j + d.len_utf8();
-                    it.next();
-                } else {
+            let mut e = i + len;
+            while let Some((d, dl)) = char_at(t, e) {
+                if !is_word_char(d) {
                     break;
                 }
+                e += dl;
             }
             let w = &t[i..e];
             let (lex, trigger, strong) = classify(w);
             out.push(Tok { s: i, e, text: w, kind: TokKind::Word, lex, trigger, strong });
+            i = e;
         } else {
             out.push(Tok {
                 s: i,
-                e: i + c.len_utf8(),
-                text: &t[i..i + c.len_utf8()],
+                e: i + len,
+                text: &t[i..i + len],
                 kind: TokKind::Punct(c),
                 lex: None,
                 trigger: false,
                 strong: false,
             });
+            i += len;
         }
     }
     out
