@@ -1319,13 +1319,18 @@ fn support_verb_near(v: &SentenceView, m: &TriggerMatch) -> bool {
         .any(|i| v.same_clause(i, m.first) && SUPPORT_VERBS.contains(&strip_conj(v.norm(i))))
 }
 
+/// Verbs that say something happened: "حصل"، "وقعت"، "اندلعت".
+const OCCURRENCE_VERBS: &[&str] = &["حصل", "حدث", "جري", "وقعت", "وقع", "اندلعت", "اندلع"];
+
 /// Whether a trigger sits in a background phrase: "بعد هجوم انتحاري قتل فيه"، "عندما اغتيل".
 fn in_background_phrase(v: &SentenceView, m: &TriggerMatch) -> bool {
     (m.first.saturating_sub(10)..m.first).any(|i| {
         let w = strip_conj(v.norm(i));
-        // "كما حصل في سبتمبر، حين سقط": a when-clause that tells what happened.
+        // "كما حصل في سبتمبر، حين سقط"، "وقعت المواجهات عندما احتشد": a when-clause that
+        // tells what happened.
         let told = matches!(w, "حين" | "عندما")
-            && (i.saturating_sub(5)..i).any(|k| matches!(v.norm(k), "حصل" | "حدث" | "جري"));
+            && (i.saturating_sub(5)..i)
+                .any(|k| [v.norm(k), strip_conj(v.norm(k))].iter().any(|w| OCCURRENCE_VERBS.contains(w)));
         BACKGROUND_LEADS.contains(&w) && v.same_clause(i, m.first) && !told
     })
 }
