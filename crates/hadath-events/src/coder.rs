@@ -1319,6 +1319,32 @@ fn support_verb_near(v: &SentenceView, m: &TriggerMatch) -> bool {
         .any(|i| v.same_clause(i, m.first) && SUPPORT_VERBS.contains(&strip_conj(v.norm(i))))
 }
 
+/// Armed groups that carry out executions outside the law: "أعدم مسلحون رهينة".
+const EXECUTIONERS: &[&str] = &[
+    "مسلحون",
+    "مسلحين",
+    "المسلحون",
+    "المسلحين",
+    "خاطفون",
+    "الخاطفون",
+    "الخاطفين",
+    "خاطفيه",
+    "متمردون",
+    "المتمردون",
+    "ميليشيا",
+    "مليشيا",
+    "ميليشيات",
+    "تنظيم",
+];
+
+/// Whether an execution trigger ("إعدام"، "أعدموا") is a sentence carried out by a state rather
+/// than a killing by an armed group: no armed group is named in the sentence.
+fn judicial_execution(v: &SentenceView, m: &TriggerMatch) -> bool {
+    let trig = v.norm(m.first);
+    (trig.contains("اعدام") || trig.contains("اعدم"))
+        && !v.tokens.iter().any(|t| EXECUTIONERS.contains(&strip_conj(&t.norm)))
+}
+
 /// Verbs that say something happened: "حصل"، "وقعت"، "اندلعت".
 const OCCURRENCE_VERBS: &[&str] = &["حصل", "حدث", "جري", "وقعت", "وقع", "اندلعت", "اندلع"];
 
@@ -1432,6 +1458,7 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
                     || in_background_phrase(&v, &m)
                     || (historical(&v, doc, &m) && !has_casualties && !support_verb_near(&v, &m))
                     || under_reaction(&v, &m)
+                    || judicial_execution(&v, &m)
                     || verbal_attack(&v, &m, p, has_casualties)
                     || !is_eventive(&v, doc, &m, &matches, set, has_casualties));
             if mention {

@@ -76,3 +76,12 @@ fn warnings_calls_and_condemnations_are_not_occurrences() {
         ],
     );
 }
+
+#[test]
+fn executions_after_a_sentence_are_not_attacks() {
+    check(
+        "ASSAULT",
+        &["أعدم مسلحون ثلاثة رهائن في الصحراء أمس."],
+        &["نفذت السلطات أمس حكم الإعدام في رجلين أدينا بتهريب المخدرات."],
+    );
+}
