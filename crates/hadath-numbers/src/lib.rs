@@ -147,12 +147,12 @@ fn min_max(f: &mention::Found) -> (Option<i64>, Option<i64>) {
     }
     let min = match f.lo {
         Bound::Inclusive(v) => Some(clamp_i64(v.ceil())),
-        Bound::Exclusive(v) => Some(clamp_i64(v.floor()) + 1),
+        Bound::Exclusive(v) => Some(clamp_i64(v.floor()).saturating_add(1)),
         Bound::Open => (f.value > 0.0).then_some(0),
     };
     let max = match f.hi {
         Bound::Inclusive(v) => Some(clamp_i64(v.floor())),
-        Bound::Exclusive(v) => Some(clamp_i64(v.ceil()) - 1),
+        Bound::Exclusive(v) => Some(clamp_i64(v.ceil()).saturating_sub(1)),
         Bound::Open => None,
     };
     (min, max)
