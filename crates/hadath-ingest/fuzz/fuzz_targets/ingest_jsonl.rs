@@ -1,20 +1,13 @@
 //! Fuzz target: any bytes read as a `.jsonl` input (and as its gzipped name) must not panic and
-//! must give paragraph spans that slice the text. Run with `cargo fuzz run ingest_jsonl` from
+//! must give spans that slice the text. Run with `cargo fuzz run ingest_jsonl` from
 //! `crates/hadath-ingest`.
 #![no_main]
 
-use hadath_ingest::{read_bytes, IngestOptions};
+#[path = "common.rs"]
+mod common;
+
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    for name in ["f.jsonl", "f.jsonl.gz"] {
-        for doc in read_bytes(name, data, &IngestOptions::default()) {
-            for p in &doc.paragraphs {
-                assert!(doc.text.get(p.span.start..p.span.end).is_some());
-            }
-            if let Some(t) = doc.title {
-                assert!(doc.text.get(t.start..t.end).is_some());
-            }
-        }
-    }
+    common::read_and_check(data, &["f.jsonl", "f.jsonl.gz"]);
 });
