@@ -397,53 +397,14 @@ static INJURY_TRIGGERS: LazyLock<FastSet> = LazyLock::new(|| set(&["إصابة",
 static YEAR_WORDS: LazyLock<FastSet> = LazyLock::new(|| {
     set(&["عام", "العام", "لعام", "وعام", "سنة", "السنة", "لسنة", "عامي", "العامين", "منذ", "مطلع", "أواخر", "أوائل"])
 });
+/// First words of every month name of hadath-time's table (CLDR and curated variants of every
+/// Arabic family, Gregorian and Hijri): "كانون" of "كانون الثاني", "ذو" of "ذو الحجة".
 static MONTHS: LazyLock<FastSet> = LazyLock::new(|| {
-    set(&[
-        "يناير",
-        "فبراير",
-        "مارس",
-        "أبريل",
-        "إبريل",
-        "مايو",
-        "يونيو",
-        "يوليو",
-        "أغسطس",
-        "سبتمبر",
-        "أكتوبر",
-        "نوفمبر",
-        "ديسمبر",
-        "كانون",
-        "شباط",
-        "آذار",
-        "نيسان",
-        "أيار",
-        "حزيران",
-        "تموز",
-        "آب",
-        "أيلول",
-        "تشرين",
-        "جانفي",
-        "فيفري",
-        "أفريل",
-        "ماي",
-        "جوان",
-        "جويلية",
-        "أوت",
-        "يوليوز",
-        "غشت",
-        "شتنبر",
-        "نونبر",
-        "دجنبر",
-        "محرم",
-        "صفر",
-        "ربيع",
-        "جمادى",
-        "رجب",
-        "شعبان",
-        "رمضان",
-        "شوال",
-        "ذو",
-    ])
+    hadath_time::month_table()
+        .iter()
+        .filter_map(|m| normalize_for_match(m.name).split(' ').next().map(str::to_string))
+        .filter(|w| !w.is_empty())
+        .collect()
 });
 static FUNCTION_WORDS: LazyLock<FastSet> = LazyLock::new(|| {
     set(&[
@@ -598,6 +559,18 @@ pub(crate) fn is_weak_trigger(norm: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn months_come_from_the_time_table() {
+        // Names of every family, first words of two-word names, with or without the article.
+        for w in ["يناير", "جانفي", "شتنبر", "كانون", "تشرين", "آب", "صفر", "ربيع", "جمادى", "ذو", "الحجة"]
+        {
+            let norm = normalize_for_match(w);
+            assert_eq!(is_month_word(&norm), w != "الحجة", "{w}");
+        }
+        assert!(is_month_word(&normalize_for_match("المحرم")));
+        assert!(!is_month_word(&normalize_for_match("جنود")));
+    }
 
     #[test]
     fn index_finds_every_word_and_nothing_else() {
