@@ -76,7 +76,14 @@ fn starts_with_lead_in(norm: &str) -> bool {
 static DATELINE_STOP: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(vocab::DATELINE_STOP_WORDS));
 static INTERFACE: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(vocab::INTERFACE_WORDS));
 static SECTIONS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(vocab::SECTION_WORDS));
-static MONTHS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(vocab::MONTHS));
+/// Gregorian month names of every Arabic family and English from hadath-time's CLDR table
+/// (the first word of two-word names such as "كانون الثاني"), and French names.
+static MONTHS: LazyLock<WordSet> = LazyLock::new(|| {
+    let table = hadath_time::month_table();
+    let firsts = table.iter().filter(|m| !m.hijri).filter_map(|m| m.name.split_whitespace().next());
+    let words: Vec<&str> = firsts.chain(vocab::FRENCH_MONTHS.iter().copied()).collect();
+    WordSet::new(&words)
+});
 static DATE_FILLERS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(vocab::DATE_FILLERS));
 static SPEECH: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(vocab::SPEECH_WORDS));
 static AGENCIES: LazyLock<Vec<String>> =
@@ -815,6 +822,19 @@ mod tests {
         assert!(is_meta_line(sig, &normalize_for_match(sig)));
         let body = "وفي 3 مارس 2026 أعلنت الحكومة عن خطة جديدة لإعادة الإعمار في المنطقة";
         assert!(!is_meta_line(body, &normalize_for_match(body)));
+    }
+
+    #[test]
+    fn month_names_of_every_family() {
+        // Levantine, Maghrebi and Moroccan names come from hadath-time's table, French from ours.
+        for line in ["الأحد 7 كانون الثاني 2024", "الخميس 12 شتنبر 2019", "الاثنين 4 جويلية 2022", "mardi 5 mars 2024"]
+        {
+            assert!(is_meta_line(line, &normalize_for_match(line)), "{line}");
+        }
+        for w in ["كانون", "تشرين", "يناير", "دجنبر", "december", "août"] {
+            assert!(MONTHS.has(&normalize_for_match(w)), "{w}");
+        }
+        assert!(!MONTHS.has(&normalize_for_match("رمضان")));
     }
 
     #[test]
