@@ -85,12 +85,32 @@ const CONTINUATION_VERBS: &[&str] = &[
 ];
 
 /// Finds quotation spans: «…», “…” and "…" (at least three words inside).
+///
+/// Quote marks and newlines are found by their bytes: `"` and `\n` are ASCII, « and » are
+/// C2 AB and C2 BB, “ and ” are E2 80 9C and E2 80 9D. Arabic letters never use those lead bytes.
 pub fn find_quotes(doc: &Document) -> Vec<Quote> {
     let text = &doc.text;
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut stack: Vec<(char, usize)> = Vec::new();
     let mut straight: Option<usize> = None;
-    for (i, c) in text.char_indices() {
+    let mut leads = Leads::new(bytes);
+    let mut i = 0;
+    while i < bytes.len() {
+        i = leads.next(i);
+        let Some(&b) = bytes.get(i) else { break };
+        let (c, len) = match (b, bytes.get(i + 1), bytes.get(i + 2)) {
+            (b'"', _, _) => ('"', 1),
+            (b'\n', _, _) => ('\n', 1),
+            (0xC2, Some(0xAB), _) => ('«', 2),
+            (0xC2, Some(0xBB), _) => ('»', 2),
+            (0xE2, Some(0x80), Some(0x9C)) => ('“', 3),
+            (0xE2, Some(0x80), Some(0x9D)) => ('”', 3),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
         match c {
             '«' | '“' => stack.push((c, i)),
             '»' | '”' => {
@@ -99,7 +119,7 @@ pub fn find_quotes(doc: &Document) -> Vec<Quote> {
                     let (_, start) = stack[k];
                     stack.truncate(k);
                     if stack.is_empty() {
-                        push_quote(text, start, i + c.len_utf8(), &mut out);
+                        push_quote(text, start, i + len, &mut out);
                     }
                 }
             }
@@ -107,28 +127,102 @@ pub fn find_quotes(doc: &Document) -> Vec<Quote> {
                 Some(start) => push_quote(text, start, i + 1, &mut out),
                 None => straight = Some(i),
             },
-            '\n' => {
+            _ => {
                 stack.clear();
                 straight = None;
             }
-            _ => {}
         }
+        i += len;
     }
     out.sort_by_key(|q| q.span);
     out.dedup_by(|b, a| a.span.contains(b.span));
     out
 }
 
+/// Finds the next quote-mark lead byte or newline with two SIMD scans, each redone only once
+/// the search has passed its last hit.
+struct Leads<'a> {
+    bytes: &'a [u8],
+    next_ascii_or_c2: usize,
+    next_e2: usize,
+}
+
+impl<'a> Leads<'a> {
+    fn new(bytes: &'a [u8]) -> Leads<'a> {
+        let n = bytes.len();
+        Leads {
+            bytes,
+            next_ascii_or_c2: memchr::memchr3(b'"', b'\n', 0xC2, bytes).unwrap_or(n),
+            next_e2: memchr::memchr(0xE2, bytes).unwrap_or(n),
+        }
+    }
+
+    /// The position of the next `"`, newline, 0xC2 or 0xE2 byte at or after `i` (or the end).
+    fn next(&mut self, i: usize) -> usize {
+        let (b, n) = (self.bytes, self.bytes.len());
+        if self.next_ascii_or_c2 < i {
+            self.next_ascii_or_c2 = memchr::memchr3(b'"', b'\n', 0xC2, &b[i.min(n)..]).map_or(n, |k| i + k);
+        }
+        if self.next_e2 < i {
+            self.next_e2 = memchr::memchr(0xE2, &b[i.min(n)..]).map_or(n, |k| i + k);
+        }
+        self.next_ascii_or_c2.min(self.next_e2)
+    }
+}
+
 fn push_quote(text: &str, start: usize, end: usize, out: &mut Vec<Quote>) {
     let inner = text.get(start..end).unwrap_or("");
-    if inner.split_whitespace().count() >= 3 {
+    if inner.split_whitespace().nth(2).is_some() {
         out.push(Quote { span: Span::new(start, end), speaker: None });
     }
 }
 
-/// The reporting verbs as a set, for one hash lookup per token instead of a list scan.
-static REPORT_VERB_SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
-    std::sync::LazyLock::new(|| REPORT_VERBS.iter().copied().collect());
+/// The reporting verbs in an open-addressing table with a cheap hash: one or two byte
+/// comparisons per token instead of a SipHash per lookup.
+struct WordTable {
+    slots: Vec<Option<&'static str>>,
+}
+
+impl WordTable {
+    fn new(words: &[&'static str]) -> WordTable {
+        let size = (words.len() * 4).next_power_of_two();
+        let mut slots = vec![None; size];
+        for &w in words {
+            let mut k = word_hash(w.as_bytes()) & (size - 1);
+            while let Some(x) = slots[k] {
+                if x == w {
+                    break;
+                }
+                k = (k + 1) & (size - 1);
+            }
+            slots[k] = Some(w);
+        }
+        WordTable { slots }
+    }
+
+    fn contains(&self, w: &str) -> bool {
+        let mask = self.slots.len() - 1;
+        let mut k = word_hash(w.as_bytes()) & mask;
+        while let Some(x) = self.slots[k] {
+            if x == w {
+                return true;
+            }
+            k = (k + 1) & mask;
+        }
+        false
+    }
+}
+
+/// A multiplicative hash of a short word: its length and its bytes.
+fn word_hash(b: &[u8]) -> usize {
+    let mut h = (b.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    for &x in b {
+        h = (h.rotate_left(5) ^ x as u64).wrapping_mul(0x517C_C1B7_2722_0A95);
+    }
+    (h >> 32) as usize
+}
+
+static REPORT_VERB_SET: std::sync::LazyLock<WordTable> = std::sync::LazyLock::new(|| WordTable::new(REPORT_VERBS));
 
 /// Whether tokens hold a reporting verb (so the sentence may name or continue a speaker).
 pub fn has_report_verb(tokens: &[hadath_text::Token]) -> bool {
@@ -155,6 +249,10 @@ impl SpeakerTrack {
     pub fn sentence_speaker(&mut self, v: &SentenceView) -> Option<Actor> {
         let (vi, verb) = v.tokens.iter().enumerate().find_map(|(i, t)| {
             let w = t.norm.as_str();
+            // Every reporting verb has 3 to 6 letters (6 to 12 bytes), with at most one و/ف before it.
+            if w.len() < 6 || w.len() > 14 {
+                return None;
+            }
             let bare = if w.chars().count() > 3 {
                 w.strip_prefix('و').or_else(|| w.strip_prefix('ف')).unwrap_or(w)
             } else {
@@ -177,6 +275,51 @@ impl SpeakerTrack {
                 self.last = None;
                 None
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quotes_of(text: &str) -> Vec<&str> {
+        let doc = Document::new("q", text);
+        find_quotes(&doc).iter().map(|q| &text[q.span.start..q.span.end]).collect()
+    }
+
+    #[test]
+    fn every_quote_mark_kind_is_found() {
+        let text =
+            "قال الوزير «لن نقبل بأي شروط مسبقة» ثم أضاف “نحن مستعدون للحوار الجاد” وختم \"هذه فرصة أخيرة للجميع\".";
+        assert_eq!(
+            quotes_of(text),
+            vec!["«لن نقبل بأي شروط مسبقة»", "“نحن مستعدون للحوار الجاد”", "\"هذه فرصة أخيرة للجميع\""]
+        );
+    }
+
+    #[test]
+    fn nested_marks_give_the_outer_quote_and_short_ones_are_dropped() {
+        let text = "وقال «إن ما سماه “الخط الأحمر” لم يعد قائما» وأضاف «كلا» فقط.";
+        assert_eq!(quotes_of(text), vec!["«إن ما سماه “الخط الأحمر” لم يعد قائما»"]);
+    }
+
+    #[test]
+    fn a_newline_closes_nothing_and_resets_open_marks() {
+        let text = "قال «بدأنا المفاوضات\nثم» توقفت «المحادثات مساء أمس فجأة»";
+        assert_eq!(quotes_of(text), vec!["«المحادثات مساء أمس فجأة»"]);
+        // Other characters with the same lead bytes (a no-break space, an en dash) are skipped.
+        let text = "قال\u{a0}الوزير – «هذه الجولة كانت مثمرة جدا»";
+        assert_eq!(quotes_of(text), vec!["«هذه الجولة كانت مثمرة جدا»"]);
+    }
+
+    #[test]
+    fn report_verb_table_finds_every_verb_and_nothing_else() {
+        for w in REPORT_VERBS {
+            assert!(REPORT_VERB_SET.contains(w), "{w}");
+        }
+        for w in ["قتل", "وزير", "", "قالتا", "اعلانات"] {
+            assert!(!REPORT_VERB_SET.contains(w), "{w}");
         }
     }
 }
