@@ -19,6 +19,7 @@
 pub mod doc;
 pub mod lang;
 pub mod normalize;
+pub mod scan;
 pub mod segment;
 pub mod span;
 pub mod tokenize;
@@ -26,6 +27,6 @@ pub mod tokenize;
 pub use doc::*;
 pub use lang::Lang;
 pub use normalize::{normalize, normalize_for_match, NormText, NormView, Normalizer};
-pub use segment::{dateline_parts, dateline_prefix, Dateline};
+pub use segment::{dateline_parts, dateline_parts_norm, dateline_prefix, Dateline};
 pub use span::Span;
 pub use tokenize::{tokenize, Token, TokenKind};

@@ -379,6 +379,26 @@ impl NormText {
     pub fn original_len(&self) -> usize {
         self.orig_len
     }
+    /// [`NormText::norm_range`] of `orig` for callers moving forward, `hint` being a normalised
+    /// byte at or before the answer's start (such as the end of the previous range). Most
+    /// words keep their byte length through normalisation, so the end is tried there first.
+    pub fn norm_range_after(&self, hint: usize, orig: Span) -> std::ops::Range<usize> {
+        let end = orig.end.min(self.orig_len);
+        let start = orig.start.min(end);
+        let a = self.from_original_after(hint, start);
+        let guess = a + (end - start);
+        let abs = end.min(u32::MAX as usize) as u32;
+        let b = if guess > a
+            && guess <= self.orig_start.len()
+            && self.orig_start[guess - 1] < abs
+            && self.orig_start.get(guess).is_none_or(|&s| s >= abs)
+        {
+            guess
+        } else {
+            self.from_original_after(a, end)
+        };
+        a..b
+    }
     /// [`NormText::from_original`] for callers moving forward: scans on from normalised byte
     /// `hint` when the answer lies a little after it, and searches otherwise.
     pub fn from_original_after(&self, hint: usize, orig: usize) -> usize {
@@ -924,6 +944,15 @@ mod tests {
         assert_eq!(nt.view().text, nt.text);
         // A range past the end is clamped.
         assert_eq!(nt.slice(Span::new(2, s.len() + 9)).original_len(), s.len() - 2);
+        // Forward lookups with any hint at or before the answer agree with the search.
+        for (k, &a) in bounds.iter().enumerate() {
+            for &b in &bounds[k..] {
+                let want = nt.norm_range(Span::new(a, b));
+                for hint in 0..=want.start {
+                    assert_eq!(nt.norm_range_after(hint, Span::new(a, b)), want, "{a}..{b} from {hint}");
+                }
+            }
+        }
     }
 
     #[test]

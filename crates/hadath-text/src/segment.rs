@@ -6,11 +6,10 @@
 //! of a numbered list written on one line (`1- … 2- …`) each start a sentence.
 
 use crate::doc::{Document, ParagraphKind};
-use crate::normalize::normalize_for_match;
+use crate::normalize::{normalize_for_match, NormText, NormView};
+use crate::scan::{any_pair, count_chars, find_byte, find_pair};
 use crate::span::Span;
-use crate::tokenize::{
-    class, class_of, class_table, is_arabic_char, is_digit, tokenize_range, tokenize_range_norm, Token, TokenKind,
-};
+use crate::tokenize::{class, class_of, class_table, is_arabic_char, is_digit, tokenize_range_norm, Token, TokenKind};
 
 /// Non-empty lines of `text`, trimmed of surrounding white space, as spans.
 pub fn lines(text: &str) -> Vec<Span> {
@@ -18,11 +17,11 @@ pub fn lines(text: &str) -> Vec<Span> {
     let mut start = 0;
     let bytes = text.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
-        // Line breaks start with one of these bytes; every other byte is skipped whole.
-        if !matches!(bytes[i], b'\n' | b'\r' | 0x0B | 0x0C | 0xC2 | 0xE2) {
-            i += 1;
-            continue;
+    loop {
+        // Line breaks start with one of these bytes; blocks without any are skipped whole.
+        i = find_byte(bytes, i, |b| (b.wrapping_sub(b'\n') < 4) | (b == 0xC2) | (b == 0xE2));
+        if i >= bytes.len() {
+            break;
         }
         let Some(c) = char_at(text, i) else {
             i += 1;
@@ -131,7 +130,8 @@ fn dot_is_not_final(s: &str, i: usize) -> bool {
     for c in word.chars().filter(|&c| class_of(table, c) & class::ALPHA != 0) {
         count += 1;
         first.get_or_insert(c);
-        all_upper &= c.is_uppercase();
+        // Letters of the Arabic block have no case: no table search for them.
+        all_upper = all_upper && !('\u{0600}'..='\u{06FF}').contains(&c) && c.is_uppercase();
         all_ascii &= c.is_ascii_alphabetic();
     }
     // Latin initials and acronyms: "J.", "U.S.".
@@ -200,14 +200,21 @@ fn list_item_starts(s: &str) -> Vec<usize> {
         return Vec::new();
     }
     let mut markers: Vec<(usize, u32)> = Vec::new();
-    let mut prev_blank = true;
-    for (i, c) in s.char_indices() {
-        if prev_blank && is_digit(c) {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    loop {
+        // A marker starts at a digit at the start or after white space, a colon or a semicolon.
+        i = find_pair(bytes, i, is_digit_start);
+        if i >= bytes.len() {
+            break;
+        }
+        let after_blank = char_before(s, i).is_none_or(|p| p.is_whitespace() || matches!(p, ':' | '؛' | ';'));
+        if after_blank {
             if let Some((_, v)) = list_marker(&s[i..]) {
                 markers.push((i, v));
             }
         }
-        prev_blank = c.is_whitespace() || matches!(c, ':' | '؛' | ';');
+        i += 1;
     }
     // Keep markers that continue a count: a marker n whose predecessor n-1 is also there.
     // Values have at most two digits, so counts per value fit in small arrays.
@@ -230,14 +237,18 @@ fn list_item_starts(s: &str) -> Vec<usize> {
     out
 }
 
+/// Whether an ASCII (`0`–`9`), Arabic-Indic (D9 A0..A9) or Persian (DB B0..B9) digit starts
+/// with byte `a`, `b` being the byte after it.
+#[inline(always)]
+fn is_digit_start(a: u8, b: u8) -> bool {
+    (a.wrapping_sub(b'0') < 10)
+        | ((a == 0xD9) & (b.wrapping_sub(0xA0) < 10))
+        | ((a == 0xDB) & (b.wrapping_sub(0xB0) < 10))
+}
+
 /// Whether `s` holds an ASCII, Arabic-Indic (U+0660..U+0669) or Persian (U+06F0..U+06F9) digit.
 fn has_digit(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.iter().enumerate().any(|(k, &x)| {
-        x.is_ascii_digit()
-            || (x == 0xD9 && b.get(k + 1).is_some_and(|n| (0xA0..=0xA9).contains(n)))
-            || (x == 0xDB && b.get(k + 1).is_some_and(|n| (0xB0..=0xB9).contains(n)))
-    })
+    any_pair(s.as_bytes(), is_digit_start)
 }
 
 /// Byte offsets and chars of the quotation marks in `s`, with each one's char index.
@@ -246,18 +257,20 @@ fn has_digit(s: &str) -> bool {
 /// scan decodes only at those bytes and counts chars in between without decoding.
 fn quote_marks(s: &str) -> impl Iterator<Item = (usize, (usize, char))> + '_ {
     let bytes = s.as_bytes();
-    let (mut counted_to, mut chars_before) = (0usize, 0usize);
-    bytes.iter().enumerate().filter_map(move |(i, &b)| {
-        if b != b'"' && b != 0xC2 && b != 0xE2 {
+    let (mut counted_to, mut chars_before, mut at) = (0usize, 0usize, 0usize);
+    std::iter::from_fn(move || loop {
+        let i = find_byte(bytes, at, |b| (b == b'"') | (b == 0xC2) | (b == 0xE2));
+        if i >= bytes.len() {
             return None;
         }
-        let c = s.get(i..)?.chars().next()?;
+        at = i + 1;
+        let Some(c) = char_at(s, i) else { continue };
         if !matches!(c, '"' | '«' | '»' | '“' | '”' | '„') {
-            return None;
+            continue;
         }
-        chars_before += bytes[counted_to..i].iter().filter(|&&x| x & 0xC0 != 0x80).count();
+        chars_before += count_chars(&bytes[counted_to..i]);
         counted_to = i;
-        Some((chars_before, (i, c)))
+        return Some((chars_before, (i, c)));
     })
 }
 
@@ -350,9 +363,8 @@ pub fn sentences_in(text: &str, para: Span, out: &mut Vec<Span>) {
             next_list += 1;
         }
         let next_list_at = list_starts.get(next_list).copied().unwrap_or(usize::MAX);
-        while i < bytes.len() && i != next_list_at && !MARK_LEADS[bytes[i] as usize] {
-            i += 1;
-        }
+        let limit = next_list_at.min(bytes.len());
+        i = find_byte(&bytes[..limit.max(i)], i, is_mark_lead);
         if i >= bytes.len() {
             break;
         }
@@ -424,16 +436,17 @@ pub fn sentences_in(text: &str, para: Span, out: &mut Vec<Span>) {
 
 /// Bytes that stop the scan for line breaks and terminals: their first bytes, but the second
 /// byte of ؟ (its first, D8, leads most Arabic letters).
-const MARK_LEADS: [bool; 256] = {
-    let mut t = [false; 256];
-    let set: [u8; 11] = [b'\n', b'\r', 0x0B, 0x0C, b'.', b'!', b'?', 0xC2, 0xDB, 0xE2, 0x9F];
-    let mut k = 0;
-    while k < set.len() {
-        t[set[k] as usize] = true;
-        k += 1;
-    }
-    t
-};
+#[inline(always)]
+fn is_mark_lead(b: u8) -> bool {
+    (b.wrapping_sub(b'\n') < 4)
+        | (b == b'.')
+        | (b == b'!')
+        | (b == b'?')
+        | (b == 0xC2)
+        | (b == 0xDB)
+        | (b == 0xE2)
+        | (b == 0x9F)
+}
 
 /// Whether a line break or a terminal starts at byte `i`: the ASCII ones themselves, U+0085,
 /// U+061F (؟), U+06D4 (۔), U+2026 (…), U+2028 and U+2029, told by their UTF-8 bytes.
@@ -801,11 +814,24 @@ const MIN_BODY_WORDS_AFTER_PLACE: usize = 8;
 /// Like [`dateline_prefix`], with the place and agency spans, so that a caller with a
 /// gazetteer can check the place and use it as a location.
 pub fn dateline_parts(text: &str, para: Span) -> Option<Dateline> {
+    dateline_parts_norm(text, para, None)
+}
+
+/// Like [`dateline_parts`], with `norm` the matching-normalised whole `text`
+/// ([`Document::norm`]), from which token norms are sliced instead of normalised again. The
+/// result is the same; a `norm` made from another text of the same length gives wrong results.
+pub fn dateline_parts_norm(text: &str, para: Span, norm: Option<&NormText>) -> Option<Dateline> {
     let s = text.get(para.start..para.end)?;
     let head_end = s.char_indices().nth(160).map_or(s.len(), |(k, _)| k);
+    let norm = norm.filter(|n| n.original_len() == text.len());
     let mut toks = Vec::new();
-    tokenize_range(s, Span::new(0, head_end), &mut toks);
-    let local = dateline_end(s, &toks)?;
+    tokenize_range_norm(text, Span::new(para.start, para.start + head_end), norm, &mut toks);
+    for t in &mut toks {
+        t.span = Span::new(t.span.start - para.start, t.span.end - para.start);
+    }
+    // The normalised text of the paragraph, when known, for agency names.
+    let para_norm = norm.map(|n| n.slice(para));
+    let local = dateline_end(s, &toks, para_norm.as_ref())?;
     let rest = s.get(local.span.end..)?;
     let min_words = if local.agency.is_some() { 2 } else { MIN_BODY_WORDS_AFTER_PLACE };
     // Only whether there are enough words matters: stop counting there.
@@ -857,7 +883,7 @@ fn is_place_tail(t: &Token) -> bool {
 }
 
 /// The dateline that `toks` start with, with spans local to `s`.
-fn dateline_end(s: &str, toks: &[Token]) -> Option<Dateline> {
+fn dateline_end(s: &str, toks: &[Token], norm: Option<&NormView<'_>>) -> Option<Dateline> {
     let mut k = 0;
     let mut place_words = 0;
     if toks.first().is_some_and(|t| is_place_head(s, t)) {
@@ -890,7 +916,7 @@ fn dateline_end(s: &str, toks: &[Token]) -> Option<Dateline> {
     let place = (place_words > 0).then(|| Span::new(toks[0].span.start, toks[place_words - 1].span.end));
     let sep_before = toks.get(k).filter(|t| is_separator(t) && place_words > 0).map(|t| (is_colon(t), t.span.end));
     let after_sep = k + sep_before.is_some() as usize;
-    if let Some((len, a_end)) = agency_at(s, toks.get(after_sep..).unwrap_or(&[])) {
+    if let Some((len, a_end)) = agency_at(s, toks.get(after_sep..).unwrap_or(&[]), norm) {
         let sep_after = toks.get(after_sep + len).filter(|t| is_separator(t)).map(|t| t.span.end);
         let bracketed = toks[after_sep].norm == "(";
         let ok = match (place_words, sep_before, sep_after) {
@@ -918,8 +944,8 @@ fn dateline_end(s: &str, toks: &[Token]) -> Option<Dateline> {
 }
 
 /// Tokens taken and byte end of a known news agency at the start of `toks`, bracketed or
-/// bare.
-fn agency_at(s: &str, toks: &[Token]) -> Option<(usize, usize)> {
+/// bare. `norm`, when given, is the normalised view of `s`.
+fn agency_at(s: &str, toks: &[Token], norm: Option<&NormView<'_>>) -> Option<(usize, usize)> {
     let first = toks.first()?;
     let (skip, close) = if first.kind == TokenKind::Punct && first.norm == "(" {
         let close = toks.iter().take(10).position(|t| t.norm == ")")?;
@@ -928,8 +954,16 @@ fn agency_at(s: &str, toks: &[Token]) -> Option<(usize, usize)> {
         (0, None)
     };
     let key_of = |a: usize, b: usize| -> Option<String> {
-        let raw = s.get(toks.get(a)?.span.start..toks.get(b)?.span.end)?;
-        Some(normalize_for_match(raw).chars().filter(|c| !c.is_whitespace() && *c != '.').collect())
+        let range = Span::new(toks.get(a)?.span.start, toks.get(b)?.span.end);
+        let raw = s.get(range.start..range.end)?;
+        let keep = |c: &char| !c.is_whitespace() && *c != '.';
+        Some(match norm {
+            // The normalised text of a range is that range of the normalised paragraph.
+            Some(v) => {
+                v.text.get(v.from_original(range.start)..v.from_original(range.end))?.chars().filter(keep).collect()
+            }
+            None => normalize_for_match(raw).chars().filter(keep).collect(),
+        })
     };
     match close {
         Some(c) => {
@@ -1042,7 +1076,16 @@ mod tests {
     }
 
     fn dateline(t: &str) -> Option<&str> {
-        dateline_prefix(t, Span::new(0, t.len())).map(|s| s.slice(t))
+        let plain = dateline_prefix(t, Span::new(0, t.len()));
+        // The same with the normalised text given, and for the paragraph after a first line.
+        let norm = crate::normalize::normalize_mapped(t);
+        assert_eq!(dateline_parts_norm(t, Span::new(0, t.len()), Some(&norm)).map(|d| d.span), plain, "{t}");
+        let two = format!("عنوان\n{t}");
+        let para = Span::new("عنوان\n".len(), two.len());
+        let in_two = dateline_parts_norm(&two, para, Some(&crate::normalize::normalize_mapped(&two)));
+        assert_eq!(in_two, dateline_parts(&two, para), "{t}");
+        assert_eq!(in_two.map(|d| d.span.len()), plain.map(|d| d.len()), "{t}");
+        plain.map(|s| s.slice(t))
     }
 
     #[test]

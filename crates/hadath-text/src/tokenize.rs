@@ -375,10 +375,9 @@ pub fn tokenize_range_norm(text: &str, range: Span, norm: Option<&NormText>, out
     scan_tokens(text, range, |span, kind| {
         let norm = match norm {
             Some(n) => {
-                let a = n.from_original_after(norm_at, span.start);
-                let b = n.from_original_after(a, span.end);
-                norm_at = b;
-                n.text.get(a..b).unwrap_or("").to_string()
+                let r = n.norm_range_after(norm_at, span);
+                norm_at = r.end;
+                n.text.get(r).unwrap_or("").to_string()
             }
             None => token_norm(span.slice(text)),
         };
@@ -393,8 +392,23 @@ pub(crate) fn scan_tokens(text: &str, range: Span, mut emit: impl FnMut(Span, To
     let s = range.slice(text);
     let table = class_table();
     let class = |c: char| class_of(table, c);
+    let bytes = s.as_bytes();
     let mut cur = Cursor { s, i: 0 };
-    while let Some(c) = cur.peek() {
+    loop {
+        // Fast path: a word starting with a two-byte char of the Arabic block (U+0600..U+06FF,
+        // lead bytes D8..DB) that is an Arabic word char, neither skipped nor a digit.
+        if let (Some(&b0), Some(&b1)) = (bytes.get(cur.i), bytes.get(cur.i + 1)) {
+            if b0 & 0xFC == 0xD8 {
+                let k = table[((b0 as usize & 0x1F) << 6) | (b1 as usize & 0x3F)];
+                if k & (class::AR_WORD | class::SKIP | class::DIGIT) == class::AR_WORD {
+                    let start = cur.i;
+                    cur.i = arabic_word_end(s, start, table);
+                    emit(Span::new(base + start, base + cur.i), TokenKind::Arabic);
+                    continue;
+                }
+            }
+        }
+        let Some(c) = cur.peek() else { break };
         let k = class(c);
         if k & class::SKIP != 0 {
             cur.i += c.len_utf8();
@@ -431,15 +445,7 @@ pub(crate) fn scan_tokens(text: &str, range: Span, mut emit: impl FnMut(Span, To
             }
             kind = TokenKind::Number;
         } else if k & class::AR_WORD != 0 {
-            cur.eat_while(|d| class(d) & class::AR_WORD != 0);
-            // Invisible controls at the end of a word are not part of it.
-            while let Some(last) = s[start..cur.i].chars().next_back() {
-                if class(last) & class::INVISIBLE != 0 && cur.i - last.len_utf8() > start {
-                    cur.i -= last.len_utf8();
-                } else {
-                    break;
-                }
-            }
+            cur.i = arabic_word_end(s, start, table);
             kind = TokenKind::Arabic;
         } else if k & class::LATIN_WORD != 0 {
             cur.eat_while(|d| class(d) & class::LATIN_WORD != 0);
@@ -480,6 +486,46 @@ pub(crate) fn scan_tokens(text: &str, range: Span, mut emit: impl FnMut(Span, To
         }
         emit(Span::new(base + start, base + cur.i), kind);
     }
+}
+
+/// End of the Arabic word that starts at byte `start` of `s` with an Arabic word char:
+/// Arabic word chars are taken, and invisible controls at its end given back.
+#[inline]
+fn arabic_word_end(s: &str, start: usize, table: &[u16]) -> usize {
+    let bytes = s.as_bytes();
+    let mut i = start;
+    loop {
+        // Two-byte chars of the Arabic block, read without decoding (`s` is valid UTF-8, so
+        // a lead byte D8..DB is followed by its continuation byte).
+        while let (Some(&b0), Some(&b1)) = (bytes.get(i), bytes.get(i + 1)) {
+            if b0 & 0xFC != 0xD8 || table[((b0 as usize & 0x1F) << 6) | (b1 as usize & 0x3F)] & class::AR_WORD == 0 {
+                break;
+            }
+            i += 2;
+        }
+        // Any other char (presentation forms, invisible controls, other blocks); ASCII never
+        // continues an Arabic word.
+        if bytes.get(i).is_none_or(|b| b.is_ascii()) {
+            break;
+        }
+        match s.get(i..).and_then(|r| r.chars().next()) {
+            Some(c) if class_of(table, c) & class::AR_WORD != 0 => i += c.len_utf8(),
+            _ => break,
+        }
+    }
+    // Invisible controls at the end of a word are not part of it. A last char of the Arabic
+    // block other than U+061C (D8 9C) is none.
+    if i >= start + 2 && bytes[i - 2] & 0xFC == 0xD8 && (bytes[i - 2], bytes[i - 1]) != (0xD8, 0x9C) {
+        return i;
+    }
+    while let Some(last) = s[start..i].chars().next_back() {
+        if class_of(table, last) & class::INVISIBLE != 0 && i - last.len_utf8() > start {
+            i -= last.len_utf8();
+        } else {
+            break;
+        }
+    }
+    i
 }
 
 /// Tokenises a whole string.
