@@ -5,12 +5,14 @@
 use crate::vocab;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, StartKind};
 use hadath_text::lang::{self, Lang};
-use hadath_text::{normalize_for_match, Document, Paragraph, ParagraphKind, Span};
+use hadath_text::normalize::normalize_mapped;
+use hadath_text::{dateline_parts_norm, normalize_for_match, Document, Paragraph, ParagraphKind, Span};
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 /// A word list compared after matching normalisation.
-struct WordSet(HashSet<String>);
+struct WordSet(HashSet<String, BuildHasherDefault<FxHasher>>);
 
 impl WordSet {
     fn new(words: &[&str]) -> Self {
@@ -18,6 +20,30 @@ impl WordSet {
     }
     fn has(&self, w: &str) -> bool {
         self.0.contains(w)
+    }
+}
+
+/// A fast hash for short words (the multiply-rotate hash of rustc's FxHasher), eight bytes
+/// at a time; word lists are fixed, so no resistance to chosen inputs is needed.
+#[derive(Default)]
+struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
+        }
+        for &x in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(x)).wrapping_mul(K);
+        }
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
     }
 }
 
@@ -149,16 +175,18 @@ enum Shape {
     Text,
 }
 
-struct Line {
+struct Line<'n> {
     span: Span,
-    norm: String,
+    /// The line's slice of the document's normalised text (empty for long lines).
+    norm: &'n str,
     words: usize,
     shape: Shape,
     /// Long or ending like a sentence.
     body_like: bool,
 }
 
-/// Lays out a document's paragraphs: kinds, title, dateline and languages.
+/// Lays out a document's paragraphs: kinds, title, dateline and languages, and fills
+/// `doc.norm` (the normalised text, which segmentation reuses).
 ///
 /// Each non-empty line is a paragraph. Page-header dates, timestamps and embedded-post
 /// signatures are `Meta`; interface lines are `Boilerplate`; short lines before the body are
@@ -171,20 +199,29 @@ pub fn prepare(doc: &mut Document) {
 /// Like [`prepare`], also marking lines that `repeats` has seen in three or more documents of
 /// the source `source`.
 pub fn prepare_with(doc: &mut Document, repeats: Option<(&mut RepeatedLines, &str)>) {
+    // The whole text is normalised once: each line's normalised form is a slice of it (the
+    // same as normalising the line alone), and it is kept for segmentation.
+    let norm = match doc.norm.take().filter(|n| n.original_len() == doc.text.len()) {
+        Some(n) => n,
+        None => normalize_mapped(&doc.text),
+    };
     let text = doc.text.as_str();
+    let mut norm_at = 0;
     let mut lines: Vec<Line> = hadath_text::segment::lines(text)
         .into_iter()
         .map(|span| {
             let raw = span.slice(text);
             if raw.len() > LONG_LINE {
                 // Far longer than any interface line: running text.
-                return Line { span, norm: String::new(), words: LONG_LINE / 8, shape: Shape::Text, body_like: true };
+                return Line { span, norm: "", words: LONG_LINE / 8, shape: Shape::Text, body_like: true };
             }
-            let norm = normalize_for_match(raw);
+            let range = norm.norm_range_after(norm_at, span);
+            norm_at = range.end;
+            let line_norm = norm.text.get(range).unwrap_or("");
             let words = count_words(raw);
-            let shape = line_shape(raw, &norm, words);
+            let shape = line_shape(raw, line_norm, words);
             let body_like = is_body_like(raw, words);
-            Line { span, norm, words, shape, body_like }
+            Line { span, norm: line_norm, words, shape, body_like }
         })
         .collect();
 
@@ -243,7 +280,7 @@ pub fn prepare_with(doc: &mut Document, repeats: Option<(&mut RepeatedLines, &st
         // Per line: the length of its squashed form when that is a prefix of the title.
         let prefix_lens: Vec<Option<usize>> = lines
             .iter()
-            .map(|l| if l.shape == Shape::Boilerplate { None } else { squashed_prefix_len(&l.norm, &mt) })
+            .map(|l| if l.shape == Shape::Boilerplate { None } else { squashed_prefix_len(l.norm, &mt) })
             .collect();
         title_index = prefix_lens.iter().position(|&n| n == Some(mt.len()));
         if title_index.is_none() {
@@ -270,7 +307,7 @@ pub fn prepare_with(doc: &mut Document, repeats: Option<(&mut RepeatedLines, &st
     // Lines a source repeats on every page.
     if let Some((repeats, source)) = repeats {
         let hashes: Vec<u64> =
-            lines.iter().map(|l| if l.span.len() <= REPEAT_MAX_LEN { hash_line(&l.norm) } else { 0 }).collect();
+            lines.iter().map(|l| if l.span.len() <= REPEAT_MAX_LEN { hash_line(l.norm) } else { 0 }).collect();
         let repeated = repeats.record(source, &hashes);
         for (i, rep) in repeated.into_iter().enumerate() {
             // Running text repeated across pages is a republished article, not chrome.
@@ -291,7 +328,7 @@ pub fn prepare_with(doc: &mut Document, repeats: Option<(&mut RepeatedLines, &st
             let raw = l.span.slice(text);
             let ours = dateline_prefix(raw).map(|(e, b)| (l.span.start + e, l.span.start + b));
             // The text core's reading, trusted when it names a news agency ("بيروت – أ ف ب:").
-            let core = hadath_text::dateline_parts(text, l.span).filter(|d| d.agency.is_some()).map(|d| {
+            let core = dateline_parts_norm(text, l.span, Some(&norm)).filter(|d| d.agency.is_some()).map(|d| {
                 let rest = text.get(d.span.end..l.span.end).unwrap_or("");
                 (d.span.end, l.span.end - rest.trim_start().len())
             });
@@ -311,6 +348,8 @@ pub fn prepare_with(doc: &mut Document, repeats: Option<(&mut RepeatedLines, &st
         paragraphs.push(paragraph(text, l.span, kind));
     }
     doc.paragraphs = paragraphs;
+    drop(lines);
+    doc.norm = Some(norm);
 }
 
 /// Bytes of a paragraph looked at to tell its language.
@@ -375,23 +414,39 @@ fn hash_line(norm: &str) -> u64 {
     h.max(1)
 }
 
-/// The number of white-space separated words, as `raw.split_whitespace().count()`, with a
-/// fast path for ASCII and Arabic-block chars.
+/// Word counts are told apart up to this: every rule compares counts with 40 or less.
+const MAX_COUNTED_WORDS: usize = 41;
+
+/// The number of white-space separated words, as `raw.split_whitespace().count()`, or
+/// [`MAX_COUNTED_WORDS`] when there are more. Bytes are read without decoding, except the
+/// lead bytes of the few multi-byte white-space chars (U+0085, U+00A0, U+1680, U+2000..).
 fn count_words(raw: &str) -> usize {
+    let b = raw.as_bytes();
     let mut words = 0;
     let mut in_word = false;
-    for c in raw.chars() {
-        let space = if c.is_ascii() {
-            c.is_ascii_whitespace() || c == '\u{0B}'
-        } else if ('\u{0600}'..='\u{06FF}').contains(&c) {
-            false
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        let space = if x < 0x80 {
+            // ASCII white space, U+000B included.
+            matches!(x, b' ' | b'\t'..=b'\r')
+        } else if x & 0xC0 == 0x80 {
+            // A continuation byte belongs to the char before it.
+            i += 1;
+            continue;
+        } else if matches!(x, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
+            raw.get(i..).and_then(|r| r.chars().next()).is_some_and(char::is_whitespace)
         } else {
-            c.is_whitespace()
+            false
         };
         if !space && !in_word {
             words += 1;
+            if words >= MAX_COUNTED_WORDS {
+                return words;
+            }
         }
         in_word = !space;
+        i += 1;
     }
     words
 }
@@ -917,9 +972,17 @@ mod tests {
         }
         assert_eq!(hash_line("قال الوزير، اليوم"), hash_line("قال الوزير اليوم"));
         assert_ne!(hash_line("قال الوزير"), hash_line("قال الرئيس"));
-        for t in ["", " a  b ", "قال\u{0B}الوزير\u{A0}اليوم\u{2003}x\u{85}y", "\u{0C}\t\r\n", "كلمة"]
-        {
-            assert_eq!(count_words(t), t.split_whitespace().count(), "{t:?}");
+        let many = "كلمة ".repeat(60);
+        for t in [
+            "",
+            " a  b ",
+            "قال\u{0B}الوزير\u{A0}اليوم\u{2003}x\u{85}y",
+            "\u{0C}\t\r\n",
+            "كلمة",
+            &many,
+            "a\u{3000}b\u{1680}c\u{205F}d",
+        ] {
+            assert_eq!(count_words(t), t.split_whitespace().count().min(MAX_COUNTED_WORDS), "{t:?}");
         }
         assert_eq!(runs("ab12 cd-3"), vec![(false, "ab"), (true, "12"), (false, "cd"), (true, "3")]);
     }
