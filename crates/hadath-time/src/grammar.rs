@@ -987,7 +987,7 @@ impl<'a> Parser<'a> {
     }
 
     fn best_at(&self, i: usize) -> Option<Hit> {
-        let rules: [fn(&Self, usize) -> Option<Hit>; 17] = [
+        let rules: [fn(&Self, usize) -> Option<Hit>; 18] = [
             Self::r_month_week,
             Self::r_within,
             Self::r_numeric,
@@ -1005,6 +1005,7 @@ impl<'a> Parser<'a> {
             Self::r_clock,
             Self::r_daypart_day,
             Self::r_holiday,
+            Self::r_two_days,
         ];
         let mut best: Option<Hit> = None;
         for rule in rules {
@@ -1317,7 +1318,8 @@ impl<'a> Parser<'a> {
         let mut day2 = None;
         {
             let mut m = k;
-            let between = i > 0 && self.word(i - 1) == Some("بين");
+            // "بين 3 و 12"، "يومي 20 و21 فبراير" (two days).
+            let between = i > 0 && (self.word(i - 1) == Some("بين") || self.is_exact(i - 1, &KW.day[2..3]));
             if self.punct(m) == Some('-') || (between && self.word(m) == Some("و")) {
                 m += 1;
             } else if self.word(m) == Some("و") && self.is_any(m + 1, &KW.to).is_some() {
@@ -1334,10 +1336,18 @@ impl<'a> Parser<'a> {
                 }
             }
         }
+        // A feminine ordinal before a month is a day only with "من" ("الثانية والعشرون من
+        // يونيو"); in "الجولة الأولى في سبتمبر" and "الدفعة السابعة لشهر يونيو" it belongs to
+        // the noun before it. Masculine ones stand for "اليوم": "السادس أغسطس".
+        let of_from = self.is_exact(k, std::slice::from_ref(&KW.from));
         if self.is_exact(k, &KW.of) {
             k += 1;
         }
         let month = self.month_ref(k);
+        let feminine = self.word(j).is_some_and(|w| w.ends_with('ه') || w.ends_with("اولي"));
+        if month.is_some() && weekday.is_none() && feminine && !of_from {
+            return None;
+        }
         let Some((_, mend, mref)) = month else {
             // "يوم 15 الجاري": a day of the current month (in digits: "الثانية الحالية" is not).
             if day2.is_none() && self.num(j).is_some() && self.dir(k) == Some(Direction::Current) {
@@ -1367,10 +1377,13 @@ impl<'a> Parser<'a> {
             return Some(hit(i, k, skip, Res::day(d, DateBasis::Relative)));
         };
         let (end, yref) = self.year_ref(mend);
-        // "من 4 إلى 22 هذا الشهر", "بين 3 و 12 سبتمبر": the range starts at its preposition.
+        // "من 4 إلى 22 هذا الشهر", "بين 3 و 12 سبتمبر", "يومي 7 و8 يناير": the range starts at
+        // its preposition.
         let (i, skip) = if day2.is_some()
             && i > 0
-            && (self.word(i - 1) == Some("بين") || self.word(i - 1) == Some(KW.from.as_str()))
+            && (self.word(i - 1) == Some("بين")
+                || self.word(i - 1) == Some(KW.from.as_str())
+                || self.is_exact(i - 1, &KW.day[2..3]))
         {
             (i - 1, 0)
         } else {
@@ -1741,6 +1754,46 @@ impl<'a> Parser<'a> {
         }
         let dir = if this { Some(Direction::Current) } else { None };
         Some(hit(start, wi + 1, skip, self.resolve_weekday(i, wd, dir, None)))
+    }
+
+    /// "يومي السبت والأحد", "يومي الأربعاء والخميس المقبلين", "يومي 20 و21 فبراير": two days,
+    /// an interval of both.
+    fn r_two_days(&self, i: usize) -> Option<Hit> {
+        if !self.is_exact(i, &KW.day[2..3]) {
+            return None;
+        }
+        if self.day_num(i + 1).is_some() {
+            let h = self.r_day_month(i + 1)?;
+            return (h.start == i && h.res.kind == TimeKind::Interval).then_some(h);
+        }
+        let wd1 = self.weekday(i + 1)?;
+        let mut k = i + 2;
+        if self.word(k) == Some("و") {
+            k += 1;
+        } else if !(self.word(k).is_some_and(|w| w.starts_with('و')) && self.lex_skip(k) > 0) {
+            return None;
+        }
+        let wd2 = self.weekday(k)?;
+        let gap = (wd2 as i64 - wd1 as i64).rem_euclid(7);
+        if gap == 0 {
+            return None;
+        }
+        let dir = self.dir(k + 1);
+        let end = if dir.is_some() { k + 2 } else { k + 1 };
+        // "الماضيين": both days are before the reference; else the first day is read as a
+        // weekday alone is, so a report of a two-day meeting that began today keeps today.
+        let res = if dir == Some(Direction::Past) {
+            let last = self.resolve_weekday(i, wd2, dir, None).single_day();
+            last.map(|d| (d.add_days(-gap), d))
+        } else {
+            let first = self.resolve_weekday(i, wd1, dir, None).single_day();
+            first.map(|d| (d, d.add_days(gap)))
+        };
+        let res = match res {
+            Some((a, b)) => Res::interval(Inst::day(a), Inst::day(b.add_days(1)), Precision::Day, DateBasis::Relative),
+            None => Res::unresolved(TimeKind::Interval, Precision::Day),
+        };
+        Some(hit(i, end, self.lex_skip(i), res))
     }
 
     /// اليوم، أمس، أول أمس، غدا، بعد غد، الآن and their variants.
