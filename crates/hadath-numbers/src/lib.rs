@@ -93,7 +93,7 @@ fn arabic_comma_fix(text: &str, nt: &NormView<'_>) -> Option<String> {
     // The text is copied only once a comma is to change.
     let mut out: Option<Vec<u8>> = None;
     let last = b.len().saturating_sub(1);
-    for (i, _) in b.iter().enumerate().filter(|&(i, &c)| c == b',' && i >= 1 && i < last) {
+    for (i, _) in nt.text.match_indices(',').filter(|&(i, _)| i >= 1 && i < last) {
         if !b[i - 1].is_ascii_digit() || !b[i + 1].is_ascii_digit() {
             continue;
         }

@@ -2,10 +2,9 @@
 
 use crate::core::{find_cores, Core, CoreKind, Ctx};
 use crate::lexer::TokKind;
-use crate::words::is_weak_trigger;
 use crate::words::{counted_class, is_function_word, is_month_word, is_year_word, trigger_class, LITS};
+use crate::words::{is_weak_trigger, WordMap};
 use hadath_text::{normalize_for_match, Counted, NumberKind};
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// One end of a value interval.
@@ -436,27 +435,58 @@ fn single(ctx: &Ctx, c: &Core) -> Found {
     f
 }
 
-/// Last words of the prefix qualifiers, and one-word qualifiers (which may carry a clitic):
-/// a word before a number in neither set starts no qualifier phrase.
+/// The prefix qualifiers by the word next to the number: a phrase can end right before a
+/// number only when its last word is the word there, or, for a one-word phrase, when that word
+/// is the phrase after a clitic. Indexes into [`PREFIX_NORM`], in list order.
 struct PrefixEnds {
-    last_words: HashSet<String>,
-    single_words: HashSet<String>,
+    by_last: WordMap<Vec<u16>>,
+    by_single: WordMap<Vec<u16>>,
 }
 
-static PREFIX_ENDS: LazyLock<PrefixEnds> = LazyLock::new(|| PrefixEnds {
-    last_words: PREFIX_NORM.iter().filter_map(|(p, _)| p.last().cloned()).collect(),
-    single_words: PREFIX_NORM.iter().filter(|(p, _)| p.len() == 1).map(|(p, _)| p[0].clone()).collect(),
+static PREFIX_ENDS: LazyLock<PrefixEnds> = LazyLock::new(|| {
+    let index = |one_word: bool| {
+        let mut by: Vec<(String, Vec<u16>)> = Vec::new();
+        for (i, (p, _)) in PREFIX_NORM.iter().enumerate() {
+            let Some(last) = p.last().filter(|_| !one_word || p.len() == 1) else { continue };
+            match by.iter_mut().find(|(w, _)| w == last) {
+                Some((_, v)) => v.push(i as u16),
+                None => by.push((last.clone(), vec![i as u16])),
+            }
+        }
+        by.into_iter().collect()
+    };
+    PrefixEnds { by_last: index(false), by_single: index(true) }
 });
 
 /// The qualifier phrase or symbol right before token `end`: its first token and kind.
 pub(crate) fn prefix_qualifier(ctx: &Ctx, end: usize) -> Option<(usize, Q)> {
     let before = if end > 0 { ctx.word(end - 1) } else { "" };
-    let may_match = PREFIX_ENDS.last_words.contains(before)
-        || strip_clitic(before).is_some_and(|w| PREFIX_ENDS.single_words.contains(w));
-    let phrase = if may_match {
-        PREFIX_NORM.iter().find_map(|(phrase, q)| match_before(ctx, end, phrase).map(|s| (s, *q)))
-    } else {
-        None
+    let ends = &*PREFIX_ENDS;
+    let a = ends.by_last.get(before).map_or(&[][..], Vec::as_slice);
+    let b = strip_clitic(before).and_then(|w| ends.by_single.get(w)).map_or(&[][..], Vec::as_slice);
+    // The candidates of both lists in list order: the first phrase that matches wins.
+    let (mut i, mut j) = (0, 0);
+    let phrase = loop {
+        let next = match (a.get(i), b.get(j)) {
+            (Some(&x), Some(&y)) if x <= y => {
+                i += 1;
+                j += usize::from(x == y);
+                x
+            }
+            (_, Some(&y)) => {
+                j += 1;
+                y
+            }
+            (Some(&x), None) => {
+                i += 1;
+                x
+            }
+            (None, None) => break None,
+        };
+        let Some((phrase, q)) = PREFIX_NORM.get(next as usize) else { break None };
+        if let Some(s) = match_before(ctx, end, phrase) {
+            break Some((s, *q));
+        }
     };
     phrase.or_else(|| symbol_before(ctx, end))
 }

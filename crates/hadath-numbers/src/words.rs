@@ -26,9 +26,59 @@ impl Hasher for Fnv {
 }
 
 type FastMap<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
-type FastSet = HashSet<String, BuildHasherDefault<Fnv>>;
-use std::collections::HashSet;
 use std::sync::LazyLock;
+
+/// Bits of a [`WordMap`]'s filter: 4,096 bits (512 bytes) for at most about a hundred words.
+const WORD_MAP_BITS: u32 = 12;
+
+/// A map keyed by normalised words behind a bit filter: a word that is not a key is mostly
+/// turned away by one cheap hash and one load, before the map hashes it byte by byte.
+pub(crate) struct WordMap<V> {
+    bits: [u64; 1 << (WORD_MAP_BITS - 6)],
+    map: FastMap<V>,
+}
+
+/// A set of normalised words.
+pub(crate) type WordSet = WordMap<()>;
+
+impl<V> WordMap<V> {
+    #[inline]
+    fn slot(w: &str) -> usize {
+        (word_hash(w.as_bytes()) >> (64 - WORD_MAP_BITS)) as usize
+    }
+
+    #[inline]
+    pub fn get(&self, w: &str) -> Option<&V> {
+        let s = Self::slot(w);
+        if self.bits.get(s >> 6).is_none_or(|b| b & (1 << (s & 63)) == 0) {
+            return None;
+        }
+        self.map.get(w)
+    }
+
+    #[inline]
+    pub fn contains(&self, w: &str) -> bool {
+        self.get(w).is_some()
+    }
+}
+
+impl<V> FromIterator<(String, V)> for WordMap<V> {
+    fn from_iter<I: IntoIterator<Item = (String, V)>>(iter: I) -> Self {
+        let mut m = WordMap { bits: [0; 1 << (WORD_MAP_BITS - 6)], map: FastMap::default() };
+        for (k, v) in iter {
+            let s = Self::slot(&k);
+            m.bits[s >> 6] |= 1 << (s & 63);
+            m.map.insert(k, v);
+        }
+        m
+    }
+}
+
+impl FromIterator<String> for WordSet {
+    fn from_iter<I: IntoIterator<Item = String>>(iter: I) -> Self {
+        iter.into_iter().map(|k| (k, ())).collect()
+    }
+}
 
 /// Whether a multiplier word is singular, dual or plural.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -340,11 +390,14 @@ pub(crate) fn lookup(norm: &str) -> Option<WordHit> {
     };
     let rest = norm.get(2..)?;
     // Two-letter remainders (ست، عشر is three) are too easily other words; a key has at least
-    // four bytes, so a shorter remainder is no word either.
-    if rest.len() < 4 || rest.chars().count() < 3 {
+    // four bytes, so a shorter remainder is no word either. Letters are counted only for a key.
+    if rest.len() < 4 {
         return None;
     }
     let &word = get_word(rest)?;
+    if rest.chars().count() < 3 {
+        return None;
+    }
     // Only و joins the parts of a compound; fractions after other clitics are other words.
     if first != 'و' && matches!(word, NumWord::Fraction(_) | NumWord::Denominator(_)) {
         return None;
@@ -356,8 +409,83 @@ pub(crate) fn lookup(norm: &str) -> Option<WordHit> {
     Some(WordHit { word, prefix: first.len_utf8(), conj: first == 'و' })
 }
 
-static COUNTED: LazyLock<FastMap<Counted>> = LazyLock::new(|| {
-    let mut m = FastMap::default();
+/// A bit per hash of every word that [`lookup`] finds (a key, or a clitic and a key) and of the
+/// other words that may begin a number by themselves (سالب، ناقص، جزء، الربع، النصف، الثلث): a
+/// word whose bit is clear is none of them, which most words learn from one hash and one load.
+pub(crate) struct WordFilter {
+    bits: Vec<u64>,
+}
+
+/// Bits of the filter's table: 2^16 bits (8 KiB) for about a thousand words.
+const FILTER_BITS: u32 = 16;
+
+/// A hash of a word from its length and its first and last eight bytes (all of them up to 16).
+#[inline]
+fn word_hash(b: &[u8]) -> u64 {
+    let n = b.len();
+    let load = |at: usize, len: usize| -> u64 {
+        let mut w = [0u8; 8];
+        if let (Some(dst), Some(src)) = (w.get_mut(..len), b.get(at..at + len)) {
+            dst.copy_from_slice(src);
+        }
+        u64::from_le_bytes(w)
+    };
+    let (x, y) = if n >= 8 {
+        (load(0, 8), load(n - 8, 8))
+    } else if n >= 4 {
+        (load(0, 4), load(n - 4, 4))
+    } else {
+        (load(0, n), 0)
+    };
+    let h = (x ^ (n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    (h.rotate_left(31) ^ y).wrapping_mul(0x94D0_49BB_1331_11EB)
+}
+
+impl WordFilter {
+    fn new() -> WordFilter {
+        let mut f = WordFilter { bits: vec![0; 1 << (FILTER_BITS - 6)] };
+        let clitics = ["و", "ف", "ب", "ل"];
+        for key in WORDS.keys() {
+            f.insert(key);
+            for c in clitics {
+                let w = format!("{c}{key}");
+                if lookup(&w).is_some() {
+                    f.insert(&w);
+                }
+            }
+        }
+        for w in ["سالب", "ناقص", LITS.part.as_str(), "الربع", "النصف", "الثلث"] {
+            f.insert(w);
+        }
+        f
+    }
+
+    fn slot(w: &str) -> usize {
+        (word_hash(w.as_bytes()) >> (64 - FILTER_BITS)) as usize
+    }
+
+    fn insert(&mut self, w: &str) {
+        let s = Self::slot(w);
+        self.bits[s >> 6] |= 1 << (s & 63);
+    }
+
+    /// False when `w` is surely neither a number word nor one of the words that begin numbers.
+    #[inline]
+    pub fn may_hold(&self, w: &str) -> bool {
+        let s = Self::slot(w);
+        self.bits.get(s >> 6).is_some_and(|b| b & (1 << (s & 63)) != 0)
+    }
+}
+
+static FILTER: LazyLock<WordFilter> = LazyLock::new(WordFilter::new);
+
+/// The word filter (built on first use).
+pub(crate) fn filter() -> &'static WordFilter {
+    &FILTER
+}
+
+static COUNTED: LazyLock<WordMap<Counted>> = LazyLock::new(|| {
+    let mut m = Vec::new();
     let table: [(&[&str], Counted); 6] = [
         (
             &["قتيل", "قتيلا", "قتلى", "شهيد", "شهداء", "ميت", "موتى", "وفاة", "وفيات", "جثة", "جثث", "قتيلة"],
@@ -371,10 +499,10 @@ static COUNTED: LazyLock<FastMap<Counted>> = LazyLock::new(|| {
     ];
     for (words, class) in table {
         for w in words {
-            m.insert(normalize_for_match(w), class);
+            m.push((normalize_for_match(w), class));
         }
     }
-    m
+    m.into_iter().collect()
 });
 
 /// Class of a counted noun, from its normalised form (tanwin alef and the article tolerated).
@@ -387,26 +515,26 @@ pub(crate) fn counted_class(norm: &str) -> Option<Counted> {
     COUNTED.get(stem).copied()
 }
 
-fn set(words: &[&str]) -> FastSet {
+fn set(words: &[&str]) -> WordSet {
     words.iter().map(|w| normalize_for_match(w)).collect()
 }
 
-static KILL_TRIGGERS: LazyLock<FastSet> =
+static KILL_TRIGGERS: LazyLock<WordSet> =
     LazyLock::new(|| set(&["مقتل", "قتل", "استشهاد", "وفاة", "مصرع", "قتلت", "قتلوا", "قُتل", "لقي", "لقيت"]));
-static INJURY_TRIGGERS: LazyLock<FastSet> = LazyLock::new(|| set(&["إصابة", "جرح", "أصيب", "جرحت"]));
-static YEAR_WORDS: LazyLock<FastSet> = LazyLock::new(|| {
+static INJURY_TRIGGERS: LazyLock<WordSet> = LazyLock::new(|| set(&["إصابة", "جرح", "أصيب", "جرحت"]));
+static YEAR_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
     set(&["عام", "العام", "لعام", "وعام", "سنة", "السنة", "لسنة", "عامي", "العامين", "منذ", "مطلع", "أواخر", "أوائل"])
 });
 /// First words of every month name of hadath-time's table (CLDR and curated variants of every
 /// Arabic family, Gregorian and Hijri): "كانون" of "كانون الثاني", "ذو" of "ذو الحجة".
-static MONTHS: LazyLock<FastSet> = LazyLock::new(|| {
+static MONTHS: LazyLock<WordSet> = LazyLock::new(|| {
     hadath_time::month_table()
         .iter()
         .filter_map(|m| normalize_for_match(m.name).split(' ').next().map(str::to_string))
         .filter(|w| !w.is_empty())
         .collect()
 });
-static FUNCTION_WORDS: LazyLock<FastSet> = LazyLock::new(|| {
+static FUNCTION_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "من",
         "في",
@@ -538,8 +666,8 @@ pub(crate) fn is_function_word(norm: &str) -> bool {
 
 /// Normalised forms of literal words the parser compares against.
 pub(crate) struct Lits {
-    pub percent_after_fi: FastSet,
-    pub percent_word: FastSet,
+    pub percent_after_fi: WordSet,
+    pub percent_word: WordSet,
     pub part: String,
     pub parts: String,
 }
@@ -559,6 +687,28 @@ pub(crate) fn is_weak_trigger(norm: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn filter_passes_every_word_lookup_finds() {
+        let f = filter();
+        let mut passed = 0;
+        for key in WORDS.keys() {
+            for c in ["", "و", "ف", "ب", "ل", "ك", "ال"] {
+                let w = format!("{c}{key}");
+                if lookup(&w).is_some() {
+                    assert!(f.may_hold(&w), "{w}");
+                    passed += 1;
+                }
+            }
+        }
+        assert!(passed > WORDS.len());
+        for w in ["سالب", "ناقص", "جزء", "الربع", "النصف", "الثلث"] {
+            assert!(f.may_hold(&normalize_for_match(w)), "{w}");
+        }
+        // Most other words are turned away.
+        let others = ["الحكومه", "قال", "وزير", "الخارجيه", "في", "اجتماع", "مع", "نظيره", "الروسي", "امس"];
+        assert!(others.iter().filter(|w| f.may_hold(w)).count() <= 1);
+    }
 
     #[test]
     fn months_come_from_the_time_table() {
