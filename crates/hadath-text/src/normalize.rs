@@ -382,6 +382,7 @@ impl NormText {
     /// [`NormText::norm_range`] of `orig` for callers moving forward, `hint` being a normalised
     /// byte at or before the answer's start (such as the end of the previous range). Most
     /// words keep their byte length through normalisation, so the end is tried there first.
+    #[inline]
     pub fn norm_range_after(&self, hint: usize, orig: Span) -> std::ops::Range<usize> {
         let end = orig.end.min(self.orig_len);
         let start = orig.start.min(end);
@@ -401,6 +402,7 @@ impl NormText {
     }
     /// [`NormText::from_original`] for callers moving forward: scans on from normalised byte
     /// `hint` when the answer lies a little after it, and searches otherwise.
+    #[inline]
     pub fn from_original_after(&self, hint: usize, orig: usize) -> usize {
         let abs = orig.min(u32::MAX as usize) as u32;
         let ok_hint = hint <= self.orig_start.len() && (hint == 0 || self.orig_start[hint - 1] < abs);

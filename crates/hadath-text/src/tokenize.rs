@@ -135,6 +135,31 @@ pub(crate) fn class_of(table: &[u16], c: char) -> u16 {
     }
 }
 
+/// For each two-byte char of the Arabic block (lead byte D8..DB), indexed by the low two bits
+/// of its lead and the low six of its second byte: [`AR_CONT`] when it continues an Arabic
+/// word, and [`AR_START`] too when a word may start with it (not skipped, not a digit).
+static ARABIC_BLOCK: LazyLock<[u8; 256]> = LazyLock::new(|| {
+    let mut t = [0u8; 256];
+    for (k, e) in t.iter_mut().enumerate() {
+        let k_class = char::from_u32(0x0600 + k as u32).map_or(0, compute_class);
+        if k_class & class::AR_WORD != 0 {
+            *e |= AR_CONT;
+            if k_class & (class::SKIP | class::DIGIT) == 0 {
+                *e |= AR_START;
+            }
+        }
+    }
+    t
+});
+const AR_CONT: u8 = 1;
+const AR_START: u8 = 2;
+
+/// The [`ARABIC_BLOCK`] entry of a two-byte char with lead `b0` (D8..DB) and second byte `b1`.
+#[inline(always)]
+fn arabic_block(t: &[u8; 256], b0: u8, b1: u8) -> u8 {
+    t[((b0 as usize & 3) << 6) | (b1 as usize & 0x3F)]
+}
+
 /// The class table, to hand to [`class_of`] in loops.
 #[inline]
 pub(crate) fn class_table() -> &'static [u16] {
@@ -393,19 +418,17 @@ pub(crate) fn scan_tokens(text: &str, range: Span, mut emit: impl FnMut(Span, To
     let table = class_table();
     let class = |c: char| class_of(table, c);
     let bytes = s.as_bytes();
+    let arabic = &*ARABIC_BLOCK;
     let mut cur = Cursor { s, i: 0 };
     loop {
         // Fast path: a word starting with a two-byte char of the Arabic block (U+0600..U+06FF,
         // lead bytes D8..DB) that is an Arabic word char, neither skipped nor a digit.
         if let (Some(&b0), Some(&b1)) = (bytes.get(cur.i), bytes.get(cur.i + 1)) {
-            if b0 & 0xFC == 0xD8 {
-                let k = table[((b0 as usize & 0x1F) << 6) | (b1 as usize & 0x3F)];
-                if k & (class::AR_WORD | class::SKIP | class::DIGIT) == class::AR_WORD {
-                    let start = cur.i;
-                    cur.i = arabic_word_end(s, start, table);
-                    emit(Span::new(base + start, base + cur.i), TokenKind::Arabic);
-                    continue;
-                }
+            if b0 & 0xFC == 0xD8 && arabic_block(arabic, b0, b1) & AR_START != 0 {
+                let start = cur.i;
+                cur.i = arabic_word_end(s, start, table, arabic);
+                emit(Span::new(base + start, base + cur.i), TokenKind::Arabic);
+                continue;
             }
         }
         let Some(c) = cur.peek() else { break };
@@ -445,7 +468,7 @@ pub(crate) fn scan_tokens(text: &str, range: Span, mut emit: impl FnMut(Span, To
             }
             kind = TokenKind::Number;
         } else if k & class::AR_WORD != 0 {
-            cur.i = arabic_word_end(s, start, table);
+            cur.i = arabic_word_end(s, start, table, arabic);
             kind = TokenKind::Arabic;
         } else if k & class::LATIN_WORD != 0 {
             cur.eat_while(|d| class(d) & class::LATIN_WORD != 0);
@@ -491,14 +514,15 @@ pub(crate) fn scan_tokens(text: &str, range: Span, mut emit: impl FnMut(Span, To
 /// End of the Arabic word that starts at byte `start` of `s` with an Arabic word char:
 /// Arabic word chars are taken, and invisible controls at its end given back.
 #[inline]
-fn arabic_word_end(s: &str, start: usize, table: &[u16]) -> usize {
+fn arabic_word_end(s: &str, start: usize, table: &[u16], arabic: &[u8; 256]) -> usize {
     let bytes = s.as_bytes();
     let mut i = start;
     loop {
         // Two-byte chars of the Arabic block, read without decoding (`s` is valid UTF-8, so
         // a lead byte D8..DB is followed by its continuation byte).
-        while let (Some(&b0), Some(&b1)) = (bytes.get(i), bytes.get(i + 1)) {
-            if b0 & 0xFC != 0xD8 || table[((b0 as usize & 0x1F) << 6) | (b1 as usize & 0x3F)] & class::AR_WORD == 0 {
+        while i + 1 < bytes.len() {
+            let b0 = bytes[i];
+            if b0 & 0xFC != 0xD8 || arabic_block(arabic, b0, bytes[i + 1]) & AR_CONT == 0 {
                 break;
             }
             i += 2;
@@ -743,6 +767,25 @@ mod tests {
         for tok in tokenize(t) {
             assert_eq!(tok.norm, normalize_for_match(tok.span.slice(t)), "{:?}", tok.span.slice(t));
         }
+    }
+
+    #[test]
+    fn arabic_block_table_agrees_with_the_classes() {
+        let (t, table) = (&*ARABIC_BLOCK, class_table());
+        for code in 0x0600u32..0x0700 {
+            let c = char::from_u32(code).unwrap();
+            let mut utf8 = [0u8; 2];
+            c.encode_utf8(&mut utf8);
+            let k = class_of(table, c);
+            let e = arabic_block(t, utf8[0], utf8[1]);
+            assert_eq!(e & AR_CONT != 0, k & class::AR_WORD != 0, "{code:X}");
+            let starts = k & (class::AR_WORD | class::SKIP | class::DIGIT) == class::AR_WORD;
+            assert_eq!(e & AR_START != 0, starts, "{code:X}");
+        }
+        // Words of the fast path end where the generic reading ends them.
+        let t = "كلمة\u{061C} مُحَمَّد\u{200F}، ﻻ١٢ ـعربيـ\u{0640}";
+        let got: Vec<_> = tokenize(t).iter().map(|k| k.span.slice(t)).collect();
+        assert_eq!(got, vec!["كلمة", "مُحَمَّد", "،", "ﻻ", "١٢", "ـعربيـ\u{0640}"]);
     }
 
     #[test]
