@@ -275,7 +275,10 @@ fn read_roles(v: &SentenceView, m: &TriggerMatch, p: &Pattern, c: &mut Candidate
             }
         }
         Frame::Kill => {
-            let bare: Vec<&&ActorGroup> = after.iter().filter(|g| prep(g).is_none()).collect();
+            // An object follows its verb with no prepositional phrase between them: in "قتل
+            // جندي في هجوم انتحاري" the bomber is not the victim.
+            let bare: Vec<&&ActorGroup> =
+                after.iter().filter(|g| prep(g).is_none() && (!obstructed(v, m.last, g.first))).collect();
             // A verbal noun's genitive is its victim: "مقتل 15 جنديا".
             if bare.len() >= 2 && bare[0].first - m.last <= 2 && !m.nominal {
                 c.source = bare[0].actors();
@@ -290,7 +293,18 @@ fn read_roles(v: &SentenceView, m: &TriggerMatch, p: &Pattern, c: &mut Candidate
             }
             if c.source.is_empty() && c.target.is_empty() {
                 if let Some(g) = before.last().filter(|g| m.first - g.last <= 3) {
-                    c.source = g.actors();
+                    // "خمسة جنود قتلوا"، "لقي الحارس مصرعه": with no object after it, a verb
+                    // after its subject is passive or intransitive, and the subject its victim;
+                    // an object pronoun ("قتلوه"، "قتلتهم") or the present tense of a headline
+                    // ("إسرائيل تغتال ...") makes the subject the killer.
+                    let trig = v.norm(m.first);
+                    let stem = trig.get(m.prefix_len.min(trig.len())..).unwrap_or("");
+                    let present = stem.starts_with('ي') || stem.starts_with('ت');
+                    if !m.nominal && (present || has_object_pronoun(v.norm(m.last - 1))) {
+                        c.source = g.actors();
+                    } else {
+                        c.target = g.actors();
+                    }
                 }
             }
         }
@@ -301,7 +315,12 @@ fn read_roles(v: &SentenceView, m: &TriggerMatch, p: &Pattern, c: &mut Candidate
             let adjacent_before = before.last().filter(|g| m.first - g.last <= 1 && prep(g).is_none());
             // A participle ("داعيا أرمينيا إلى") has its subject earlier; what follows is its object.
             let participle = PARTICIPLES.contains(&strip_conj(v.norm(m.first)));
-            if participle {
+            // A subject inside a split trigger: "أطلق جنود النار".
+            let inner = v.groups.iter().find(|g| g.first > m.first && g.last < m.last && in_clause(g));
+            if let Some(g) = inner.filter(|g| prep(g).is_none()) {
+                c.source = g.actors();
+                subject_after = true;
+            } else if participle {
                 subject_after = true;
                 if let Some(g) = v.groups.iter().find(|g| g.last <= m.first) {
                     c.source = g.actors();
@@ -409,6 +428,29 @@ fn read_roles(v: &SentenceView, m: &TriggerMatch, p: &Pattern, c: &mut Candidate
         let rest = c.target.split_off(1);
         c.source = std::mem::replace(&mut c.target, rest);
     }
+}
+
+/// Prepositions that open a phrase an object cannot stand behind.
+const PHRASE_PREPOSITIONS: &[&str] =
+    &["في", "علي", "الي", "من", "عن", "خلال", "اثر", "جراء", "اثناء", "لدي", "عند", "قرب"];
+
+/// Words before من or عن that qualify a count.
+const QUALIFIERS: &[&str] = &["اكثر", "اقل", "يقل", "تقل", "يزيد", "تزيد"];
+
+/// Whether a prepositional phrase stands between two token positions: "في هجوم"، "بانفجار".
+fn obstructed(v: &SentenceView, from: usize, to: usize) -> bool {
+    (from..to).any(|i| {
+        let w = strip_conj(v.norm(i));
+        // "ما لا يقل عن 135 جنديا"، "أكثر من عشرة مدنيين" qualify a count.
+        let count = matches!(w, "عن" | "من") && i > 0 && QUALIFIERS.contains(&strip_conj(v.norm(i - 1)));
+        !count && (PHRASE_PREPOSITIONS.contains(&w) || (w.starts_with('ب') && w.chars().count() > 4))
+    })
+}
+
+/// Whether a verb form ends in an object pronoun: "قتلوه"، "قتلتهم"، "اغتالوها".
+fn has_object_pronoun(w: &str) -> bool {
+    let stem_len = |suffix: &str| w.strip_suffix(suffix).map_or(0, |s| s.chars().count());
+    ["هم", "هما", "ها", "ه", "هن"].iter().any(|s| stem_len(s) >= 3) && !w.contains("مصرع") && !w.contains("حتف")
 }
 
 /// Date of an event: the closest time in its clause, else the sentence's first (main) time,
@@ -1542,7 +1584,10 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
             let used: Vec<Actor> = source.iter().chain(&c.target).chain(&c.mediator).cloned().collect();
             let is_violent = p.event_type == "ASSAULT";
             let location = read_place(&v, &c.m, &used);
-            let target = c.target;
+            let mut target = c.target;
+            if matches!(p.event_type.as_str(), "ASSAULT" | "PROTEST") {
+                fill_countries(&v, &mut source, &mut target);
+            }
             let ev = Event {
                 event_type: p.event_type.clone(),
                 mode: c.mode,
@@ -1566,6 +1611,23 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
     }
     doc.quotes = quotes;
     doc.events = events;
+}
+
+/// Fills the country of actors that have none from a nationality adjective right after them:
+/// "جنديا أميركيا"، "جنديين عراقيين".
+fn fill_countries(v: &SentenceView, source: &mut [Actor], target: &mut [Actor]) {
+    let lex = hadath_lexicon::Lexicon::get();
+    for a in source.iter_mut().chain(target.iter_mut()).filter(|a| a.country.is_none()) {
+        let next = v.tokens.partition_point(|t| t.span.start < a.span.end);
+        let adj = v.tokens.get(next).and_then(|t| {
+            let w = t.norm.as_str();
+            // The indefinite accusative adds an alif: "أميركيا".
+            lex.country_of_adjective(w).or_else(|| w.strip_suffix('ا').and_then(|s| lex.country_of_adjective(s)))
+        });
+        if let Some(c) = adj {
+            a.country = Some(c.to_string());
+        }
+    }
 }
 
 /// Merges an event into one of the same type and status in the same sentence, or adds it.

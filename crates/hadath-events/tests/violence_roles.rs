@@ -1,0 +1,50 @@
+//! Roles and actor countries of violence and protest events, on our own sentences.
+
+use hadath_events::eval::analyse_text;
+use hadath_text::{Actor, Date, Document, Event, EventStatus};
+
+fn code(text: &str) -> Document {
+    analyse_text("t", text, Date::new(2008, 3, 4))
+}
+
+fn countries(actors: &[Actor]) -> Vec<String> {
+    actors.iter().filter_map(|a| a.country.clone()).collect()
+}
+
+fn occurred<'a>(doc: &'a Document, ty: &str) -> &'a Event {
+    doc.events
+        .iter()
+        .find(|e| e.event_type == ty && e.status == EventStatus::Occurred)
+        .unwrap_or_else(|| panic!("no occurred {ty} event in {:#?}", doc.events))
+}
+
+#[test]
+fn subject_before_a_kill_verb_with_no_object_is_the_victim() {
+    let doc = code("قال متحدث عسكري إن ثلاثة جنود كنديين قتلوا أمس في انفجار لغم جنوب قندهار.");
+    let e = occurred(&doc, "ASSAULT");
+    assert_eq!(countries(&e.target), vec!["CAN"], "{e:#?}");
+    assert!(countries(&e.source).is_empty(), "{e:#?}");
+}
+
+#[test]
+fn object_pronoun_keeps_the_subject_as_killer() {
+    let doc = code("وقالت الشرطة إن مسلحين قتلوه أمس على طريق المطار.");
+    let e = occurred(&doc, "ASSAULT");
+    let src: Vec<_> = e.source.iter().filter_map(|a| a.sector.clone()).collect();
+    assert_eq!(src, vec!["UAF"], "{e:#?}");
+}
+
+#[test]
+fn bomber_in_a_phrase_after_the_verb_is_not_the_victim() {
+    let doc = code("قتل شرطي فرنسي أمس في هجوم انتحاري على مركز للشرطة.");
+    let e = occurred(&doc, "ASSAULT");
+    assert_eq!(countries(&e.target), vec!["FRA"], "{e:#?}");
+    assert!(e.target.iter().all(|a| a.sector.as_deref() != Some("UAF")), "{e:#?}");
+}
+
+#[test]
+fn nationality_adjective_after_an_agent_gives_its_country() {
+    let doc = code("أطلق جنود أتراك النار على مهربين عند الحدود مساء أمس.");
+    let e = occurred(&doc, "ASSAULT");
+    assert_eq!(countries(&e.source), vec!["TUR"], "{e:#?}");
+}
