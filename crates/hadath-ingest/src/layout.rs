@@ -2,8 +2,9 @@
 //! dateline, boilerplate or page meta (dates and timestamps), with general rules of line shape,
 //! vocabulary and position.
 
+use crate::phrases::PhraseSet;
 use crate::vocab;
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, StartKind};
+use aho_corasick::{AhoCorasick, Anchored, Input, StartKind};
 use hadath_text::lang::{self, Lang};
 use hadath_text::normalize::normalize_mapped;
 use hadath_text::{dateline_parts_norm, normalize_for_match, Document, Paragraph, ParagraphKind, Span};
@@ -50,42 +51,39 @@ impl Hasher for FxHasher {
 /// Promotional phrases, normalised, in one automaton.
 struct Promo {
     phrases: Vec<String>,
-    matcher: AhoCorasick,
+    matcher: PhraseSet,
 }
 
-static PROMO: LazyLock<Option<Promo>> = LazyLock::new(|| {
+static PROMO: LazyLock<Promo> = LazyLock::new(|| {
     let mut phrases: Vec<String> = vocab::PROMO_PHRASES.iter().map(|p| normalize_for_match(p)).collect();
     phrases.sort();
     phrases.dedup();
-    // A DFA: every line of every document is scanned, so search speed beats build time.
-    let matcher = AhoCorasick::builder().kind(Some(AhoCorasickKind::DFA)).build(&phrases).ok()?;
-    Some(Promo { phrases, matcher })
+    // A dense DFA: every line of every document is scanned, so search speed beats build time.
+    let matcher = PhraseSet::new(&phrases);
+    Promo { phrases, matcher }
 });
 
 /// How many distinct promotional phrases a normalised line holds (Latin ones at word
 /// boundaries), counting no further than `enough`.
 fn promo_hits(norm: &str, enough: usize) -> usize {
-    let Some(promo) = PROMO.as_ref() else { return 0 };
+    let promo = &*PROMO;
     let mut seen: Vec<usize> = Vec::new();
-    for m in promo.matcher.find_overlapping_iter(norm) {
-        let id = m.pattern().as_usize();
+    promo.matcher.for_each_match(norm.as_bytes(), |id, start, end| {
         if seen.contains(&id) {
-            continue;
+            return true;
         }
         let phrase = &promo.phrases[id];
         let latin = phrase.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
         let bounded = !latin || {
-            let before = norm[..m.start()].chars().next_back();
-            let after = norm[m.end()..].chars().next();
+            let before = norm[..start].chars().next_back();
+            let after = norm[end..].chars().next();
             !before.is_some_and(|c| c.is_alphanumeric()) && !after.is_some_and(|c| c.is_alphabetic())
         };
         if bounded {
             seen.push(id);
-            if seen.len() >= enough {
-                break;
-            }
         }
-    }
+        seen.len() < enough
+    });
     seen.len()
 }
 
@@ -390,6 +388,43 @@ fn paragraph_lang(sample: &str) -> Lang {
 /// hide Arabic words, and no token reaches across a space, so an Arabic word found in a prefix
 /// cut at a space is one of the whole sample too.)
 fn is_plain_arabic(s: &str) -> bool {
+    // Read as bytes: every char allowed is ASCII, two bytes (C2, D8..DB) or three (E2 80).
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        if x < 0x80 {
+            if x.is_ascii_alphabetic() {
+                return false;
+            }
+            i += 1;
+            continue;
+        }
+        let y = b.get(i + 1).copied().unwrap_or(0);
+        let ok = match x {
+            // U+060C, U+061B, U+061F and U+0621..U+063F.
+            0xD8 => matches!(y, 0x8C | 0x9B | 0x9F) || y >= 0xA1,
+            // U+0640..U+06BF.
+            0xD9 | 0xDA => true,
+            // U+06C0..U+06D3.
+            0xDB => y <= 0x93,
+            // U+00A0, U+00AB, U+00BB.
+            0xC2 => matches!(y, 0xA0 | 0xAB | 0xBB),
+            // U+200C..U+200F, U+2013, U+2014, U+2018..U+201D, U+2026.
+            0xE2 => y == 0x80 && matches!(b.get(i + 2), Some(0x8C..=0x8F | 0x93 | 0x94 | 0x98..=0x9D | 0xA6)),
+            _ => false,
+        };
+        if !ok {
+            return false;
+        }
+        i += if x >= 0xE0 { 3 } else { 2 };
+    }
+    true
+}
+
+/// The char-by-char definition of [`is_plain_arabic`], for tests.
+#[cfg(test)]
+fn is_plain_arabic_chars(s: &str) -> bool {
     s.chars().all(|c| {
         if c.is_ascii() {
             !c.is_ascii_alphabetic()
@@ -958,6 +993,60 @@ mod tests {
         ];
         for s in &samples {
             assert_eq!(paragraph_lang(s), lang::detect(s), "{s}");
+        }
+    }
+
+    /// Promotional hits as the `aho_corasick` crate finds them, for comparing.
+    fn promo_hits_ac(norm: &str, enough: usize) -> usize {
+        let promo = &*PROMO;
+        let ac = AhoCorasick::new(&promo.phrases).unwrap();
+        let mut seen: Vec<usize> = Vec::new();
+        for m in ac.find_overlapping_iter(norm) {
+            let id = m.pattern().as_usize();
+            let latin = promo.phrases[id].chars().next().is_some_and(|c| c.is_ascii_alphabetic());
+            let bounded = !latin || {
+                let before = norm[..m.start()].chars().next_back();
+                let after = norm[m.end()..].chars().next();
+                !before.is_some_and(|c| c.is_alphanumeric()) && !after.is_some_and(|c| c.is_alphabetic())
+            };
+            if !seen.contains(&id) && bounded {
+                seen.push(id);
+                if seen.len() >= enough {
+                    break;
+                }
+            }
+        }
+        seen.len()
+    }
+
+    #[test]
+    fn promo_hits_agree_with_aho_corasick() {
+        let mut lines = vec![
+            "اشترك في النشرة البريدية واقرأ أيضا آخر الأخبار".to_string(),
+            "Subscribe to our newsletter, read more: cookies © 2024".to_string(),
+            "prescribed cookieless subscribers".to_string(),
+            "قال الوزير إن المفاوضات مستمرة".to_string(),
+            String::new(),
+        ];
+        for p in vocab::PROMO_PHRASES {
+            lines.push(format!("نص {p} و{p}x {p}"));
+        }
+        for line in &lines {
+            let norm = normalize_for_match(line);
+            for enough in 1..=3 {
+                assert_eq!(promo_hits(&norm, enough), promo_hits_ac(&norm, enough), "{line} {enough}");
+            }
+        }
+    }
+
+    #[test]
+    fn plain_arabic_bytes_agree_with_chars() {
+        let base = "قال الوزير، إن 12 «شيئاً» – حدث… ";
+        for code in (0..0x3000u32).chain(0xFB50..0xFF00).chain([0x1F600]) {
+            let Some(c) = char::from_u32(code) else { continue };
+            for s in [c.to_string(), format!("{base}{c}{base}"), format!("{c}{base}")] {
+                assert_eq!(is_plain_arabic(&s), is_plain_arabic_chars(&s), "{code:X}");
+            }
         }
     }
 

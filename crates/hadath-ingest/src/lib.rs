@@ -8,6 +8,7 @@
 pub mod html;
 mod jsonl;
 pub mod layout;
+mod phrases;
 mod sniff;
 mod vocab;
 pub mod warc;

@@ -382,7 +382,7 @@ impl NormText {
     /// [`NormText::norm_range`] of `orig` for callers moving forward, `hint` being a normalised
     /// byte at or before the answer's start (such as the end of the previous range). Most
     /// words keep their byte length through normalisation, so the end is tried there first.
-    #[inline]
+    #[inline(always)]
     pub fn norm_range_after(&self, hint: usize, orig: Span) -> std::ops::Range<usize> {
         let end = orig.end.min(self.orig_len);
         let start = orig.start.min(end);

@@ -9,7 +9,9 @@ use crate::doc::{Document, ParagraphKind};
 use crate::normalize::{normalize_for_match, NormText, NormView};
 use crate::scan::{any_pair, count_chars, find_byte, find_pair};
 use crate::span::Span;
-use crate::tokenize::{class, class_of, class_table, is_arabic_char, is_digit, tokenize_range_norm, Token, TokenKind};
+use crate::tokenize::{
+    class, class_of, class_table, is_arabic_char, is_digit, tokenize_range_first, tokenize_range_norm, Token, TokenKind,
+};
 
 /// Non-empty lines of `text`, trimmed of surrounding white space, as spans.
 pub fn lines(text: &str) -> Vec<Span> {
@@ -807,6 +809,11 @@ pub struct Dateline {
     pub agency: Option<Span>,
 }
 
+/// Tokens of a paragraph's head read for its dateline: [`dateline_end`] looks at no token
+/// past the 21st (a place of three words, a date of six tokens, separators and an agency of
+/// up to ten tokens in brackets), so the rest need not be made.
+const DATELINE_TOKENS: usize = 24;
+
 /// Words of body text a dateline without an agency must be followed by: headlines such as
 /// "إيران: ..." are shorter.
 const MIN_BODY_WORDS_AFTER_PLACE: usize = 8;
@@ -825,7 +832,7 @@ pub fn dateline_parts_norm(text: &str, para: Span, norm: Option<&NormText>) -> O
     let head_end = s.char_indices().nth(160).map_or(s.len(), |(k, _)| k);
     let norm = norm.filter(|n| n.original_len() == text.len());
     let mut toks = Vec::new();
-    tokenize_range_norm(text, Span::new(para.start, para.start + head_end), norm, &mut toks);
+    tokenize_range_first(text, Span::new(para.start, para.start + head_end), norm, DATELINE_TOKENS, &mut toks);
     for t in &mut toks {
         t.span = Span::new(t.span.start - para.start, t.span.end - para.start);
     }
@@ -835,7 +842,9 @@ pub fn dateline_parts_norm(text: &str, para: Span, norm: Option<&NormText>) -> O
     let rest = s.get(local.span.end..)?;
     let min_words = if local.agency.is_some() { 2 } else { MIN_BODY_WORDS_AFTER_PLACE };
     // Only whether there are enough words matters: stop counting there.
-    let body_words = rest.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).take(min_words).count();
+    let table = class_table();
+    let alphabetic = |c: char| class_of(table, c) & class::ALPHA != 0;
+    let body_words = rest.split_whitespace().filter(|w| w.chars().any(alphabetic)).take(min_words).count();
     if body_words < min_words {
         return None;
     }

@@ -398,21 +398,55 @@ pub fn tokenize_range_norm(text: &str, range: Span, norm: Option<&NormText>, out
     // Normalised byte where the last token's norm ended: token norms are found moving forward.
     let mut norm_at = 0usize;
     scan_tokens(text, range, |span, kind| {
-        let norm = match norm {
-            Some(n) => {
-                let r = n.norm_range_after(norm_at, span);
-                norm_at = r.end;
-                n.text.get(r).unwrap_or("").to_string()
-            }
-            None => token_norm(span.slice(text)),
-        };
+        let norm = token_norm_in(text, norm, &mut norm_at, span);
         out.push(Token { span, kind, norm });
     });
+}
+
+/// Like [`tokenize_range_norm`], stopping after the first `max` tokens of the range.
+pub(crate) fn tokenize_range_first(text: &str, range: Span, norm: Option<&NormText>, max: usize, out: &mut Vec<Token>) {
+    if max == 0 {
+        return;
+    }
+    let norm = norm.filter(|n| n.original_len() == text.len());
+    let mut norm_at = 0usize;
+    let mut left = max;
+    scan_tokens_while(text, range, |span, kind| {
+        let norm = token_norm_in(text, norm, &mut norm_at, span);
+        out.push(Token { span, kind, norm });
+        left -= 1;
+        left > 0
+    });
+}
+
+/// The norm of the token at `span`: a slice of the whole text's normalised form `norm` when
+/// given (found from normalised byte `norm_at` on, which moves to its end), else normalised.
+#[inline(always)]
+fn token_norm_in(text: &str, norm: Option<&NormText>, norm_at: &mut usize, span: Span) -> String {
+    match norm {
+        Some(n) => {
+            let r = n.norm_range_after(*norm_at, span);
+            *norm_at = r.end;
+            n.text.get(r).unwrap_or("").to_string()
+        }
+        None => token_norm(span.slice(text)),
+    }
 }
 
 /// The spans and kinds of the tokens of `text[range]`, as [`tokenize_range`] finds them,
 /// without their norms.
 pub(crate) fn scan_tokens(text: &str, range: Span, mut emit: impl FnMut(Span, TokenKind)) {
+    scan_tokens_while(text, range, |span, kind| {
+        emit(span, kind);
+        true
+    })
+}
+
+/// Like [`scan_tokens`], stopping when `emit` returns false.
+fn scan_tokens_while(text: &str, range: Span, mut emit: impl FnMut(Span, TokenKind) -> bool) {
+    if range.start >= range.end {
+        return;
+    }
     let base = range.start;
     let s = range.slice(text);
     let table = class_table();
@@ -427,7 +461,9 @@ pub(crate) fn scan_tokens(text: &str, range: Span, mut emit: impl FnMut(Span, To
             if b0 & 0xFC == 0xD8 && arabic_block(arabic, b0, b1) & AR_START != 0 {
                 let start = cur.i;
                 cur.i = arabic_word_end(s, start, table, arabic);
-                emit(Span::new(base + start, base + cur.i), TokenKind::Arabic);
+                if !emit(Span::new(base + start, base + cur.i), TokenKind::Arabic) {
+                    return;
+                }
                 continue;
             }
         }
@@ -507,7 +543,9 @@ pub(crate) fn scan_tokens(text: &str, range: Span, mut emit: impl FnMut(Span, To
             cur.i += c.len_utf8();
             kind = if is_punct(c) { TokenKind::Punct } else { TokenKind::Symbol };
         }
-        emit(Span::new(base + start, base + cur.i), kind);
+        if !emit(Span::new(base + start, base + cur.i), kind) {
+            return;
+        }
     }
 }
 
