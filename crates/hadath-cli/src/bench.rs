@@ -29,18 +29,48 @@ pub fn peak_rss_mib() -> Option<f64> {
     Some(kib / 1024.0)
 }
 
+/// CPU time (user + system) this process has used so far, in seconds, from /proc (Linux; the
+/// kernel counts in clock ticks of 1/100 s on every mainstream configuration).
+pub fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let utime: f64 = fields.get(11)?.parse().ok()?;
+    let stime: f64 = fields.get(12)?.parse().ok()?;
+    Some((utime + stime) / 100.0)
+}
+
+/// Wraps the document stream and adds up the time spent reading and laying out documents.
+struct TimedStream<I> {
+    inner: I,
+    nanos: std::sync::Arc<std::sync::atomic::AtomicU64>,
+}
+
+impl<I: Iterator> Iterator for TimedStream<I> {
+    type Item = I::Item;
+    fn next(&mut self) -> Option<I::Item> {
+        let t = Instant::now();
+        let item = self.inner.next();
+        self.nanos.fetch_add(t.elapsed().as_nanos() as u64, std::sync::atomic::Ordering::Relaxed);
+        item
+    }
+}
+
 pub fn run(args: BenchArgs) -> Result<ExitCode> {
     let t0 = Instant::now();
     hadath_lexicon::Lexicon::get();
     let lexicon_ms = t0.elapsed().as_secs_f64() * 1000.0;
     let stream = hadath_ingest::open(&args.paths, &IngestOptions::default())?;
-    let stream = stream.take(args.limit.unwrap_or(usize::MAX));
+    let read_nanos = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
+    let stream = TimedStream { inner: stream.take(args.limit.unwrap_or(usize::MAX)), nanos: read_nanos.clone() };
     let pool = crate::thread_pool(args.threads)?;
     let threads = pool.current_num_threads();
     let (mut docs, mut bytes, mut chars, mut sentences, mut events, mut out_bytes) =
         (0usize, 0usize, 0usize, 0usize, 0usize, 0usize);
     hadath_pipeline::timing::enable(true);
     let start = Instant::now();
+    let cpu_start = cpu_seconds();
     hadath_pipeline::run_stream_map(
         stream,
         &PipelineOptions::default(),
@@ -59,6 +89,7 @@ pub fn run(args: BenchArgs) -> Result<ExitCode> {
     )
     .ok();
     let secs = start.elapsed().as_secs_f64().max(1e-9);
+    let cpu = cpu_seconds().zip(cpu_start).map(|(b, a)| b - a);
     println!("threads          {threads}");
     println!("documents        {docs}");
     println!("input text       {:.1} MB ({} chars)", bytes as f64 / 1e6, chars);
@@ -72,7 +103,19 @@ pub fn run(args: BenchArgs) -> Result<ExitCode> {
         docs as f64 / secs,
         sentences as f64 / secs
     );
+    if let Some(cpu) = cpu {
+        println!(
+            "cpu time         {cpu:.2} s ({:.2} cores busy), {:.2} MB per CPU-second",
+            cpu / secs,
+            bytes as f64 / 1e6 / cpu.max(1e-9)
+        );
+    }
     println!("lexicon load     {lexicon_ms:.1} ms");
+    let read_secs = read_nanos.load(std::sync::atomic::Ordering::Relaxed) as f64 / 1e9;
+    println!(
+        "  read + layout    {read_secs:7.2} s  (reader thread)  {:8.1} MB/s",
+        bytes as f64 / 1e6 / read_secs.max(1e-9)
+    );
     let stage_secs = hadath_pipeline::timing::seconds();
     let total: f64 = stage_secs.iter().sum::<f64>().max(1e-9);
     for (name, s) in hadath_pipeline::STAGES.iter().zip(stage_secs) {
