@@ -105,19 +105,32 @@ impl PhraseSet {
     /// position, until it returns false.
     #[inline]
     pub fn for_each_match(&self, hay: &[u8], mut found: impl FnMut(usize, usize, usize) -> bool) {
-        let mut row = 0usize;
-        for (i, &b) in hay.iter().enumerate() {
-            let t = self.trans[row + self.classes[b as usize] as usize];
-            row = (t & !MATCH) as usize;
-            if t & MATCH != 0 {
-                for &id in &self.ends[row / self.width] {
-                    let id = id as usize;
-                    if !found(id, i + 1 - self.lens[id], i + 1) {
-                        return;
-                    }
+        let (mut at, mut row) = (0usize, 0usize);
+        while let Some((end, r)) = self.next_match(hay, at, row) {
+            for &id in &self.ends[r / self.width] {
+                let id = id as usize;
+                if !found(id, end - self.lens[id], end) {
+                    return;
                 }
             }
+            (at, row) = (end, r);
         }
+    }
+
+    /// Runs the automaton over `hay[at..]` from the state at `row`, up to the first byte
+    /// that ends a phrase: its end and the row of the state reached there. A function of its
+    /// own, so that the loop keeps the state in a register.
+    #[inline(never)]
+    fn next_match(&self, hay: &[u8], at: usize, mut row: usize) -> Option<(usize, usize)> {
+        let (trans, classes) = (&self.trans[..], &self.classes);
+        for (i, &b) in hay.iter().enumerate().skip(at) {
+            let t = trans.get(row + classes[b as usize] as usize).copied().unwrap_or(0);
+            row = (t & !MATCH) as usize;
+            if t & MATCH != 0 {
+                return Some((i + 1, row));
+            }
+        }
+        None
     }
 }
 
