@@ -42,7 +42,34 @@ pub(crate) struct Tok<'a> {
     pub strong: bool,
 }
 
+/// Which chars of the Arabic block U+0600–U+06FF are word letters, as [`is_word_char`] says.
+const ARABIC_WORD_CHARS: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        let u = 0x600 + i as u32;
+        t[i] = matches!(u, 0x0621..=0x064A | 0x066E..=0x06D3 | 0x06FA..=0x06FF);
+        i += 1;
+    }
+    t
+};
+
+/// Letters of words: Latin, Arabic and other alphabetic chars, not Arabic digits or marks.
+#[inline]
 fn is_word_char(c: char) -> bool {
+    let u = c as u32;
+    if u < 0x80 {
+        c.is_ascii_alphabetic()
+    } else if let Some(&x) = ARABIC_WORD_CHARS.get(u.wrapping_sub(0x600) as usize) {
+        x
+    } else {
+        c.is_alphabetic()
+    }
+}
+
+/// The tests of [`is_word_char`] as first written, which the table must agree with.
+#[cfg(test)]
+fn is_word_char_slow(c: char) -> bool {
     match c {
         'a'..='z' | 'A'..='Z' => true,
         '\u{0621}'..='\u{064A}' | '\u{066E}'..='\u{06D3}' | '\u{06FA}'..='\u{06FF}' => true,
@@ -172,14 +199,25 @@ fn for_each_form<T>(w: &str, mut f: impl FnMut(usize, &str) -> Option<T>) -> Opt
 }
 
 /// Proclitic bytes if `w` is `form` with proclitics before it, without allocating.
+#[inline(always)]
 fn clitic_match(w: &str, form: &str) -> Option<usize> {
-    let extra = w.len().checked_sub(form.len())?;
-    // Every reading ends with the form's last letter: a cheap test before comparing.
+    // Every reading is at least as long as the form and ends with its last letter: cheap
+    // tests, inlined, before the comparison proper.
+    if w.len() < form.len() {
+        return None;
+    }
     if let (Some(a), Some(b)) = (w.as_bytes().last(), form.as_bytes().last()) {
         if a != b {
             return None;
         }
     }
+    clitic_match_slow(w, form)
+}
+
+/// [`clitic_match`] once its cheap tests pass.
+#[inline(never)]
+fn clitic_match_slow(w: &str, form: &str) -> Option<usize> {
+    let extra = w.len() - form.len();
     if extra == 0 && w == form {
         return Some(0);
     }
@@ -2951,4 +2989,16 @@ fn year_portion(y: i32, p: Portion, basis: DateBasis) -> Option<Res> {
         Portion::Last => (Date::new(y, 12, 1)?, Date::new(y + 1, 1, 1)?),
     };
     Some(Res::interval(Inst::day(a), Inst::day(b), Precision::Month, basis))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_char_table_agrees_with_the_tests() {
+        for c in (0..0x11_0000u32).filter_map(char::from_u32) {
+            assert_eq!(is_word_char(c), is_word_char_slow(c), "{c:?}");
+        }
+    }
 }
