@@ -587,32 +587,15 @@ impl Lexicon {
         // (end, prefix_len, node, span_prefix_len) of the best match so far; the least segmented
         // reading wins ties.
         let mut best: Option<(usize, usize, usize, usize)> = None;
+        // Most stems begin no form: the first-token filter says so inline, and only a stem that
+        // passes it walks the trie.
         let mut try_stem = |stem: &str, prefix_len: usize, span_prefix_len: usize| {
             let hash = token_hash(stem);
             let slot = filter_slot(hash);
             if self.first_tokens.get(slot >> 6).is_none_or(|w| w & (1 << (slot & 63)) == 0) {
                 return;
             }
-            let Some(first) = self.edges.get(0, hash, stem) else { return };
-            let mut node = first as usize;
-            let mut k = i + 1;
-            loop {
-                let flags = self.node_flags.get(node).copied().unwrap_or(0);
-                if flags & NODE_HAS_ENTRIES != 0 && best.is_none_or(|(end, ..)| k > end) {
-                    best = Some((k, prefix_len, node, span_prefix_len));
-                }
-                if flags & NODE_HAS_CHILDREN == 0 || k >= n {
-                    break;
-                }
-                let tok = norm_at(k);
-                match self.edges.get(node as u32, token_hash(tok), tok) {
-                    Some(c) => {
-                        node = c as usize;
-                        k += 1;
-                    }
-                    None => break,
-                }
-            }
+            self.walk(n, norm_at, i, (hash, stem), (prefix_len, span_prefix_len), &mut best);
         };
         try_stem(tok, 0, 0);
         if tok.len() >= 6 {
@@ -679,6 +662,40 @@ impl Lexicon {
             span_prefix_len,
             entries: &self.nodes[node].entries,
         })
+    }
+
+    /// Walks the trie from the first token's stem (its hash and text) at token `i`, keeping in
+    /// `best` the longest form found: (end, prefix_len, node, span_prefix_len).
+    #[inline(never)]
+    fn walk<'s>(
+        &self,
+        n: usize,
+        norm_at: &impl Fn(usize) -> &'s str,
+        i: usize,
+        (hash, stem): (u64, &str),
+        (prefix_len, span_prefix_len): (usize, usize),
+        best: &mut Option<(usize, usize, usize, usize)>,
+    ) {
+        let Some(first) = self.edges.get(0, hash, stem) else { return };
+        let mut node = first as usize;
+        let mut k = i + 1;
+        loop {
+            let flags = self.node_flags.get(node).copied().unwrap_or(0);
+            if flags & NODE_HAS_ENTRIES != 0 && best.is_none_or(|(end, ..)| k > end) {
+                *best = Some((k, prefix_len, node, span_prefix_len));
+            }
+            if flags & NODE_HAS_CHILDREN == 0 || k >= n {
+                break;
+            }
+            let tok = norm_at(k);
+            match self.edges.get(node as u32, token_hash(tok), tok) {
+                Some(c) => {
+                    node = c as usize;
+                    k += 1;
+                }
+                None => break,
+            }
+        }
     }
 
     /// Per token: whether it lies inside a known person, place or organisation name.
