@@ -561,6 +561,17 @@ impl Lexicon {
     /// caller holding [`hadath_text::Token`]s needs no slice of strings.
     pub fn match_by<'s>(&self, n: usize, norm_at: impl Fn(usize) -> &'s str) -> Vec<LexMatch<'_>> {
         let mut out = Vec::new();
+        self.match_into(n, norm_at, &mut out);
+        out
+    }
+
+    /// [`Lexicon::match_by`], appending to `out` (one vector serves every sentence of a document).
+    pub(crate) fn match_into<'l, 's>(
+        &'l self,
+        n: usize,
+        norm_at: impl Fn(usize) -> &'s str,
+        out: &mut Vec<LexMatch<'l>>,
+    ) {
         let mut i = 0;
         let mut buf = String::new();
         while i < n {
@@ -572,7 +583,6 @@ impl Lexicon {
                 None => i += 1,
             }
         }
-        out
     }
 
     /// The longest match starting at token `i`, if any.

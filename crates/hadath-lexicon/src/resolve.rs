@@ -282,7 +282,8 @@ fn skip_normalised(orig: &str, norm_len: usize) -> usize {
 
 struct Sentence<'t> {
     tokens: std::borrow::Cow<'t, [Token]>,
-    matches: Vec<LexMatch<'t>>,
+    /// The sentence's matches: a range of the document's match vector.
+    matches: std::ops::Range<usize>,
 }
 
 fn code_of(country: &str, sector: &str) -> Option<String> {
@@ -506,9 +507,7 @@ impl<'a> Resolver<'a> {
         None
     }
 
-    fn sentence(&mut self, s: &Sentence<'_>) {
-        let toks: &[Token] = &s.tokens;
-        let ms = &s.matches;
+    fn sentence(&mut self, toks: &[Token], ms: &[LexMatch<'_>]) {
         let adjacent = |j: usize, k: usize| k < ms.len() && ms[k].first == ms[j].end;
         let mut chain_end: Option<usize> = None;
         let mut agent_chain: Option<(usize, u32)> = None;
@@ -891,12 +890,13 @@ impl<'a> Resolver<'a> {
 /// Entities of a document, sorted and non-overlapping, only inside sentences.
 pub(crate) fn annotate(lex: &Lexicon, doc: &Document) -> Vec<Entity> {
     let text = doc.text.as_str();
-    let ranges: Vec<Span> =
-        if doc.sentences.is_empty() { vec![Span::new(0, text.len())] } else { doc.sentences.clone() };
+    let whole = [Span::new(0, text.len())];
+    let ranges: &[Span] = if doc.sentences.is_empty() { &whole } else { &doc.sentences };
     let mut sentences = Vec::with_capacity(ranges.len());
+    let mut all_matches: Vec<LexMatch<'_>> = Vec::new();
     // Sentences come in text order: one walk over the tokens finds each sentence's tokens.
     let mut cursor = 0usize;
-    for r in ranges {
+    for &r in ranges {
         let tokens: std::borrow::Cow<'_, [Token]> = if doc.tokens.is_empty() {
             let mut v = Vec::new();
             if text.get(r.start..r.end).is_some() {
@@ -917,37 +917,29 @@ pub(crate) fn annotate(lex: &Lexicon, doc: &Document) -> Vec<Entity> {
             }
             std::borrow::Cow::Borrowed(&all[a..cursor])
         };
-        let matches = match &tokens {
-            std::borrow::Cow::Borrowed(t) => lex.match_by(t.len(), |i| t[i].norm.as_str()),
-            std::borrow::Cow::Owned(t) => {
-                let norms: Vec<&str> = t.iter().map(|x| x.norm.as_str()).collect();
-                lex.match_tokens(&norms)
-            }
-        };
-        sentences.push(Sentence { tokens, matches });
+        let first = all_matches.len();
+        let t: &[Token] = &tokens;
+        lex.match_into(t.len(), |i| t[i].norm.as_str(), &mut all_matches);
+        sentences.push(Sentence { tokens, matches: first..all_matches.len() });
     }
     let mut mentioned: FxMap<&str, usize> = FxMap::default();
-    for s in &sentences {
-        for m in &s.matches {
-            // A form shared by a country and a capital (عمان) is no evidence either way.
-            if m.entries.len() > 1 {
-                continue;
-            }
-            if let Some(e) = m.entries.first().and_then(|&i| lex.entry(i)) {
-                if matches!(e.kind, EntryKind::Country | EntryKind::Adjective | EntryKind::Capital) {
-                    if let Some(c) = &e.country {
-                        *mentioned.entry(c.as_str()).or_default() += 1;
-                    }
+    for m in &all_matches {
+        // A form shared by a country and a capital (عمان) is no evidence either way.
+        if m.entries.len() > 1 {
+            continue;
+        }
+        if let Some(e) = m.entries.first().and_then(|&i| lex.entry(i)) {
+            if matches!(e.kind, EntryKind::Country | EntryKind::Adjective | EntryKind::Capital) {
+                if let Some(c) = &e.country {
+                    *mentioned.entry(c.as_str()).or_default() += 1;
                 }
             }
         }
     }
     let mut people: FxMap<u32, usize> = FxMap::default();
-    for s in &sentences {
-        for m in &s.matches {
-            if let Some(&p) = m.entries.iter().find(|&&i| lex.entry(i).is_some_and(|e| e.kind == EntryKind::Person)) {
-                *people.entry(p).or_default() += 1;
-            }
+    for m in &all_matches {
+        if let Some(&p) = m.entries.iter().find(|&&i| lex.entry(i).is_some_and(|e| e.kind == EntryKind::Person)) {
+            *people.entry(p).or_default() += 1;
         }
     }
     let mut r = Resolver {
@@ -961,7 +953,7 @@ pub(crate) fn annotate(lex: &Lexicon, doc: &Document) -> Vec<Entity> {
         out: Vec::new(),
     };
     for s in &sentences {
-        r.sentence(s);
+        r.sentence(&s.tokens, all_matches.get(s.matches.clone()).unwrap_or(&[]));
     }
     let mut out = r.out;
     // Entities mostly come in text order already.
