@@ -42,8 +42,8 @@ impl<'a> Ctx<'a> {
         let filter = crate::words::filter();
         let hits = toks
             .iter()
-            .map(|t| match norm.get(t.start..t.end) {
-                Some(w) if t.kind == TokKind::Word && filter.may_hold(w) => lookup(w),
+            .map(|t| match t.kind {
+                TokKind::Word => norm.get(t.start..t.end).filter(|w| filter.may_hold(w)).and_then(lookup),
                 _ => None,
             })
             .collect();
@@ -610,10 +610,10 @@ pub(crate) fn find_cores(ctx: &Ctx) -> Vec<Core> {
         // Most words are not numbers: skip them before any further test.
         let candidate = match ctx.toks[i].kind {
             TokKind::Num { .. } => true,
+            TokKind::Word if ctx.hits[i].is_some() => true,
             TokKind::Word => {
                 let w = ctx.word(i);
-                ctx.hits[i].is_some()
-                    || matches!(w, "سالب" | "ناقص")
+                matches!(w, "سالب" | "ناقص")
                     || w == crate::words::LITS.part
                     || (w.starts_with("ال") && ctx.hit(i + 1).is_some())
                     || matches!(w, "الربع" | "النصف" | "الثلث")

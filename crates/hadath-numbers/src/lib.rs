@@ -113,7 +113,8 @@ fn arabic_comma_fix(text: &str, nt: &NormView<'_>) -> Option<String> {
 fn context<'a>(text: &str, nt: &NormView<'_>, norm: &'a str) -> core::Ctx<'a> {
     let mut ctx = core::Ctx::new(norm);
     for i in 0..ctx.toks.len() {
-        if ctx.word(i) == "واحد" {
+        // "واحد" is a number word: only tokens with a hit can be it.
+        if ctx.hits[i].is_some() && ctx.word(i) == "واحد" {
             let t = ctx.toks[i];
             let original = nt.to_original(t.start, t.end).slice(text);
             let mut chars = original.chars().filter(|c| !hadath_text::normalize::is_arabic_mark(*c));
