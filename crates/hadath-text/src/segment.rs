@@ -966,13 +966,15 @@ fn agency_at(s: &str, toks: &[Token], norm: Option<&NormView<'_>>) -> Option<(us
         let range = Span::new(toks.get(a)?.span.start, toks.get(b)?.span.end);
         let raw = s.get(range.start..range.end)?;
         let keep = |c: &char| !c.is_whitespace() && *c != '.';
-        Some(match norm {
+        let mut key = String::with_capacity(raw.len());
+        match norm {
             // The normalised text of a range is that range of the normalised paragraph.
             Some(v) => {
-                v.text.get(v.from_original(range.start)..v.from_original(range.end))?.chars().filter(keep).collect()
+                key.extend(v.text.get(v.from_original(range.start)..v.from_original(range.end))?.chars().filter(keep))
             }
-            None => normalize_for_match(raw).chars().filter(keep).collect(),
-        })
+            None => key.extend(normalize_for_match(raw).chars().filter(keep)),
+        }
+        Some(key)
     };
     match close {
         Some(c) => {

@@ -78,6 +78,9 @@ pub(crate) mod class {
 
 /// Code points below this have their classes in [`CLASSES`].
 const CLASSES_END: u32 = 0x0700;
+/// The general punctuation block (quotes, dashes, direction marks), whose classes follow in
+/// [`CLASSES`] from index [`CLASSES_END`] on.
+const PUNCTUATION_BLOCK: std::ops::Range<u32> = 0x2000..0x2070;
 
 fn compute_class(c: char) -> u16 {
     let mut k = 0;
@@ -123,13 +126,22 @@ fn compute_class(c: char) -> u16 {
     k
 }
 
-static CLASSES: LazyLock<Vec<u16>> =
-    LazyLock::new(|| (0..CLASSES_END).map(|code| char::from_u32(code).map_or(0, compute_class)).collect());
+static CLASSES: LazyLock<Vec<u16>> = LazyLock::new(|| {
+    (0..CLASSES_END).chain(PUNCTUATION_BLOCK).map(|code| char::from_u32(code).map_or(0, compute_class)).collect()
+});
 
 /// The classes of `c` (see [`class`]).
 #[inline]
 pub(crate) fn class_of(table: &[u16], c: char) -> u16 {
-    match table.get(c as usize) {
+    let code = c as u32;
+    let index = if code < CLASSES_END {
+        Some(code as usize)
+    } else if PUNCTUATION_BLOCK.contains(&code) {
+        Some((CLASSES_END + code - PUNCTUATION_BLOCK.start) as usize)
+    } else {
+        None
+    };
+    match index.and_then(|i| table.get(i)) {
         Some(&k) => k,
         None => compute_class(c),
     }
@@ -819,6 +831,11 @@ mod tests {
             assert_eq!(e & AR_CONT != 0, k & class::AR_WORD != 0, "{code:X}");
             let starts = k & (class::AR_WORD | class::SKIP | class::DIGIT) == class::AR_WORD;
             assert_eq!(e & AR_START != 0, starts, "{code:X}");
+        }
+        // The punctuation block is in the table too.
+        for code in 0x1FF0u32..0x2080 {
+            let c = char::from_u32(code).unwrap();
+            assert_eq!(class_of(table, c), compute_class(c), "{code:X}");
         }
         // Words of the fast path end where the generic reading ends them.
         let t = "كلمة\u{061C} مُحَمَّد\u{200F}، ﻻ١٢ ـعربيـ\u{0640}";
