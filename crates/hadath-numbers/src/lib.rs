@@ -287,6 +287,18 @@ mod tests {
     }
 
     #[test]
+    fn a_relative_pronoun_after_a_toll_is_no_month() {
+        // "الذي" is no "ذي" of "ذي الحجة"; a day before "ذي القعدة" counts nothing.
+        let text = "بلغ عدد القتلى 45 الذي أعلنته الوزارة";
+        let found = find_numbers(text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].counted.map(|(_, c)| c), Some(hadath_text::Counted::Killed));
+        let date = find_numbers("يوافق الخميس 12 ذي القعدة");
+        assert_eq!(date.len(), 1);
+        assert_eq!(date[0].counted, None);
+    }
+
+    #[test]
     fn annotates_whole_text_without_sentences() {
         let mut doc = Document::new("t", "أصيب ثلاثة أشخاص");
         annotate_numbers(&mut doc);

@@ -656,7 +656,11 @@ pub(crate) fn is_year_word(norm: &str) -> bool {
 
 /// Month names, whose presence after a number makes it a day of a date.
 pub(crate) fn is_month_word(norm: &str) -> bool {
-    MONTHS.contains(norm.strip_prefix("ال").unwrap_or(norm))
+    match norm.strip_prefix("ال") {
+        // "الذي" (which) is not the "ذي" of "ذي الحجة" with an article.
+        Some(bare) => bare != "ذي" && MONTHS.contains(bare),
+        None => MONTHS.contains(norm),
+    }
 }
 
 /// Words that cannot be a counted noun: particles, prepositions, pronouns.
@@ -720,6 +724,8 @@ mod tests {
         }
         assert!(is_month_word(&normalize_for_match("المحرم")));
         assert!(!is_month_word(&normalize_for_match("جنود")));
+        assert!(is_month_word(&normalize_for_match("ذي")));
+        assert!(!is_month_word(&normalize_for_match("الذي")));
     }
 
     #[test]
