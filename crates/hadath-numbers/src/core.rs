@@ -605,18 +605,21 @@ fn has_ascii_digit(b: &[u8]) -> bool {
 /// All cores of the text, left to right, not overlapping.
 pub(crate) fn find_cores(ctx: &Ctx) -> Vec<Core> {
     let mut out = Vec::new();
+    let filter = crate::words::filter();
     let mut i = 0;
     while i < ctx.toks.len() {
-        // Most words are not numbers: skip them before any further test.
+        // Most words are not numbers: skip them before any further test. The word filter holds
+        // سالب، ناقص، جزء، الربع، النصف، الثلث, so a word it turns away is none of them.
         let candidate = match ctx.toks[i].kind {
             TokKind::Num { .. } => true,
             TokKind::Word if ctx.hits[i].is_some() => true,
             TokKind::Word => {
                 let w = ctx.word(i);
-                matches!(w, "سالب" | "ناقص")
-                    || w == crate::words::LITS.part
-                    || (w.starts_with("ال") && ctx.hit(i + 1).is_some())
-                    || matches!(w, "الربع" | "النصف" | "الثلث")
+                (w.starts_with("ال") && ctx.hit(i + 1).is_some())
+                    || (filter.may_hold(w)
+                        && (matches!(w, "سالب" | "ناقص")
+                            || w == crate::words::LITS.part
+                            || matches!(w, "الربع" | "النصف" | "الثلث")))
             }
             _ => false,
         };

@@ -158,6 +158,9 @@ type Phrase = (Vec<String>, Q);
 
 static PREFIX_NORM: LazyLock<Vec<Phrase>> = LazyLock::new(|| norm_phrases(PREFIX_QUALIFIERS));
 static POSTFIX_NORM: LazyLock<Vec<Phrase>> = LazyLock::new(|| norm_phrases(POSTFIX_QUALIFIERS));
+/// First words of the postfix qualifiers: a phrase can start only at one of them.
+static POSTFIX_FIRST: LazyLock<crate::words::WordSet> =
+    LazyLock::new(|| POSTFIX_NORM.iter().filter_map(|(p, _)| p.first().cloned()).collect());
 static OR_EQUAL: LazyLock<Vec<String>> = LazyLock::new(|| vec!["او".to_string(), "يساوي".to_string()]);
 
 fn norm_phrases(list: &[(&str, Q)]) -> Vec<Phrase> {
@@ -399,7 +402,8 @@ fn single(ctx: &Ctx, c: &Core) -> Found {
     }
     // Postfix qualifiers win over prefix ones ("حوالي 500 أو أقل"), unless they begin
     // the next comparison ("5000 أو أقل من 6000").
-    for (phrase, q) in POSTFIX_NORM.iter() {
+    let postfix = if POSTFIX_FIRST.contains(ctx.word(c.last + 1)) { &POSTFIX_NORM[..] } else { &[] };
+    for (phrase, q) in postfix {
         let found = match_after(ctx, c.last + 1, phrase);
         if let Some(last) = found.filter(|&l| !starts_comparison(ctx, l) && !number_at(ctx, l + 1)) {
             let (lo, hi, qual) = bounds(*q, c.value);
@@ -655,7 +659,8 @@ fn attach_counted(ctx: &Ctx, f: &mut Found) {
     };
     // "286 شخصاً على الأقل", "20 صاروخا أو أكثر": the qualifier after the noun.
     if f.counted.is_some() && f.qualifier == Qualifier::None && noun.is_some() {
-        for (phrase, q) in POSTFIX_NORM.iter() {
+        let postfix = if POSTFIX_FIRST.contains(ctx.word(n + 1)) { &POSTFIX_NORM[..] } else { &[] };
+        for (phrase, q) in postfix {
             let found = match_after(ctx, n + 1, phrase);
             if let Some(last) = found.filter(|&l| !starts_comparison(ctx, l) && !number_at(ctx, l + 1)) {
                 let (lo, hi, qual) = bounds(*q, f.value);
