@@ -251,11 +251,9 @@ fn classify(w: &str) -> (Option<(usize, &'static [Lex])>, bool, bool) {
     let mut trigger = false;
     let mut strong = false;
     let lex = for_each_form(w, |skip, f| {
-        if !ANY_KEY.contains(f) {
-            return None;
-        }
+        let &key_strong = KEYS.get(f)?;
         trigger = true;
-        strong = strong || MONTHS.contains_key(f) || FEASTS.iter().any(|(words, _)| words[0] == f);
+        strong = strong || key_strong;
         WORDS.get(f).map(|v| (skip, v.as_slice()))
     });
     if lex.is_none() && !trigger {
@@ -263,6 +261,15 @@ fn classify(w: &str) -> (Option<(usize, &'static [Lex])>, bool, bool) {
     }
     (lex, true, strong || lex.is_some())
 }
+
+/// Every key of [`ANY_KEY`], with whether it is a month name or a holiday's first word: one
+/// lookup per reading of a word instead of a set, a map and a scan of the holidays.
+static KEYS: std::sync::LazyLock<crate::lexicon::FastMap<String, bool>> = std::sync::LazyLock::new(|| {
+    ANY_KEY
+        .iter()
+        .map(|k| (k.clone(), MONTHS.contains_key(k.as_str()) || FEASTS.iter().any(|(words, _)| words[0] == k)))
+        .collect()
+});
 
 /// Whether a word, with its proclitics, is a past or future cue.
 fn cue_of(w: &str) -> Option<Tense> {
