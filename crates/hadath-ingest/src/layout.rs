@@ -392,6 +392,27 @@ fn is_plain_arabic(s: &str) -> bool {
     let b = s.as_bytes();
     let mut i = 0;
     while i < b.len() {
+        // Blocks of ASCII non-letters and Arabic letters (leads D8..DA, continuation bytes) are
+        // passed whole; a block with anything else is read char by char below.
+        if let (Some(block), Some(next)) = (b.get(i..i + 16), b.get(i + 1..i + 17)) {
+            let mut bad = [0u8; 16];
+            for k in 0..16 {
+                let (x, y) = (block[k], next[k]);
+                let letter = (x | 0x20).wrapping_sub(b'a') < 26;
+                let other_lead = (x >= 0xC0) & !((x == 0xD8) | (x == 0xD9) | (x == 0xDA));
+                // D8 80..A0 are not allowed but for U+060C, U+061B and U+061F.
+                let d8_low = (x == 0xD8) & (y < 0xA1) & (y != 0x8C) & (y != 0x9B) & (y != 0x9F);
+                bad[k] = 0u8.wrapping_sub((letter | other_lead | d8_low) as u8);
+            }
+            if bad.iter().fold(0u8, |a, &x| a | x) == 0 {
+                // The block may end inside a char: its continuation bytes are passed next.
+                i += 16;
+                while b.get(i).is_some_and(|&x| x & 0xC0 == 0x80) {
+                    i += 1;
+                }
+                continue;
+            }
+        }
         let x = b[i];
         if x < 0x80 {
             if x.is_ascii_alphabetic() {
@@ -1042,10 +1063,16 @@ mod tests {
     #[test]
     fn plain_arabic_bytes_agree_with_chars() {
         let base = "قال الوزير، إن 12 «شيئاً» – حدث… ";
+        let long = "أعلنت الحكومة اليوم، عن خطة جديدة؛ لماذا؟ ".repeat(3);
         for code in (0..0x3000u32).chain(0xFB50..0xFF00).chain([0x1F600]) {
             let Some(c) = char::from_u32(code) else { continue };
-            for s in [c.to_string(), format!("{base}{c}{base}"), format!("{c}{base}")] {
-                assert_eq!(is_plain_arabic(&s), is_plain_arabic_chars(&s), "{code:X}");
+            let mut cases = vec![c.to_string(), format!("{base}{c}{base}"), format!("{c}{base}")];
+            // At every offset of the 16-byte blocks.
+            for k in 0..20 {
+                cases.push(format!("{}{c}{long}", "ـ".repeat(k / 2) + &" ".repeat(k % 2)));
+            }
+            for s in cases {
+                assert_eq!(is_plain_arabic(&s), is_plain_arabic_chars(&s), "{code:X} {s}");
             }
         }
     }
