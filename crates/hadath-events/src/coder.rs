@@ -1341,6 +1341,24 @@ const HISTORY_WORDS: &[&str] = &[
     "شهريا",
 ];
 
+/// Whether a sentence names a year before the year of publication ("في يوليو 2005"، "عام
+/// 2003") away from its opening: it tells background, not the news. A sentence that opens with
+/// its date ("29 أغسطس 2003 قتل ...") is an entry of a chronology and is still coded.
+fn earlier_year(v: &SentenceView, doc: &Document) -> bool {
+    let Some(p) = doc.published.value else { return false };
+    let mut words = 0;
+    v.tokens.iter().any(|t| {
+        let w = t.norm.as_str();
+        let year = (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())).then(|| w.parse::<i32>().unwrap_or(0));
+        // Opening: a place, a day and a month in two calendars at most ("روسيا 24 مارس آذار 2001").
+        let opening = words <= 5;
+        if t.kind != hadath_text::TokenKind::Punct {
+            words += 1;
+        }
+        year.is_some_and(|y| (1900..p.year).contains(&y)) && !opening
+    })
+}
+
 /// Whether a trigger's clause dates it more than a year before publication ("عام 1981",
 /// "قبل ثلاثة أعوام") or counts violence over years ("في الثمانينات"، "يوميا"). Such a
 /// mention is still coded, with its own date, when it has a toll or a verb of occurrence.
@@ -1499,6 +1517,7 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
                     || in_relative_clause(&v, &m, &matches, set)
                     || in_background_phrase(&v, &m)
                     || (historical(&v, doc, &m) && !has_casualties && !support_verb_near(&v, &m))
+                    || (earlier_year(&v, doc) && !has_casualties)
                     || under_reaction(&v, &m)
                     || judicial_execution(&v, &m)
                     || verbal_attack(&v, &m, p, has_casualties)
