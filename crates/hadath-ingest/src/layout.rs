@@ -481,7 +481,30 @@ fn count_words(raw: &str) -> usize {
     let mut words = 0;
     let mut in_word = false;
     let mut i = 0;
+    let ascii_space = |x: u8| (x == b' ') | (x.wrapping_sub(b'\t') < 5);
     while i < b.len() {
+        // A block starting on a char and holding no lead byte of a multi-byte white-space
+        // char (C2, E1, E2, E3): its words start where a byte that is not ASCII white space
+        // follows one that is (a continuation byte never follows white space).
+        if let Some(block) = b.get(i..i + 16).filter(|_| b[i] & 0xC0 != 0x80) {
+            let mut special = 0u8;
+            let mut starts = u8::from(!ascii_space(block[0]) && !in_word);
+            for &x in block {
+                special |= u8::from((x == 0xC2) | (x.wrapping_sub(0xE1) < 3));
+            }
+            for k in 1..16 {
+                starts += u8::from(!ascii_space(block[k]) & ascii_space(block[k - 1]));
+            }
+            if special == 0 {
+                words += starts as usize;
+                if words >= MAX_COUNTED_WORDS {
+                    return MAX_COUNTED_WORDS;
+                }
+                in_word = !ascii_space(block[15]);
+                i += 16;
+                continue;
+            }
+        }
         let x = b[i];
         let space = if x < 0x80 {
             // ASCII white space, U+000B included.
@@ -498,7 +521,7 @@ fn count_words(raw: &str) -> usize {
         if !space && !in_word {
             words += 1;
             if words >= MAX_COUNTED_WORDS {
-                return words;
+                return MAX_COUNTED_WORDS;
             }
         }
         in_word = !space;
@@ -1089,6 +1112,19 @@ mod tests {
         assert_eq!(hash_line("قال الوزير، اليوم"), hash_line("قال الوزير اليوم"));
         assert_ne!(hash_line("قال الوزير"), hash_line("قال الرئيس"));
         let many = "كلمة ".repeat(60);
+        // Every offset of the 16-byte blocks, with multi-byte spaces and tabs among the words.
+        let mixed: Vec<String> = (0..20)
+            .map(|k| {
+                format!(
+                    "{}قال\u{A0}الوزير  اليوم\tx\u{2003}ب{}",
+                    "ـ".repeat(k / 2) + &" ".repeat(k % 2),
+                    " ab".repeat(k)
+                )
+            })
+            .collect();
+        for t in &mixed {
+            assert_eq!(count_words(t), t.split_whitespace().count().min(MAX_COUNTED_WORDS), "{t:?}");
+        }
         for t in [
             "",
             " a  b ",
