@@ -412,6 +412,19 @@ pub struct Document {
     /// `None` before. Whoever changes `text` afterwards must set it to `None` (a change of
     /// length is noticed and the stale view ignored; a same-length change is not).
     pub norm: Option<crate::NormText>,
+    /// Set when ingest left the page layout (paragraphs, title, dateline) for later, so that
+    /// it can run on a worker thread: what ingest had to learn in stream order. `None` when
+    /// the layout is done or was never deferred (see `hadath_ingest::finish_layout`).
+    pub pending_layout: Option<PendingLayout>,
+}
+
+/// What ingest learned in stream order about a document whose layout runs later.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PendingLayout {
+    /// For each non-empty line of the text (as [`crate::segment::lines`] gives them), whether
+    /// its source repeats it on three or more pages; `None` when repeated lines are not
+    /// tracked.
+    pub repeated: Option<Vec<bool>>,
 }
 
 impl Document {
