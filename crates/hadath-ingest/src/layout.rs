@@ -7,7 +7,7 @@ use crate::vocab;
 use aho_corasick::{AhoCorasick, Anchored, Input, StartKind};
 use hadath_text::lang::{self, Lang};
 use hadath_text::normalize::normalize_mapped;
-use hadath_text::{dateline_parts_norm, normalize_for_match, Document, Paragraph, ParagraphKind, Span};
+use hadath_text::{dateline_parts_norm, normalize_for_match, Document, Paragraph, ParagraphKind, PendingLayout, Span};
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
@@ -197,6 +197,51 @@ pub fn prepare(doc: &mut Document) {
 /// Like [`prepare`], also marking lines that `repeats` has seen in three or more documents of
 /// the source `source`.
 pub fn prepare_with(doc: &mut Document, repeats: Option<(&mut RepeatedLines, &str)>) {
+    doc.pending_layout = None;
+    lay_out(doc, repeats.map(Repeats::Learn).unwrap_or(Repeats::Untracked));
+}
+
+/// The part of [`prepare_with`] that must run in stream order: with `repeats`, the document's
+/// short lines are counted for their source and the lines now seen on three or more pages are
+/// remembered in `doc.pending_layout`; the rest of the layout is left to [`finish_layout`],
+/// which may run on any thread. The two together lay a document out exactly as
+/// [`prepare_with`] does.
+pub fn prepare_in_order(doc: &mut Document, repeats: Option<(&mut RepeatedLines, &str)>) {
+    let repeated = repeats.map(|(repeats, source)| {
+        let text = doc.text.as_str();
+        let hashes: Vec<u64> = hadath_text::segment::lines(text)
+            .into_iter()
+            .map(
+                |span| if span.len() <= REPEAT_MAX_LEN { hash_line(&normalize_for_match(span.slice(text))) } else { 0 },
+            )
+            .collect();
+        repeats.record(source, &hashes)
+    });
+    doc.pending_layout = Some(PendingLayout { repeated });
+}
+
+/// Finishes the layout of a document read with `IngestOptions::defer_layout` (see
+/// [`prepare_in_order`]); does nothing for a document without a pending layout (one laid out
+/// already, or one that could not be read).
+pub fn finish_layout(doc: &mut Document) {
+    let Some(pending) = doc.pending_layout.take() else { return };
+    match pending.repeated {
+        Some(flags) => lay_out(doc, Repeats::Known(&flags)),
+        None => lay_out(doc, Repeats::Untracked),
+    }
+}
+
+/// How lines repeated across the pages of a source are told.
+enum Repeats<'a> {
+    /// Not tracked.
+    Untracked,
+    /// Counted now, in stream order.
+    Learn((&'a mut RepeatedLines, &'a str)),
+    /// Counted before (one flag per line).
+    Known(&'a [bool]),
+}
+
+fn lay_out(doc: &mut Document, repeats: Repeats<'_>) {
     // The whole text is normalised once: each line's normalised form is a slice of it (the
     // same as normalising the line alone), and it is kept for segmentation.
     let norm = match doc.norm.take().filter(|n| n.original_len() == doc.text.len()) {
@@ -303,11 +348,17 @@ pub fn prepare_with(doc: &mut Document, repeats: Option<(&mut RepeatedLines, &st
     doc.title = title_index.map(|i| lines[i].span);
 
     // Lines a source repeats on every page.
-    if let Some((repeats, source)) = repeats {
-        let hashes: Vec<u64> =
-            lines.iter().map(|l| if l.span.len() <= REPEAT_MAX_LEN { hash_line(l.norm) } else { 0 }).collect();
-        let repeated = repeats.record(source, &hashes);
-        for (i, rep) in repeated.into_iter().enumerate() {
+    let repeated = match repeats {
+        Repeats::Untracked => None,
+        Repeats::Learn((repeats, source)) => {
+            let hashes: Vec<u64> =
+                lines.iter().map(|l| if l.span.len() <= REPEAT_MAX_LEN { hash_line(l.norm) } else { 0 }).collect();
+            Some(repeats.record(source, &hashes))
+        }
+        Repeats::Known(flags) => Some(flags.to_vec()),
+    };
+    if let Some(repeated) = repeated {
+        for (i, rep) in repeated.into_iter().enumerate().take(lines.len()) {
             // Running text repeated across pages is a republished article, not chrome.
             let chrome_like = !lines[i].body_like || lines[i].words <= REPEAT_MAX_WORDS;
             if rep && chrome_like && kinds[i] == ParagraphKind::Body {

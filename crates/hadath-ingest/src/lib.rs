@@ -13,7 +13,7 @@ mod sniff;
 mod vocab;
 pub mod warc;
 
-pub use layout::{dateline_prefix, prepare, prepare_with, RepeatedLines};
+pub use layout::{dateline_prefix, finish_layout, prepare, prepare_in_order, prepare_with, RepeatedLines};
 
 use flate2::read::MultiGzDecoder;
 use hadath_text::{Diagnostic, Document};
@@ -61,6 +61,11 @@ pub struct IngestOptions {
     pub format: Option<InputFormat>,
     /// Turns off marking lines repeated across documents of one source as boilerplate.
     pub no_repeated_lines: bool,
+    /// Leaves the page layout (paragraphs, title, dateline, normalised text) to the caller:
+    /// the stream does only what must run in input order (repeated lines, see
+    /// [`prepare_in_order`]), and [`finish_layout`] must be called on each document, on any
+    /// thread, before analysis. The result is the same as without this option.
+    pub defer_layout: bool,
 }
 
 /// A path that cannot be read at all (exit status 2).
@@ -167,7 +172,11 @@ impl DocumentStream {
             return doc;
         }
         if self.opts.no_repeated_lines {
-            prepare(&mut doc);
+            if self.opts.defer_layout {
+                prepare_in_order(&mut doc, None);
+            } else {
+                prepare(&mut doc);
+            }
         } else {
             let source = doc
                 .meta
@@ -175,7 +184,11 @@ impl DocumentStream {
                 .clone()
                 .or_else(|| doc.meta.url.as_deref().and_then(url_host))
                 .unwrap_or_else(|| fallback_source.to_string());
-            prepare_with(&mut doc, Some((&mut self.repeats, &source)));
+            if self.opts.defer_layout {
+                prepare_in_order(&mut doc, Some((&mut self.repeats, &source)));
+            } else {
+                prepare_with(&mut doc, Some((&mut self.repeats, &source)));
+            }
         }
         doc
     }
