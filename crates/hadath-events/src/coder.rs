@@ -1341,6 +1341,30 @@ const HISTORY_WORDS: &[&str] = &[
     "شهريا",
 ];
 
+/// Words that point back at an event told before: "هذا الهجوم"، "الحادث".
+const DEMONSTRATIVES: &[&str] = &["هذا", "ذلك", "هذه", "تلك"];
+const INCIDENT_NOUNS: &[&str] =
+    &["الهجوم", "التفجير", "الانفجار", "العمليه", "الاعتداء", "الحادث", "الحادثه", "الهجمات", "التفجيرات", "الاعتداءات"];
+
+/// Whether a sentence refers back to an attack told before ("قتلوا في هذا الهجوم"، "قتل في
+/// الحادث"): it adds detail to that event rather than reporting a new one.
+fn told_before(v: &SentenceView) -> bool {
+    (0..v.tokens.len()).any(|i| {
+        let w = strip_conj(v.norm(i));
+        let w = w.strip_prefix('ب').filter(|r| r.starts_with("ال")).unwrap_or(w);
+        let pointed = i > 0 && DEMONSTRATIVES.contains(&strip_conj(v.norm(i - 1))) && INCIDENT_NOUNS.contains(&w)
+            || INCIDENT_NOUNS.contains(&w) && DEMONSTRATIVES.contains(&v.norm(i + 1));
+        let incident = matches!(w, "الحادث" | "الحادثه") && i > 0 && matches!(strip_conj(v.norm(i - 1)), "في" | "خلال");
+        pointed || incident
+    })
+}
+
+/// Whether a sentence is about a trial, an inquiry, a report, a law, a charge or a confession
+/// (ABOUT_WORDS): it speaks about violence rather than reporting a new attack.
+fn about_violence(v: &SentenceView) -> bool {
+    v.tokens.iter().any(|t| ABOUT_WORDS.contains(&strip_conj(&t.norm)))
+}
+
 /// Whether a sentence names a year before the year of publication ("في يوليو 2005"، "عام
 /// 2003") away from its opening: it tells background, not the news. A sentence that opens with
 /// its date ("29 أغسطس 2003 قتل ...") is an entry of a chronology and is still coded.
@@ -1518,6 +1542,7 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
                     || in_background_phrase(&v, &m)
                     || (historical(&v, doc, &m) && !has_casualties && !support_verb_near(&v, &m))
                     || (earlier_year(&v, doc) && !has_casualties)
+                    || (p.event_type == "ASSAULT" && (told_before(&v) || about_violence(&v)))
                     || under_reaction(&v, &m)
                     || judicial_execution(&v, &m)
                     || verbal_attack(&v, &m, p, has_casualties)
