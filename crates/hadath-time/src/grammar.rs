@@ -1239,6 +1239,11 @@ impl<'a> Parser<'a> {
                     } else {
                         return None;
                     };
+                    // "1446/8/5 هـ": a Hijri date, converted.
+                    if self.is_exact(i + 5, &KW.hijri_marks) {
+                        let date = hijri_to_gregorian(y as i32, m as u32, d as u32)?;
+                        return Some(hit(i, i + 6, 0, Res::day(date, DateBasis::Explicit)));
+                    }
                     let date = Date::new(y as i32, m as u32, d as u32)?;
                     return Some(hit(i, i + 5, 0, Res::day(date, DateBasis::Explicit)));
                 }
@@ -2259,13 +2264,37 @@ impl<'a> Parser<'a> {
         let quarter = self.is_any(i, &KW.quarter).is_some();
         let half = self.is_any(i, &KW.half).is_some();
         if quarter || half {
-            let (k, n, ord) = self.num_words(i + 1)?;
-            if !ord || n == 0 || n > if quarter { 4 } else { 2 } {
-                return None;
-            }
+            // "الربع الأخير", "النصف الأخير": the last one.
+            let (k, n) = if self.word(i + 1) == Some("الاخير") {
+                (i + 2, if quarter { 4 } else { 2 })
+            } else {
+                let (k, n, ord) = self.num_words(i + 1)?;
+                if !ord || n == 0 || n > if quarter { 4 } else { 2 } {
+                    return None;
+                }
+                (k, n)
+            };
             let mut m = k;
             if self.is_exact(m, &KW.of) {
                 m += 1;
+            }
+            // Halves of a month: "النصف الثاني من مارس" is the 16th to the month's end.
+            if half {
+                if let Some(mh) = self.r_month(m) {
+                    let (a, _) = mh.res.range?;
+                    if mh.res.precision != Precision::Month || mh.res.kind != TimeKind::Date {
+                        return None;
+                    }
+                    let (y, mo) = (a.date.year, a.date.month);
+                    let (from, to) = if n == 1 {
+                        (Date::new(y, mo, 1)?, Date::new(y, mo, 16)?)
+                    } else {
+                        let (ny, nm) = add_months(y, mo, 1);
+                        (Date::new(y, mo, 16)?, Date::new(ny, nm, 1)?)
+                    };
+                    let res = Res::interval(Inst::day(from), Inst::day(to), Precision::Day, mh.res.basis);
+                    return Some(hit(i, mh.end, self.is_any(i, &KW.half).unwrap_or(0), res));
+                }
             }
             let (end, yref) = if self.is_any(m, &KW.year).is_some()
                 && self.dir(m + 1).is_none()
