@@ -1,7 +1,9 @@
 //! Times ingest (read and lay out) and segmentation (`segment_document`) apart, for measuring
 //! the text core: `cargo run --release -p hadath-ingest --example segment_stats -- PATH [ROUNDS]`.
 //!
-//! Documents are read once; segmentation then runs `ROUNDS` times over all of them. Layout
+//! With `DEFER_LAYOUT=1` the stream does only the in-order part of the layout and
+//! `finish_layout` is timed apart. Documents are read once; segmentation then runs `ROUNDS`
+//! times over all of them. Layout
 //! leaves each document's normalised text in `Document::norm`, which segmentation reuses, as
 //! in the pipeline; set `RENORMALISE=1` to drop it before each round.
 
@@ -17,7 +19,9 @@ fn main() {
         std::process::exit(2);
     };
     let rounds: usize = args.next().and_then(|r| r.to_str()?.parse().ok()).unwrap_or(1);
-    let stream = match open(&[path], &IngestOptions::default()) {
+    // DEFER_LAYOUT=1: the stream does only the in-order part; the layout is timed apart.
+    let defer = std::env::var_os("DEFER_LAYOUT").is_some();
+    let stream = match open(&[path], &IngestOptions { defer_layout: defer, ..Default::default() }) {
         Ok(s) => s,
         Err(e) => {
             eprintln!("{e}");
@@ -31,6 +35,12 @@ fn main() {
     let mb = bytes as f64 / 1e6;
     println!("documents {}, text {mb:.1} MB", docs.len());
     println!("ingest   {ingest:.3} s, {:.1} MB/s", mb / ingest);
+    if defer {
+        let start = Instant::now();
+        docs.iter_mut().for_each(hadath_ingest::finish_layout);
+        let layout = start.elapsed().as_secs_f64().max(1e-9);
+        println!("layout   {layout:.3} s, {:.1} MB/s (finish_layout)", mb / layout);
+    }
     let (mut best, mut tokens, mut sentences) = (f64::MAX, 0, 0);
     let renormalise = std::env::var_os("RENORMALISE").is_some();
     for _ in 0..rounds {
