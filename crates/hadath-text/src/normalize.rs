@@ -343,6 +343,22 @@ impl NormText {
             orig_len: end - start,
         }
     }
+    /// [`NormText::slice`] for callers moving forward through the text: `hint` is a
+    /// normalised byte at or before the slice's start (such as the end of the previous
+    /// slice, `view.norm_range(&whole).end`), which spares the two binary searches when the
+    /// slice is near. Any hint gives the same view as `slice`; a wrong one only costs a search.
+    #[inline]
+    pub fn slice_after(&self, hint: usize, orig: Span) -> NormView<'_> {
+        let end = orig.end.min(self.orig_len);
+        let start = orig.start.min(end);
+        let r = self.norm_range_after(hint, Span::new(start, end));
+        NormView {
+            text: self.text.get(r.clone()).unwrap_or(""),
+            orig_start: self.orig_start.get(r).unwrap_or(&[]),
+            base: start,
+            orig_len: end - start,
+        }
+    }
     /// Normalised byte range produced by the original byte range `orig`.
     pub fn norm_range(&self, orig: Span) -> std::ops::Range<usize> {
         let end = orig.end.min(self.orig_len);
@@ -946,12 +962,24 @@ mod tests {
         assert_eq!(nt.view().text, nt.text);
         // A range past the end is clamped.
         assert_eq!(nt.slice(Span::new(2, s.len() + 9)).original_len(), s.len() - 2);
-        // Forward lookups with any hint at or before the answer agree with the search.
+        // Forward lookups with any hint at or before the answer agree with the search, and
+        // forward slices with any hint at all agree with slices.
         for (k, &a) in bounds.iter().enumerate() {
             for &b in &bounds[k..] {
                 let want = nt.norm_range(Span::new(a, b));
                 for hint in 0..=want.start {
                     assert_eq!(nt.norm_range_after(hint, Span::new(a, b)), want, "{a}..{b} from {hint}");
+                }
+                let slice = nt.slice(Span::new(a, b));
+                for hint in 0..=nt.text.len() + 1 {
+                    let fwd = nt.slice_after(hint, Span::new(a, b));
+                    assert_eq!(fwd.text, slice.text, "{a}..{b} from {hint}");
+                    assert_eq!(fwd.norm_range(&nt), slice.norm_range(&nt));
+                    assert_eq!((fwd.base(), fwd.original_len()), (slice.base(), slice.original_len()));
+                    for i in 0..=fwd.text.len() {
+                        assert_eq!(fwd.orig_offset(i), slice.orig_offset(i));
+                        assert_eq!(fwd.orig_end_offset(i), slice.orig_end_offset(i));
+                    }
                 }
             }
         }
