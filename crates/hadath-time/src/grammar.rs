@@ -1386,9 +1386,9 @@ impl<'a> Parser<'a> {
                 }
             }
         }
-        // A feminine ordinal before a month is a day only with "من" ("الثانية والعشرون من
-        // يونيو"); in "الجولة الأولى في سبتمبر" and "الدفعة السابعة لشهر يونيو" it belongs to
-        // the noun before it. Masculine ones stand for "اليوم": "السادس أغسطس".
+        // A feminine ordinal before a month is a day only with "من" ("الحادية عشرة من
+        // مارس"); in "الجولة الأولى في سبتمبر" and "القسيمة الثالثة لشهر يناير" it belongs to
+        // the noun before it. Masculine ones stand for "اليوم": "العاشر نوفمبر".
         let of_from = self.is_exact(k, std::slice::from_ref(&KW.from));
         if self.is_exact(k, &KW.of) {
             k += 1;
