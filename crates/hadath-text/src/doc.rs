@@ -406,8 +406,9 @@ pub struct Document {
     pub quotes: Vec<Quote>,
     pub events: Vec<Event>,
     pub diagnostics: Vec<Diagnostic>,
-    /// The whole text through the matching normaliser, with its offset map: filled by
-    /// [`crate::segment::segment_document`] (or [`Document::ensure_norm`]) so that the layers
+    /// The whole text through the matching normaliser, with its offset map: filled by the
+    /// page layout of hadath-ingest (which reads its lines from it), else by
+    /// [`crate::segment::segment_document`] (or [`Document::ensure_norm`]), so that the layers
     /// after it read slices of it ([`Document::norm_slice`]) instead of normalising again.
     /// `None` before. Whoever changes `text` afterwards must set it to `None` (a change of
     /// length is noticed and the stale view ignored; a same-length change is not).
