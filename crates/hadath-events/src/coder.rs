@@ -1365,6 +1365,33 @@ fn about_violence(v: &SentenceView) -> bool {
     v.tokens.iter().any(|t| ABOUT_WORDS.contains(&strip_conj(&t.norm)))
 }
 
+/// Whether a concession governs the trigger ("على الرغم من مقتل"، "رغم الهجمات"): the violence
+/// is background to what the sentence says.
+fn concessive(v: &SentenceView, m: &TriggerMatch) -> bool {
+    (m.first.saturating_sub(6)..m.first).any(|i| {
+        let w = strip_conj(v.norm(i));
+        matches!(w, "رغم" | "الرغم" | "برغم") && v.same_clause(i, m.first)
+    })
+}
+
+/// Whether a sentence counts over a year ("هذا العام"، "العام الماضي"): a tally, not the news.
+fn over_a_year(v: &SentenceView) -> bool {
+    (1..v.tokens.len()).any(|i| {
+        let (a, b) = (strip_conj(v.norm(i - 1)), v.norm(i));
+        (a == "هذا" && b == "العام")
+            || (a == "العام" && matches!(b, "الماضي" | "الحالي" | "الجاري"))
+            || (matches!(a, "مطلع" | "خلال" | "منذ" | "بدايه") && b == "العام")
+    })
+}
+
+/// Whether the trigger tells what someone is responsible for ("المسؤولة عن مقتل"): it
+/// describes an actor by past deeds.
+fn responsible_for(v: &SentenceView, m: &TriggerMatch) -> bool {
+    m.first >= 2
+        && v.norm(m.first - 1) == "عن"
+        && strip_conj(v.norm(m.first - 2)).trim_start_matches("ال").starts_with("مسوول")
+}
+
 /// Whether a sentence names a year before the year of publication ("في يوليو 2005"، "عام
 /// 2003") away from its opening: it tells background, not the news. A sentence that opens with
 /// its date ("29 أغسطس 2003 قتل ...") is an entry of a chronology and is still coded.
@@ -1543,6 +1570,9 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
                     || (historical(&v, doc, &m) && !has_casualties && !support_verb_near(&v, &m))
                     || (earlier_year(&v, doc) && !has_casualties)
                     || (p.event_type == "ASSAULT" && (told_before(&v) || about_violence(&v)))
+                    || concessive(&v, &m)
+                    || over_a_year(&v)
+                    || responsible_for(&v, &m)
                     || under_reaction(&v, &m)
                     || judicial_execution(&v, &m)
                     || verbal_attack(&v, &m, p, has_casualties)
