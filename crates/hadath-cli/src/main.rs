@@ -254,6 +254,10 @@ fn code(args: CodeArgs) -> Result<ExitCode> {
     if emit == Emit::Documents && format != Format::Jsonl {
         bail!("--emit documents is written as jsonl only");
     }
+    let pool = thread_pool(args.threads)?;
+    // With several workers the layout runs on them, so the reading thread does not limit the
+    // speed; with one, the reading thread lays documents out while the worker analyses.
+    let opts = IngestOptions { defer_layout: pool.current_num_threads() > 1, ..opts };
     let stream = hadath_ingest::open(&args.paths, &opts)?;
     let mut out: Box<dyn Write> = match &args.output {
         Some(p) => {
@@ -271,7 +275,6 @@ fn code(args: CodeArgs) -> Result<ExitCode> {
         );
         bar
     });
-    let pool = thread_pool(args.threads)?;
     let mut failed = 0usize;
     let mut events = 0usize;
     let mut stderr = io::stderr().lock();

@@ -1,7 +1,8 @@
 //! The pipeline: runs every analysis layer over a document in order, in parallel over a stream.
 //!
-//! Order: segmentation, publication date, times, numbers, entities, events. Each layer reads
-//! the ones before it from the [`Document`]. A layer that panics on some input is caught: the
+//! Order: the rest of the layout (when ingest deferred it to the workers), segmentation,
+//! publication date, times, numbers, entities, events. Each layer reads the ones before it
+//! from the [`Document`]. A layer that panics on some input is caught: the
 //! document gets an `internal-error` diagnostic and the stream goes on.
 
 pub mod output;
@@ -40,14 +41,14 @@ pub fn analyze(doc: &mut Document, opts: &PipelineOptions) {
 }
 
 /// Names of the timed stages, in pipeline order.
-pub const STAGES: [&str; 6] = ["segment", "published", "times", "numbers", "entities", "events"];
+pub const STAGES: [&str; 7] = ["layout", "segment", "published", "times", "numbers", "entities", "events"];
 
 /// Cumulative time spent in each stage, over all threads, when timing is on.
 pub mod timing {
     use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
     static ON: AtomicBool = AtomicBool::new(false);
-    static NANOS: [AtomicU64; 6] = [const { AtomicU64::new(0) }; 6];
+    static NANOS: [AtomicU64; 7] = [const { AtomicU64::new(0) }; 7];
 
     /// Turns stage timing on or off for the whole process.
     pub fn enable(on: bool) {
@@ -60,13 +61,15 @@ pub mod timing {
         NANOS[stage].fetch_add(nanos, Ordering::Relaxed);
     }
     /// Seconds spent per stage so far, in the order of [`super::STAGES`].
-    pub fn seconds() -> [f64; 6] {
+    pub fn seconds() -> [f64; 7] {
         std::array::from_fn(|i| NANOS[i].load(Ordering::Relaxed) as f64 / 1e9)
     }
 }
 
 fn analyze_layers(doc: &mut Document, opts: &PipelineOptions) {
-    let stages: [&dyn Fn(&mut Document); 6] = [
+    let stages: [&dyn Fn(&mut Document); 7] = [
+        // The order-free part of the layout, when ingest deferred it to the workers.
+        &hadath_ingest::finish_layout,
         &hadath_text::segment::segment_document,
         &|d| hadath_time::annotate_published(d, opts.published),
         &hadath_time::annotate_times,
