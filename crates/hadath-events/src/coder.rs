@@ -1397,7 +1397,10 @@ fn responsible_for(v: &SentenceView, m: &TriggerMatch) -> bool {
 /// its date ("29 أغسطس 2003 قتل ...") is an entry of a chronology and is still coded.
 fn earlier_year(v: &SentenceView, doc: &Document) -> bool {
     let Some(p) = doc.published.value else { return false };
-    let mut words = 0;
+    // "في 3 مايو 2005 اغتيل ..." narrates the past; a chronology entry opens with the date itself.
+    let narrated =
+        v.tokens.iter().find(|t| t.kind != hadath_text::TokenKind::Punct).is_some_and(|t| strip_conj(&t.norm) == "في");
+    let mut words = if narrated { 6 } else { 0 };
     v.tokens.iter().any(|t| {
         let w = t.norm.as_str();
         let year = (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())).then(|| w.parse::<i32>().unwrap_or(0));
