@@ -29,6 +29,13 @@ const DENIAL_VERBS: &[&str] = &[
     "نافيه",
     "كذب",
     "كذبت",
+    // A foiled attack did not take place: "أحبطت الشرطة هجوما".
+    "احبط",
+    "احبطت",
+    "احبطوا",
+    "يحبط",
+    "تحبط",
+    "احباط",
 ];
 const CANCEL_WORDS: &[&str] = &[
     "الغي",
