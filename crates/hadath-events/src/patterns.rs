@@ -1,6 +1,6 @@
 //! Event patterns: parsing `data/events/patterns.txt` and the trigger automaton over normalised tokens.
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use hadath_text::phrases::PhraseSet;
 use hadath_text::{normalize_for_match, Token};
 use std::sync::LazyLock;
 
@@ -164,7 +164,7 @@ pub fn parse_patterns(src: &str) -> (Vec<Pattern>, Vec<PatternError>) {
 pub struct PatternSet {
     pub patterns: Vec<Pattern>,
     pub errors: Vec<PatternError>,
-    automaton: Option<AhoCorasick>,
+    automaton: PhraseSet,
     /// For each automaton pattern: (pattern index, whether the form is nominal, the words
     /// that must follow within a few tokens for a gapped form such as "اطلق * النار").
     form_owner: Vec<(usize, bool, Vec<String>)>,
@@ -215,15 +215,8 @@ impl PatternSet {
                 form_owner.push((pi, *nominal, tail));
             }
         }
-        // A DFA costs more memory once but searches several times faster than the NFA;
-        // overlapping search with the standard match kind gives the same matches. Arabic
-        // letters share their lead bytes, so a byte prefilter only slows the search.
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
-            .prefilter(false)
-            .build(&forms)
-            .ok();
+        // One dense byte automaton over every head form, searched for overlapping hits.
+        let automaton = PhraseSet::new(&forms);
         PatternSet { patterns, errors, automaton, form_owner }
     }
 
@@ -233,7 +226,6 @@ impl PatternSet {
     /// counts when it ends at a token end (or before an allowed enclitic) and starts at a
     /// token start (or after an allowed proclitic).
     pub fn find(&self, tokens: &[Token]) -> Vec<TriggerMatch> {
-        let Some(ac) = &self.automaton else { return Vec::new() };
         let mut joined = String::with_capacity(tokens.len() * 8);
         let mut starts = Vec::with_capacity(tokens.len());
         for t in tokens {
@@ -245,18 +237,23 @@ impl PatternSet {
         }
         let token_at = |byte: usize| -> usize { starts.partition_point(|&s| s <= byte).saturating_sub(1) };
         let mut cands: Vec<(TriggerMatch, usize)> = Vec::new();
-        for m in ac.find_overlapping_iter(joined.as_str()) {
-            let (pi, nominal, tail) = &self.form_owner[m.pattern().as_usize()];
+        let mut hits: Vec<(usize, usize, usize)> = Vec::new();
+        self.automaton.for_each_match(joined.as_bytes(), |form, start, end| {
+            hits.push((form, start, end));
+            true
+        });
+        for (form, m_start, m_end) in hits {
+            let (pi, nominal, tail) = &self.form_owner[form];
             let (pi, nominal) = (*pi, *nominal);
-            let first = token_at(m.start());
-            let last_tok = token_at(m.end().saturating_sub(1));
-            let prefix = &joined[starts[first]..m.start()];
+            let first = token_at(m_start);
+            let last_tok = token_at(m_end.saturating_sub(1));
+            let prefix = &joined[starts[first]..m_start];
             let allowed = if nominal { NOUN_PROCLITICS } else { VERB_PROCLITICS };
             if !allowed.contains(&prefix) {
                 continue;
             }
             let tok_end = starts[last_tok] + tokens[last_tok].norm.len();
-            let suffix = &joined[m.end().min(tok_end)..tok_end];
+            let suffix = &joined[m_end.min(tok_end)..tok_end];
             if !ENCLITICS.contains(&suffix) {
                 continue;
             }
@@ -269,7 +266,7 @@ impl PatternSet {
                     continue;
                 }
             }
-            let mut covered = m.end() - m.start();
+            let mut covered = m_end - m_start;
             let mut last = last_tok + 1;
             if !tail.is_empty() {
                 // The tail words must follow within three tokens: "أطلق جنود النار".

@@ -2,11 +2,11 @@
 //! dateline, boilerplate or page meta (dates and timestamps), with general rules of line shape,
 //! vocabulary and position.
 
-use crate::phrases::PhraseSet;
 use crate::vocab;
 use aho_corasick::{AhoCorasick, Anchored, Input, StartKind};
 use hadath_text::lang::{self, Lang};
 use hadath_text::normalize::normalize_mapped;
+use hadath_text::phrases::PhraseSet;
 use hadath_text::{dateline_parts_norm, normalize_for_match, Document, Paragraph, ParagraphKind, PendingLayout, Span};
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};

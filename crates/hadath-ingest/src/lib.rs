@@ -8,7 +8,6 @@
 pub mod html;
 mod jsonl;
 pub mod layout;
-mod phrases;
 mod sniff;
 mod vocab;
 pub mod warc;

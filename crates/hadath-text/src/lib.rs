@@ -19,6 +19,7 @@
 pub mod doc;
 pub mod lang;
 pub mod normalize;
+pub mod phrases;
 pub mod scan;
 pub mod segment;
 pub mod span;
