@@ -517,9 +517,8 @@ fn date_of(v: Option<&TimexValue>, p: Precision) -> Option<(String, Precision)> 
     if b.len() == 4 {
         return Some((s.to_string(), Precision::Year));
     }
-    // A season ("خريف 2020" is 2020-FA) or a quarter or half of a year dates the event to its year.
-    if b.get(4) == Some(&b'-') && matches!(&s[5..], "SP" | "SU" | "FA" | "WI" | "Q1" | "Q2" | "Q3" | "Q4" | "H1" | "H2")
-    {
+    // A season ("خريف 2020" is 2020-FA) dates the event to its year.
+    if b.get(4) == Some(&b'-') && matches!(&s[5..], "SP" | "SU" | "FA" | "WI") {
         return Some((s[..4].to_string(), Precision::Year));
     }
     None
