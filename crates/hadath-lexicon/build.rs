@@ -1,10 +1,19 @@
-//! Build script: compiles every `data/lexicon/**/*.tsv` into normalised entries for the binary.
+//! Build script: compiles every `data/lexicon/**/*.tsv` into normalised entries (`lexicon.compiled`)
+//! and those into the image of flat tables the binary loads (`lexicon.image`).
 
 use std::path::{Path, PathBuf};
 
 #[allow(dead_code)]
 #[path = "src/source.rs"]
 mod source;
+
+#[allow(dead_code)]
+#[path = "src/fxhash.rs"]
+mod fxhash;
+
+#[allow(dead_code)]
+#[path = "src/image.rs"]
+mod image;
 
 fn collect(dir: &Path, base: &Path, out: &mut Vec<(String, PathBuf)>) {
     let Ok(rd) = std::fs::read_dir(dir) else { return };
@@ -24,6 +33,8 @@ fn main() {
     let data = manifest.join("../../data/lexicon");
     println!("cargo:rerun-if-changed={}", data.display());
     println!("cargo:rerun-if-changed=src/source.rs");
+    println!("cargo:rerun-if-changed=src/image.rs");
+    println!("cargo:rerun-if-changed=src/fxhash.rs");
     let mut files = Vec::new();
     collect(&data, &data, &mut files);
     files.sort();
@@ -38,8 +49,16 @@ fn main() {
     for w in sources.warnings.iter().take(20) {
         println!("cargo:warning=lexicon: {w}");
     }
-    let out = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into())).join("lexicon.compiled");
-    if let Err(e) = std::fs::write(&out, sources.compile()) {
-        panic!("cannot write {}: {e}", out.display());
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into()));
+    let compiled = sources.compile();
+    let image = match image::Image::build(&compiled) {
+        Ok((image, _)) => image.to_bytes(),
+        Err((line, message)) => panic!("compiled lexicon line {line}: {message}"),
+    };
+    for (name, bytes) in [("lexicon.compiled", compiled.as_bytes()), ("lexicon.image", image.as_slice())] {
+        let out = out_dir.join(name);
+        if let Err(e) = std::fs::write(&out, bytes) {
+            panic!("cannot write {}: {e}", out.display());
+        }
     }
 }

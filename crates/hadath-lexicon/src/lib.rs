@@ -1,17 +1,21 @@
 //! Lexicon: actors with dated roles, countries, places with coordinates, organisations.
 //!
-//! `build.rs` compiles `data/lexicon/**/*.tsv` into normalised entries; [`Lexicon::get`] loads
-//! them once into a token-keyed index. [`Lexicon::annotate`] runs a clitic-aware longest match
-//! over a document's tokens and resolves titles, nationality adjectives, counterparts
-//! ("نظيره") and capitals into [`hadath_text::Entity`] values.
+//! `build.rs` compiles `data/lexicon/**/*.tsv` into normalised entries and then into an image
+//! of flat tables (entries, roles, the token trie as an edge table); [`Lexicon::get`] reads that
+//! image once. [`Lexicon::annotate`] runs a clitic-aware longest match over a document's tokens
+//! and resolves titles, nationality adjectives, counterparts ("نظيره") and capitals into
+//! [`hadath_text::Entity`] values.
 
 pub mod discover;
 mod fxhash;
+mod image;
 mod resolve;
 pub mod source;
 
 use fxhash::FxMap;
 use hadath_text::{Date, Document};
+use image::{filter_slot, token_hash, EdgeTable, Image, NODE_HAS_CHILDREN, NODE_HAS_ENTRIES};
+pub use image::{parse_partial_date, Entry, RolePeriod};
 pub use source::EntryKind;
 use std::sync::LazyLock;
 
@@ -20,44 +24,8 @@ use std::sync::LazyLock;
 pub enum LexiconError {
     #[error("compiled lexicon line {line}: {message}")]
     BadLine { line: usize, message: String },
-}
-
-/// One lexicon entry at run time.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Entry {
-    pub kind: EntryKind,
-    pub id: String,
-    pub name: String,
-    pub code: Option<String>,
-    pub country: Option<String>,
-    pub sector: Option<String>,
-    /// Role key (titles) or agent kind (agents) or place kind (places).
-    pub role: Option<String>,
-    pub lat: Option<f64>,
-    pub lon: Option<f64>,
-    pub population: u64,
-}
-
-/// A dated role of a person.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RolePeriod {
-    pub person: u32,
-    /// ISO3 country, or empty for officials of international organisations.
-    pub country: String,
-    /// Sector (GOV, MIL) or the IGO code for officials of international organisations.
-    pub sector: String,
-    pub role: String,
-    /// First day in office.
-    pub from: Option<Date>,
-    /// Last day in office; `None` while still in office.
-    pub to: Option<Date>,
-}
-
-/// A node of the token trie: entries whose form ends here, and the next tokens.
-#[derive(Debug, Clone, Default)]
-struct Node {
-    entries: Vec<u32>,
-    children: FxMap<Box<str>, u32>,
+    #[error("the lexicon image is damaged or of another version")]
+    BadImage,
 }
 
 /// A lexicon match over a run of tokens.
@@ -94,8 +62,6 @@ pub struct GazetteerTag {
 /// The compiled lexicon and matcher.
 pub struct Lexicon {
     entries: Vec<Entry>,
-    /// Token trie over normalised forms; node 0 is the root.
-    nodes: Vec<Node>,
     patterns: usize,
     roles: Vec<RolePeriod>,
     /// (country or IGO code, role key) to indexes into `roles`.
@@ -116,161 +82,21 @@ pub struct Lexicon {
     /// table (it fits a CPU cache) says so before the edge table is probed.
     first_tokens: Vec<u64>,
     /// Every edge of the token trie in one open-addressing table keyed by (parent node, token
-    /// hash): a step costs one hash of the token and, mostly, one cache line.
+    /// hash): a step costs one hash of the token and, mostly, one cache line. Node 0 is the root.
     edges: EdgeTable,
     /// Per node: bit 0 when entries end there, bit 1 when it has children.
     node_flags: Vec<u8>,
+    /// Per node: the range of `entry_lists` naming the entries whose form ends there.
+    node_entries: Vec<(u32, u32)>,
+    /// Entries of every node, best first.
+    entry_lists: Vec<u32>,
 }
 
-/// An edge of the token trie: `child` (never 0, the root) is reached from `parent` by the
-/// token whose [`token_hash`] is `hash`; an empty slot has `child == 0`.
-#[derive(Debug, Clone, Copy, Default)]
-struct Edge {
-    hash: u64,
-    parent: u32,
-    child: u32,
-}
-
-/// The trie's edges, with each child's token text for checking a hash hit.
-#[derive(Debug, Clone, Default)]
-struct EdgeTable {
-    slots: Vec<Edge>,
-    /// Bits of the slot index.
-    bits: u32,
-    /// Token text of each node (the root's is empty), as ranges of `arena`.
-    tokens: Vec<(u32, u32)>,
-    arena: String,
-}
-
-/// A hash of a token for the first-token filter and the edge table: its length and its first
-/// and last eight bytes (all of them up to 16 bytes), in a few instructions. Tokens that share
-/// a hash are told apart by comparing their text.
-#[inline]
-fn token_hash(s: &str) -> u64 {
-    let b = s.as_bytes();
-    let n = b.len();
-    let word = |at: usize| -> u64 {
-        let mut w = [0u8; 8];
-        if let Some(src) = b.get(at..at + 8) {
-            w.copy_from_slice(src);
-        }
-        u64::from_le_bytes(w)
-    };
-    let half = |at: usize| -> u64 {
-        let mut w = [0u8; 4];
-        if let Some(src) = b.get(at..at + 4) {
-            w.copy_from_slice(src);
-        }
-        u32::from_le_bytes(w) as u64
-    };
-    let (x, y) = if n >= 8 {
-        (word(0), word(n - 8))
-    } else if n >= 4 {
-        (half(0), half(n - 4))
-    } else {
-        let at = |i: usize| b.get(i).copied().unwrap_or(0) as u64;
-        (at(0) | at(1) << 8 | at(2) << 16, 0)
-    };
-    let h = (x ^ (n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    (h.rotate_left(31) ^ y).wrapping_mul(0x94D0_49BB_1331_11EB)
-}
-
-const NODE_HAS_ENTRIES: u8 = 1;
-const NODE_HAS_CHILDREN: u8 = 2;
-
-impl EdgeTable {
-    fn build(nodes: &[Node]) -> EdgeTable {
-        let mut t = EdgeTable { tokens: vec![(0, 0); nodes.len()], ..EdgeTable::default() };
-        let n_edges: usize = nodes.iter().map(|n| n.children.len()).sum();
-        t.bits = (n_edges.max(1) * 2).next_power_of_two().trailing_zeros().max(4);
-        t.slots = vec![Edge::default(); 1 << t.bits];
-        t.arena.reserve(nodes.iter().flat_map(|n| n.children.keys()).map(|k| k.len()).sum());
-        for (parent, node) in nodes.iter().enumerate() {
-            // The Fx maps iterate in the same order on every load, and so fill the same table.
-            for (tok, &child) in &node.children {
-                let start = t.arena.len() as u32;
-                t.arena.push_str(tok);
-                t.tokens[child as usize] = (start, tok.len() as u32);
-                let hash = token_hash(tok);
-                let mut i = t.slot(parent as u32, hash);
-                while t.slots[i].child != 0 {
-                    i = (i + 1) & ((1 << t.bits) - 1);
-                }
-                t.slots[i] = Edge { hash, parent: parent as u32, child };
-            }
-        }
-        t
-    }
-
-    #[inline]
-    fn slot(&self, parent: u32, hash: u64) -> usize {
-        let mixed = (hash ^ (parent as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)).wrapping_mul(0xFF51_AFD7_ED55_8CCD);
-        (mixed >> (64 - self.bits)) as usize
-    }
-
-    /// The child of `parent` by token `tok` whose hash is `hash`.
-    #[inline]
-    fn get(&self, parent: u32, hash: u64, tok: &str) -> Option<u32> {
-        let mask = (1usize << self.bits) - 1;
-        let mut i = self.slot(parent, hash);
-        loop {
-            let e = self.slots.get(i)?;
-            if e.child == 0 {
-                return None;
-            }
-            if e.hash == hash && e.parent == parent {
-                let (start, len) = *self.tokens.get(e.child as usize)?;
-                if self.arena.get(start as usize..(start + len) as usize) == Some(tok) {
-                    return Some(e.child);
-                }
-            }
-            i = (i + 1) & mask;
-        }
-    }
-}
-
-/// Bits of the first-token filter: 2^18 bits, 32 KiB, small enough to stay in a CPU cache and
-/// sparse enough (a few per cent of bits set) to turn away most tokens.
-const FILTER_BITS: u32 = 18;
-
-fn filter_slot(hash: u64) -> usize {
-    (hash >> (64 - FILTER_BITS)) as usize
-}
-
-static COMPILED: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon.compiled"));
+/// The image `build.rs` writes from `data/lexicon`.
+static IMAGE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.image"));
 
 static LEXICON: LazyLock<Lexicon> =
-    LazyLock::new(|| Lexicon::from_compiled(COMPILED).unwrap_or_else(|_| Lexicon::empty()));
-
-/// Parses `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, as the first day (`end == false`) or the last.
-pub fn parse_partial_date(s: &str, end: bool) -> Option<Date> {
-    let s = s.trim();
-    let mut parts = s.split('-');
-    let y: i32 = parts.next()?.parse().ok()?;
-    let m: Option<u32> = parts.next().and_then(|p| p.parse().ok());
-    let d: Option<u32> = parts.next().and_then(|p| p.parse().ok());
-    match (m, d) {
-        (Some(m), Some(d)) => Date::new(y, m, d),
-        (Some(m), None) => {
-            if end {
-                Date::new(y, m, hadath_text::days_in_month(y, m))
-            } else {
-                Date::new(y, m, 1)
-            }
-        }
-        _ => {
-            if end {
-                Date::new(y, 12, 31)
-            } else {
-                Date::new(y, 1, 1)
-            }
-        }
-    }
-}
-
-fn opt(s: &str) -> Option<String> {
-    (!s.is_empty()).then(|| s.to_string())
-}
+    LazyLock::new(|| Lexicon::from_image(IMAGE).unwrap_or_else(|_| Lexicon::from_parts(Image::empty())));
 
 /// Proclitic strings tried on the first token of a name, shortest first: the least segmented
 /// reading wins a tie ("وباريس" is و + باريس, not وب + اريس).
@@ -285,25 +111,6 @@ impl Lexicon {
         &LEXICON
     }
 
-    fn empty() -> Lexicon {
-        Lexicon {
-            entries: Vec::new(),
-            nodes: vec![Node::default()],
-            patterns: 0,
-            roles: Vec::new(),
-            holders: FxMap::default(),
-            person_roles: FxMap::default(),
-            titles: FxMap::default(),
-            label_roles: FxMap::default(),
-            countries: FxMap::default(),
-            organisations: FxMap::default(),
-            adjectives: FxMap::default(),
-            first_tokens: vec![0; 1 << (FILTER_BITS - 6)],
-            edges: EdgeTable::default(),
-            node_flags: vec![0],
-        }
-    }
-
     /// Compiles lexicon files given as (path relative to `data/lexicon`, content) pairs.
     pub fn from_sources<'a>(files: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Lexicon, LexiconError> {
         let mut s = source::Sources::default();
@@ -315,126 +122,73 @@ impl Lexicon {
 
     /// Loads the compiled line format that `build.rs` writes.
     pub fn from_compiled(text: &str) -> Result<Lexicon, LexiconError> {
-        let mut lex = Lexicon::empty();
-        let mut person_ids: FxMap<String, u32> = FxMap::default();
-        let mut pending_roles = Vec::new();
-        for (i, line) in text.lines().enumerate() {
-            let c: Vec<&str> = line.split('\t').collect();
-            match c.first().copied() {
-                Some("E") if c.len() >= 12 => {
-                    let kind = EntryKind::from_tag(c[1])
-                        .ok_or_else(|| LexiconError::BadLine { line: i + 1, message: format!("kind {}", c[1]) })?;
-                    let idx = lex.entries.len() as u32;
-                    let entry = Entry {
-                        kind,
-                        id: c[2].to_string(),
-                        name: c[3].to_string(),
-                        code: opt(c[4]),
-                        country: opt(c[5]),
-                        sector: opt(c[6]),
-                        role: opt(c[7]),
-                        lat: c[8].parse().ok(),
-                        lon: c[9].parse().ok(),
-                        population: c[10].parse().unwrap_or(0),
-                    };
-                    match kind {
-                        EntryKind::Person => {
-                            person_ids.insert(entry.id.clone(), idx);
+        let (image, _) = Image::build(text).map_err(|(line, message)| LexiconError::BadLine { line, message })?;
+        Ok(Lexicon::from_parts(image))
+    }
+
+    /// Loads an image that `build.rs` wrote.
+    fn from_image(bytes: &[u8]) -> Result<Lexicon, LexiconError> {
+        Image::from_bytes(bytes).map(Lexicon::from_parts).ok_or(LexiconError::BadImage)
+    }
+
+    /// The lexicon over an image's tables, with the small lookup maps built from its entries.
+    fn from_parts(image: Image) -> Lexicon {
+        let mut lex = Lexicon {
+            entries: Vec::new(),
+            patterns: image.patterns as usize,
+            roles: Vec::new(),
+            holders: FxMap::default(),
+            person_roles: FxMap::default(),
+            titles: FxMap::default(),
+            label_roles: FxMap::default(),
+            countries: FxMap::default(),
+            organisations: FxMap::default(),
+            adjectives: FxMap::default(),
+            first_tokens: image.first_tokens,
+            edges: image.edges,
+            node_flags: image.node_flags,
+            node_entries: image.node_entries,
+            entry_lists: image.entry_lists,
+        };
+        for (idx, entry) in image.entries.iter().enumerate() {
+            let idx = idx as u32;
+            match entry.kind {
+                EntryKind::Title => {
+                    if let Some(r) = &entry.role {
+                        lex.titles.insert(r.clone(), idx);
+                        if let Some(body) = &entry.code {
+                            lex.label_roles.entry(body.clone()).or_default().push(r.clone());
                         }
-                        EntryKind::Title => {
-                            if let Some(r) = &entry.role {
-                                lex.titles.insert(r.clone(), idx);
-                                if let Some(body) = &entry.code {
-                                    lex.label_roles.entry(body.clone()).or_default().push(r.clone());
-                                }
-                            }
-                        }
-                        EntryKind::Country => {
-                            if let Some(cc) = &entry.country {
-                                lex.countries.insert(cc.clone(), idx);
-                            }
-                        }
-                        EntryKind::Organisation => {
-                            if let Some(code) = &entry.code {
-                                lex.organisations.entry(code.clone()).or_insert(idx);
-                            }
-                        }
-                        _ => {}
                     }
-                    for form in c[11].split('|').filter(|f| !f.is_empty()) {
-                        if kind == EntryKind::Adjective {
-                            if let Some(cc) = &entry.country {
-                                lex.adjectives.entry(form.into()).or_insert_with(|| cc.clone());
-                            }
-                        }
-                        lex.add_pattern(form, idx);
-                    }
-                    lex.entries.push(entry);
                 }
-                Some("R") if c.len() >= 7 => pending_roles.push(c),
-                Some("") | None => {}
-                _ => return Err(LexiconError::BadLine { line: i + 1, message: "unknown record".into() }),
+                EntryKind::Country => {
+                    if let Some(cc) = &entry.country {
+                        lex.countries.insert(cc.clone(), idx);
+                    }
+                }
+                EntryKind::Organisation => {
+                    if let Some(code) = &entry.code {
+                        lex.organisations.entry(code.clone()).or_insert(idx);
+                    }
+                }
+                _ => {}
             }
         }
-        for c in pending_roles {
-            let Some(&person) = person_ids.get(c[1]) else { continue };
-            let idx = lex.roles.len();
-            let role = RolePeriod {
-                person,
-                country: c[2].to_string(),
-                sector: c[3].to_string(),
-                role: c[4].to_string(),
-                from: parse_partial_date(c[5], false),
-                to: parse_partial_date(c[6], true),
-            };
+        lex.entries = image.entries;
+        lex.adjectives = image.adjectives.into_iter().map(|(form, iso3)| (form.into_boxed_str(), iso3)).collect();
+        for (idx, role) in image.roles.iter().enumerate() {
             let key = if role.country.is_empty() { role.sector.clone() } else { role.country.clone() };
             lex.holders.entry((key, role.role.clone())).or_default().push(idx);
-            lex.person_roles.entry(person).or_default().push(idx);
-            lex.roles.push(role);
+            lex.person_roles.entry(role.person).or_default().push(idx);
         }
-        lex.sort_patterns();
-        let keys: Vec<usize> = lex.nodes[0].children.keys().map(|k| filter_slot(token_hash(k))).collect();
-        for slot in keys {
-            lex.first_tokens[slot >> 6] |= 1 << (slot & 63);
-        }
-        lex.edges = EdgeTable::build(&lex.nodes);
-        lex.node_flags = lex
-            .nodes
-            .iter()
-            .map(|n| {
-                let e = if n.entries.is_empty() { 0 } else { NODE_HAS_ENTRIES };
-                let c = if n.children.is_empty() { 0 } else { NODE_HAS_CHILDREN };
-                e | c
-            })
-            .collect();
-        Ok(lex)
+        lex.roles = image.roles;
+        lex
     }
 
-    fn add_pattern(&mut self, form: &str, entry: u32) {
-        let mut node = 0usize;
-        for tok in form.split(' ').filter(|t| !t.is_empty()) {
-            let next = self.nodes.len() as u32;
-            let child = *self.nodes[node].children.entry(tok.into()).or_insert(next);
-            if child == next {
-                self.nodes.push(Node::default());
-            }
-            node = child as usize;
-        }
-        if node != 0 && !self.nodes[node].entries.contains(&entry) {
-            self.nodes[node].entries.push(entry);
-            self.patterns += 1;
-        }
-    }
-
-    /// Orders the entries of each node by priority: the best reading of a form first.
-    fn sort_patterns(&mut self) {
-        let entries = &self.entries;
-        for node in &mut self.nodes {
-            node.entries.sort_by(|&a, &b| {
-                let (ea, eb) = (&entries[a as usize], &entries[b as usize]);
-                priority(ea).cmp(&priority(eb)).reverse().then(ea.population.cmp(&eb.population).reverse())
-            });
-        }
+    /// The entries whose form ends at a trie node, best first.
+    fn node_entries(&self, node: usize) -> &[u32] {
+        let Some(&(start, end)) = self.node_entries.get(node) else { return &[] };
+        self.entry_lists.get(start as usize..end as usize).unwrap_or(&[])
     }
 
     /// All entries.
@@ -542,14 +296,14 @@ impl Lexicon {
     /// Entries whose form equals `text` (normalised here), best first.
     pub fn lookup(&self, text: &str) -> Vec<&Entry> {
         let Some(norm) = source::norm_form(text) else { return Vec::new() };
-        let mut node = 0usize;
+        let mut node = 0u32;
         for tok in norm.split(' ') {
-            match self.nodes[node].children.get(tok) {
-                Some(&c) => node = c as usize,
+            match self.edges.get(node, token_hash(tok), tok) {
+                Some(c) => node = c,
                 None => return Vec::new(),
             }
         }
-        self.nodes[node].entries.iter().filter_map(|&e| self.entry(e)).collect()
+        self.node_entries(node as usize).iter().filter_map(|&e| self.entry(e)).collect()
     }
 
     /// Longest clitic-aware matches over normalised tokens, left to right, non-overlapping.
@@ -670,7 +424,7 @@ impl Lexicon {
             end,
             prefix_len,
             span_prefix_len,
-            entries: &self.nodes[node].entries,
+            entries: self.node_entries(node),
         })
     }
 
@@ -736,21 +490,6 @@ impl Lexicon {
     }
 }
 
-/// Which entry wins when one form names several.
-fn priority(e: &Entry) -> u8 {
-    match e.kind {
-        EntryKind::Title => 9,
-        EntryKind::Agent => 8,
-        EntryKind::Person => 7,
-        EntryKind::Organisation | EntryKind::Group => 6,
-        EntryKind::Country => 5,
-        EntryKind::Adjective => 4,
-        EntryKind::Capital => 3,
-        EntryKind::Region => 2,
-        EntryKind::Place => 1,
-    }
-}
-
 fn role_rank(role: &str) -> u8 {
     match role {
         "president" | "king" | "emir" | "sultan" | "supreme-leader" | "secretary-general" => 0,
@@ -765,27 +504,56 @@ fn role_rank(role: &str) -> u8 {
 mod tests {
     use super::*;
 
+    static COMPILED: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon.compiled"));
+
     #[test]
     fn edge_table_holds_every_trie_edge_and_nothing_else() {
-        let lex = Lexicon::get();
-        let mut edges = 0;
-        for (parent, node) in lex.nodes.iter().enumerate() {
+        let (image, trie) = Image::build(COMPILED).expect("compiled lexicon");
+        let edges = &image.edges;
+        let mut n_edges = 0;
+        for (parent, node) in trie.nodes.iter().enumerate() {
             for (tok, &child) in &node.children {
-                assert_eq!(lex.edges.get(parent as u32, token_hash(tok), tok), Some(child), "{tok}");
+                assert_eq!(edges.get(parent as u32, token_hash(tok), tok), Some(child), "{tok}");
                 let other = format!("{tok}x");
                 assert_eq!(
-                    lex.edges.get(parent as u32, token_hash(&other), &other),
+                    edges.get(parent as u32, token_hash(&other), &other),
                     node.children.get(other.as_str()).copied()
                 );
-                edges += 1;
+                n_edges += 1;
             }
-            let flags = lex.node_flags[parent];
+            let flags = image.node_flags[parent];
             assert_eq!(flags & NODE_HAS_CHILDREN != 0, !node.children.is_empty());
             assert_eq!(flags & NODE_HAS_ENTRIES != 0, !node.entries.is_empty());
+            let (start, end) = image.node_entries[parent];
+            assert_eq!(&image.entry_lists[start as usize..end as usize], node.entries.as_slice());
         }
-        assert!(edges > 0);
+        assert!(n_edges > 0);
         for tok in ["", "ا", "غيرموجود", "abcdefghijklmnopq"] {
-            assert_eq!(lex.edges.get(0, token_hash(tok), tok), lex.nodes[0].children.get(tok).copied());
+            assert_eq!(edges.get(0, token_hash(tok), tok), trie.nodes[0].children.get(tok).copied());
         }
+    }
+
+    #[test]
+    fn built_in_image_is_the_compiled_lexicon() {
+        let (image, _) = Image::build(COMPILED).expect("compiled lexicon");
+        assert_eq!(Image::from_bytes(IMAGE).as_ref(), Some(&image));
+        assert_eq!(Image::from_bytes(&image.to_bytes()).as_ref(), Some(&image));
+        let lex = Lexicon::get();
+        assert_eq!(lex.entries().len(), image.entries.len());
+        assert!(lex.pattern_count() > 10_000);
+    }
+
+    #[test]
+    fn damaged_images_are_refused() {
+        let bytes = Image::build(COMPILED).expect("compiled lexicon").0.to_bytes();
+        for cut in [0, 10, bytes.len() / 3, bytes.len() - 1] {
+            assert!(Lexicon::from_image(&bytes[..cut]).is_err(), "{cut}");
+        }
+        let mut longer = bytes.clone();
+        longer.push(0);
+        assert!(Lexicon::from_image(&longer).is_err());
+        let empty = Lexicon::from_parts(Image::empty());
+        assert!(empty.lookup("باريس").is_empty());
+        assert!(empty.match_tokens(&["باريس", "لندن"]).is_empty());
     }
 }
