@@ -109,6 +109,29 @@ pub fn filter_slot(hash: u64) -> usize {
     (hash >> (64 - FILTER_BITS)) as usize
 }
 
+/// Bits of the readings filter: 2^21 bits, 256 KiB, for about 180,000 readings (a few per cent
+/// of bits set).
+pub const READINGS_BITS: u32 = 21;
+
+/// The readings-filter bit of a token hash.
+#[inline]
+pub fn readings_slot(hash: u64) -> usize {
+    (hash >> (64 - READINGS_BITS)) as usize
+}
+
+/// Whether bit `slot` is set in a bit table (false past its end).
+#[inline]
+pub fn bit_set(bits: &[u64], slot: usize) -> bool {
+    bits.get(slot >> 6).is_some_and(|w| w & (1 << (slot & 63)) != 0)
+}
+
+/// Sets bit `slot` of a bit table (nothing past its end).
+fn set_bit(bits: &mut [u64], slot: usize) {
+    if let Some(w) = bits.get_mut(slot >> 6) {
+        *w |= 1 << (slot & 63);
+    }
+}
+
 /// Node flag: entries end at this node.
 pub const NODE_HAS_ENTRIES: u8 = 1;
 /// Node flag: the node has children.
@@ -268,6 +291,10 @@ pub struct Image {
     pub patterns: u64,
     /// A bit per [`filter_slot`] of every first token of a form.
     pub first_tokens: Vec<u64>,
+    /// A bit per [`readings_slot`] of every way a token can spell a first token of a form: bare,
+    /// after the proclitics the matcher strips (و ف, then ب ل ك), or with ل + the article
+    /// written "لل". A token whose bit is clear begins no form under any reading.
+    pub readings: Vec<u64>,
     pub edges: EdgeTable,
     /// Per node: [`NODE_HAS_ENTRIES`] and [`NODE_HAS_CHILDREN`].
     pub node_flags: Vec<u8>,
@@ -292,6 +319,7 @@ impl Image {
             adjectives: Vec::new(),
             patterns: 0,
             first_tokens: vec![0; 1 << (FILTER_BITS - 6)],
+            readings: vec![0; 1 << (READINGS_BITS - 6)],
             edges: EdgeTable::default(),
             node_flags: vec![0],
             node_entries: vec![(0, 0)],
@@ -360,9 +388,12 @@ impl Image {
         }
         trie.sort_patterns(&entries);
         let mut first_tokens = vec![0u64; 1 << (FILTER_BITS - 6)];
+        let mut readings = vec![0u64; 1 << (READINGS_BITS - 6)];
         for k in trie.nodes[0].children.keys() {
-            let slot = filter_slot(token_hash(k));
-            first_tokens[slot >> 6] |= 1 << (slot & 63);
+            set_bit(&mut first_tokens, filter_slot(token_hash(k)));
+            for reading in readings_of(k) {
+                set_bit(&mut readings, readings_slot(token_hash(&reading)));
+            }
         }
         let mut node_flags = Vec::with_capacity(trie.nodes.len());
         let mut node_entries = Vec::with_capacity(trie.nodes.len());
@@ -381,6 +412,7 @@ impl Image {
             adjectives,
             patterns: trie.patterns as u64,
             first_tokens,
+            readings,
             edges: trie.edge_table(),
             node_flags,
             node_entries,
@@ -424,6 +456,8 @@ impl Image {
         w.u64(self.patterns);
         w.len(self.first_tokens.len());
         self.first_tokens.iter().for_each(|&x| w.u64(x));
+        w.len(self.readings.len());
+        self.readings.iter().for_each(|&x| w.u64(x));
         w.u32(self.edges.bits);
         w.len(self.edges.slots.len());
         for e in &self.edges.slots {
@@ -498,6 +532,8 @@ impl Image {
         let patterns = r.u64()?;
         let n = r.len(8)?;
         let first_tokens = r.take(n * 8)?.chunks_exact(8).map(le_u64).collect();
+        let n = r.len(8)?;
+        let readings = r.take(n * 8)?.chunks_exact(8).map(le_u64).collect();
         let bits = r.u32()?;
         let n = r.len(16)?;
         let slots: Vec<Edge> = r
@@ -529,6 +565,7 @@ impl Image {
             adjectives,
             patterns,
             first_tokens,
+            readings,
             edges: EdgeTable { slots, bits, tokens, arena },
             node_flags,
             node_entries,
@@ -538,7 +575,23 @@ impl Image {
 }
 
 /// The first bytes of an image, with its format version.
-const MAGIC: &[u8] = b"hadath-lexicon-image-1\n";
+const MAGIC: &[u8] = b"hadath-lexicon-image-2\n";
+
+/// Every token the matcher may read as `first` (a first token of a form): `first` after no
+/// proclitic, a conjunction (و ف), a preposition (ب ل ك) or both, and `first` written with
+/// "لل" for ل + its article. A few of these (فك) the matcher never reads; a superset is safe.
+pub fn readings_of(first: &str) -> Vec<String> {
+    let mut out = Vec::with_capacity(15);
+    for conj in ["", "و", "ف"] {
+        for prep in ["", "ب", "ل", "ك"] {
+            out.push(format!("{conj}{prep}{first}"));
+        }
+        if let Some(rest) = first.strip_prefix("ال") {
+            out.push(format!("{conj}لل{rest}"));
+        }
+    }
+    out
+}
 
 const KINDS: [EntryKind; 10] = [
     EntryKind::Country,

@@ -14,7 +14,7 @@ pub mod source;
 
 use fxhash::FxMap;
 use hadath_text::{Date, Document};
-use image::{filter_slot, token_hash, EdgeTable, Image, NODE_HAS_CHILDREN, NODE_HAS_ENTRIES};
+use image::{bit_set, filter_slot, readings_slot, token_hash, EdgeTable, Image, NODE_HAS_CHILDREN, NODE_HAS_ENTRIES};
 pub use image::{parse_partial_date, Entry, RolePeriod};
 pub use source::EntryKind;
 use std::sync::LazyLock;
@@ -81,6 +81,9 @@ pub struct Lexicon {
     /// A bit per hash of every first token of a form: most tokens start no form, and this small
     /// table (it fits a CPU cache) says so before the edge table is probed.
     first_tokens: Vec<u64>,
+    /// A bit per hash of every way a token can spell a first token after proclitics: one probe
+    /// turns away most tokens long enough to carry a proclitic before any stem is tried.
+    readings: Vec<u64>,
     /// Every edge of the token trie in one open-addressing table keyed by (parent node, token
     /// hash): a step costs one hash of the token and, mostly, one cache line. Node 0 is the root.
     edges: EdgeTable,
@@ -145,6 +148,7 @@ impl Lexicon {
             organisations: FxMap::default(),
             adjectives: FxMap::default(),
             first_tokens: image.first_tokens,
+            readings: image.readings,
             edges: image.edges,
             node_flags: image.node_flags,
             node_entries: image.node_entries,
@@ -348,6 +352,11 @@ impl Lexicon {
         buf: &mut String,
     ) -> Option<LexMatch<'_>> {
         let tok = norm_at(i);
+        // A token long enough to carry a proclitic is read up to four ways below; one probe of
+        // the readings filter says when none of them can begin a form.
+        if tok.len() >= 6 && !bit_set(&self.readings, readings_slot(token_hash(tok))) {
+            return None;
+        }
         // (end, prefix_len, node, span_prefix_len) of the best match so far; the least segmented
         // reading wins ties.
         let mut best: Option<(usize, usize, usize, usize)> = None;
@@ -355,8 +364,7 @@ impl Lexicon {
         // passes it walks the trie.
         let mut try_stem = |stem: &str, prefix_len: usize, span_prefix_len: usize| {
             let hash = token_hash(stem);
-            let slot = filter_slot(hash);
-            if self.first_tokens.get(slot >> 6).is_none_or(|w| w & (1 << (slot & 63)) == 0) {
+            if !bit_set(&self.first_tokens, filter_slot(hash)) {
                 return;
             }
             self.walk(n, norm_at, i, (hash, stem), (prefix_len, span_prefix_len), &mut best);
@@ -531,6 +539,42 @@ mod tests {
         for tok in ["", "ا", "غيرموجود", "abcdefghijklmnopq"] {
             assert_eq!(edges.get(0, token_hash(tok), tok), trie.nodes[0].children.get(tok).copied());
         }
+    }
+
+    #[test]
+    fn readings_filter_passes_every_proclitic_reading_of_a_first_token() {
+        let lex = Lexicon::get();
+        let (_, trie) = Image::build(COMPILED).expect("compiled lexicon");
+        let mut checked = 0;
+        for first in trie.nodes[0].children.keys() {
+            for reading in image::readings_of(first) {
+                assert!(bit_set(&lex.readings, readings_slot(token_hash(&reading))), "{reading}");
+                checked += 1;
+            }
+        }
+        assert!(checked > 100_000);
+        // "وللأمم المتحدة": و, then ل + the article written "لل".
+        let m = lex.match_tokens(&["وللامم", "المتحده"]);
+        assert_eq!(m.first().map(|m| (m.end, m.prefix_len, m.span_prefix_len)), Some((2, 4, 2)));
+    }
+
+    #[test]
+    fn readings_filter_changes_no_match() {
+        let (image, trie) = Image::build(COMPILED).expect("compiled lexicon");
+        let mut open = image.clone();
+        open.readings.iter_mut().for_each(|w| *w = u64::MAX);
+        let (filtered, unfiltered) = (Lexicon::from_parts(image), Lexicon::from_parts(open));
+        let mut tokens: Vec<String> = Vec::new();
+        for first in trie.nodes[0].children.keys() {
+            tokens.extend(image::readings_of(first));
+            // Near misses: one letter more at either end.
+            tokens.push(format!("{first}ي"));
+            tokens.push(format!("ت{first}"));
+        }
+        let refs: Vec<&str> = tokens.iter().map(String::as_str).collect();
+        let found = filtered.match_tokens(&refs);
+        assert!(found.len() > 10_000);
+        assert_eq!(found, unfiltered.match_tokens(&refs));
     }
 
     #[test]
