@@ -43,7 +43,12 @@ impl<'a> Ctx<'a> {
         let hits = toks
             .iter()
             .map(|t| match t.kind {
-                TokKind::Word => norm.get(t.start..t.end).filter(|w| filter.may_hold(w)).and_then(lookup),
+                TokKind::Word => norm
+                    .as_bytes()
+                    .get(t.start..t.end)
+                    .filter(|w| filter.may_hold_bytes(w))
+                    .and_then(|_| norm.get(t.start..t.end))
+                    .and_then(lookup),
                 _ => None,
             })
             .collect();
@@ -585,7 +590,8 @@ pub(crate) fn surely_no_number(norm: &str) -> bool {
         return false;
     }
     let filter = crate::words::filter();
-    !crate::lexer::digit_or_word(norm, |w| filter.may_hold(w) && may_begin_core(w))
+    // The filter reads bytes; only a word it lets through is checked as a `str`.
+    !crate::lexer::digit_or_word(norm, |w| filter.may_hold_bytes(w) && std::str::from_utf8(w).is_ok_and(may_begin_core))
 }
 
 /// Whether any byte is an ASCII digit, 32 bytes at a time (the compiler vectorises the inner
@@ -605,21 +611,19 @@ fn has_ascii_digit(b: &[u8]) -> bool {
 /// All cores of the text, left to right, not overlapping.
 pub(crate) fn find_cores(ctx: &Ctx) -> Vec<Core> {
     let mut out = Vec::new();
-    let filter = crate::words::filter();
     let mut i = 0;
     while i < ctx.toks.len() {
-        // Most words are not numbers: skip them before any further test. The word filter holds
-        // سالب، ناقص، جزء، الربع، النصف، الثلث, so a word it turns away is none of them.
+        // Most words are not numbers: skip them before any further test. The other words that
+        // begin numbers (سالب، ناقص، جزء، الربع، النصف، الثلث) are told by length first.
         let candidate = match ctx.toks[i].kind {
             TokKind::Num { .. } => true,
             TokKind::Word if ctx.hits[i].is_some() => true,
             TokKind::Word => {
                 let w = ctx.word(i);
                 (w.starts_with("ال") && ctx.hit(i + 1).is_some())
-                    || (filter.may_hold(w)
-                        && (matches!(w, "سالب" | "ناقص")
-                            || w == crate::words::LITS.part
-                            || matches!(w, "الربع" | "النصف" | "الثلث")))
+                    || matches!(w, "سالب" | "ناقص")
+                    || matches!(w, "الربع" | "النصف" | "الثلث")
+                    || w == crate::words::LITS.part
             }
             _ => false,
         };

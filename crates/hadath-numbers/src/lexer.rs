@@ -120,25 +120,56 @@ pub(crate) fn lex(text: &str) -> Vec<Tok> {
     toks
 }
 
-/// Whether `text` holds an ASCII digit, or a word for which `hit` holds. The words tried are
-/// those before the first digit, which are the words [`lex`] makes there: without digits no
-/// number token can start, so every word token is a maximal run of letters. (A word inside a
-/// link or handle is tried too, though `lex` blocks it.)
-pub(crate) fn digit_or_word(text: &str, mut hit: impl FnMut(&str) -> bool) -> bool {
+/// What a byte is to [`digit_or_word`].
+#[derive(Clone, Copy, PartialEq)]
+enum ByteKind {
+    /// An ASCII letter, or any byte of a non-ASCII char: a word may start here.
+    Word,
+    Digit,
+    /// Any other ASCII byte: space or punctuation.
+    Other,
+}
+
+/// [`ByteKind`] of every byte, so that the scan tests a byte with one load.
+static BYTE_KINDS: [ByteKind; 256] = {
+    let mut t = [ByteKind::Other; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = if b >= 0x80 || b.is_ascii_alphabetic() {
+            ByteKind::Word
+        } else if b.is_ascii_digit() {
+            ByteKind::Digit
+        } else {
+            ByteKind::Other
+        };
+        i += 1;
+    }
+    t
+};
+
+/// Whether `text` holds an ASCII digit, or a word for which `hit` holds (given the word's
+/// bytes, always a whole `str`). The words tried are those before the first digit, which are
+/// the words [`lex`] makes there: without digits no number token can start, so every word
+/// token is a maximal run of letters. (A word inside a link or handle is tried too, though
+/// `lex` blocks it.)
+pub(crate) fn digit_or_word(text: &str, mut hit: impl FnMut(&[u8]) -> bool) -> bool {
     let b = text.as_bytes();
     let mut i = 0;
     while let Some(&x) = b.get(i) {
         // Spaces and ASCII punctuation begin no word; digits end the search.
-        if x < 0x80 && !x.is_ascii_alphabetic() {
-            if x.is_ascii_digit() {
-                return true;
+        match BYTE_KINDS[x as usize] {
+            ByteKind::Digit => return true,
+            ByteKind::Other => {
+                i += 1;
+                continue;
             }
-            i += 1;
-            continue;
+            ByteKind::Word => {}
         }
         let end = word_end(text, i);
         if end > i {
-            if text.get(i..end).is_some_and(&mut hit) {
+            // `word_end` stops on char boundaries, so the bytes are a whole `str`.
+            if b.get(i..end).is_some_and(&mut hit) {
                 return true;
             }
             i = end;
