@@ -191,8 +191,8 @@ const NOUN_PROCLITICS: &[&str] =
     &["", "و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وب", "فب", "ول", "فل", "وك"];
 const ENCLITICS: &[&str] = &["", "ه", "ها", "هم", "هما", "هن", "كم", "نا", "ي", "ك"];
 /// Whole tokens that a verb form with clitics would match but that are nouns in news:
-/// "وزارة" (ministry) is not "و + زار + ه".
-const NOUN_HOMOGRAPHS: &[&str] = &["وزاره"];
+/// "وزارة" (ministry) is not "و + زار + ه", and "أيدي" (hands) is not "أيّد + ي".
+const NOUN_HOMOGRAPHS: &[&str] = &["وزاره", "ايدي"];
 
 impl PatternSet {
     /// The built-in patterns, parsed and compiled once.
