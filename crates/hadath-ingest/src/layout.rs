@@ -765,11 +765,15 @@ fn is_meta_line(raw: &str, norm: &str) -> bool {
     if chars > 160 {
         return false;
     }
+    // Embedded-post signature: "— Name (@handle) Month D, YYYY". Past 100 chars nothing else
+    // is meta, so the words of such a line are not read.
+    let dashed = raw.trim_start().starts_with(['—', '–', '-']);
+    if chars > 100 && !dashed {
+        return false;
+    }
     let rs = runs(norm);
     let month_year = has_month_year(&rs);
     let remainder = rs.iter().filter(|(d, w)| !d && !MONTHS.has(w) && !DATE_FILLERS.has(w)).count();
-    // Embedded-post signature: "— Name (@handle) Month D, YYYY".
-    let dashed = raw.trim_start().starts_with(['—', '–', '-']);
     let ends_with_year = rs.last().is_some_and(|(d, y)| *d && y.len() == 4);
     if dashed && (raw.contains("(@") || (month_year && ends_with_year && remainder <= 5)) {
         return true;
@@ -836,7 +840,7 @@ fn is_boilerplate_line(raw: &str, norm: &str, words: usize) -> bool {
                 (t.bytes().any(|b| b == b'h' || b == b'w') && (t.contains("http") || t.contains("www.")))
                     || t.starts_with('@')
                     || t.starts_with('#')
-                    || t.chars().all(|c| "|•·›»«-–—/*>".contains(c))
+                    || t.chars().all(is_link_separator)
             })
             .count();
         if linkish * 2 >= words {
@@ -845,7 +849,7 @@ fn is_boilerplate_line(raw: &str, norm: &str, words: usize) -> bool {
     }
     // Menus: three or more short items between separators.
     const MENU_SEPARATORS: [char; 4] = ['|', '•', '·', '›'];
-    if !ends_sentence && raw.contains(MENU_SEPARATORS) {
+    if !ends_sentence && has_menu_separator(raw) {
         let mut items = raw.split(MENU_SEPARATORS).map(str::trim).filter(|s| !s.is_empty());
         let mut count = 0;
         if items.all(|s| {
@@ -857,6 +861,24 @@ fn is_boilerplate_line(raw: &str, norm: &str, words: usize) -> bool {
         }
     }
     is_photo_caption(raw, norm, words)
+}
+
+/// Whether a char may make up a separator token of a link list ("|", "»", "—" …).
+fn is_link_separator(c: char) -> bool {
+    matches!(c, '|' | '•' | '·' | '›' | '»' | '«' | '-' | '–' | '—' | '/' | '*' | '>')
+}
+
+/// Whether a line holds a menu separator ('|', '•', '·' or '›'), read as UTF-8 bytes.
+fn has_menu_separator(raw: &str) -> bool {
+    let b = raw.as_bytes();
+    b.iter().enumerate().any(|(i, &x)| match x {
+        b'|' => true,
+        // U+00B7.
+        0xC2 => b.get(i + 1) == Some(&0xB7),
+        // U+2022 and U+203A.
+        0xE2 => b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0xA2 | 0xBA)),
+        _ => false,
+    })
 }
 
 /// A short line without a full stop that ends in a credit such as "(رويترز)".
@@ -1188,6 +1210,16 @@ mod tests {
             assert_eq!(count_words(t), t.split_whitespace().count().min(MAX_COUNTED_WORDS), "{t:?}");
         }
         assert_eq!(runs("ab12 cd-3"), vec![(false, "ab"), (true, "12"), (false, "cd"), (true, "3")]);
+    }
+
+    #[test]
+    fn separator_checks_agree_with_char_searches() {
+        for c in (0..0x3000u32).filter_map(char::from_u32) {
+            assert_eq!(is_link_separator(c), "|•·›»«-–—/*>".contains(c), "{c:?}");
+            for s in [c.to_string(), format!("قال{c}x"), format!("{c}·"), format!("ab{c}")] {
+                assert_eq!(has_menu_separator(&s), s.contains(['|', '•', '·', '›']), "{s:?}");
+            }
+        }
     }
 
     #[test]
