@@ -414,7 +414,7 @@ fn paragraph(text: &str, span: Span, kind: ParagraphKind) -> Paragraph {
 }
 
 /// Bytes of a pure Arabic-script sample tried first; the rest is read only when needed.
-const LANG_PREFIX: usize = 64;
+const LANG_PREFIX: usize = 24;
 
 /// The language of a paragraph sample, as `hadath_text::lang::detect` tells it.
 ///
@@ -532,29 +532,21 @@ fn count_words(raw: &str) -> usize {
     let mut words = 0;
     let mut in_word = false;
     let mut i = 0;
-    let ascii_space = |x: u8| (x == b' ') | (x.wrapping_sub(b'\t') < 5);
     while i < b.len() {
-        // A block starting on a char and holding no lead byte of a multi-byte white-space
-        // char (C2, E1, E2, E3): its words start where a byte that is not ASCII white space
-        // follows one that is (a continuation byte never follows white space).
-        if let Some(block) = b.get(i..i + 16).filter(|_| b[i] & 0xC0 != 0x80) {
-            let mut special = 0u8;
-            let mut starts = u8::from(!ascii_space(block[0]) && !in_word);
-            for &x in block {
-                special |= u8::from((x == 0xC2) | (x.wrapping_sub(0xE1) < 3));
+        // Eight bytes starting on a char and holding no lead byte of a multi-byte white-space
+        // char: their words start where a byte that is not ASCII white space follows one that
+        // is (a continuation byte never follows white space).
+        let block = b.get(i..i + 8).filter(|_| b[i] & 0xC0 != 0x80).and_then(|s| <[u8; 8]>::try_from(s).ok());
+        if let Some(w) = block.map(u64::from_le_bytes).filter(|&w| !has_space_lead(w)) {
+            let space = ascii_space_bits(w);
+            let after_space = (space << 8) | if in_word { 0 } else { 0x80 };
+            words += (!space & after_space & HIGH_BITS).count_ones() as usize;
+            if words >= MAX_COUNTED_WORDS {
+                return MAX_COUNTED_WORDS;
             }
-            for k in 1..16 {
-                starts += u8::from(!ascii_space(block[k]) & ascii_space(block[k - 1]));
-            }
-            if special == 0 {
-                words += starts as usize;
-                if words >= MAX_COUNTED_WORDS {
-                    return MAX_COUNTED_WORDS;
-                }
-                in_word = !ascii_space(block[15]);
-                i += 16;
-                continue;
-            }
+            in_word = space >> 63 == 0;
+            i += 8;
+            continue;
         }
         let x = b[i];
         let space = if x < 0x80 {
@@ -579,6 +571,28 @@ fn count_words(raw: &str) -> usize {
         i += 1;
     }
     words
+}
+
+/// The high bit of each of eight bytes read as a little-endian `u64`.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `w` that is ASCII white space (U+0009..U+000D, U+0020).
+fn ascii_space_bits(w: u64) -> u64 {
+    const LOW_BITS: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    let low = w & LOW_BITS;
+    // Adding to seven-bit values never carries into the next byte.
+    let not_blank = ((low ^ 0x2020_2020_2020_2020) + LOW_BITS) & HIGH_BITS;
+    let from_tab = (low + 0x7777_7777_7777_7777) & HIGH_BITS;
+    let past_cr = (low + 0x7272_7272_7272_7272) & HIGH_BITS;
+    (!not_blank | (from_tab & !past_cr)) & !w & HIGH_BITS
+}
+
+/// Whether the bytes of `w` hold a lead byte of a multi-byte white-space char (C2, E1, E2,
+/// E3), or E0.
+fn has_space_lead(w: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let has_zero_byte = |v: u64| v.wrapping_sub(ONES) & !v & HIGH_BITS != 0;
+    has_zero_byte(w ^ 0xC2C2_C2C2_C2C2_C2C2) || has_zero_byte((w & 0xFCFC_FCFC_FCFC_FCFC) ^ 0xE0E0_E0E0_E0E0_E0E0)
 }
 
 /// Whether `c` is a letter, with fast paths for ASCII and the Arabic letter block.
@@ -832,7 +846,11 @@ fn is_boilerplate_line(raw: &str, norm: &str, words: usize) -> bool {
         }
     }
     // Links, handles, hashtags and separators dominate (`words` counts the same tokens).
-    if words > 0 && words <= 30 {
+    // Each such token holds a byte of these (of "http", "www.", '@', '#' or a separator), so
+    // lines with too few of them are not tokenized.
+    let marks =
+        raw.bytes().filter(|b| matches!(b, b'h' | b'w' | b'@' | b'#' | b'|' | b'-' | b'/' | b'*' | b'>' | 0xC2 | 0xE2));
+    if words > 0 && words <= 30 && marks.count() * 2 >= words {
         let linkish = raw
             .split_whitespace()
             .filter(|t| {
@@ -1210,6 +1228,22 @@ mod tests {
             assert_eq!(count_words(t), t.split_whitespace().count().min(MAX_COUNTED_WORDS), "{t:?}");
         }
         assert_eq!(runs("ab12 cd-3"), vec![(false, "ab"), (true, "12"), (false, "cd"), (true, "3")]);
+    }
+
+    #[test]
+    fn word_bits_agree_with_bytes() {
+        for x in 0..=255u8 {
+            for k in 0..8 {
+                let mut bytes = [b'a', 0x20, 0xD8, 0x0B, 0x80, b'z', 0xE4, 0x0D];
+                bytes[k] = x;
+                let w = u64::from_le_bytes(bytes);
+                let want: u64 =
+                    (0..8).filter(|&j| matches!(bytes[j], b' ' | b'\t'..=b'\r')).map(|j| 0x80u64 << (8 * j)).sum();
+                assert_eq!(ascii_space_bits(w), want, "{bytes:?}");
+                let lead = bytes.iter().any(|&y| y == 0xC2 || (0xE0..=0xE3).contains(&y));
+                assert_eq!(has_space_lead(w), lead, "{bytes:?}");
+            }
+        }
     }
 
     #[test]
