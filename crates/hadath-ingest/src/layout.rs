@@ -533,10 +533,10 @@ fn count_words(raw: &str) -> usize {
     let mut in_word = false;
     let mut i = 0;
     while i < b.len() {
-        // Eight bytes starting on a char and holding no lead byte of a multi-byte white-space
-        // char: their words start where a byte that is not ASCII white space follows one that
-        // is (a continuation byte never follows white space).
-        let block = b.get(i..i + 8).filter(|_| b[i] & 0xC0 != 0x80).and_then(|s| <[u8; 8]>::try_from(s).ok());
+        // Eight bytes holding no lead byte of a multi-byte white-space char: their words start
+        // where a byte that is not ASCII white space follows one that is. They may start inside
+        // a char: a continuation byte is not white space and never follows it.
+        let block = b.get(i..i + 8).and_then(|s| <[u8; 8]>::try_from(s).ok());
         if let Some(w) = block.map(u64::from_le_bytes).filter(|&w| !has_space_lead(w)) {
             let space = ascii_space_bits(w);
             let after_space = (space << 8) | if in_word { 0 } else { 0x80 };
@@ -549,17 +549,19 @@ fn count_words(raw: &str) -> usize {
             continue;
         }
         let x = b[i];
-        let space = if x < 0x80 {
+        let (space, len) = if x < 0x80 {
             // ASCII white space, U+000B included.
-            matches!(x, b' ' | b'\t'..=b'\r')
+            (matches!(x, b' ' | b'\t'..=b'\r'), 1)
         } else if x & 0xC0 == 0x80 {
             // A continuation byte belongs to the char before it.
             i += 1;
             continue;
         } else if matches!(x, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
-            raw.get(i..).and_then(|r| r.chars().next()).is_some_and(char::is_whitespace)
+            // Passed whole, so that no block starts inside white space.
+            let c = raw.get(i..).and_then(|r| r.chars().next());
+            (c.is_some_and(char::is_whitespace), c.map_or(1, char::len_utf8))
         } else {
-            false
+            (false, 1)
         };
         if !space && !in_word {
             words += 1;
@@ -568,7 +570,7 @@ fn count_words(raw: &str) -> usize {
             }
         }
         in_word = !space;
-        i += 1;
+        i += len;
     }
     words
 }
@@ -1228,6 +1230,19 @@ mod tests {
             assert_eq!(count_words(t), t.split_whitespace().count().min(MAX_COUNTED_WORDS), "{t:?}");
         }
         assert_eq!(runs("ab12 cd-3"), vec![(false, "ab"), (true, "12"), (false, "cd"), (true, "3")]);
+    }
+
+    #[test]
+    fn word_counts_agree_with_split_whitespace_at_every_offset() {
+        let pieces = ["ب", " ", "\u{A0}", "a", "\u{2003}", "ـ", "\t", "«", "\u{200B}"];
+        let n = pieces.len();
+        for code in 0..n.pow(4) {
+            let unit: String = (0..4).map(|k| pieces[code / n.pow(k) % n]).collect();
+            for lead in ["", "a", "ب", " "] {
+                let t = format!("{lead}{}", unit.repeat(3));
+                assert_eq!(count_words(&t), t.split_whitespace().count().min(MAX_COUNTED_WORDS), "{t:?}");
+            }
+        }
     }
 
     #[test]
