@@ -848,11 +848,9 @@ fn is_boilerplate_line(raw: &str, norm: &str, words: usize) -> bool {
         }
     }
     // Links, handles, hashtags and separators dominate (`words` counts the same tokens).
-    // Each such token holds a byte of these (of "http", "www.", '@', '#' or a separator), so
-    // lines with too few of them are not tokenized.
-    let marks =
-        raw.bytes().filter(|b| matches!(b, b'h' | b'w' | b'@' | b'#' | b'|' | b'-' | b'/' | b'*' | b'>' | 0xC2 | 0xE2));
-    if words > 0 && words <= 30 && marks.count() * 2 >= words {
+    // Each such token holds a link byte, so lines with too few of them are not tokenized.
+    let marks = || raw.bytes().filter(|&b| LINK_BYTES[usize::from(b)]).count();
+    if words > 0 && words <= 30 && marks() * 2 >= words {
         let linkish = raw
             .split_whitespace()
             .filter(|t| {
@@ -882,6 +880,18 @@ fn is_boilerplate_line(raw: &str, norm: &str, words: usize) -> bool {
     }
     is_photo_caption(raw, norm, words)
 }
+
+/// Bytes of "http", "www.", '@', '#' and the separator chars: a link-like token holds one.
+const LINK_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let bytes = b"hw@#|-/*>\xC2\xE2";
+    let mut k = 0;
+    while k < bytes.len() {
+        table[bytes[k] as usize] = true;
+        k += 1;
+    }
+    table
+};
 
 /// Whether a char may make up a separator token of a link list ("|", "»", "—" …).
 fn is_link_separator(c: char) -> bool {
@@ -1263,8 +1273,14 @@ mod tests {
 
     #[test]
     fn separator_checks_agree_with_char_searches() {
+        for t in ["http", "www.", "@", "#"] {
+            assert!(t.bytes().any(|b| LINK_BYTES[usize::from(b)]), "{t}");
+        }
         for c in (0..0x3000u32).filter_map(char::from_u32) {
             assert_eq!(is_link_separator(c), "|•·›»«-–—/*>".contains(c), "{c:?}");
+            if is_link_separator(c) {
+                assert!(c.to_string().bytes().any(|b| LINK_BYTES[usize::from(b)]), "{c:?}");
+            }
             for s in [c.to_string(), format!("قال{c}x"), format!("{c}·"), format!("ab{c}")] {
                 assert_eq!(has_menu_separator(&s), s.contains(['|', '•', '·', '›']), "{s:?}");
             }
