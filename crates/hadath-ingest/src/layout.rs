@@ -211,9 +211,7 @@ pub fn prepare_in_order(doc: &mut Document, repeats: Option<(&mut RepeatedLines,
         let text = doc.text.as_str();
         let hashes: Vec<u64> = hadath_text::segment::lines(text)
             .into_iter()
-            .map(
-                |span| if span.len() <= REPEAT_MAX_LEN { hash_line(&normalize_for_match(span.slice(text))) } else { 0 },
-            )
+            .map(|span| if span.len() <= REPEAT_MAX_LEN { hash_raw_line(span.slice(text)) } else { 0 })
             .collect();
         repeats.record(source, &hashes)
     });
@@ -509,14 +507,57 @@ fn is_plain_arabic_chars(s: &str) -> bool {
     })
 }
 
+/// 64-bit FNV-1a parameters of [`hash_line`].
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
 /// Hash of a line's letters and digits (as [`squash`] keeps them), without building the
 /// string: 64-bit FNV-1a over the code points, never 0 (0 marks lines not counted).
 fn hash_line(norm: &str) -> u64 {
-    const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-    const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
     let mut h = FNV_OFFSET;
     for c in norm.chars().filter(|&c| is_squash_kept(c)) {
         h = (h ^ u64::from(c)).wrapping_mul(FNV_PRIME);
+    }
+    h.max(1)
+}
+
+/// Chars below this have their normalised kept chars in [`KEPT_NORMS`].
+const KEPT_TABLE_END: u32 = 0x800;
+
+/// For each char below [`KEPT_TABLE_END`]: the chars of its matching-normalised form that
+/// [`hash_line`] keeps (at most two; `None` for a char with more).
+static KEPT_NORMS: LazyLock<Vec<Option<([u32; 2], u8)>>> = LazyLock::new(|| {
+    (0..KEPT_TABLE_END)
+        .map(|code| {
+            let Some(c) = char::from_u32(code) else { return Some(([0; 2], 0)) };
+            let kept: Vec<u32> = normalize_for_match(c.encode_utf8(&mut [0u8; 4]))
+                .chars()
+                .filter(|&k| is_squash_kept(k))
+                .map(u32::from)
+                .collect();
+            match kept[..] {
+                [] => Some(([0; 2], 0)),
+                [a] => Some(([a, 0], 1)),
+                [a, b] => Some(([a, b], 2)),
+                _ => None,
+            }
+        })
+        .collect()
+});
+
+/// `hash_line(&normalize_for_match(raw))` without building the normalised line: the matching
+/// chain maps each char on its own, so the kept chars of each char's normalised form are
+/// looked up. A line with a char outside the table is normalised whole.
+fn hash_raw_line(raw: &str) -> u64 {
+    let table = &*KEPT_NORMS;
+    let mut h = FNV_OFFSET;
+    for c in raw.chars() {
+        let Some(&Some((kept, n))) = table.get(c as usize) else {
+            return hash_line(&normalize_for_match(raw));
+        };
+        for &k in kept.iter().take(usize::from(n)) {
+            h = (h ^ u64::from(k)).wrapping_mul(FNV_PRIME);
+        }
     }
     h.max(1)
 }
@@ -1214,6 +1255,11 @@ mod tests {
         }
         assert_eq!(hash_line("قال الوزير، اليوم"), hash_line("قال الوزير اليوم"));
         assert_ne!(hash_line("قال الوزير"), hash_line("قال الرئيس"));
+        for c in (0..0x3000u32).chain(0xFB50..0xFF00).filter_map(char::from_u32) {
+            for t in [c.to_string(), format!("قال{c}الوزير {c}"), format!("{c}ﻻ إِلى ـ٣ ة Ä")] {
+                assert_eq!(hash_raw_line(&t), hash_line(&normalize_for_match(&t)), "{c:?}");
+            }
+        }
         let many = "كلمة ".repeat(60);
         // Every offset of the 16-byte blocks, with multi-byte spaces and tabs among the words.
         let mixed: Vec<String> = (0..20)
