@@ -524,9 +524,12 @@ fn hash_line(norm: &str) -> u64 {
 /// Chars below this have their normalised kept chars in [`KEPT_NORMS`].
 const KEPT_TABLE_END: u32 = 0x800;
 
-/// For each char below [`KEPT_TABLE_END`]: the chars of its matching-normalised form that
-/// [`hash_line`] keeps (at most two; `None` for a char with more).
-static KEPT_NORMS: LazyLock<Vec<Option<([u32; 2], u8)>>> = LazyLock::new(|| {
+/// The chars of a char's matching-normalised form that [`hash_line`] keeps and their number
+/// (at most two; `None` for a char with more).
+type KeptChars = Option<([u32; 2], u8)>;
+
+/// [`KeptChars`] of each char below [`KEPT_TABLE_END`].
+static KEPT_NORMS: LazyLock<Vec<KeptChars>> = LazyLock::new(|| {
     (0..KEPT_TABLE_END)
         .map(|code| {
             let Some(c) = char::from_u32(code) else { return Some(([0; 2], 0)) };
