@@ -211,9 +211,7 @@ pub fn prepare_in_order(doc: &mut Document, repeats: Option<(&mut RepeatedLines,
         let text = doc.text.as_str();
         let hashes: Vec<u64> = hadath_text::segment::lines(text)
             .into_iter()
-            .map(
-                |span| if span.len() <= REPEAT_MAX_LEN { hash_line(&normalize_for_match(span.slice(text))) } else { 0 },
-            )
+            .map(|span| if span.len() <= REPEAT_MAX_LEN { hash_raw_line(span.slice(text)) } else { 0 })
             .collect();
         repeats.record(source, &hashes)
     });
@@ -414,7 +412,7 @@ fn paragraph(text: &str, span: Span, kind: ParagraphKind) -> Paragraph {
 }
 
 /// Bytes of a pure Arabic-script sample tried first; the rest is read only when needed.
-const LANG_PREFIX: usize = 64;
+const LANG_PREFIX: usize = 24;
 
 /// The language of a paragraph sample, as `hadath_text::lang::detect` tells it.
 ///
@@ -509,14 +507,60 @@ fn is_plain_arabic_chars(s: &str) -> bool {
     })
 }
 
+/// 64-bit FNV-1a parameters of [`hash_line`].
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
 /// Hash of a line's letters and digits (as [`squash`] keeps them), without building the
 /// string: 64-bit FNV-1a over the code points, never 0 (0 marks lines not counted).
 fn hash_line(norm: &str) -> u64 {
-    const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-    const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
     let mut h = FNV_OFFSET;
     for c in norm.chars().filter(|&c| is_squash_kept(c)) {
         h = (h ^ u64::from(c)).wrapping_mul(FNV_PRIME);
+    }
+    h.max(1)
+}
+
+/// Chars below this have their normalised kept chars in [`KEPT_NORMS`].
+const KEPT_TABLE_END: u32 = 0x800;
+
+/// The chars of a char's matching-normalised form that [`hash_line`] keeps and their number
+/// (at most two; `None` for a char with more).
+type KeptChars = Option<([u32; 2], u8)>;
+
+/// [`KeptChars`] of each char below [`KEPT_TABLE_END`].
+static KEPT_NORMS: LazyLock<Vec<KeptChars>> = LazyLock::new(|| {
+    (0..KEPT_TABLE_END)
+        .map(|code| {
+            let Some(c) = char::from_u32(code) else { return Some(([0; 2], 0)) };
+            let kept: Vec<u32> = normalize_for_match(c.encode_utf8(&mut [0u8; 4]))
+                .chars()
+                .filter(|&k| is_squash_kept(k))
+                .map(u32::from)
+                .collect();
+            match kept[..] {
+                [] => Some(([0; 2], 0)),
+                [a] => Some(([a, 0], 1)),
+                [a, b] => Some(([a, b], 2)),
+                _ => None,
+            }
+        })
+        .collect()
+});
+
+/// `hash_line(&normalize_for_match(raw))` without building the normalised line: the matching
+/// chain maps each char on its own, so the kept chars of each char's normalised form are
+/// looked up. A line with a char outside the table is normalised whole.
+fn hash_raw_line(raw: &str) -> u64 {
+    let table = &*KEPT_NORMS;
+    let mut h = FNV_OFFSET;
+    for c in raw.chars() {
+        let Some(&Some((kept, n))) = table.get(c as usize) else {
+            return hash_line(&normalize_for_match(raw));
+        };
+        for &k in kept.iter().take(usize::from(n)) {
+            h = (h ^ u64::from(k)).wrapping_mul(FNV_PRIME);
+        }
     }
     h.max(1)
 }
@@ -532,42 +576,36 @@ fn count_words(raw: &str) -> usize {
     let mut words = 0;
     let mut in_word = false;
     let mut i = 0;
-    let ascii_space = |x: u8| (x == b' ') | (x.wrapping_sub(b'\t') < 5);
     while i < b.len() {
-        // A block starting on a char and holding no lead byte of a multi-byte white-space
-        // char (C2, E1, E2, E3): its words start where a byte that is not ASCII white space
-        // follows one that is (a continuation byte never follows white space).
-        if let Some(block) = b.get(i..i + 16).filter(|_| b[i] & 0xC0 != 0x80) {
-            let mut special = 0u8;
-            let mut starts = u8::from(!ascii_space(block[0]) && !in_word);
-            for &x in block {
-                special |= u8::from((x == 0xC2) | (x.wrapping_sub(0xE1) < 3));
+        // Eight bytes holding no lead byte of a multi-byte white-space char: their words start
+        // where a byte that is not ASCII white space follows one that is. They may start inside
+        // a char: a continuation byte is not white space and never follows it.
+        let block = b.get(i..i + 8).and_then(|s| <[u8; 8]>::try_from(s).ok());
+        if let Some(w) = block.map(u64::from_le_bytes).filter(|&w| !has_space_lead(w)) {
+            let space = ascii_space_bits(w);
+            let after_space = (space << 8) | if in_word { 0 } else { 0x80 };
+            words += (!space & after_space & HIGH_BITS).count_ones() as usize;
+            if words >= MAX_COUNTED_WORDS {
+                return MAX_COUNTED_WORDS;
             }
-            for k in 1..16 {
-                starts += u8::from(!ascii_space(block[k]) & ascii_space(block[k - 1]));
-            }
-            if special == 0 {
-                words += starts as usize;
-                if words >= MAX_COUNTED_WORDS {
-                    return MAX_COUNTED_WORDS;
-                }
-                in_word = !ascii_space(block[15]);
-                i += 16;
-                continue;
-            }
+            in_word = space >> 63 == 0;
+            i += 8;
+            continue;
         }
         let x = b[i];
-        let space = if x < 0x80 {
+        let (space, len) = if x < 0x80 {
             // ASCII white space, U+000B included.
-            matches!(x, b' ' | b'\t'..=b'\r')
+            (matches!(x, b' ' | b'\t'..=b'\r'), 1)
         } else if x & 0xC0 == 0x80 {
             // A continuation byte belongs to the char before it.
             i += 1;
             continue;
         } else if matches!(x, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
-            raw.get(i..).and_then(|r| r.chars().next()).is_some_and(char::is_whitespace)
+            // Passed whole, so that no block starts inside white space.
+            let c = raw.get(i..).and_then(|r| r.chars().next());
+            (c.is_some_and(char::is_whitespace), c.map_or(1, char::len_utf8))
         } else {
-            false
+            (false, 1)
         };
         if !space && !in_word {
             words += 1;
@@ -576,9 +614,31 @@ fn count_words(raw: &str) -> usize {
             }
         }
         in_word = !space;
-        i += 1;
+        i += len;
     }
     words
+}
+
+/// The high bit of each of eight bytes read as a little-endian `u64`.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `w` that is ASCII white space (U+0009..U+000D, U+0020).
+fn ascii_space_bits(w: u64) -> u64 {
+    const LOW_BITS: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    let low = w & LOW_BITS;
+    // Adding to seven-bit values never carries into the next byte.
+    let not_blank = ((low ^ 0x2020_2020_2020_2020) + LOW_BITS) & HIGH_BITS;
+    let from_tab = (low + 0x7777_7777_7777_7777) & HIGH_BITS;
+    let past_cr = (low + 0x7272_7272_7272_7272) & HIGH_BITS;
+    (!not_blank | (from_tab & !past_cr)) & !w & HIGH_BITS
+}
+
+/// Whether the bytes of `w` hold a lead byte of a multi-byte white-space char (C2, E1, E2,
+/// E3), or E0.
+fn has_space_lead(w: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let has_zero_byte = |v: u64| v.wrapping_sub(ONES) & !v & HIGH_BITS != 0;
+    has_zero_byte(w ^ 0xC2C2_C2C2_C2C2_C2C2) || has_zero_byte((w & 0xFCFC_FCFC_FCFC_FCFC) ^ 0xE0E0_E0E0_E0E0_E0E0)
 }
 
 /// Whether `c` is a letter, with fast paths for ASCII and the Arabic letter block.
@@ -765,11 +825,15 @@ fn is_meta_line(raw: &str, norm: &str) -> bool {
     if chars > 160 {
         return false;
     }
+    // Embedded-post signature: "— Name (@handle) Month D, YYYY". Past 100 chars nothing else
+    // is meta, so the words of such a line are not read.
+    let dashed = raw.trim_start().starts_with(['—', '–', '-']);
+    if chars > 100 && !dashed {
+        return false;
+    }
     let rs = runs(norm);
     let month_year = has_month_year(&rs);
     let remainder = rs.iter().filter(|(d, w)| !d && !MONTHS.has(w) && !DATE_FILLERS.has(w)).count();
-    // Embedded-post signature: "— Name (@handle) Month D, YYYY".
-    let dashed = raw.trim_start().starts_with(['—', '–', '-']);
     let ends_with_year = rs.last().is_some_and(|(d, y)| *d && y.len() == 4);
     if dashed && (raw.contains("(@") || (month_year && ends_with_year && remainder <= 5)) {
         return true;
@@ -828,7 +892,9 @@ fn is_boilerplate_line(raw: &str, norm: &str, words: usize) -> bool {
         }
     }
     // Links, handles, hashtags and separators dominate (`words` counts the same tokens).
-    if words > 0 && words <= 30 {
+    // Each such token holds a link byte, so lines with too few of them are not tokenized.
+    let marks = || raw.bytes().filter(|&b| LINK_BYTES[usize::from(b)]).count();
+    if words > 0 && words <= 30 && marks() * 2 >= words {
         let linkish = raw
             .split_whitespace()
             .filter(|t| {
@@ -836,7 +902,7 @@ fn is_boilerplate_line(raw: &str, norm: &str, words: usize) -> bool {
                 (t.bytes().any(|b| b == b'h' || b == b'w') && (t.contains("http") || t.contains("www.")))
                     || t.starts_with('@')
                     || t.starts_with('#')
-                    || t.chars().all(|c| "|•·›»«-–—/*>".contains(c))
+                    || t.chars().all(is_link_separator)
             })
             .count();
         if linkish * 2 >= words {
@@ -845,7 +911,7 @@ fn is_boilerplate_line(raw: &str, norm: &str, words: usize) -> bool {
     }
     // Menus: three or more short items between separators.
     const MENU_SEPARATORS: [char; 4] = ['|', '•', '·', '›'];
-    if !ends_sentence && raw.contains(MENU_SEPARATORS) {
+    if !ends_sentence && has_menu_separator(raw) {
         let mut items = raw.split(MENU_SEPARATORS).map(str::trim).filter(|s| !s.is_empty());
         let mut count = 0;
         if items.all(|s| {
@@ -857,6 +923,36 @@ fn is_boilerplate_line(raw: &str, norm: &str, words: usize) -> bool {
         }
     }
     is_photo_caption(raw, norm, words)
+}
+
+/// Bytes of "http", "www.", '@', '#' and the separator chars: a link-like token holds one.
+const LINK_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let bytes = b"hw@#|-/*>\xC2\xE2";
+    let mut k = 0;
+    while k < bytes.len() {
+        table[bytes[k] as usize] = true;
+        k += 1;
+    }
+    table
+};
+
+/// Whether a char may make up a separator token of a link list ("|", "»", "—" …).
+fn is_link_separator(c: char) -> bool {
+    matches!(c, '|' | '•' | '·' | '›' | '»' | '«' | '-' | '–' | '—' | '/' | '*' | '>')
+}
+
+/// Whether a line holds a menu separator ('|', '•', '·' or '›'), read as UTF-8 bytes.
+fn has_menu_separator(raw: &str) -> bool {
+    let b = raw.as_bytes();
+    b.iter().enumerate().any(|(i, &x)| match x {
+        b'|' => true,
+        // U+00B7.
+        0xC2 => b.get(i + 1) == Some(&0xB7),
+        // U+2022 and U+203A.
+        0xE2 => b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0xA2 | 0xBA)),
+        _ => false,
+    })
 }
 
 /// A short line without a full stop that ends in a credit such as "(رويترز)".
@@ -1162,6 +1258,11 @@ mod tests {
         }
         assert_eq!(hash_line("قال الوزير، اليوم"), hash_line("قال الوزير اليوم"));
         assert_ne!(hash_line("قال الوزير"), hash_line("قال الرئيس"));
+        for c in (0..0x3000u32).chain(0xFB50..0xFF00).filter_map(char::from_u32) {
+            for t in [c.to_string(), format!("قال{c}الوزير {c}"), format!("{c}ﻻ إِلى ـ٣ ة Ä")] {
+                assert_eq!(hash_raw_line(&t), hash_line(&normalize_for_match(&t)), "{c:?}");
+            }
+        }
         let many = "كلمة ".repeat(60);
         // Every offset of the 16-byte blocks, with multi-byte spaces and tabs among the words.
         let mixed: Vec<String> = (0..20)
@@ -1188,6 +1289,51 @@ mod tests {
             assert_eq!(count_words(t), t.split_whitespace().count().min(MAX_COUNTED_WORDS), "{t:?}");
         }
         assert_eq!(runs("ab12 cd-3"), vec![(false, "ab"), (true, "12"), (false, "cd"), (true, "3")]);
+    }
+
+    #[test]
+    fn word_counts_agree_with_split_whitespace_at_every_offset() {
+        let pieces = ["ب", " ", "\u{A0}", "a", "\u{2003}", "ـ", "\t", "«", "\u{200B}"];
+        let n = pieces.len();
+        for code in 0..n.pow(4) {
+            let unit: String = (0..4).map(|k| pieces[code / n.pow(k) % n]).collect();
+            for lead in ["", "a", "ب", " "] {
+                let t = format!("{lead}{}", unit.repeat(3));
+                assert_eq!(count_words(&t), t.split_whitespace().count().min(MAX_COUNTED_WORDS), "{t:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn word_bits_agree_with_bytes() {
+        for x in 0..=255u8 {
+            for k in 0..8 {
+                let mut bytes = [b'a', 0x20, 0xD8, 0x0B, 0x80, b'z', 0xE4, 0x0D];
+                bytes[k] = x;
+                let w = u64::from_le_bytes(bytes);
+                let want: u64 =
+                    (0..8).filter(|&j| matches!(bytes[j], b' ' | b'\t'..=b'\r')).map(|j| 0x80u64 << (8 * j)).sum();
+                assert_eq!(ascii_space_bits(w), want, "{bytes:?}");
+                let lead = bytes.iter().any(|&y| y == 0xC2 || (0xE0..=0xE3).contains(&y));
+                assert_eq!(has_space_lead(w), lead, "{bytes:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn separator_checks_agree_with_char_searches() {
+        for t in ["http", "www.", "@", "#"] {
+            assert!(t.bytes().any(|b| LINK_BYTES[usize::from(b)]), "{t}");
+        }
+        for c in (0..0x3000u32).filter_map(char::from_u32) {
+            assert_eq!(is_link_separator(c), "|•·›»«-–—/*>".contains(c), "{c:?}");
+            if is_link_separator(c) {
+                assert!(c.to_string().bytes().any(|b| LINK_BYTES[usize::from(b)]), "{c:?}");
+            }
+            for s in [c.to_string(), format!("قال{c}x"), format!("{c}·"), format!("ab{c}")] {
+                assert_eq!(has_menu_separator(&s), s.contains(['|', '•', '·', '›']), "{s:?}");
+            }
+        }
     }
 
     #[test]
