@@ -149,12 +149,15 @@ pub(crate) fn class_of(table: &[u16], c: char) -> u16 {
 
 /// For each two-byte char of the Arabic block (lead byte D8..DB), indexed by the low two bits
 /// of its lead and the low six of its second byte: [`AR_CONT`] when it continues an Arabic
-/// word, and [`AR_START`] too when a word may start with it (not skipped, not a digit).
+/// word and is no invisible control, and [`AR_START`] too when a word may start with it (not
+/// skipped, not a digit).
 static ARABIC_BLOCK: LazyLock<[u8; 256]> = LazyLock::new(|| {
     let mut t = [0u8; 256];
     for (k, e) in t.iter_mut().enumerate() {
         let k_class = char::from_u32(0x0600 + k as u32).map_or(0, compute_class);
-        if k_class & class::AR_WORD != 0 {
+        // Invisible controls (U+061C) are left to the generic reading, which gives them
+        // back at a word's end.
+        if k_class & class::AR_WORD != 0 && k_class & class::INVISIBLE == 0 {
             *e |= AR_CONT;
             if k_class & (class::SKIP | class::DIGIT) == 0 {
                 *e |= AR_START;
@@ -467,6 +470,11 @@ fn scan_tokens_while(text: &str, range: Span, mut emit: impl FnMut(Span, TokenKi
     let arabic = &*ARABIC_BLOCK;
     let mut cur = Cursor { s, i: 0 };
     loop {
+        // A space, the commonest char between tokens, is skipped without decoding.
+        if bytes.get(cur.i) == Some(&b' ') {
+            cur.i += 1;
+            continue;
+        }
         // Fast path: a word starting with a two-byte char of the Arabic block (U+0600..U+06FF,
         // lead bytes D8..DB) that is an Arabic word char, neither skipped nor a digit.
         if let (Some(&b0), Some(&b1)) = (bytes.get(cur.i), bytes.get(cur.i + 1)) {
@@ -567,15 +575,24 @@ fn scan_tokens_while(text: &str, range: Span, mut emit: impl FnMut(Span, TokenKi
 fn arabic_word_end(s: &str, start: usize, table: &[u16], arabic: &[u8; 256]) -> usize {
     let bytes = s.as_bytes();
     let mut i = start;
+    // Whether the last char taken came from the Arabic block table, which holds no
+    // invisible control, so that there is nothing to give back.
+    let mut last_from_block = false;
     loop {
-        // Two-byte chars of the Arabic block, read without decoding (`s` is valid UTF-8, so
-        // a lead byte D8..DB is followed by its continuation byte).
-        while i + 1 < bytes.len() {
-            let b0 = bytes[i];
-            if b0 & 0xFC != 0xD8 || arabic_block(arabic, b0, bytes[i + 1]) & AR_CONT == 0 {
-                break;
-            }
-            i += 2;
+        // Two-byte chars of the Arabic block, read in pairs without decoding (`s` is valid
+        // UTF-8, so a lead byte D8..DB is followed by its continuation byte).
+        let run = bytes
+            .get(i..)
+            .unwrap_or_default()
+            .chunks_exact(2)
+            .take_while(|pair| match **pair {
+                [b0, b1] => b0 & 0xFC == 0xD8 && arabic_block(arabic, b0, b1) & AR_CONT != 0,
+                _ => false,
+            })
+            .count();
+        if run > 0 {
+            i += 2 * run;
+            last_from_block = true;
         }
         // Any other char (presentation forms, invisible controls, other blocks); ASCII never
         // continues an Arabic word.
@@ -583,15 +600,17 @@ fn arabic_word_end(s: &str, start: usize, table: &[u16], arabic: &[u8; 256]) -> 
             break;
         }
         match s.get(i..).and_then(|r| r.chars().next()) {
-            Some(c) if class_of(table, c) & class::AR_WORD != 0 => i += c.len_utf8(),
+            Some(c) if class_of(table, c) & class::AR_WORD != 0 => {
+                i += c.len_utf8();
+                last_from_block = false;
+            }
             _ => break,
         }
     }
-    // Invisible controls at the end of a word are not part of it. A last char of the Arabic
-    // block other than U+061C (D8 9C) is none.
-    if i >= start + 2 && bytes[i - 2] & 0xFC == 0xD8 && (bytes[i - 2], bytes[i - 1]) != (0xD8, 0x9C) {
+    if last_from_block {
         return i;
     }
+    // Invisible controls at the end of a word are not part of it.
     while let Some(last) = s[start..i].chars().next_back() {
         if class_of(table, last) & class::INVISIBLE != 0 && i - last.len_utf8() > start {
             i -= last.len_utf8();
@@ -828,7 +847,7 @@ mod tests {
             c.encode_utf8(&mut utf8);
             let k = class_of(table, c);
             let e = arabic_block(t, utf8[0], utf8[1]);
-            assert_eq!(e & AR_CONT != 0, k & class::AR_WORD != 0, "{code:X}");
+            assert_eq!(e & AR_CONT != 0, k & class::AR_WORD != 0 && k & class::INVISIBLE == 0, "{code:X}");
             let starts = k & (class::AR_WORD | class::SKIP | class::DIGIT) == class::AR_WORD;
             assert_eq!(e & AR_START != 0, starts, "{code:X}");
         }
