@@ -123,6 +123,14 @@ fn dot_is_not_final(s: &str, i: usize) -> bool {
     if next.is_some_and(|c| class_of(table, c) & class::ALNUM != 0) {
         return true;
     }
+    // The commonest case: two Arabic letters before the dot end a word of at least two
+    // letters and no case, which is neither an initial nor an abbreviation.
+    let arabic_letter = |c: char| ('\u{0621}'..='\u{064A}').contains(&c);
+    if let Some(p) = prev.filter(|&p| arabic_letter(p)) {
+        if char_before(s, i - p.len_utf8()).is_some_and(arabic_letter) {
+            return false;
+        }
+    }
     let word = word_before(s, i);
     if word.is_empty() {
         return false;
