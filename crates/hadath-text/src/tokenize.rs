@@ -410,12 +410,15 @@ pub fn tokenize_range(text: &str, range: Span, out: &mut Vec<Token>) {
 /// ignored, one made from another text of the same length gives wrong norms.
 pub fn tokenize_range_norm(text: &str, range: Span, norm: Option<&NormText>, out: &mut Vec<Token>) {
     let norm = norm.filter(|n| n.original_len() == text.len());
+    // Spans and kinds first, norms after (an empty `String` does not allocate): the scan
+    // then pushes with a small inlined closure, and the norms are made in a plain loop.
+    let first = out.len();
+    scan_tokens(text, range, |span, kind| out.push(Token { span, kind, norm: String::new() }));
     // Normalised byte where the last token's norm ended: token norms are found moving forward.
     let mut norm_at = 0usize;
-    scan_tokens(text, range, |span, kind| {
-        let norm = token_norm_in(text, norm, &mut norm_at, span);
-        out.push(Token { span, kind, norm });
-    });
+    for t in out.iter_mut().skip(first) {
+        t.norm = token_norm_in(text, norm, &mut norm_at, t.span);
+    }
 }
 
 /// Like [`tokenize_range_norm`], stopping after the first `max` tokens of the range.
@@ -571,7 +574,7 @@ fn scan_tokens_while(text: &str, range: Span, mut emit: impl FnMut(Span, TokenKi
 
 /// End of the Arabic word that starts at byte `start` of `s` with an Arabic word char:
 /// Arabic word chars are taken, and invisible controls at its end given back.
-#[inline]
+#[inline(always)]
 fn arabic_word_end(s: &str, start: usize, table: &[u16], arabic: &[u8; 256]) -> usize {
     let bytes = s.as_bytes();
     let mut i = start;
