@@ -10,8 +10,9 @@ const BLOCK: usize = 16;
 
 /// Index of the first byte at or after `from` for which `hit` holds (`bytes.len()` when none
 /// does). `hit` must be cheap and branch-free (comparisons joined with `|`), so that the block
-/// test vectorises.
-#[inline(always)]
+/// test vectorises. Never inlined: inside a large caller the compiler has been seen to spill
+/// the block's masks byte by byte, on its own it keeps them in one vector register.
+#[inline(never)]
 pub fn find_byte(bytes: &[u8], mut from: usize, hit: impl Fn(u8) -> bool) -> usize {
     while from + BLOCK <= bytes.len() {
         let block: &[u8; BLOCK] = match bytes[from..from + BLOCK].try_into() {
@@ -21,10 +22,10 @@ pub fn find_byte(bytes: &[u8], mut from: usize, hit: impl Fn(u8) -> bool) -> usi
         // Masks OR-ed together, not an `||` chain nor a sum: this form compiles to one vector
         // compare per tested byte value and a single test of the block.
         let mut m = [0u8; BLOCK];
-        for (mask, &b) in m.iter_mut().zip(block) {
-            *mask = 0u8.wrapping_sub(hit(b) as u8);
+        for j in 0..BLOCK {
+            m[j] = 0u8.wrapping_sub(hit(block[j]) as u8);
         }
-        if u128::from_ne_bytes(m) != 0 {
+        if m.iter().fold(0u8, |acc, &x| acc | x) != 0 {
             break;
         }
         from += BLOCK;
@@ -43,8 +44,8 @@ pub fn any_byte(bytes: &[u8], hit: impl Fn(u8) -> bool) -> bool {
 
 /// Index of the first byte at or after `from` that, with the byte after it (0 after the last
 /// byte), satisfies `hit` (`bytes.len()` when none does); branch-free like [`find_byte`]. For
-/// two-byte UTF-8 chars such as Arabic-Indic digits.
-#[inline(always)]
+/// two-byte UTF-8 chars such as Arabic-Indic digits. Never inlined, like [`find_byte`].
+#[inline(never)]
 pub fn find_pair(bytes: &[u8], mut from: usize, hit: impl Fn(u8, u8) -> bool) -> usize {
     while from + BLOCK < bytes.len() {
         let (Ok(a), Ok(b)) = (

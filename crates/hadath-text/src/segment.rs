@@ -7,7 +7,7 @@
 
 use crate::doc::{Document, ParagraphKind};
 use crate::normalize::{normalize_for_match, NormText, NormView};
-use crate::scan::{any_pair, count_chars, find_byte, find_pair};
+use crate::scan::{count_chars, find_byte, find_pair};
 use crate::span::Span;
 use crate::tokenize::{
     class, class_of, class_table, is_arabic_char, is_digit, tokenize_range_first, tokenize_range_norm, Token, TokenKind,
@@ -205,10 +205,8 @@ fn list_marker(s: &str) -> Option<(usize, u32)> {
 
 /// Byte offsets (in `s`) where list items of a one-line numbered list start.
 fn list_item_starts(s: &str) -> Vec<usize> {
-    // Every marker starts with a digit: most paragraphs have none and need no scan.
-    if !has_digit(s) {
-        return Vec::new();
-    }
+    // Every marker starts with a digit: most paragraphs have none, and the first search
+    // below ends the scan.
     let mut markers: Vec<(usize, u32)> = Vec::new();
     let bytes = s.as_bytes();
     let mut i = 0;
@@ -254,11 +252,6 @@ fn is_digit_start(a: u8, b: u8) -> bool {
     (a.wrapping_sub(b'0') < 10)
         | ((a == 0xD9) & (b.wrapping_sub(0xA0) < 10))
         | ((a == 0xDB) & (b.wrapping_sub(0xB0) < 10))
-}
-
-/// Whether `s` holds an ASCII, Arabic-Indic (U+0660..U+0669) or Persian (U+06F0..U+06F9) digit.
-fn has_digit(s: &str) -> bool {
-    any_pair(s.as_bytes(), is_digit_start)
 }
 
 /// Byte offsets and chars of the quotation marks in `s`, with each one's char index.
