@@ -983,6 +983,13 @@ fn agency_at(s: &str, toks: &[Token], norm: Option<&NormView<'_>>) -> Option<(us
             AGENCIES.contains(&key.as_str()).then(|| (c + 1, toks[c].span.end))
         }
         None => {
+            // Keys only grow as tokens are added (a slice normalises as the whole text does):
+            // when no known name starts with the first token's key, none of them can match.
+            if let Some(first_key) = key_of(0, 0) {
+                if !AGENCIES.iter().any(|a| a.starts_with(first_key.as_str())) {
+                    return None;
+                }
+            }
             // The longest known name made of the next few tokens.
             let mut best = None;
             for n in 1..=6.min(toks.len()) {
