@@ -83,11 +83,14 @@ const CLASSES_END: u32 = 0x0700;
 const PUNCTUATION_BLOCK: std::ops::Range<u32> = 0x2000..0x2070;
 
 fn compute_class(c: char) -> u16 {
+    // The Unicode table searches, once each: the class tables are built from 2,000 chars.
+    let (alpha, white) = (c.is_alphabetic(), c.is_whitespace());
+    let alnum = alpha || c.is_numeric();
     let mut k = 0;
-    if c.is_whitespace() || c.is_control() || is_invisible_control(c) {
+    if white || c.is_control() || is_invisible_control(c) {
         k |= class::SKIP;
     }
-    if c.is_alphanumeric() {
+    if alnum {
         k |= class::ALNUM;
     }
     if is_digit(c) {
@@ -99,13 +102,13 @@ fn compute_class(c: char) -> u16 {
     if is_latin_word_char(c) {
         k |= class::LATIN_WORD;
     }
-    if c.is_whitespace() {
+    if white {
         k |= class::WHITE;
     }
-    if c.is_alphanumeric() || matches!(c, '.' | '-' | '_' | '@' | '/') {
+    if alnum || matches!(c, '.' | '-' | '_' | '@' | '/') {
         k |= class::LINK_BLOCK;
     }
-    if c.is_alphanumeric()
+    if alnum
         || c == '_'
         || c == '\u{0640}'
         || is_arabic_mark(c)
@@ -114,10 +117,10 @@ fn compute_class(c: char) -> u16 {
     {
         k |= class::TAG;
     }
-    if c.is_alphabetic() {
+    if alpha {
         k |= class::ALPHA;
     }
-    if c.is_alphanumeric() || c == '.' || c == '\u{0640}' || is_arabic_mark(c) {
+    if alnum || c == '.' || c == '\u{0640}' || is_arabic_mark(c) {
         k |= class::DOT_WORD;
     }
     if is_invisible_control(c) {
