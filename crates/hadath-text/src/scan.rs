@@ -1,28 +1,31 @@
 //! Byte scans that skip 16 bytes at a time, for finding rare bytes (marks, quotes, digits)
 //! in long runs of Arabic text.
 //!
-//! The test of a 16-byte block is written without branches and sums its hits, so the compiler
-//! turns it into a few vector compares; only a block holding a hit is looked at byte by byte.
+//! The test of a 16-byte block is written without branches and ORs the hit masks together, so
+//! the compiler turns it into a few vector compares; only a block holding a hit is looked at
+//! byte by byte.
 
 /// Bytes tested at once.
 const BLOCK: usize = 16;
 
 /// Index of the first byte at or after `from` for which `hit` holds (`bytes.len()` when none
 /// does). `hit` must be cheap and branch-free (comparisons joined with `|`), so that the block
-/// test vectorises.
-#[inline(always)]
+/// test vectorises. Never inlined: inside a large caller the compiler has been seen to spill
+/// the block's masks byte by byte, on its own it keeps them in one vector register.
+#[inline(never)]
 pub fn find_byte(bytes: &[u8], mut from: usize, hit: impl Fn(u8) -> bool) -> usize {
     while from + BLOCK <= bytes.len() {
         let block: &[u8; BLOCK] = match bytes[from..from + BLOCK].try_into() {
             Ok(b) => b,
             Err(_) => break,
         };
-        // A sum, not an `||` chain: the compiler keeps it one vector test per block.
-        let mut hits = 0u8;
-        for &b in block {
-            hits = hits.wrapping_add(hit(b) as u8);
+        // Masks OR-ed together, not an `||` chain nor a sum: this form compiles to one vector
+        // compare per tested byte value and a single test of the block.
+        let mut m = [0u8; BLOCK];
+        for j in 0..BLOCK {
+            m[j] = 0u8.wrapping_sub(hit(block[j]) as u8);
         }
-        if hits != 0 {
+        if m.iter().fold(0u8, |acc, &x| acc | x) != 0 {
             break;
         }
         from += BLOCK;
@@ -41,8 +44,8 @@ pub fn any_byte(bytes: &[u8], hit: impl Fn(u8) -> bool) -> bool {
 
 /// Index of the first byte at or after `from` that, with the byte after it (0 after the last
 /// byte), satisfies `hit` (`bytes.len()` when none does); branch-free like [`find_byte`]. For
-/// two-byte UTF-8 chars such as Arabic-Indic digits.
-#[inline(always)]
+/// two-byte UTF-8 chars such as Arabic-Indic digits. Never inlined, like [`find_byte`].
+#[inline(never)]
 pub fn find_pair(bytes: &[u8], mut from: usize, hit: impl Fn(u8, u8) -> bool) -> usize {
     while from + BLOCK < bytes.len() {
         let (Ok(a), Ok(b)) = (
@@ -76,7 +79,8 @@ pub fn any_pair(bytes: &[u8], hit: impl Fn(u8, u8) -> bool) -> bool {
 /// Number of chars in a UTF-8 byte slice (bytes that are not continuation bytes).
 #[inline]
 pub fn count_chars(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&x| x & 0xC0 != 0x80).count()
+    // Byte-wide sums over chunks of at most 255 bytes cannot overflow and vectorise well.
+    bytes.chunks(255).map(|c| c.iter().map(|&x| u8::from(x & 0xC0 != 0x80)).sum::<u8>() as usize).sum()
 }
 
 #[cfg(test)]
@@ -102,5 +106,8 @@ mod tests {
             assert_eq!(find_pair(b, from, pair), plain, "{from}");
         }
         assert_eq!(count_chars(text.as_bytes()), text.chars().count());
+        // Longer than one counting chunk of 255 bytes.
+        let long = text.repeat(4);
+        assert_eq!(count_chars(long.as_bytes()), long.chars().count());
     }
 }

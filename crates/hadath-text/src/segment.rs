@@ -7,7 +7,7 @@
 
 use crate::doc::{Document, ParagraphKind};
 use crate::normalize::{normalize_for_match, NormText, NormView};
-use crate::scan::{any_pair, count_chars, find_byte, find_pair};
+use crate::scan::{count_chars, find_byte, find_pair};
 use crate::span::Span;
 use crate::tokenize::{
     class, class_of, class_table, is_arabic_char, is_digit, tokenize_range_first, tokenize_range_norm, Token, TokenKind,
@@ -123,6 +123,14 @@ fn dot_is_not_final(s: &str, i: usize) -> bool {
     if next.is_some_and(|c| class_of(table, c) & class::ALNUM != 0) {
         return true;
     }
+    // The commonest case: two Arabic letters before the dot end a word of at least two
+    // letters and no case, which is neither an initial nor an abbreviation.
+    let arabic_letter = |c: char| ('\u{0621}'..='\u{064A}').contains(&c);
+    if let Some(p) = prev.filter(|&p| arabic_letter(p)) {
+        if char_before(s, i - p.len_utf8()).is_some_and(arabic_letter) {
+            return false;
+        }
+    }
     let word = word_before(s, i);
     if word.is_empty() {
         return false;
@@ -197,10 +205,8 @@ fn list_marker(s: &str) -> Option<(usize, u32)> {
 
 /// Byte offsets (in `s`) where list items of a one-line numbered list start.
 fn list_item_starts(s: &str) -> Vec<usize> {
-    // Every marker starts with a digit: most paragraphs have none and need no scan.
-    if !has_digit(s) {
-        return Vec::new();
-    }
+    // Every marker starts with a digit: most paragraphs have none, and the first search
+    // below ends the scan.
     let mut markers: Vec<(usize, u32)> = Vec::new();
     let bytes = s.as_bytes();
     let mut i = 0;
@@ -246,11 +252,6 @@ fn is_digit_start(a: u8, b: u8) -> bool {
     (a.wrapping_sub(b'0') < 10)
         | ((a == 0xD9) & (b.wrapping_sub(0xA0) < 10))
         | ((a == 0xDB) & (b.wrapping_sub(0xB0) < 10))
-}
-
-/// Whether `s` holds an ASCII, Arabic-Indic (U+0660..U+0669) or Persian (U+06F0..U+06F9) digit.
-fn has_digit(s: &str) -> bool {
-    any_pair(s.as_bytes(), is_digit_start)
 }
 
 /// Byte offsets and chars of the quotation marks in `s`, with each one's char index.
@@ -982,6 +983,13 @@ fn agency_at(s: &str, toks: &[Token], norm: Option<&NormView<'_>>) -> Option<(us
             AGENCIES.contains(&key.as_str()).then(|| (c + 1, toks[c].span.end))
         }
         None => {
+            // Keys only grow as tokens are added (a slice normalises as the whole text does):
+            // when no known name starts with the first token's key, none of them can match.
+            if let Some(first_key) = key_of(0, 0) {
+                if !AGENCIES.iter().any(|a| a.starts_with(first_key.as_str())) {
+                    return None;
+                }
+            }
             // The longest known name made of the next few tokens.
             let mut best = None;
             for n in 1..=6.min(toks.len()) {

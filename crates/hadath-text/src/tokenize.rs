@@ -83,11 +83,14 @@ const CLASSES_END: u32 = 0x0700;
 const PUNCTUATION_BLOCK: std::ops::Range<u32> = 0x2000..0x2070;
 
 fn compute_class(c: char) -> u16 {
+    // The Unicode table searches, once each: the class tables are built from 2,000 chars.
+    let (alpha, white) = (c.is_alphabetic(), c.is_whitespace());
+    let alnum = alpha || c.is_numeric();
     let mut k = 0;
-    if c.is_whitespace() || c.is_control() || is_invisible_control(c) {
+    if white || c.is_control() || is_invisible_control(c) {
         k |= class::SKIP;
     }
-    if c.is_alphanumeric() {
+    if alnum {
         k |= class::ALNUM;
     }
     if is_digit(c) {
@@ -99,13 +102,13 @@ fn compute_class(c: char) -> u16 {
     if is_latin_word_char(c) {
         k |= class::LATIN_WORD;
     }
-    if c.is_whitespace() {
+    if white {
         k |= class::WHITE;
     }
-    if c.is_alphanumeric() || matches!(c, '.' | '-' | '_' | '@' | '/') {
+    if alnum || matches!(c, '.' | '-' | '_' | '@' | '/') {
         k |= class::LINK_BLOCK;
     }
-    if c.is_alphanumeric()
+    if alnum
         || c == '_'
         || c == '\u{0640}'
         || is_arabic_mark(c)
@@ -114,10 +117,10 @@ fn compute_class(c: char) -> u16 {
     {
         k |= class::TAG;
     }
-    if c.is_alphabetic() {
+    if alpha {
         k |= class::ALPHA;
     }
-    if c.is_alphanumeric() || c == '.' || c == '\u{0640}' || is_arabic_mark(c) {
+    if alnum || c == '.' || c == '\u{0640}' || is_arabic_mark(c) {
         k |= class::DOT_WORD;
     }
     if is_invisible_control(c) {
@@ -149,12 +152,15 @@ pub(crate) fn class_of(table: &[u16], c: char) -> u16 {
 
 /// For each two-byte char of the Arabic block (lead byte D8..DB), indexed by the low two bits
 /// of its lead and the low six of its second byte: [`AR_CONT`] when it continues an Arabic
-/// word, and [`AR_START`] too when a word may start with it (not skipped, not a digit).
+/// word and is no invisible control, and [`AR_START`] too when a word may start with it (not
+/// skipped, not a digit).
 static ARABIC_BLOCK: LazyLock<[u8; 256]> = LazyLock::new(|| {
     let mut t = [0u8; 256];
     for (k, e) in t.iter_mut().enumerate() {
         let k_class = char::from_u32(0x0600 + k as u32).map_or(0, compute_class);
-        if k_class & class::AR_WORD != 0 {
+        // Invisible controls (U+061C) are left to the generic reading, which gives them
+        // back at a word's end.
+        if k_class & class::AR_WORD != 0 && k_class & class::INVISIBLE == 0 {
             *e |= AR_CONT;
             if k_class & (class::SKIP | class::DIGIT) == 0 {
                 *e |= AR_START;
@@ -407,12 +413,15 @@ pub fn tokenize_range(text: &str, range: Span, out: &mut Vec<Token>) {
 /// ignored, one made from another text of the same length gives wrong norms.
 pub fn tokenize_range_norm(text: &str, range: Span, norm: Option<&NormText>, out: &mut Vec<Token>) {
     let norm = norm.filter(|n| n.original_len() == text.len());
+    // Spans and kinds first, norms after (an empty `String` does not allocate): the scan
+    // then pushes with a small inlined closure, and the norms are made in a plain loop.
+    let first = out.len();
+    scan_tokens(text, range, |span, kind| out.push(Token { span, kind, norm: String::new() }));
     // Normalised byte where the last token's norm ended: token norms are found moving forward.
     let mut norm_at = 0usize;
-    scan_tokens(text, range, |span, kind| {
-        let norm = token_norm_in(text, norm, &mut norm_at, span);
-        out.push(Token { span, kind, norm });
-    });
+    for t in out.iter_mut().skip(first) {
+        t.norm = token_norm_in(text, norm, &mut norm_at, t.span);
+    }
 }
 
 /// Like [`tokenize_range_norm`], stopping after the first `max` tokens of the range.
@@ -467,6 +476,11 @@ fn scan_tokens_while(text: &str, range: Span, mut emit: impl FnMut(Span, TokenKi
     let arabic = &*ARABIC_BLOCK;
     let mut cur = Cursor { s, i: 0 };
     loop {
+        // A space, the commonest char between tokens, is skipped without decoding.
+        if bytes.get(cur.i) == Some(&b' ') {
+            cur.i += 1;
+            continue;
+        }
         // Fast path: a word starting with a two-byte char of the Arabic block (U+0600..U+06FF,
         // lead bytes D8..DB) that is an Arabic word char, neither skipped nor a digit.
         if let (Some(&b0), Some(&b1)) = (bytes.get(cur.i), bytes.get(cur.i + 1)) {
@@ -563,19 +577,28 @@ fn scan_tokens_while(text: &str, range: Span, mut emit: impl FnMut(Span, TokenKi
 
 /// End of the Arabic word that starts at byte `start` of `s` with an Arabic word char:
 /// Arabic word chars are taken, and invisible controls at its end given back.
-#[inline]
+#[inline(always)]
 fn arabic_word_end(s: &str, start: usize, table: &[u16], arabic: &[u8; 256]) -> usize {
     let bytes = s.as_bytes();
     let mut i = start;
+    // Whether the last char taken came from the Arabic block table, which holds no
+    // invisible control, so that there is nothing to give back.
+    let mut last_from_block = false;
     loop {
-        // Two-byte chars of the Arabic block, read without decoding (`s` is valid UTF-8, so
-        // a lead byte D8..DB is followed by its continuation byte).
-        while i + 1 < bytes.len() {
-            let b0 = bytes[i];
-            if b0 & 0xFC != 0xD8 || arabic_block(arabic, b0, bytes[i + 1]) & AR_CONT == 0 {
-                break;
-            }
-            i += 2;
+        // Two-byte chars of the Arabic block, read in pairs without decoding (`s` is valid
+        // UTF-8, so a lead byte D8..DB is followed by its continuation byte).
+        let run = bytes
+            .get(i..)
+            .unwrap_or_default()
+            .chunks_exact(2)
+            .take_while(|pair| match **pair {
+                [b0, b1] => b0 & 0xFC == 0xD8 && arabic_block(arabic, b0, b1) & AR_CONT != 0,
+                _ => false,
+            })
+            .count();
+        if run > 0 {
+            i += 2 * run;
+            last_from_block = true;
         }
         // Any other char (presentation forms, invisible controls, other blocks); ASCII never
         // continues an Arabic word.
@@ -583,15 +606,17 @@ fn arabic_word_end(s: &str, start: usize, table: &[u16], arabic: &[u8; 256]) -> 
             break;
         }
         match s.get(i..).and_then(|r| r.chars().next()) {
-            Some(c) if class_of(table, c) & class::AR_WORD != 0 => i += c.len_utf8(),
+            Some(c) if class_of(table, c) & class::AR_WORD != 0 => {
+                i += c.len_utf8();
+                last_from_block = false;
+            }
             _ => break,
         }
     }
-    // Invisible controls at the end of a word are not part of it. A last char of the Arabic
-    // block other than U+061C (D8 9C) is none.
-    if i >= start + 2 && bytes[i - 2] & 0xFC == 0xD8 && (bytes[i - 2], bytes[i - 1]) != (0xD8, 0x9C) {
+    if last_from_block {
         return i;
     }
+    // Invisible controls at the end of a word are not part of it.
     while let Some(last) = s[start..i].chars().next_back() {
         if class_of(table, last) & class::INVISIBLE != 0 && i - last.len_utf8() > start {
             i -= last.len_utf8();
@@ -828,7 +853,7 @@ mod tests {
             c.encode_utf8(&mut utf8);
             let k = class_of(table, c);
             let e = arabic_block(t, utf8[0], utf8[1]);
-            assert_eq!(e & AR_CONT != 0, k & class::AR_WORD != 0, "{code:X}");
+            assert_eq!(e & AR_CONT != 0, k & class::AR_WORD != 0 && k & class::INVISIBLE == 0, "{code:X}");
             let starts = k & (class::AR_WORD | class::SKIP | class::DIGIT) == class::AR_WORD;
             assert_eq!(e & AR_START != 0, starts, "{code:X}");
         }
