@@ -1,5 +1,6 @@
 //! A sentence's view for role reading: its tokens, clause limits, and actor groups as token ranges.
 
+use crate::words::word_set;
 use hadath_text::{normalize_for_match, Actor, Document, Entity, EntityKind, Span, Token, TokenKind};
 
 /// Words that open an oblique phrase: an actor right after them is not a subject.
@@ -142,7 +143,7 @@ impl<'a> SentenceView<'a> {
         }
         let prev = self.norm(first - 1);
         let bare = prev.strip_prefix('و').unwrap_or(prev);
-        if PREPOSITIONS.contains(&bare) {
+        if word_set!(PREPOSITIONS).contains(bare) {
             return Some(bare.to_string());
         }
         // "من قبل X", "على يد X", "بين X".
