@@ -209,7 +209,7 @@ impl SpeakerTrack {
             if w.len() < 6 || w.len() > 14 {
                 return None;
             }
-            let bare = if w.chars().count() > 3 {
+            let bare = if w.chars().nth(3).is_some() {
                 w.strip_prefix('و').or_else(|| w.strip_prefix('ف')).unwrap_or(w)
             } else {
                 w

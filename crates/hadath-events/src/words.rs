@@ -36,13 +36,14 @@ impl WordSet {
     }
 }
 
-/// A multiplicative hash of a short word: its length and its bytes.
+/// A multiplicative hash of a word's length and its first and last four bytes (two Arabic
+/// letters each): two loads instead of a step per byte.
 fn word_hash(b: &[u8]) -> usize {
-    let mut h = (b.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    for &x in b {
-        h = (h.rotate_left(5) ^ x as u64).wrapping_mul(0x517C_C1B7_2722_0A95);
-    }
-    (h >> 32) as usize
+    let head =
+        b.first_chunk::<4>().map_or_else(|| b.iter().fold(0, |h, &x| h << 8 | x as u32), |c| u32::from_le_bytes(*c));
+    let tail = b.last_chunk::<4>().map_or(0, |c| u32::from_le_bytes(*c));
+    let h = ((head as u64) << 32 | tail as u64) ^ b.len() as u64;
+    (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize
 }
 
 /// The [`WordSet`] of a constant word list, built on first use.
