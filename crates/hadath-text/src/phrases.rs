@@ -77,19 +77,22 @@ impl PhraseSet {
                 queue.push_back(*t as usize);
             }
         }
+        let mut fail_row = Vec::with_capacity(width);
         while let Some(s) = queue.pop_front() {
-            if !ends[fail[s]].is_empty() {
-                let inherited = ends[fail[s]].clone();
+            let f = fail[s];
+            if !ends[f].is_empty() {
+                let inherited = ends[f].clone();
                 ends[s].extend(inherited);
             }
-            for c in 0..width {
-                let t = goto[s * width + c];
-                let via_fail = goto[fail[s] * width + c];
-                if t == NONE {
-                    goto[s * width + c] = via_fail;
+            // The failure state's row, copied out so that this row can be written beside it.
+            fail_row.clear();
+            fail_row.extend_from_slice(&goto[f * width..(f + 1) * width]);
+            for (t, &via_fail) in goto[s * width..(s + 1) * width].iter_mut().zip(&fail_row) {
+                if *t == NONE {
+                    *t = via_fail;
                 } else {
-                    fail[t as usize] = via_fail as usize;
-                    queue.push_back(t as usize);
+                    fail[*t as usize] = via_fail as usize;
+                    queue.push_back(*t as usize);
                 }
             }
         }
