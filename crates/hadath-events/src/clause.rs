@@ -71,10 +71,14 @@ impl<'a> SentenceView<'a> {
             }
             strict_clause.push(strict);
             if k >= skip_until && is_clause_break(t) {
-                let close = tokens[k + 1..].iter().position(is_clause_break).map(|p| k + 1 + p);
-                let aside = t.norm == ","
-                    && close
-                        .is_some_and(|j| j > k + 1 && tokens[j].norm == "," && tokens[k + 1..j].iter().all(&in_time));
+                // Only a comma can open an aside: the next break must be a comma too.
+                let close = if t.norm == "," {
+                    tokens[k + 1..].iter().position(is_clause_break).map(|p| k + 1 + p)
+                } else {
+                    None
+                };
+                let aside =
+                    close.is_some_and(|j| j > k + 1 && tokens[j].norm == "," && tokens[k + 1..j].iter().all(&in_time));
                 match close {
                     Some(j) if aside => skip_until = j + 1,
                     _ => c += 1,
