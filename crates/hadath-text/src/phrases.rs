@@ -147,11 +147,25 @@ impl PhraseSet {
     #[inline(never)]
     fn next_match(&self, hay: &[u8], at: usize, mut row: usize) -> Option<(usize, usize)> {
         let (trans, classes, first_match_row) = (&self.trans[..], &self.classes, self.first_match_row);
+        let step = |row: usize, b: u8| trans.get(row + classes[b as usize] as usize).map_or(0, |&t| t as usize);
         let rest = hay.get(at..)?;
-        for (i, &b) in rest.iter().enumerate() {
-            row = trans.get(row + classes[b as usize] as usize).map_or(0, |&t| t as usize);
+        // Two bytes a turn (an Arabic letter), so the loop itself is tested half as often.
+        let mut pairs = rest.chunks_exact(2);
+        for (k, pair) in pairs.by_ref().enumerate() {
+            let &[a, b] = pair else { break };
+            row = step(row, a);
             if row >= first_match_row {
-                return Some((at + i + 1, row));
+                return Some((at + 2 * k + 1, row));
+            }
+            row = step(row, b);
+            if row >= first_match_row {
+                return Some((at + 2 * k + 2, row));
+            }
+        }
+        for &b in pairs.remainder() {
+            row = step(row, b);
+            if row >= first_match_row {
+                return Some((hay.len(), row));
             }
         }
         None
