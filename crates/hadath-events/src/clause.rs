@@ -1,5 +1,6 @@
 //! A sentence's view for role reading: its tokens, clause limits, and actor groups as token ranges.
 
+use crate::words::word_set;
 use hadath_text::{normalize_for_match, Actor, Document, Entity, EntityKind, Span, Token, TokenKind};
 
 /// Words that open an oblique phrase: an actor right after them is not a subject.
@@ -70,10 +71,14 @@ impl<'a> SentenceView<'a> {
             }
             strict_clause.push(strict);
             if k >= skip_until && is_clause_break(t) {
-                let close = tokens[k + 1..].iter().position(is_clause_break).map(|p| k + 1 + p);
-                let aside = t.norm == ","
-                    && close
-                        .is_some_and(|j| j > k + 1 && tokens[j].norm == "," && tokens[k + 1..j].iter().all(&in_time));
+                // Only a comma can open an aside: the next break must be a comma too.
+                let close = if t.norm == "," {
+                    tokens[k + 1..].iter().position(is_clause_break).map(|p| k + 1 + p)
+                } else {
+                    None
+                };
+                let aside =
+                    close.is_some_and(|j| j > k + 1 && tokens[j].norm == "," && tokens[k + 1..j].iter().all(&in_time));
                 match close {
                     Some(j) if aside => skip_until = j + 1,
                     _ => c += 1,
@@ -142,7 +147,7 @@ impl<'a> SentenceView<'a> {
         }
         let prev = self.norm(first - 1);
         let bare = prev.strip_prefix('و').unwrap_or(prev);
-        if PREPOSITIONS.contains(&bare) {
+        if word_set!(PREPOSITIONS).contains(bare) {
             return Some(bare.to_string());
         }
         // "من قبل X", "على يد X", "بين X".

@@ -3,6 +3,7 @@
 use crate::clause::{ActorGroup, SentenceView};
 use crate::patterns::{Frame, Pattern, PatternSet, TriggerMatch};
 use crate::quotes::SpeakerTrack;
+use crate::words::word_set;
 use hadath_text::{
     Actor, Casualties, Counted, DateBasis, Document, Event, EventDate, EventLocation, EventStatus, Precision, Span,
     TimeKind, TimexValue,
@@ -129,7 +130,8 @@ struct Candidate {
 }
 
 fn strip_conj(w: &str) -> &str {
-    if w.chars().count() > 3 {
+    // More than three chars.
+    if w.chars().nth(3).is_some() {
         w.strip_prefix('و').or_else(|| w.strip_prefix('ف')).unwrap_or(w)
     } else {
         w
@@ -165,7 +167,7 @@ fn read_status(v: &SentenceView, m: &TriggerMatch, p: &Pattern, question: bool) 
         let prev2 = if first > 1 { strip_conj(v.norm(first - 2)) } else { "" };
         // "تعرض لمحاولة اغتيال": an attempt that was made is an attack.
         let suffered = first > 1 && strip_conj(v.norm(first - 2)).starts_with("تعرض");
-        if (purpose(prev) && !suffered) || purpose(prev2) && SUPPORT_VERBS.contains(&prev) {
+        if (purpose(prev) && !suffered) || purpose(prev2) && word_set!(SUPPORT_VERBS).contains(prev) {
             return EventStatus::Planned;
         }
     }
@@ -178,20 +180,20 @@ fn read_status(v: &SentenceView, m: &TriggerMatch, p: &Pattern, question: bool) 
         let w = v.norm(i);
         let bare = strip_conj(w);
         let near = first - i <= 2;
-        if near && NEGATORS.contains(&w) {
+        if near && word_set!(NEGATORS).contains(w) {
             // "لن يعقد" about a meeting: cancelled, not denied.
             if (w == "لن" || w == "ولن") && p.event_type == "CONSULT" {
                 return EventStatus::Cancelled;
             }
             return EventStatus::Denied;
         }
-        if CANCEL_WORDS.contains(&bare) {
+        if word_set!(CANCEL_WORDS).contains(bare) {
             return EventStatus::Cancelled;
         }
-        if DENIAL_VERBS.contains(&bare) {
+        if word_set!(DENIAL_VERBS).contains(bare) {
             return EventStatus::Denied;
         }
-        if PLAN_WORDS.contains(&bare) || (bare.starts_with('س') && is_future_verb(bare)) {
+        if word_set!(PLAN_WORDS).contains(bare) || (bare.starts_with('س') && is_future_verb(bare)) {
             status = EventStatus::Planned;
         }
         if CONDITION_WORDS.contains(&bare) && bare != "ان" {
@@ -208,10 +210,10 @@ fn read_status(v: &SentenceView, m: &TriggerMatch, p: &Pattern, question: bool) 
         }
         let bare = strip_conj(v.norm(i));
         // "الاجتماع ألغي" but not "احتجاجا على إلغاء".
-        if CANCEL_WORDS.contains(&bare) && matches!(p.event_type.as_str(), "CONSULT" | "AGREE") {
+        if word_set!(CANCEL_WORDS).contains(bare) && matches!(p.event_type.as_str(), "CONSULT" | "AGREE") {
             return EventStatus::Cancelled;
         }
-        if FUTURE_AFTER.contains(&bare) || (i == m.last && PLAN_WORDS.contains(&bare)) {
+        if FUTURE_AFTER.contains(&bare) || (i == m.last && word_set!(PLAN_WORDS).contains(bare)) {
             status = EventStatus::Planned;
         }
     }
@@ -220,7 +222,7 @@ fn read_status(v: &SentenceView, m: &TriggerMatch, p: &Pattern, question: bool) 
         for i in m.last..(m.last + 16).min(v.tokens.len()) {
             let bare = strip_conj(v.norm(i));
             let next = v.norm(i + 1);
-            if CANCEL_WORDS.contains(&bare) || (bare == "لن" && HELD_VERBS.contains(&next)) {
+            if word_set!(CANCEL_WORDS).contains(bare) || (bare == "لن" && word_set!(HELD_VERBS).contains(next)) {
                 return EventStatus::Cancelled;
             }
         }
@@ -321,7 +323,7 @@ fn read_roles(v: &SentenceView, m: &TriggerMatch, p: &Pattern, c: &mut Candidate
             // Subject right before the verb: "لافروف استضاف نظيريه".
             let adjacent_before = before.last().filter(|g| m.first - g.last <= 1 && prep(g).is_none());
             // A participle ("داعيا أرمينيا إلى") has its subject earlier; what follows is its object.
-            let participle = PARTICIPLES.contains(&strip_conj(v.norm(m.first)));
+            let participle = word_set!(PARTICIPLES).contains(strip_conj(v.norm(m.first)));
             // A subject inside a split trigger: "أطلق جنود النار".
             let inner = v.groups.iter().find(|g| g.first > m.first && g.last < m.last && in_clause(g));
             if let Some(g) = inner.filter(|g| prep(g).is_none()) {
@@ -450,7 +452,7 @@ fn obstructed(v: &SentenceView, from: usize, to: usize) -> bool {
         let w = strip_conj(v.norm(i));
         // "ما لا يقل عن 135 جنديا"، "أكثر من عشرة مدنيين" qualify a count.
         let count = matches!(w, "عن" | "من") && i > 0 && QUALIFIERS.contains(&strip_conj(v.norm(i - 1)));
-        !count && (PHRASE_PREPOSITIONS.contains(&w) || (w.starts_with('ب') && w.chars().count() > 4))
+        !count && (word_set!(PHRASE_PREPOSITIONS).contains(w) || (w.starts_with('ب') && w.chars().count() > 4))
     })
 }
 
@@ -536,7 +538,7 @@ fn read_place(v: &SentenceView, m: &TriggerMatch, used: &[Actor]) -> Option<Even
             _ => {
                 r.first >= 2
                     && matches!(v.norm(r.first - 2), "في" | "وفي")
-                    && (v.norm(r.first - 1).starts_with("ال") || PLACE_NOUNS.contains(&v.norm(r.first - 1)))
+                    && (v.norm(r.first - 1).starts_with("ال") || word_set!(PLACE_NOUNS).contains(v.norm(r.first - 1)))
                     || r.first >= 1 && PLACE_NOUNS.iter().any(|n| v.norm(r.first - 1).strip_prefix('ب') == Some(n))
             }
         };
@@ -597,11 +599,17 @@ fn read_casualties(doc: &Document, v: &SentenceView) -> (Option<Casualties>, Opt
         let c = Casualties { min, max: n.max, span: n.span };
         let class = n.counted.map(|(_, k)| k);
         let pos = v.tokens.iter().position(|t| t.span.overlaps(n.span)).unwrap_or(0);
-        let window = |words: &[&str]| {
-            (pos.saturating_sub(8)..(pos + 8).min(v.tokens.len())).any(|i| {
+        // Whether a killing word and an injury word stand within eight tokens of the number.
+        let near = || {
+            let (mut kill, mut injury) = (false, false);
+            for i in pos.saturating_sub(8)..(pos + 8).min(v.tokens.len()) {
                 let w = strip_conj(v.norm(i));
-                words.iter().any(|k| w == *k || w.strip_prefix('ب') == Some(k) || w.strip_prefix("ال") == Some(k))
-            })
+                for form in [Some(w), w.strip_prefix('ب'), w.strip_prefix("ال")].into_iter().flatten() {
+                    kill |= word_set!(KILL_WORDS).contains(form);
+                    injury |= word_set!(INJURY_WORDS).contains(form);
+                }
+            }
+            (kill, injury)
         };
         match class {
             Some(Counted::Killed) | Some(Counted::Victims) => killed.push((pos, c)),
@@ -615,14 +623,13 @@ fn read_casualties(doc: &Document, v: &SentenceView) -> (Option<Casualties>, Opt
                     // "4 سنوات": the number counts something else.
                     continue;
                 }
+                let (kill_near, injury_near) = near();
                 if class.is_none() {
                     // A bare number counts casualties only right next to the casualty word.
-                    if !window(KILL_WORDS) && !window(INJURY_WORDS) || n.kind != hadath_text::NumberKind::Cardinal {
+                    if !kill_near && !injury_near || n.kind != hadath_text::NumberKind::Cardinal {
                         continue;
                     }
                 }
-                let kill_near = window(KILL_WORDS);
-                let injury_near = window(INJURY_WORDS);
                 if kill_near && (!injury_near || kill_first(v, pos)) {
                     killed.push((pos, c));
                 } else if injury_near {
@@ -660,10 +667,10 @@ fn kill_first(v: &SentenceView, pos: usize) -> bool {
     for i in pos.saturating_sub(4)..(pos + 6).min(v.tokens.len()) {
         let w = strip_conj(v.norm(i));
         let d = i.abs_diff(pos);
-        if KILL_WORDS.contains(&w) && d < best.0 {
+        if word_set!(KILL_WORDS).contains(w) && d < best.0 {
             best = (d, true);
         }
-        if INJURY_WORDS.contains(&w) && d < best.0 {
+        if word_set!(INJURY_WORDS).contains(w) && d < best.0 {
             best = (d, false);
         }
     }
@@ -828,7 +835,7 @@ fn supported(
     let trig = v.norm(m.first);
     if p.event_type == "PROTEST" {
         // "تجمع مئات من ..."، "تجمع عشرات الطلاب": a gathering of a counted crowd.
-        if !m.nominal && CROWD_WORDS.contains(&strip_conj(v.norm(m.last))) {
+        if !m.nominal && word_set!(CROWD_WORDS).contains(strip_conj(v.norm(m.last))) {
             return true;
         }
         // "احتجاجا على": someone acted in protest.
@@ -849,7 +856,7 @@ fn supported(
         }
         if k > 0 {
             let prev = strip_conj(v.norm(k - 1));
-            if CROWD_WORDS.contains(&prev) || v.tokens[k - 1].kind == hadath_text::TokenKind::Number {
+            if word_set!(CROWD_WORDS).contains(prev) || v.tokens[k - 1].kind == hadath_text::TokenKind::Number {
                 return true;
             }
         }
@@ -910,7 +917,9 @@ const PROTEST_ACTS: &[&str] = &[
 
 /// Whether a protest act stands in the sentence of a crowd noun: "تجمع المتظاهرون".
 fn near_protest_act(v: &SentenceView, m: &TriggerMatch) -> bool {
-    (0..v.tokens.len()).filter(|&i| i < m.first || i >= m.last).any(|i| PROTEST_ACTS.contains(&strip_conj(v.norm(i))))
+    (0..v.tokens.len())
+        .filter(|&i| i < m.first || i >= m.last)
+        .any(|i| word_set!(PROTEST_ACTS).contains(strip_conj(v.norm(i))))
 }
 
 /// Whether a supporting verb or a recent-time word stands within four tokens of a trigger.
@@ -921,7 +930,9 @@ fn near_support(v: &SentenceView, m: &TriggerMatch) -> bool {
         let w = strip_conj(v.norm(i));
         let w2 = w.strip_prefix('ل').unwrap_or(w);
         v.same_clause(i, m.first)
-            && (SUPPORT_VERBS.contains(&w) || SUPPORT_VERBS.contains(&w2) || RECENT_WORDS.contains(&w))
+            && (word_set!(SUPPORT_VERBS).contains(w)
+                || word_set!(SUPPORT_VERBS).contains(w2)
+                || word_set!(RECENT_WORDS).contains(w))
     })
 }
 
@@ -1006,16 +1017,16 @@ fn eventive_score(
 ) -> u32 {
     let t = &set.patterns[m.pattern].event_type;
     let near_support = (m.first.saturating_sub(4)..(m.last + 4).min(v.tokens.len()))
-        .any(|i| v.same_clause(i, m.first) && SUPPORT_VERBS.contains(&strip_conj(v.norm(i))));
+        .any(|i| v.same_clause(i, m.first) && word_set!(SUPPORT_VERBS).contains(strip_conj(v.norm(i))));
     let verbal = near_support || others.iter().any(|o| !o.nominal && set.patterns[o.pattern].event_type == *t);
-    let recent = v.tokens.iter().any(|x| RECENT_WORDS.contains(&strip_conj(&x.norm)))
+    let recent = v.tokens.iter().any(|x| word_set!(RECENT_WORDS).contains(strip_conj(&x.norm)))
         || doc.times.iter().any(|x| v.span.contains(x.span));
     let place = v.places.iter().any(|r| matches!(v.preposition_before(r).as_deref(), Some("في") | Some("ب")))
-        || v.tokens.iter().any(|x| PLACE_WORDS.contains(&strip_conj(&x.norm)));
-    let agent = v.tokens.iter().any(|x| AGENT_WORDS.contains(&strip_conj(&x.norm))) || !v.groups.is_empty();
+        || v.tokens.iter().any(|x| word_set!(PLACE_WORDS).contains(strip_conj(&x.norm)));
+    let agent = v.tokens.iter().any(|x| word_set!(AGENT_WORDS).contains(strip_conj(&x.norm))) || !v.groups.is_empty();
     let score = u32::from(verbal) + u32::from(has_casualties) + u32::from(recent) + u32::from(place) + u32::from(agent);
     // Trials, inquiries, anniversaries and long-past dates speak about an event, not of it.
-    let about = v.tokens.iter().any(|x| ABOUT_WORDS.contains(&strip_conj(&x.norm)));
+    let about = v.tokens.iter().any(|x| word_set!(ABOUT_WORDS).contains(strip_conj(&x.norm)));
     let long_past = match doc.published.value {
         Some(p) => doc
             .times
@@ -1058,7 +1069,7 @@ fn under_reaction(v: &SentenceView, m: &TriggerMatch) -> bool {
     (m.first.saturating_sub(reach)..m.first).any(|i| {
         let w = strip_conj(v.norm(i));
         let w = w.strip_prefix('ل').filter(|r| r.chars().count() >= 3).unwrap_or(w);
-        (m.nominal || v.same_clause(i, m.first)) && REACTION_WORDS.contains(&w)
+        (m.nominal || v.same_clause(i, m.first)) && word_set!(REACTION_WORDS).contains(w)
     })
 }
 
@@ -1091,8 +1102,8 @@ fn verbal_attack(v: &SentenceView, m: &TriggerMatch, p: &Pattern, has_casualties
     if p.id != "assault.attack" || has_casualties {
         return false;
     }
-    let speech = v.tokens.iter().any(|t| SPEECH_WORDS.contains(&strip_conj(&t.norm)));
-    let armed = v.tokens.iter().any(|t| ARMED_WORDS.contains(&strip_conj(&t.norm)));
+    let speech = v.tokens.iter().any(|t| word_set!(SPEECH_WORDS).contains(strip_conj(&t.norm)));
+    let armed = v.tokens.iter().any(|t| word_set!(ARMED_WORDS).contains(strip_conj(&t.norm)));
     speech && !armed && !m.nominal
 }
 
@@ -1248,7 +1259,7 @@ fn is_eventive(
     has_casualties: bool,
 ) -> bool {
     let near_support = (m.first.saturating_sub(4)..(m.last + 4).min(v.tokens.len()))
-        .any(|i| v.same_clause(i, m.first) && SUPPORT_VERBS.contains(&strip_conj(v.norm(i))));
+        .any(|i| v.same_clause(i, m.first) && word_set!(SUPPORT_VERBS).contains(strip_conj(v.norm(i))));
     // Present-tense violence verbs ("تستهدف"، "يقتلون") are often habitual or generic.
     let trig = v.norm(m.first);
     let stem = trig.get(m.prefix_len.min(trig.len())..).unwrap_or("");
@@ -1293,7 +1304,11 @@ const MASDAR_CUES: &[&str] = &[
 
 /// Reads a bare verb form as a verbal noun after a noun or a preposition ("عملية خطف").
 fn masdar_reading(v: &SentenceView, mut m: TriggerMatch) -> TriggerMatch {
-    if !m.nominal && m.prefix_len == 0 && m.first > 0 && MASDAR_CUES.contains(&strip_conj(v.norm(m.first - 1))) {
+    if !m.nominal
+        && m.prefix_len == 0
+        && m.first > 0
+        && word_set!(MASDAR_CUES).contains(strip_conj(v.norm(m.first - 1)))
+    {
         m.nominal = true;
     }
     m
@@ -1363,8 +1378,9 @@ fn told_before(v: &SentenceView) -> bool {
     (0..v.tokens.len()).any(|i| {
         let w = strip_conj(v.norm(i));
         let w = w.strip_prefix('ب').filter(|r| r.starts_with("ال")).unwrap_or(w);
-        let pointed = i > 0 && DEMONSTRATIVES.contains(&strip_conj(v.norm(i - 1))) && INCIDENT_NOUNS.contains(&w)
-            || INCIDENT_NOUNS.contains(&w) && DEMONSTRATIVES.contains(&v.norm(i + 1));
+        let pointed =
+            i > 0 && DEMONSTRATIVES.contains(&strip_conj(v.norm(i - 1))) && word_set!(INCIDENT_NOUNS).contains(w)
+                || word_set!(INCIDENT_NOUNS).contains(w) && DEMONSTRATIVES.contains(&v.norm(i + 1));
         let incident = matches!(w, "الحادث" | "الحادثه") && i > 0 && matches!(strip_conj(v.norm(i - 1)), "في" | "خلال");
         pointed || incident
     })
@@ -1373,7 +1389,7 @@ fn told_before(v: &SentenceView) -> bool {
 /// Whether a sentence is about a trial, an inquiry, a report, a law, a charge or a confession
 /// (ABOUT_WORDS): it speaks about violence rather than reporting a new attack.
 fn about_violence(v: &SentenceView) -> bool {
-    v.tokens.iter().any(|t| ABOUT_WORDS.contains(&strip_conj(&t.norm)))
+    v.tokens.iter().any(|t| word_set!(ABOUT_WORDS).contains(strip_conj(&t.norm)))
 }
 
 /// Whether a concession governs the trigger ("على الرغم من مقتل"، "رغم الهجمات"): the violence
@@ -1428,8 +1444,8 @@ fn earlier_year(v: &SentenceView, doc: &Document) -> bool {
 /// "قبل ثلاثة أعوام") or counts violence over years ("في الثمانينات"، "يوميا"). Such a
 /// mention is still coded, with its own date, when it has a toll or a verb of occurrence.
 fn historical(v: &SentenceView, doc: &Document, m: &TriggerMatch) -> bool {
-    let history =
-        (0..v.tokens.len()).any(|i| v.same_clause(i, m.first) && HISTORY_WORDS.contains(&strip_conj(v.norm(i))));
+    let history = (0..v.tokens.len())
+        .any(|i| v.same_clause(i, m.first) && word_set!(HISTORY_WORDS).contains(strip_conj(v.norm(i))));
     let Some(p) = doc.published.value else { return history };
     history
         || doc.times.iter().filter(|x| v.span.contains(x.span)).any(|x| {
@@ -1441,7 +1457,7 @@ fn historical(v: &SentenceView, doc: &Document, m: &TriggerMatch) -> bool {
 /// Whether a verb that makes violence or protest an event stands within four tokens: "شن"، "اندلعت".
 fn support_verb_near(v: &SentenceView, m: &TriggerMatch) -> bool {
     (m.first.saturating_sub(4)..(m.last + 4).min(v.tokens.len()))
-        .any(|i| v.same_clause(i, m.first) && SUPPORT_VERBS.contains(&strip_conj(v.norm(i))))
+        .any(|i| v.same_clause(i, m.first) && word_set!(SUPPORT_VERBS).contains(strip_conj(v.norm(i))))
 }
 
 /// Armed groups that carry out executions outside the law: "أعدم مسلحون رهينة".
@@ -1467,7 +1483,7 @@ const EXECUTIONERS: &[&str] = &[
 fn judicial_execution(v: &SentenceView, m: &TriggerMatch) -> bool {
     let trig = v.norm(m.first);
     (trig.contains("اعدام") || trig.contains("اعدم"))
-        && !v.tokens.iter().any(|t| EXECUTIONERS.contains(&strip_conj(&t.norm)))
+        && !v.tokens.iter().any(|t| word_set!(EXECUTIONERS).contains(strip_conj(&t.norm)))
 }
 
 /// Verbs that say something happened: "حصل"، "وقعت"، "اندلعت".
@@ -1482,7 +1498,7 @@ fn in_background_phrase(v: &SentenceView, m: &TriggerMatch) -> bool {
         let told = matches!(w, "حين" | "عندما")
             && (i.saturating_sub(5)..i)
                 .any(|k| [v.norm(k), strip_conj(v.norm(k))].iter().any(|w| OCCURRENCE_VERBS.contains(w)));
-        BACKGROUND_LEADS.contains(&w) && v.same_clause(i, m.first) && !told
+        word_set!(BACKGROUND_LEADS).contains(w) && v.same_clause(i, m.first) && !told
     })
 }
 
@@ -1525,7 +1541,7 @@ const COMPLEMENT_SUPPORT: &[&str] = &[
 fn complement_supported(v: &SentenceView, m: &TriggerMatch) -> bool {
     (m.first.saturating_sub(4)..(m.last + 4).min(v.tokens.len()))
         .filter(|&i| i < m.first || i >= m.last)
-        .any(|i| v.same_clause(i, m.first) && COMPLEMENT_SUPPORT.contains(&strip_conj(v.norm(i))))
+        .any(|i| v.same_clause(i, m.first) && word_set!(COMPLEMENT_SUPPORT).contains(strip_conj(v.norm(i))))
 }
 
 /// Types whose trigger governs a following event noun: the noun is what is asked, refused, ...

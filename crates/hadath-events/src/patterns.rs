@@ -226,7 +226,7 @@ impl PatternSet {
     /// counts when it ends at a token end (or before an allowed enclitic) and starts at a
     /// token start (or after an allowed proclitic).
     pub fn find(&self, tokens: &[Token]) -> Vec<TriggerMatch> {
-        let mut joined = String::with_capacity(tokens.len() * 8);
+        let mut joined = String::with_capacity(tokens.iter().map(|t| t.norm.len() + 1).sum());
         let mut starts = Vec::with_capacity(tokens.len());
         for t in tokens {
             if !joined.is_empty() {
@@ -242,6 +242,9 @@ impl PatternSet {
             hits.push((form, start, end));
             true
         });
+        if hits.is_empty() {
+            return Vec::new();
+        }
         for (form, m_start, m_end) in hits {
             let (pi, nominal, tail) = &self.form_owner[form];
             let (pi, nominal) = (*pi, *nominal);
@@ -287,6 +290,9 @@ impl PatternSet {
                 }
             }
             cands.push((TriggerMatch { pattern: pi, first, last, prefix_len: prefix.len(), nominal }, covered));
+        }
+        if cands.is_empty() {
+            return Vec::new();
         }
         // The longest cover wins; then the least stripped prefix; then the earlier pattern.
         cands.sort_by(|a, b| {

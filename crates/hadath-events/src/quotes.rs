@@ -1,6 +1,7 @@
 //! Quotations and reported speech: quote spans, and the speaker of each sentence's reporting verb.
 
 use crate::clause::SentenceView;
+use crate::words::WordSet;
 use hadath_text::{Actor, Document, Quote, Span};
 
 /// Reporting verbs, without و/ف.
@@ -177,52 +178,7 @@ fn push_quote(text: &str, start: usize, end: usize, out: &mut Vec<Quote>) {
     }
 }
 
-/// The reporting verbs in an open-addressing table with a cheap hash: one or two byte
-/// comparisons per token instead of a SipHash per lookup.
-struct WordTable {
-    slots: Vec<Option<&'static str>>,
-}
-
-impl WordTable {
-    fn new(words: &[&'static str]) -> WordTable {
-        let size = (words.len() * 4).next_power_of_two();
-        let mut slots = vec![None; size];
-        for &w in words {
-            let mut k = word_hash(w.as_bytes()) & (size - 1);
-            while let Some(x) = slots[k] {
-                if x == w {
-                    break;
-                }
-                k = (k + 1) & (size - 1);
-            }
-            slots[k] = Some(w);
-        }
-        WordTable { slots }
-    }
-
-    fn contains(&self, w: &str) -> bool {
-        let mask = self.slots.len() - 1;
-        let mut k = word_hash(w.as_bytes()) & mask;
-        while let Some(x) = self.slots[k] {
-            if x == w {
-                return true;
-            }
-            k = (k + 1) & mask;
-        }
-        false
-    }
-}
-
-/// A multiplicative hash of a short word: its length and its bytes.
-fn word_hash(b: &[u8]) -> usize {
-    let mut h = (b.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    for &x in b {
-        h = (h.rotate_left(5) ^ x as u64).wrapping_mul(0x517C_C1B7_2722_0A95);
-    }
-    (h >> 32) as usize
-}
-
-static REPORT_VERB_SET: std::sync::LazyLock<WordTable> = std::sync::LazyLock::new(|| WordTable::new(REPORT_VERBS));
+static REPORT_VERB_SET: std::sync::LazyLock<WordSet> = std::sync::LazyLock::new(|| WordSet::new(REPORT_VERBS));
 
 /// Whether tokens hold a reporting verb (so the sentence may name or continue a speaker).
 pub fn has_report_verb(tokens: &[hadath_text::Token]) -> bool {
@@ -253,7 +209,7 @@ impl SpeakerTrack {
             if w.len() < 6 || w.len() > 14 {
                 return None;
             }
-            let bare = if w.chars().count() > 3 {
+            let bare = if w.chars().nth(3).is_some() {
                 w.strip_prefix('و').or_else(|| w.strip_prefix('ف')).unwrap_or(w)
             } else {
                 w

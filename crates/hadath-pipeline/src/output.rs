@@ -503,18 +503,16 @@ pub fn render(doc: &Document, emit: Emit, format: Format) -> String {
         (Emit::Documents, _) => document_out(doc),
         (Emit::Events, Format::Jsonl) => {
             let o = Offsets::new(doc);
-            let mut buf: Vec<u8> = Vec::new();
+            let mut out = String::new();
             for (i, e) in doc.events.iter().enumerate() {
-                let mark = buf.len();
-                if serde_json::to_writer(&mut buf, &event_out(&o, doc, i, e, true)).is_ok() {
-                    buf.push(b'\n');
-                } else {
-                    // A line that cannot be written is left out whole.
-                    buf.truncate(mark);
+                // A line that cannot be written is left out whole. `to_string` does not check
+                // again that what serde_json wrote is UTF-8, as `String::from_utf8` would.
+                if let Ok(line) = serde_json::to_string(&event_out(&o, doc, i, e, true)) {
+                    out.push_str(&line);
+                    out.push('\n');
                 }
             }
-            // serde_json writes UTF-8 only.
-            String::from_utf8(buf).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+            out
         }
         (Emit::Events, table) => {
             let o = Offsets::new(doc);

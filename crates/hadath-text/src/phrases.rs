@@ -6,19 +6,22 @@
 //! two loads and a test per byte, against about nineteen instructions per byte for the
 //! general-purpose `aho_corasick` search loop.
 
-/// Set on a transition whose target state ends at least one phrase.
-const MATCH: u32 = 1 << 31;
-
 /// Phrases compiled into a full DFA.
+///
+/// States that end a phrase are numbered after all others, so one comparison of the next
+/// row against `first_match_row` tells whether a phrase ends at a byte.
 pub struct PhraseSet {
     /// Byte class of each byte (0: a byte that no phrase holds).
     classes: [u8; 256],
     /// Number of byte classes: the width of a state's row.
     width: usize,
     /// Transitions: for the state whose row starts at `r`, `trans[r + class]` is the row of
-    /// the next state, with [`MATCH`] set when that state ends a phrase.
+    /// the next state.
     trans: Vec<u32>,
-    /// Phrase ids ending in each state (its own and those of its failure chain).
+    /// Row of the first state that ends a phrase; every later row ends one too.
+    first_match_row: usize,
+    /// Phrase ids ending in each state that ends one (its own and those of its failure
+    /// chain), indexed by the state's number less that of the first such state.
     ends: Vec<Vec<u32>>,
     /// Byte length of each phrase.
     lens: Vec<usize>,
@@ -74,32 +77,51 @@ impl PhraseSet {
                 queue.push_back(*t as usize);
             }
         }
+        let mut fail_row = Vec::with_capacity(width);
         while let Some(s) = queue.pop_front() {
-            let inherited = ends[fail[s]].clone();
-            ends[s].extend(inherited);
-            for c in 0..width {
-                let t = goto[s * width + c];
-                let via_fail = goto[fail[s] * width + c];
-                if t == NONE {
-                    goto[s * width + c] = via_fail;
+            let f = fail[s];
+            if !ends[f].is_empty() {
+                let inherited = ends[f].clone();
+                ends[s].extend(inherited);
+            }
+            // The failure state's row, copied out so that this row can be written beside it.
+            fail_row.clear();
+            fail_row.extend_from_slice(&goto[f * width..(f + 1) * width]);
+            for (t, &via_fail) in goto[s * width..(s + 1) * width].iter_mut().zip(&fail_row) {
+                if *t == NONE {
+                    *t = via_fail;
                 } else {
-                    fail[t as usize] = via_fail as usize;
-                    queue.push_back(t as usize);
+                    fail[*t as usize] = via_fail as usize;
+                    queue.push_back(*t as usize);
                 }
             }
         }
-        let trans = goto
-            .iter()
-            .map(|&t| {
-                let row = t * width as u32;
-                if ends[t as usize].is_empty() {
-                    row
-                } else {
-                    row | MATCH
+        // Renumber: states that end nothing first (the root stays 0), then those that do.
+        let mut number = vec![0u32; states];
+        let mut next = 0u32;
+        for matching in [false, true] {
+            for (s, e) in ends.iter().enumerate() {
+                if e.is_empty() != matching {
+                    number[s] = next;
+                    next += 1;
                 }
-            })
-            .collect();
-        PhraseSet { classes, width, trans, ends, lens }
+            }
+        }
+        let first_match = ends.iter().filter(|e| e.is_empty()).count();
+        let mut trans = vec![0u32; goto.len()];
+        for (s, row) in goto.chunks(width).enumerate() {
+            let at = number[s] as usize * width;
+            for (slot, &t) in trans[at..at + width].iter_mut().zip(row) {
+                *slot = number[t as usize] * width as u32;
+            }
+        }
+        let mut match_ends = vec![Vec::new(); states - first_match];
+        for (s, e) in ends.into_iter().enumerate() {
+            if let Some(slot) = (number[s] as usize).checked_sub(first_match).and_then(|k| match_ends.get_mut(k)) {
+                *slot = e;
+            }
+        }
+        PhraseSet { classes, width, trans, first_match_row: first_match * width, ends: match_ends, lens }
     }
 
     /// Calls `found(id, start, end)` for every occurrence of every phrase in `hay`, by end
@@ -108,7 +130,8 @@ impl PhraseSet {
     pub fn for_each_match(&self, hay: &[u8], mut found: impl FnMut(usize, usize, usize) -> bool) {
         let (mut at, mut row) = (0usize, 0usize);
         while let Some((end, r)) = self.next_match(hay, at, row) {
-            for &id in &self.ends[r / self.width] {
+            let ends = self.ends.get((r - self.first_match_row) / self.width).map_or(&[][..], |e| &e[..]);
+            for &id in ends {
                 let id = id as usize;
                 if !found(id, end - self.lens[id], end) {
                     return;
@@ -123,12 +146,26 @@ impl PhraseSet {
     /// own, so that the loop keeps the state in a register.
     #[inline(never)]
     fn next_match(&self, hay: &[u8], at: usize, mut row: usize) -> Option<(usize, usize)> {
-        let (trans, classes) = (&self.trans[..], &self.classes);
-        for (i, &b) in hay.iter().enumerate().skip(at) {
-            let t = trans.get(row + classes[b as usize] as usize).copied().unwrap_or(0);
-            row = (t & !MATCH) as usize;
-            if t & MATCH != 0 {
-                return Some((i + 1, row));
+        let (trans, classes, first_match_row) = (&self.trans[..], &self.classes, self.first_match_row);
+        let step = |row: usize, b: u8| trans.get(row + classes[b as usize] as usize).map_or(0, |&t| t as usize);
+        let rest = hay.get(at..)?;
+        // Two bytes a turn (an Arabic letter), so the loop itself is tested half as often.
+        let mut pairs = rest.chunks_exact(2);
+        for (k, pair) in pairs.by_ref().enumerate() {
+            let &[a, b] = pair else { break };
+            row = step(row, a);
+            if row >= first_match_row {
+                return Some((at + 2 * k + 1, row));
+            }
+            row = step(row, b);
+            if row >= first_match_row {
+                return Some((at + 2 * k + 2, row));
+            }
+        }
+        for &b in pairs.remainder() {
+            row = step(row, b);
+            if row >= first_match_row {
+                return Some((hay.len(), row));
             }
         }
         None
