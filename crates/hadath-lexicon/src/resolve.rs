@@ -810,6 +810,7 @@ impl<'a> Resolver<'a> {
                 }
                 base()
             }
+            EntryKind::Region | EntryKind::Place if self.described_part(toks, m) => return None,
             EntryKind::Region => base(),
             EntryKind::Place => {
                 // A smaller city with a one-word name needs a locative cue: many are also words.
@@ -832,6 +833,19 @@ impl<'a> Resolver<'a> {
                 }
             }
             EntryKind::Title | EntryKind::Agent | EntryKind::Adjective => return None,
+        })
+    }
+
+    /// Whether a region named "المنطقة" + a direction is only a part of something else:
+    /// "المنطقة الشرقية من الحدود" is the eastern part of a border, not the Eastern Province.
+    fn described_part(&self, toks: &[Token], m: &LexMatch) -> bool {
+        let Some(first) = toks.get(m.first) else { return false };
+        if strip_conj(first.norm.as_str()) != "المنطقه" || m.end - m.first != 2 {
+            return false;
+        }
+        toks.get(m.end).is_some_and(|next| {
+            let n = next.norm.as_str();
+            n == "من" || (n.starts_with("لل") && n.chars().count() > 3)
         })
     }
 

@@ -423,3 +423,13 @@ fn a_bare_title_refers_to_the_holder_named_before() {
     let (_, e) = run("وأضاف الرئيس أن الحوار مستمر.", Some((2021, 12, 15)));
     assert!(e.is_empty());
 }
+
+#[test]
+fn a_direction_of_something_else_is_not_a_region() {
+    let (d, e) = run("أطلق جنود النار على مواقع تقع في المنطقة الشرقية من الحدود قبل المحادثات.", Some((2022, 11, 25)));
+    assert!(!e.iter().any(|x| x.name == "Eastern Province"), "{}", show(&d, &e));
+    let (d, e) = run("زار الوزير المنطقة الشرقية للبلاد بعد الفيضانات.", Some((2022, 11, 25)));
+    assert!(!e.iter().any(|x| x.name == "Eastern Province"), "{}", show(&d, &e));
+    let (d, e) = run("هطلت أمطار غزيرة على المنطقة الشرقية في السعودية أمس.", Some((2022, 11, 25)));
+    expect(&d, &e, "المنطقة الشرقية", EntityKind::Place, "Eastern Province", None);
+}
