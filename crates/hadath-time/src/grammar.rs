@@ -103,7 +103,13 @@ pub(crate) fn tokenize(t: &str) -> Vec<Tok<'_>> {
     let mut out = Vec::with_capacity(t.len() / 5);
     let b = t.as_bytes();
     let mut i = 0;
-    while let Some((c, len)) = char_at(t, i) {
+    while let Some(&x) = b.get(i) {
+        // Spaces are most of the bytes between tokens.
+        if x == b' ' {
+            i += 1;
+            continue;
+        }
+        let Some((c, len)) = char_at(t, i) else { break };
         if c == '\n' {
             out.push(Tok {
                 s: i,
@@ -115,6 +121,21 @@ pub(crate) fn tokenize(t: &str) -> Vec<Tok<'_>> {
                 strong: false,
             });
             i += 1;
+        } else if is_word_char(c) {
+            // The last two chars of the word, for the cheap test of `classify`.
+            let (mut before_last, mut last) = (' ', c);
+            let mut e = i + len;
+            while let Some((d, dl)) = char_at(t, e) {
+                if !is_word_char(d) {
+                    break;
+                }
+                (before_last, last) = (last, d);
+                e += dl;
+            }
+            let w = &t[i..e];
+            let (lex, trigger, strong) = classify(w, (before_last, last));
+            out.push(Tok { s: i, e, text: w, kind: TokKind::Word, lex, trigger, strong });
+            i = e;
         } else if c.is_whitespace() {
             i += len;
         } else if c.is_ascii_digit() {
@@ -133,18 +154,6 @@ pub(crate) fn tokenize(t: &str) -> Vec<Tok<'_>> {
                 trigger: true,
                 strong: true,
             });
-            i = e;
-        } else if is_word_char(c) {
-            let mut e = i + len;
-            while let Some((d, dl)) = char_at(t, e) {
-                if !is_word_char(d) {
-                    break;
-                }
-                e += dl;
-            }
-            let w = &t[i..e];
-            let (lex, trigger, strong) = classify(w);
-            out.push(Tok { s: i, e, text: w, kind: TokKind::Word, lex, trigger, strong });
             i = e;
         } else {
             out.push(Tok {
@@ -239,22 +248,23 @@ fn clitic_match_slow(w: &str, form: &str) -> Option<usize> {
 }
 
 /// The classified reading of a word, whether any rule may start at it, and whether it is a
-/// strong anchor (see [`Tok::strong`]).
-fn classify(w: &str) -> (Option<(usize, &'static [Lex])>, bool, bool) {
+/// strong anchor (see [`Tok::strong`]); `ending` is the word's last two chars, as
+/// [`crate::lexicon::ending`] gives them.
+fn classify(w: &str, ending: (char, char)) -> (Option<(usize, &'static [Lex])>, bool, bool) {
     if w.len() > crate::lexicon::MAX_KEY_BYTES + 6 {
         return (None, false, false);
     }
-    match crate::lexicon::ending(w) {
-        Some(e) if crate::lexicon::is_key_ending(e) || w.chars().count() == 1 => {}
-        _ => return (None, false, false),
+    // A one-letter word pairs with a space.
+    if ending.0 != ' ' && !crate::lexicon::may_be_key(ending, w.len()) {
+        return (None, false, false);
     }
     let mut trigger = false;
     let mut strong = false;
     let lex = for_each_form(w, |skip, f| {
-        let &key_strong = KEYS.get(f)?;
+        let key = KEYS.get(f)?;
         trigger = true;
-        strong = strong || key_strong;
-        WORDS.get(f).map(|v| (skip, v.as_slice()))
+        strong = strong || key.strong;
+        key.lex.map(|l| (skip, l))
     });
     if lex.is_none() && !trigger {
         return (None, false, false);
@@ -262,12 +272,24 @@ fn classify(w: &str) -> (Option<(usize, &'static [Lex])>, bool, bool) {
     (lex, true, strong || lex.is_some())
 }
 
-/// Every key of [`ANY_KEY`], with whether it is a month name or a holiday's first word: one
-/// lookup per reading of a word instead of a set, a map and a scan of the holidays.
-static KEYS: std::sync::LazyLock<crate::lexicon::FastMap<String, bool>> = std::sync::LazyLock::new(|| {
+/// What one key of [`ANY_KEY`] says about a word.
+struct KeyInfo {
+    /// Whether the key is a month name or a holiday's first word.
+    strong: bool,
+    /// The key's readings in [`WORDS`], if any.
+    lex: Option<&'static [Lex]>,
+}
+
+/// Every key of [`ANY_KEY`] with what it says: one lookup per reading of a word instead of a
+/// set, two maps and a scan of the holidays.
+static KEYS: std::sync::LazyLock<crate::lexicon::FastMap<String, KeyInfo>> = std::sync::LazyLock::new(|| {
     ANY_KEY
         .iter()
-        .map(|k| (k.clone(), MONTHS.contains_key(k.as_str()) || FEASTS.iter().any(|(words, _)| words[0] == k)))
+        .map(|k| {
+            let strong = MONTHS.contains_key(k.as_str()) || FEASTS.iter().any(|(words, _)| words[0] == k);
+            let lex = WORDS.get(k.as_str()).map(|v| v.as_slice());
+            (k.clone(), KeyInfo { strong, lex })
+        })
         .collect()
 });
 

@@ -753,6 +753,40 @@ pub fn is_key_ending(e: (char, char)) -> bool {
     }
 }
 
+/// Byte lengths of the keys ending with each pair of letters U+0620–U+065F, one bit per
+/// length: most words are ruled out by one table read (see [`may_be_key`]).
+static LETTER_PAIR_KEY_LENGTHS: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut table = vec![0u64; 64 * 64];
+    for k in ANY_KEY.iter() {
+        let Some(i) = ending(k).and_then(|(a, b)| letter_pair_index(a, b)) else { continue };
+        if let Some(bits) = table.get_mut(i) {
+            *bits |= 1u64.checked_shl(k.len() as u32).unwrap_or(0);
+        }
+    }
+    table
+});
+
+/// The entry of a pair of letters U+0620–U+065F in [`LETTER_PAIR_KEY_LENGTHS`].
+fn letter_pair_index(a: char, b: char) -> Option<usize> {
+    let letter = |c: char| (c as u32).checked_sub(0x620).filter(|x| *x < 64);
+    Some((letter(a)? * 64 + letter(b)?) as usize)
+}
+
+/// Whether a word of `len` bytes ending with `e` may be a key once its proclitics are
+/// removed: every reading of it ends with the same two letters and is as long or 2 or 4
+/// bytes shorter (see `for_each_form`).
+#[inline]
+pub fn may_be_key(e: (char, char), len: usize) -> bool {
+    if len > MAX_KEY_BYTES + 4 {
+        return false;
+    }
+    match letter_pair_index(e.0, e.1) {
+        // Bits for `len`, `len - 2` and `len - 4`.
+        Some(i) => LETTER_PAIR_KEY_LENGTHS.get(i).is_some_and(|bits| bits & ((0b10101u64 << len) >> 4) != 0),
+        None => is_key_ending(e),
+    }
+}
+
 /// The last two chars of a word (a one-letter word pairs with a space).
 pub fn ending(w: &str) -> Option<(char, char)> {
     let mut it = w.chars().rev();
@@ -763,6 +797,17 @@ pub fn ending(w: &str) -> Option<(char, char)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_key_and_its_proclitic_forms_may_be_keys() {
+        for k in ANY_KEY.iter() {
+            let Some(e) = ending(k) else { continue };
+            for extra in [0, 2, 4] {
+                assert!(may_be_key(e, k.len() + extra), "{k} + {extra}");
+            }
+        }
+        assert!(!may_be_key(('ت', 'ب'), "مكتب".len()));
+    }
 
     #[test]
     fn key_ending_bitmap_agrees_with_the_set() {
