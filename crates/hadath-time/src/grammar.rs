@@ -98,6 +98,28 @@ fn char_at(t: &str, i: usize) -> Option<(char, usize)> {
     t.get(i..)?.chars().next().map(|c| (c, c.len_utf8()))
 }
 
+/// The end of the word whose letters go on at byte `e`.
+#[inline]
+fn word_end(t: &str, mut e: usize) -> usize {
+    let b = t.as_bytes();
+    while let Some(&x) = b.get(e) {
+        // Chars of the Arabic block are two bytes, tested without decoding.
+        if let (0xD8..=0xDB, Some(&y)) = (x, b.get(e + 1)) {
+            let index = (usize::from(x & 0x03) << 6) | usize::from(y & 0x3F);
+            if !ARABIC_WORD_CHARS[index & 0xFF] {
+                break;
+            }
+            e += 2;
+            continue;
+        }
+        match char_at(t, e) {
+            Some((d, dl)) if is_word_char(d) => e += dl,
+            _ => break,
+        }
+    }
+    e
+}
+
 /// Splits normalised text into words, digit runs, punctuation and line breaks.
 pub(crate) fn tokenize(t: &str) -> Vec<Tok<'_>> {
     let mut out = Vec::with_capacity(t.len() / 5);
@@ -122,18 +144,9 @@ pub(crate) fn tokenize(t: &str) -> Vec<Tok<'_>> {
             });
             i += 1;
         } else if is_word_char(c) {
-            // The last two chars of the word, for the cheap test of `classify`.
-            let (mut before_last, mut last) = (' ', c);
-            let mut e = i + len;
-            while let Some((d, dl)) = char_at(t, e) {
-                if !is_word_char(d) {
-                    break;
-                }
-                (before_last, last) = (last, d);
-                e += dl;
-            }
+            let e = word_end(t, i + len);
             let w = &t[i..e];
-            let (lex, trigger, strong) = classify(w, (before_last, last));
+            let (lex, trigger, strong) = classify(w);
             out.push(Tok { s: i, e, text: w, kind: TokKind::Word, lex, trigger, strong });
             i = e;
         } else if c.is_whitespace() {
@@ -248,15 +261,15 @@ fn clitic_match_slow(w: &str, form: &str) -> Option<usize> {
 }
 
 /// The classified reading of a word, whether any rule may start at it, and whether it is a
-/// strong anchor (see [`Tok::strong`]); `ending` is the word's last two chars, as
-/// [`crate::lexicon::ending`] gives them.
-fn classify(w: &str, ending: (char, char)) -> (Option<(usize, &'static [Lex])>, bool, bool) {
+/// strong anchor (see [`Tok::strong`]).
+fn classify(w: &str) -> (Option<(usize, &'static [Lex])>, bool, bool) {
     if w.len() > crate::lexicon::MAX_KEY_BYTES + 6 {
         return (None, false, false);
     }
     // A one-letter word pairs with a space.
-    if ending.0 != ' ' && !crate::lexicon::may_be_key(ending, w.len()) {
-        return (None, false, false);
+    match crate::lexicon::ending(w) {
+        Some(e) if e.0 == ' ' || crate::lexicon::may_be_key(e, w.len()) => {}
+        _ => return (None, false, false),
     }
     let mut trigger = false;
     let mut strong = false;

@@ -788,6 +788,7 @@ pub fn may_be_key(e: (char, char), len: usize) -> bool {
 }
 
 /// The last two chars of a word (a one-letter word pairs with a space).
+#[inline]
 pub fn ending(w: &str) -> Option<(char, char)> {
     let mut it = w.chars().rev();
     let last = it.next()?;
