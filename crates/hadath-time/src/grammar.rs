@@ -25,6 +25,9 @@ pub(crate) enum TokKind {
     Newline,
 }
 
+/// The classified reading of a word: the bytes of proclitics before it and its meanings.
+type Reading = Option<(usize, &'static [Lex])>;
+
 /// A token of the normalised text.
 #[derive(Debug, Clone)]
 pub(crate) struct Tok<'a> {
@@ -33,13 +36,15 @@ pub(crate) struct Tok<'a> {
     pub text: &'a str,
     pub kind: TokKind,
     /// Classified reading of the word, with the bytes of proclitics before it.
-    pub lex: Option<(usize, &'static [Lex])>,
+    pub lex: Reading,
     /// Whether a rule may start here.
     pub trigger: bool,
     /// Whether the token alone can anchor an expression: a number, a classified word, a month
     /// name or a holiday's first word. A keyword trigger ("في", "منذ") starts an expression
     /// only with another trigger right after it.
     pub strong: bool,
+    /// Whether some reading of the word may be a month name or a holiday's first word.
+    pub named: bool,
 }
 
 /// Which chars of the Arabic block U+0600–U+06FF are word letters, as [`is_word_char`] says.
@@ -141,13 +146,14 @@ pub(crate) fn tokenize(t: &str) -> Vec<Tok<'_>> {
                 lex: None,
                 trigger: false,
                 strong: false,
+                named: false,
             });
             i += 1;
         } else if is_word_char(c) {
             let e = word_end(t, i + len);
             let w = &t[i..e];
-            let (lex, trigger, strong) = classify(w);
-            out.push(Tok { s: i, e, text: w, kind: TokKind::Word, lex, trigger, strong });
+            let (lex, trigger, strong, named) = classify(w);
+            out.push(Tok { s: i, e, text: w, kind: TokKind::Word, lex, trigger, strong, named });
             i = e;
         } else if c.is_whitespace() {
             i += len;
@@ -166,6 +172,7 @@ pub(crate) fn tokenize(t: &str) -> Vec<Tok<'_>> {
                 lex: None,
                 trigger: true,
                 strong: true,
+                named: false,
             });
             i = e;
         } else {
@@ -177,6 +184,7 @@ pub(crate) fn tokenize(t: &str) -> Vec<Tok<'_>> {
                 lex: None,
                 trigger: false,
                 strong: false,
+                named: false,
             });
             i += len;
         }
@@ -260,16 +268,16 @@ fn clitic_match_slow(w: &str, form: &str) -> Option<usize> {
     None
 }
 
-/// The classified reading of a word, whether any rule may start at it, and whether it is a
-/// strong anchor (see [`Tok::strong`]).
-fn classify(w: &str) -> (Option<(usize, &'static [Lex])>, bool, bool) {
+/// The classified reading of a word, whether any rule may start at it, whether it is a
+/// strong anchor (see [`Tok::strong`]) and whether it may name a month or holiday.
+fn classify(w: &str) -> (Reading, bool, bool, bool) {
     if w.len() > crate::lexicon::MAX_KEY_BYTES + 6 {
-        return (None, false, false);
+        return (None, false, false, false);
     }
     // A one-letter word pairs with a space.
     match crate::lexicon::ending(w) {
         Some(e) if e.0 == ' ' || crate::lexicon::may_be_key(e, w.len()) => {}
-        _ => return (None, false, false),
+        _ => return (None, false, false, false),
     }
     let mut trigger = false;
     let mut strong = false;
@@ -280,9 +288,11 @@ fn classify(w: &str) -> (Option<(usize, &'static [Lex])>, bool, bool) {
         key.lex.map(|l| (skip, l))
     });
     if lex.is_none() && !trigger {
-        return (None, false, false);
+        return (None, false, false, false);
     }
-    (lex, true, strong || lex.is_some())
+    // The readings stop at the first classified one; those after it may still name a month.
+    let named = strong || (lex.is_some() && w.starts_with(['و', 'ف', 'ب', 'ل', 'ك']));
+    (lex, true, strong || lex.is_some(), named)
 }
 
 /// What one key of [`ANY_KEY`] says about a word.
@@ -731,7 +741,7 @@ impl<'a> Parser<'a> {
     /// A month name at token `i` (with proclitics), with a combined form after it.
     fn month_name(&self, i: usize) -> Option<(usize, usize, u32, Calendar, bool)> {
         let w = self.word(i)?;
-        if !self.toks[i].trigger {
+        if !self.toks[i].named {
             return None;
         }
         for_each_form(w, |skip, f| {
@@ -762,6 +772,9 @@ impl<'a> Parser<'a> {
 
     fn month_name_plain(&self, i: usize) -> Option<(usize, usize, u32, Calendar, bool)> {
         let w = self.word(i)?;
+        if !self.toks[i].named {
+            return None;
+        }
         let cands = MONTHS.get(w)?;
         for c in cands {
             if c.rest.iter().enumerate().all(|(k, r)| self.word(i + 1 + k) == Some(r.as_str())) {
@@ -2927,6 +2940,9 @@ fn easter(y: i32) -> Option<Date> {
 impl<'a> Parser<'a> {
     /// Holidays: "عيد الفطر", "عيد الأضحى 2013", "رأس السنة الهجرية", "عيد الميلاد 2020".
     fn r_holiday(&self, i: usize) -> Option<Hit> {
+        if !self.toks.get(i).is_some_and(|t| t.named) {
+            return None;
+        }
         let (words, feast) = FEASTS.iter().find(|(words, _)| {
             words.iter().enumerate().all(|(k, w)| match k {
                 0 => self.word(i).is_some_and(|x| clitic_match(x, w).is_some()),

@@ -8,21 +8,42 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-/// FNV-1a: a fast hash for the short keys of these tables.
+/// A fast hash for the short keys of these tables: eight bytes at a time, as the words
+/// are a few letters of two bytes each.
 #[derive(Default)]
 pub struct Fnv(u64);
 
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
+impl Fnv {
+    /// Mixes one word of input into the state.
+    #[inline]
+    fn mix(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(23) ^ word).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     }
+}
+
+impl Hasher for Fnv {
+    #[inline]
+    fn finish(&self) -> u64 {
+        // The table takes its buckets from the low bits: fold the high bits down.
+        self.0 ^ (self.0 >> 29)
+    }
+    #[inline]
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf29ce484222325 } else { self.0 };
-        for b in bytes {
-            h ^= *b as u64;
-            h = h.wrapping_mul(0x100000001b3);
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(c);
+            self.mix(u64::from_le_bytes(word));
         }
-        self.0 = h;
+        let mut last = 0u64;
+        for (k, b) in chunks.remainder().iter().enumerate() {
+            last |= u64::from(*b) << (8 * k);
+        }
+        self.mix(last ^ ((bytes.len() as u64) << 56));
+    }
+    #[inline]
+    fn write_u8(&mut self, b: u8) {
+        self.mix(u64::from(b));
     }
 }
 
