@@ -107,22 +107,21 @@ fn char_at(t: &str, i: usize) -> Option<(char, usize)> {
 #[inline]
 fn word_end(t: &str, mut e: usize) -> usize {
     let b = t.as_bytes();
-    while let Some(&x) = b.get(e) {
-        // Chars of the Arabic block are two bytes, tested without decoding.
-        if let (0xD8..=0xDB, Some(&y)) = (x, b.get(e + 1)) {
-            let index = (usize::from(x & 0x03) << 6) | usize::from(y & 0x3F);
-            if !ARABIC_WORD_CHARS[index & 0xFF] {
-                break;
+    loop {
+        match b.get(e..e + 2) {
+            // Chars of the Arabic block are two bytes, tested without decoding.
+            Some(&[x @ 0xD8..=0xDB, y]) => {
+                if !ARABIC_WORD_CHARS[((usize::from(x & 0x03) << 6) | usize::from(y & 0x3F)) & 0xFF] {
+                    return e;
+                }
+                e += 2;
             }
-            e += 2;
-            continue;
-        }
-        match char_at(t, e) {
-            Some((d, dl)) if is_word_char(d) => e += dl,
-            _ => break,
+            _ => match char_at(t, e) {
+                Some((d, dl)) if is_word_char(d) => e += dl,
+                _ => return e,
+            },
         }
     }
-    e
 }
 
 /// Splits normalised text into words, digit runs, punctuation and line breaks.
