@@ -514,6 +514,9 @@ enum YearRef {
     Unknown,
 }
 
+/// A rule of the grammar: the expression it finds starting at a token, if any.
+type Rule<'a> = fn(&Parser<'a>, usize) -> Option<Hit>;
+
 pub(crate) struct Parser<'a> {
     pub toks: Vec<Tok<'a>>,
     reference: Option<Reference>,
@@ -1079,28 +1082,36 @@ impl<'a> Parser<'a> {
     }
 
     fn best_at(&self, i: usize) -> Option<Hit> {
-        let rules: [fn(&Self, usize) -> Option<Hit>; 18] = [
-            Self::r_month_week,
-            Self::r_within,
-            Self::r_numeric,
-            Self::r_day_month,
-            Self::r_month_day,
-            Self::r_portion,
-            Self::r_month,
-            Self::r_nth_weekday,
-            Self::r_weekday,
-            Self::r_relative_day,
-            Self::r_relative_unit,
-            Self::r_year,
-            Self::r_period,
-            Self::r_duration,
-            Self::r_clock,
-            Self::r_daypart_day,
-            Self::r_holiday,
-            Self::r_two_days,
+        // Each rule, and whether it starts only at a number, a classified word or a month name
+        // (the rules that read the token through `num`, `lex`, `num_words` or `month_name`).
+        let rules: [(Rule<'a>, bool); 18] = [
+            (Self::r_month_week, false),
+            (Self::r_within, false),
+            (Self::r_numeric, true),
+            (Self::r_day_month, true),
+            (Self::r_month_day, true),
+            (Self::r_portion, true),
+            (Self::r_month, false),
+            (Self::r_nth_weekday, true),
+            (Self::r_weekday, false),
+            (Self::r_relative_day, false),
+            (Self::r_relative_unit, false),
+            (Self::r_year, false),
+            (Self::r_period, false),
+            (Self::r_duration, false),
+            (Self::r_clock, false),
+            (Self::r_daypart_day, true),
+            (Self::r_holiday, false),
+            (Self::r_two_days, false),
         ];
+        let anchored =
+            self.toks.get(i).is_some_and(|t| t.lex.is_some() || t.named || matches!(t.kind, TokKind::Num { .. }));
         let mut best: Option<Hit> = None;
-        for rule in rules {
+        for (rule, needs_anchor) in rules {
+            if needs_anchor && !anchored {
+                debug_assert!(rule(self, i).is_none(), "a rule marked as anchored matched at token {i}");
+                continue;
+            }
             if let Some(h) = rule(self, i) {
                 if h.end > i && best.as_ref().is_none_or(|b| h.end > b.end) {
                     best = Some(h);
