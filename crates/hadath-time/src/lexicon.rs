@@ -11,9 +11,9 @@ use std::sync::LazyLock;
 /// A fast hash for the short keys of these tables: eight bytes at a time, as the words
 /// are a few letters of two bytes each.
 #[derive(Default)]
-pub struct Fnv(u64);
+pub struct WordHasher(u64);
 
-impl Fnv {
+impl WordHasher {
     /// Mixes one word of input into the state.
     #[inline]
     fn mix(&mut self, word: u64) {
@@ -21,7 +21,7 @@ impl Fnv {
     }
 }
 
-impl Hasher for Fnv {
+impl Hasher for WordHasher {
     #[inline]
     fn finish(&self) -> u64 {
         // The table takes its buckets from the low bits: fold the high bits down.
@@ -47,8 +47,8 @@ impl Hasher for Fnv {
     }
 }
 
-pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
-pub type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+pub type FastSet<K> = HashSet<K, BuildHasherDefault<WordHasher>>;
 
 /// Longest key, in bytes, of the word and month tables.
 pub const MAX_KEY_BYTES: usize = 32;
