@@ -25,6 +25,9 @@ pub(crate) enum TokKind {
     Newline,
 }
 
+/// The classified reading of a word: the bytes of proclitics before it and its meanings.
+type Reading = Option<(usize, &'static [Lex])>;
+
 /// A token of the normalised text.
 #[derive(Debug, Clone)]
 pub(crate) struct Tok<'a> {
@@ -33,13 +36,15 @@ pub(crate) struct Tok<'a> {
     pub text: &'a str,
     pub kind: TokKind,
     /// Classified reading of the word, with the bytes of proclitics before it.
-    pub lex: Option<(usize, &'static [Lex])>,
+    pub lex: Reading,
     /// Whether a rule may start here.
     pub trigger: bool,
     /// Whether the token alone can anchor an expression: a number, a classified word, a month
     /// name or a holiday's first word. A keyword trigger ("في", "منذ") starts an expression
     /// only with another trigger right after it.
     pub strong: bool,
+    /// Whether some reading of the word may be a month name or a holiday's first word.
+    pub named: bool,
 }
 
 /// Which chars of the Arabic block U+0600–U+06FF are word letters, as [`is_word_char`] says.
@@ -98,12 +103,39 @@ fn char_at(t: &str, i: usize) -> Option<(char, usize)> {
     t.get(i..)?.chars().next().map(|c| (c, c.len_utf8()))
 }
 
+/// The end of the word whose letters go on at byte `e`.
+#[inline]
+fn word_end(t: &str, mut e: usize) -> usize {
+    let b = t.as_bytes();
+    loop {
+        match b.get(e..e + 2) {
+            // Chars of the Arabic block are two bytes, tested without decoding.
+            Some(&[x @ 0xD8..=0xDB, y]) => {
+                if !ARABIC_WORD_CHARS[((usize::from(x & 0x03) << 6) | usize::from(y & 0x3F)) & 0xFF] {
+                    return e;
+                }
+                e += 2;
+            }
+            _ => match char_at(t, e) {
+                Some((d, dl)) if is_word_char(d) => e += dl,
+                _ => return e,
+            },
+        }
+    }
+}
+
 /// Splits normalised text into words, digit runs, punctuation and line breaks.
 pub(crate) fn tokenize(t: &str) -> Vec<Tok<'_>> {
     let mut out = Vec::with_capacity(t.len() / 5);
     let b = t.as_bytes();
     let mut i = 0;
-    while let Some((c, len)) = char_at(t, i) {
+    while let Some(&x) = b.get(i) {
+        // Spaces are most of the bytes between tokens.
+        if x == b' ' {
+            i += 1;
+            continue;
+        }
+        let Some((c, len)) = char_at(t, i) else { break };
         if c == '\n' {
             out.push(Tok {
                 s: i,
@@ -113,8 +145,15 @@ pub(crate) fn tokenize(t: &str) -> Vec<Tok<'_>> {
                 lex: None,
                 trigger: false,
                 strong: false,
+                named: false,
             });
             i += 1;
+        } else if is_word_char(c) {
+            let e = word_end(t, i + len);
+            let w = &t[i..e];
+            let (lex, trigger, strong, named) = classify(w);
+            out.push(Tok { s: i, e, text: w, kind: TokKind::Word, lex, trigger, strong, named });
+            i = e;
         } else if c.is_whitespace() {
             i += len;
         } else if c.is_ascii_digit() {
@@ -132,19 +171,8 @@ pub(crate) fn tokenize(t: &str) -> Vec<Tok<'_>> {
                 lex: None,
                 trigger: true,
                 strong: true,
+                named: false,
             });
-            i = e;
-        } else if is_word_char(c) {
-            let mut e = i + len;
-            while let Some((d, dl)) = char_at(t, e) {
-                if !is_word_char(d) {
-                    break;
-                }
-                e += dl;
-            }
-            let w = &t[i..e];
-            let (lex, trigger, strong) = classify(w);
-            out.push(Tok { s: i, e, text: w, kind: TokKind::Word, lex, trigger, strong });
             i = e;
         } else {
             out.push(Tok {
@@ -155,6 +183,7 @@ pub(crate) fn tokenize(t: &str) -> Vec<Tok<'_>> {
                 lex: None,
                 trigger: false,
                 strong: false,
+                named: false,
             });
             i += len;
         }
@@ -238,36 +267,51 @@ fn clitic_match_slow(w: &str, form: &str) -> Option<usize> {
     None
 }
 
-/// The classified reading of a word, whether any rule may start at it, and whether it is a
-/// strong anchor (see [`Tok::strong`]).
-fn classify(w: &str) -> (Option<(usize, &'static [Lex])>, bool, bool) {
+/// The classified reading of a word, whether any rule may start at it, whether it is a
+/// strong anchor (see [`Tok::strong`]) and whether it may name a month or holiday.
+fn classify(w: &str) -> (Reading, bool, bool, bool) {
     if w.len() > crate::lexicon::MAX_KEY_BYTES + 6 {
-        return (None, false, false);
+        return (None, false, false, false);
     }
+    // A one-letter word pairs with a space.
     match crate::lexicon::ending(w) {
-        Some(e) if crate::lexicon::is_key_ending(e) || w.chars().count() == 1 => {}
-        _ => return (None, false, false),
+        Some(e) if e.0 == ' ' || crate::lexicon::may_be_key(e, w.len()) => {}
+        _ => return (None, false, false, false),
     }
     let mut trigger = false;
     let mut strong = false;
     let lex = for_each_form(w, |skip, f| {
-        let &key_strong = KEYS.get(f)?;
+        let key = KEYS.get(f)?;
         trigger = true;
-        strong = strong || key_strong;
-        WORDS.get(f).map(|v| (skip, v.as_slice()))
+        strong = strong || key.strong;
+        key.lex.map(|l| (skip, l))
     });
     if lex.is_none() && !trigger {
-        return (None, false, false);
+        return (None, false, false, false);
     }
-    (lex, true, strong || lex.is_some())
+    // The readings stop at the first classified one; those after it may still name a month.
+    let named = strong || (lex.is_some() && w.starts_with(['و', 'ف', 'ب', 'ل', 'ك']));
+    (lex, true, strong || lex.is_some(), named)
 }
 
-/// Every key of [`ANY_KEY`], with whether it is a month name or a holiday's first word: one
-/// lookup per reading of a word instead of a set, a map and a scan of the holidays.
-static KEYS: std::sync::LazyLock<crate::lexicon::FastMap<String, bool>> = std::sync::LazyLock::new(|| {
+/// What one key of [`ANY_KEY`] says about a word.
+struct KeyInfo {
+    /// Whether the key is a month name or a holiday's first word.
+    strong: bool,
+    /// The key's readings in [`WORDS`], if any.
+    lex: Option<&'static [Lex]>,
+}
+
+/// Every key of [`ANY_KEY`] with what it says: one lookup per reading of a word instead of a
+/// set, two maps and a scan of the holidays.
+static KEYS: std::sync::LazyLock<crate::lexicon::FastMap<String, KeyInfo>> = std::sync::LazyLock::new(|| {
     ANY_KEY
         .iter()
-        .map(|k| (k.clone(), MONTHS.contains_key(k.as_str()) || FEASTS.iter().any(|(words, _)| words[0] == k)))
+        .map(|k| {
+            let strong = MONTHS.contains_key(k.as_str()) || FEASTS.iter().any(|(words, _)| words[0] == k);
+            let lex = WORDS.get(k.as_str()).map(|v| v.as_slice());
+            (k.clone(), KeyInfo { strong, lex })
+        })
         .collect()
 });
 
@@ -469,6 +513,9 @@ enum YearRef {
     /// A year named elsewhere ("ذلك العام") that the text before does not give.
     Unknown,
 }
+
+/// A rule of the grammar: the expression it finds starting at a token, if any.
+type Rule<'a> = fn(&Parser<'a>, usize) -> Option<Hit>;
 
 pub(crate) struct Parser<'a> {
     pub toks: Vec<Tok<'a>>,
@@ -696,7 +743,7 @@ impl<'a> Parser<'a> {
     /// A month name at token `i` (with proclitics), with a combined form after it.
     fn month_name(&self, i: usize) -> Option<(usize, usize, u32, Calendar, bool)> {
         let w = self.word(i)?;
-        if !self.toks[i].trigger {
+        if !self.toks[i].named {
             return None;
         }
         for_each_form(w, |skip, f| {
@@ -727,6 +774,9 @@ impl<'a> Parser<'a> {
 
     fn month_name_plain(&self, i: usize) -> Option<(usize, usize, u32, Calendar, bool)> {
         let w = self.word(i)?;
+        if !self.toks[i].named {
+            return None;
+        }
         let cands = MONTHS.get(w)?;
         for c in cands {
             if c.rest.iter().enumerate().all(|(k, r)| self.word(i + 1 + k) == Some(r.as_str())) {
@@ -1032,28 +1082,36 @@ impl<'a> Parser<'a> {
     }
 
     fn best_at(&self, i: usize) -> Option<Hit> {
-        let rules: [fn(&Self, usize) -> Option<Hit>; 18] = [
-            Self::r_month_week,
-            Self::r_within,
-            Self::r_numeric,
-            Self::r_day_month,
-            Self::r_month_day,
-            Self::r_portion,
-            Self::r_month,
-            Self::r_nth_weekday,
-            Self::r_weekday,
-            Self::r_relative_day,
-            Self::r_relative_unit,
-            Self::r_year,
-            Self::r_period,
-            Self::r_duration,
-            Self::r_clock,
-            Self::r_daypart_day,
-            Self::r_holiday,
-            Self::r_two_days,
+        // Each rule, and whether it starts only at a number, a classified word or a month name
+        // (the rules that read the token through `num`, `lex`, `num_words` or `month_name`).
+        let rules: [(Rule<'a>, bool); 18] = [
+            (Self::r_month_week, false),
+            (Self::r_within, false),
+            (Self::r_numeric, true),
+            (Self::r_day_month, true),
+            (Self::r_month_day, true),
+            (Self::r_portion, true),
+            (Self::r_month, false),
+            (Self::r_nth_weekday, true),
+            (Self::r_weekday, false),
+            (Self::r_relative_day, false),
+            (Self::r_relative_unit, false),
+            (Self::r_year, false),
+            (Self::r_period, false),
+            (Self::r_duration, false),
+            (Self::r_clock, false),
+            (Self::r_daypart_day, true),
+            (Self::r_holiday, false),
+            (Self::r_two_days, false),
         ];
+        let anchored =
+            self.toks.get(i).is_some_and(|t| t.lex.is_some() || t.named || matches!(t.kind, TokKind::Num { .. }));
         let mut best: Option<Hit> = None;
-        for rule in rules {
+        for (rule, needs_anchor) in rules {
+            if needs_anchor && !anchored {
+                debug_assert!(rule(self, i).is_none(), "a rule marked as anchored matched at token {i}");
+                continue;
+            }
             if let Some(h) = rule(self, i) {
                 if h.end > i && best.as_ref().is_none_or(|b| h.end > b.end) {
                     best = Some(h);
@@ -2892,6 +2950,9 @@ fn easter(y: i32) -> Option<Date> {
 impl<'a> Parser<'a> {
     /// Holidays: "عيد الفطر", "عيد الأضحى 2013", "رأس السنة الهجرية", "عيد الميلاد 2020".
     fn r_holiday(&self, i: usize) -> Option<Hit> {
+        if !self.toks.get(i).is_some_and(|t| t.named) {
+            return None;
+        }
         let (words, feast) = FEASTS.iter().find(|(words, _)| {
             words.iter().enumerate().all(|(k, w)| match k {
                 0 => self.word(i).is_some_and(|x| clitic_match(x, w).is_some()),

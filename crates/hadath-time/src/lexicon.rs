@@ -8,26 +8,47 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-/// FNV-1a: a fast hash for the short keys of these tables.
+/// A fast hash for the short keys of these tables: eight bytes at a time, as the words
+/// are a few letters of two bytes each.
 #[derive(Default)]
-pub struct Fnv(u64);
+pub struct WordHasher(u64);
 
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf29ce484222325 } else { self.0 };
-        for b in bytes {
-            h ^= *b as u64;
-            h = h.wrapping_mul(0x100000001b3);
-        }
-        self.0 = h;
+impl WordHasher {
+    /// Mixes one word of input into the state.
+    #[inline]
+    fn mix(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(23) ^ word).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     }
 }
 
-pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
-pub type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
+impl Hasher for WordHasher {
+    #[inline]
+    fn finish(&self) -> u64 {
+        // The table takes its buckets from the low bits: fold the high bits down.
+        self.0 ^ (self.0 >> 29)
+    }
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(c);
+            self.mix(u64::from_le_bytes(word));
+        }
+        let mut last = 0u64;
+        for (k, b) in chunks.remainder().iter().enumerate() {
+            last |= u64::from(*b) << (8 * k);
+        }
+        self.mix(last ^ ((bytes.len() as u64) << 56));
+    }
+    #[inline]
+    fn write_u8(&mut self, b: u8) {
+        self.mix(u64::from(b));
+    }
+}
+
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+pub type FastSet<K> = HashSet<K, BuildHasherDefault<WordHasher>>;
 
 /// Longest key, in bytes, of the word and month tables.
 pub const MAX_KEY_BYTES: usize = 32;
@@ -753,7 +774,42 @@ pub fn is_key_ending(e: (char, char)) -> bool {
     }
 }
 
+/// Byte lengths of the keys ending with each pair of letters U+0620–U+065F, one bit per
+/// length: most words are ruled out by one table read (see [`may_be_key`]).
+static LETTER_PAIR_KEY_LENGTHS: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut table = vec![0u64; 64 * 64];
+    for k in ANY_KEY.iter() {
+        let Some(i) = ending(k).and_then(|(a, b)| letter_pair_index(a, b)) else { continue };
+        if let Some(bits) = table.get_mut(i) {
+            *bits |= 1u64.checked_shl(k.len() as u32).unwrap_or(0);
+        }
+    }
+    table
+});
+
+/// The entry of a pair of letters U+0620–U+065F in [`LETTER_PAIR_KEY_LENGTHS`].
+fn letter_pair_index(a: char, b: char) -> Option<usize> {
+    let letter = |c: char| (c as u32).checked_sub(0x620).filter(|x| *x < 64);
+    Some((letter(a)? * 64 + letter(b)?) as usize)
+}
+
+/// Whether a word of `len` bytes ending with `e` may be a key once its proclitics are
+/// removed: every reading of it ends with the same two letters and is as long or 2 or 4
+/// bytes shorter (see `for_each_form`).
+#[inline]
+pub fn may_be_key(e: (char, char), len: usize) -> bool {
+    if len > MAX_KEY_BYTES + 4 {
+        return false;
+    }
+    match letter_pair_index(e.0, e.1) {
+        // Bits for `len`, `len - 2` and `len - 4`.
+        Some(i) => LETTER_PAIR_KEY_LENGTHS.get(i).is_some_and(|bits| bits & ((0b10101u64 << len) >> 4) != 0),
+        None => is_key_ending(e),
+    }
+}
+
 /// The last two chars of a word (a one-letter word pairs with a space).
+#[inline]
 pub fn ending(w: &str) -> Option<(char, char)> {
     let mut it = w.chars().rev();
     let last = it.next()?;
@@ -763,6 +819,17 @@ pub fn ending(w: &str) -> Option<(char, char)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_key_and_its_proclitic_forms_may_be_keys() {
+        for k in ANY_KEY.iter() {
+            let Some(e) = ending(k) else { continue };
+            for extra in [0, 2, 4] {
+                assert!(may_be_key(e, k.len() + extra), "{k} + {extra}");
+            }
+        }
+        assert!(!may_be_key(('ت', 'ب'), "مكتب".len()));
+    }
 
     #[test]
     fn key_ending_bitmap_agrees_with_the_set() {
