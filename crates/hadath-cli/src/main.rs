@@ -1,10 +1,11 @@
 //! The `hadath` command: glue between the command line and the library crates.
 
+mod alloc;
 mod bench;
 
 /// mimalloc: the analysis allocates and frees many small strings and vectors per document.
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: alloc::Allocator = alloc::Allocator;
 
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
