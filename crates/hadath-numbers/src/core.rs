@@ -34,25 +34,29 @@ pub(crate) struct Ctx<'a> {
     pub norm: &'a str,
     pub toks: Vec<Tok>,
     pub hits: Vec<Option<WordHit>>,
+    /// Whether the word filter let token `i` through; every word that may begin a number does.
+    pub passed: Vec<bool>,
 }
 
 impl<'a> Ctx<'a> {
     pub fn new(norm: &'a str) -> Self {
         let toks = lex(norm);
         let filter = crate::words::filter();
-        let hits = toks
-            .iter()
-            .map(|t| match t.kind {
+        let mut hits = Vec::with_capacity(toks.len());
+        let mut passed = Vec::with_capacity(toks.len());
+        for t in &toks {
+            let word = match t.kind {
                 TokKind::Word => norm
                     .as_bytes()
                     .get(t.start..t.end)
                     .filter(|w| filter.may_hold_bytes(w))
-                    .and_then(|_| norm.get(t.start..t.end))
-                    .and_then(lookup),
+                    .and_then(|_| norm.get(t.start..t.end)),
                 _ => None,
-            })
-            .collect();
-        Ctx { norm, toks, hits }
+            };
+            passed.push(word.is_some());
+            hits.push(word.and_then(lookup));
+        }
+        Ctx { norm, toks, hits, passed }
     }
 
     /// Normalised text of token `i` when it is a word, else "".
@@ -614,16 +618,16 @@ pub(crate) fn find_cores(ctx: &Ctx) -> Vec<Core> {
     let mut i = 0;
     while i < ctx.toks.len() {
         // Most words are not numbers: skip them before any further test. The other words that
-        // begin numbers (سالب، ناقص، جزء، الربع، النصف، الثلث) are told by length first.
+        // begin numbers (سالب، ناقص، جزء، الربع، النصف، الثلث) pass the word filter.
         let candidate = match ctx.toks[i].kind {
             TokKind::Num { .. } => true,
             TokKind::Word if ctx.hits[i].is_some() => true,
             TokKind::Word => {
-                let w = ctx.word(i);
-                (w.starts_with("ال") && ctx.hit(i + 1).is_some())
-                    || matches!(w, "سالب" | "ناقص")
-                    || matches!(w, "الربع" | "النصف" | "الثلث")
-                    || w == crate::words::LITS.part
+                (ctx.hit(i + 1).is_some() && ctx.word(i).starts_with("ال"))
+                    || (ctx.passed.get(i) == Some(&true) && {
+                        let w = ctx.word(i);
+                        matches!(w, "سالب" | "ناقص" | "الربع" | "النصف" | "الثلث") || w == crate::words::LITS.part
+                    })
             }
             _ => false,
         };
