@@ -34,28 +34,34 @@ pub(crate) struct Ctx<'a> {
     pub norm: &'a str,
     pub toks: Vec<Tok>,
     pub hits: Vec<Option<WordHit>>,
-    /// Whether the word filter let token `i` through; every word that may begin a number does.
-    pub passed: Vec<bool>,
+    /// Bit `i` tells whether the word filter let token `i` through; every word that may begin a
+    /// number does.
+    passed: Vec<u64>,
 }
 
 impl<'a> Ctx<'a> {
     pub fn new(norm: &'a str) -> Self {
         let toks = lex(norm);
         let filter = crate::words::filter();
-        let mut hits = Vec::with_capacity(toks.len());
-        let mut passed = Vec::with_capacity(toks.len());
-        for t in &toks {
-            let word = match t.kind {
-                TokKind::Word => norm
-                    .as_bytes()
-                    .get(t.start..t.end)
-                    .filter(|w| filter.may_hold_bytes(w))
-                    .and_then(|_| norm.get(t.start..t.end)),
-                _ => None,
-            };
-            passed.push(word.is_some());
-            hits.push(word.and_then(lookup));
-        }
+        let mut passed = vec![0u64; toks.len() / 64 + 1];
+        let hits = toks
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let word = match t.kind {
+                    TokKind::Word => norm
+                        .as_bytes()
+                        .get(t.start..t.end)
+                        .filter(|w| filter.may_hold_bytes(w))
+                        .and_then(|_| norm.get(t.start..t.end)),
+                    _ => None,
+                };
+                if let (Some(_), Some(bits)) = (word, passed.get_mut(i / 64)) {
+                    *bits |= 1 << (i % 64);
+                }
+                word.and_then(lookup)
+            })
+            .collect();
         Ctx { norm, toks, hits, passed }
     }
 
@@ -72,6 +78,11 @@ impl<'a> Ctx<'a> {
             TokKind::Sym(c) => Some(c),
             _ => None,
         }
+    }
+
+    /// Whether the word filter let token `i` through.
+    fn passed(&self, i: usize) -> bool {
+        self.passed.get(i / 64).is_some_and(|bits| bits & (1 << (i % 64)) != 0)
     }
 
     fn hit(&self, i: usize) -> Option<WordHit> {
@@ -624,7 +635,7 @@ pub(crate) fn find_cores(ctx: &Ctx) -> Vec<Core> {
             TokKind::Word if ctx.hits[i].is_some() => true,
             TokKind::Word => {
                 (ctx.hit(i + 1).is_some() && ctx.word(i).starts_with("ال"))
-                    || (ctx.passed.get(i) == Some(&true) && {
+                    || (ctx.passed(i) && {
                         let w = ctx.word(i);
                         matches!(w, "سالب" | "ناقص" | "الربع" | "النصف" | "الثلث") || w == crate::words::LITS.part
                     })
