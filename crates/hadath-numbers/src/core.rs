@@ -34,25 +34,35 @@ pub(crate) struct Ctx<'a> {
     pub norm: &'a str,
     pub toks: Vec<Tok>,
     pub hits: Vec<Option<WordHit>>,
+    /// Bit `i` tells whether the word filter let token `i` through; every word that may begin a
+    /// number does.
+    passed: Vec<u64>,
 }
 
 impl<'a> Ctx<'a> {
     pub fn new(norm: &'a str) -> Self {
         let toks = lex(norm);
         let filter = crate::words::filter();
+        let mut passed = vec![0u64; toks.len() / 64 + 1];
         let hits = toks
             .iter()
-            .map(|t| match t.kind {
-                TokKind::Word => norm
-                    .as_bytes()
-                    .get(t.start..t.end)
-                    .filter(|w| filter.may_hold_bytes(w))
-                    .and_then(|_| norm.get(t.start..t.end))
-                    .and_then(lookup),
-                _ => None,
+            .enumerate()
+            .map(|(i, t)| {
+                let word = match t.kind {
+                    TokKind::Word => norm
+                        .as_bytes()
+                        .get(t.start..t.end)
+                        .filter(|w| filter.may_hold_bytes(w))
+                        .and_then(|_| norm.get(t.start..t.end)),
+                    _ => None,
+                };
+                if let (Some(_), Some(bits)) = (word, passed.get_mut(i / 64)) {
+                    *bits |= 1 << (i % 64);
+                }
+                word.and_then(lookup)
             })
             .collect();
-        Ctx { norm, toks, hits }
+        Ctx { norm, toks, hits, passed }
     }
 
     /// Normalised text of token `i` when it is a word, else "".
@@ -68,6 +78,11 @@ impl<'a> Ctx<'a> {
             TokKind::Sym(c) => Some(c),
             _ => None,
         }
+    }
+
+    /// Whether the word filter let token `i` through.
+    fn passed(&self, i: usize) -> bool {
+        self.passed.get(i / 64).is_some_and(|bits| bits & (1 << (i % 64)) != 0)
     }
 
     fn hit(&self, i: usize) -> Option<WordHit> {
@@ -614,16 +629,16 @@ pub(crate) fn find_cores(ctx: &Ctx) -> Vec<Core> {
     let mut i = 0;
     while i < ctx.toks.len() {
         // Most words are not numbers: skip them before any further test. The other words that
-        // begin numbers (سالب، ناقص، جزء، الربع، النصف، الثلث) are told by length first.
+        // begin numbers (سالب، ناقص، جزء، الربع، النصف، الثلث) pass the word filter.
         let candidate = match ctx.toks[i].kind {
             TokKind::Num { .. } => true,
             TokKind::Word if ctx.hits[i].is_some() => true,
             TokKind::Word => {
-                let w = ctx.word(i);
-                (w.starts_with("ال") && ctx.hit(i + 1).is_some())
-                    || matches!(w, "سالب" | "ناقص")
-                    || matches!(w, "الربع" | "النصف" | "الثلث")
-                    || w == crate::words::LITS.part
+                (ctx.hit(i + 1).is_some() && ctx.word(i).starts_with("ال"))
+                    || (ctx.passed(i) && {
+                        let w = ctx.word(i);
+                        matches!(w, "سالب" | "ناقص" | "الربع" | "النصف" | "الثلث") || w == crate::words::LITS.part
+                    })
             }
             _ => false,
         };

@@ -86,9 +86,6 @@ fn detailed_in(text: &str, nt: NormView<'_>) -> Vec<DetailedMention> {
 /// groups thousands ("١،٢٣٤"): "2017،2018" is two years, never a decimal. `None` when nothing
 /// changes. Both are one byte, so offsets stay the same.
 fn arabic_comma_fix(text: &str, nt: &NormView<'_>) -> Option<String> {
-    if !text.contains('\u{060C}') {
-        return None;
-    }
     let b = nt.text.as_bytes();
     // The text is copied only once a comma is to change.
     let mut out: Option<Vec<u8>> = None;
