@@ -40,6 +40,14 @@ fn time_between_commas_keeps_the_object() {
 }
 
 #[test]
+fn counterparts_named_in_apposition_are_both_targets() {
+    let doc = code("استقبل وزير الخارجية الروسي في موسكو نظيريه الأذربيجاني جيهون بيراموف والأرميني أرارات ميرزويان.");
+    let e = first_of(&doc, "CONSULT");
+    assert_eq!(countries(&e.source), vec!["RUS"], "{e:#?}");
+    assert_eq!(sorted_countries(&[&e.target]), vec!["ARM", "AZE"], "{e:#?}");
+}
+
+#[test]
 fn host_of_talks_between_two_others_mediates() {
     let doc = code("روسيا تستضيف محادثات بين أرمينيا وأذربيجان.");
     let e = first_of(&doc, "CONSULT");

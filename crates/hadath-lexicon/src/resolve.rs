@@ -741,6 +741,15 @@ impl<'a> Resolver<'a> {
             let forced_metonym = metonym_end == Some(m.first) && toks[m.first].norm.starts_with('و');
             let entity = if forced_metonym { self.capital_as_government(span, chosen) } else { None };
             if let Some(e) = entity.or_else(|| self.name_entity(toks, m, span, chosen)) {
+                // "نظيريه الأذربيجاني جيهون بيراموف والأرميني": a name right after a title of
+                // the same person widens that mention, and a chain of counterparts goes on.
+                if e.kind == EntityKind::Person && self.extends_last_person(&e) {
+                    if chain_end == Some(m.first) {
+                        chain_end = Some(m.end);
+                    }
+                    j += 1;
+                    continue;
+                }
                 // "موسكو وواشنطن": a capital joined by و to a government is one too.
                 metonym_end = (e.kind == EntityKind::Country && e.sector.as_deref() == Some("GOV")).then_some(m.end);
                 if e.kind == EntityKind::Person {
@@ -753,6 +762,20 @@ impl<'a> Resolver<'a> {
             }
             j += 1;
         }
+    }
+
+    /// Widens the last entity over `e` when both name the same person from the lexicon and
+    /// only spaces stand between them.
+    fn extends_last_person(&mut self, e: &Entity) -> bool {
+        let text = self.text;
+        let Some(prev) = self.out.last_mut() else { return false };
+        let same = prev.kind == EntityKind::Person && prev.lexicon_id.is_some() && prev.lexicon_id == e.lexicon_id;
+        let between = text.get(prev.span.end..e.span.start);
+        if !same || !between.is_some_and(|b| b.chars().all(char::is_whitespace)) {
+            return false;
+        }
+        prev.span = prev.span.cover(e.span);
+        true
     }
 
     /// Whether a match is a one-word name that stands for a person only after a title.

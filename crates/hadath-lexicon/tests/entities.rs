@@ -433,3 +433,14 @@ fn a_direction_of_something_else_is_not_a_region() {
     let (d, e) = run("هطلت أمطار غزيرة على المنطقة الشرقية في السعودية أمس.", Some((2022, 11, 25)));
     expect(&d, &e, "المنطقة الشرقية", EntityKind::Place, "Eastern Province", None);
 }
+
+#[test]
+fn a_name_after_a_counterpart_widens_it_and_the_chain_goes_on() {
+    let (d, e) = run(
+        "استقبل وزير الخارجية الروسي نظيريه الأذربيجاني جيهون بيراموف والأرميني أرارات ميرزويان.",
+        Some((2022, 6, 1)),
+    );
+    let a = expect(&d, &e, "نظيريه الأذربيجاني جيهون بيراموف", EntityKind::Person, "Jeyhun Bayramov", Some("AZEGOV"));
+    assert_eq!(a.role.as_deref(), Some("Foreign Minister"));
+    expect(&d, &e, "الأرميني أرارات ميرزويان", EntityKind::Person, "Ararat Mirzoyan", Some("ARMGOV"));
+}
