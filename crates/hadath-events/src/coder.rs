@@ -379,6 +379,26 @@ fn read_roles(v: &SentenceView, m: &TriggerMatch, p: &Pattern, c: &mut Candidate
                     c.source = g.actors();
                 }
             }
+            // "تلقى X ونظيره Y دعوة"، "X تلقى اتصالا": who receives a call or a warning is its
+            // target. The noun must be the verb's object: "تلقي كلمة في افتتاح قمة" is a speech.
+            if let Some(g) = before.last() {
+                let receives = |i: usize| RECEIVE_VERBS.contains(&strip_conj(v.norm(i)));
+                let verb_first = g.first >= 1 && receives(g.first - 1) && m.first - g.last <= 1;
+                let subject_first = m.first == g.last + 1 && receives(g.last);
+                if verb_first || subject_first {
+                    let acts = g.actors();
+                    c.source.retain(|a| !acts.iter().any(|b| b.span == a.span));
+                    c.target = acts;
+                    // "دعوة من الرئيس الروسي": the sender.
+                    if c.source.is_empty() {
+                        if let Some(h) =
+                            after.iter().find(|h| h.first - m.last <= 2 && prep(h).as_deref() == Some("من"))
+                        {
+                            c.source = h.actors();
+                        }
+                    }
+                }
+            }
         }
     }
     if let Some((a, b)) = between_pair {
@@ -438,6 +458,10 @@ fn read_roles(v: &SentenceView, m: &TriggerMatch, p: &Pattern, c: &mut Candidate
         c.source = std::mem::replace(&mut c.target, rest);
     }
 }
+
+/// Verbs of receiving: their subject is the target of the noun they take ("تلقى دعوة").
+const RECEIVE_VERBS: &[&str] =
+    &["تلقي", "تلقت", "تلقيا", "تلقوا", "يتلقي", "تتلقي", "تسلم", "تسلمت", "استلم", "استلمت", "تسلما"];
 
 /// Prepositions that open a phrase an object cannot stand behind.
 const PHRASE_PREPOSITIONS: &[&str] =

@@ -48,6 +48,18 @@ fn counterparts_named_in_apposition_are_both_targets() {
 }
 
 #[test]
+fn who_receives_an_invitation_is_its_target() {
+    let doc = code("تلقى وزير الخارجية الأذربيجاني ونظيره الأرميني دعوة من الرئيس الروسي لحل الخلاف بين البلدين.");
+    let e = first_of(&doc, "REQUEST");
+    assert_eq!(sorted_countries(&[&e.target]), vec!["ARM", "AZE"], "{e:#?}");
+    assert_eq!(countries(&e.source), vec!["RUS"], "{e:#?}");
+    // Delivering a speech at a summit receives nothing.
+    let doc = code("وكانت المستشارة الألمانية تلقي كلمة في افتتاح قمة بين دول الاتحاد الأوروبي ودول البلقان.");
+    let e = first_of(&doc, "CONSULT");
+    assert!(!countries(&e.target).iter().any(|c| c == "DEU"), "{e:#?}");
+}
+
+#[test]
 fn host_of_talks_between_two_others_mediates() {
     let doc = code("روسيا تستضيف محادثات بين أرمينيا وأذربيجان.");
     let e = first_of(&doc, "CONSULT");
