@@ -7,9 +7,7 @@ use std::path::{Path, PathBuf};
 #[path = "src/source.rs"]
 mod source;
 
-#[allow(dead_code)]
-#[path = "src/fxhash.rs"]
-mod fxhash;
+use hadath_text::fxhash;
 
 #[allow(dead_code)]
 #[path = "src/image.rs"]
@@ -34,7 +32,6 @@ fn main() {
     println!("cargo:rerun-if-changed={}", data.display());
     println!("cargo:rerun-if-changed=src/source.rs");
     println!("cargo:rerun-if-changed=src/image.rs");
-    println!("cargo:rerun-if-changed=src/fxhash.rs");
     let mut files = Vec::new();
     collect(&data, &data, &mut files);
     files.sort();

@@ -3,7 +3,7 @@
 //! without parsing text, building the trie or hashing a single token.
 //!
 //! `build.rs` includes this file by path, so it depends only on `std`, `hadath_text` and the
-//! modules the build script also includes (`fxhash`, `source`).
+//! modules the build script also includes (`source`).
 
 use crate::fxhash::FxMap;
 use crate::source::EntryKind;

@@ -7,7 +7,7 @@
 //! [`hadath_text::Entity`] values.
 
 pub mod discover;
-mod fxhash;
+use hadath_text::fxhash;
 mod image;
 mod resolve;
 pub mod source;

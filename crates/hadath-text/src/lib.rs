@@ -17,6 +17,7 @@
 //! and fuzz targets check it on any input, and [`Document::check_spans`] checks a document.
 
 pub mod doc;
+pub mod fxhash;
 pub mod lang;
 pub mod normalize;
 pub mod phrases;

@@ -4,51 +4,11 @@
 //! the other small tables are hand-curated here and normalised once at first use.
 
 use hadath_text::normalize_for_match;
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-/// A fast hash for the short keys of these tables: eight bytes at a time, as the words
-/// are a few letters of two bytes each.
-#[derive(Default)]
-pub struct WordHasher(u64);
-
-impl WordHasher {
-    /// Mixes one word of input into the state.
-    #[inline]
-    fn mix(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(23) ^ word).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
-}
-
-impl Hasher for WordHasher {
-    #[inline]
-    fn finish(&self) -> u64 {
-        // The table takes its buckets from the low bits: fold the high bits down.
-        self.0 ^ (self.0 >> 29)
-    }
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(c);
-            self.mix(u64::from_le_bytes(word));
-        }
-        let mut last = 0u64;
-        for (k, b) in chunks.remainder().iter().enumerate() {
-            last |= u64::from(*b) << (8 * k);
-        }
-        self.mix(last ^ ((bytes.len() as u64) << 56));
-    }
-    #[inline]
-    fn write_u8(&mut self, b: u8) {
-        self.mix(u64::from(b));
-    }
-}
-
-pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
-pub type FastSet<K> = HashSet<K, BuildHasherDefault<WordHasher>>;
+/// The tables' maps and sets, with the Fx hash of `hadath-text` for their short keys.
+pub type FastMap<K, V> = hadath_text::fxhash::FxMap<K, V>;
+pub type FastSet<K> = hadath_text::fxhash::FxSet<K>;
 
 /// Longest key, in bytes, of the word and month tables.
 pub const MAX_KEY_BYTES: usize = 32;
