@@ -223,7 +223,8 @@ fn instant(v: &str) -> Option<String> {
 fn show(item: Option<&TimeItem>) -> String {
     match item {
         None => "nothing".to_string(),
-        Some(t) => format!("{:?} {}", t.text, serde_json::to_string(&t.value).unwrap_or_default()),
+        // Character offsets, not the text: the report names cases without quoting the data pack.
+        Some(t) => format!("{}..{} {}", t.start, t.end, serde_json::to_string(&t.value).unwrap_or_default()),
     }
 }
 
@@ -261,7 +262,8 @@ fn eval_duckling(rows: &[Value]) -> BTreeMap<String, Tally> {
         if ok {
             t.correct += 1;
         } else {
-            t.failures.push(format!("{text:?}: expected {expected}, got {}", show(best)));
+            let id = r["id"].as_str().unwrap_or("?");
+            t.failures.push(format!("{id}: expected {expected}, got {}", show(best)));
         }
     }
     out
@@ -405,10 +407,14 @@ fn eval_recognizers(rows: &[Value]) -> BTreeMap<String, Tally> {
         let failure = || {
             let want: Vec<String> = expected
                 .iter()
-                .map(|e| format!("{} {}", e["span"], if extractor { String::new() } else { e["value"].to_string() }))
+                .map(|e| {
+                    let value = if extractor { String::new() } else { format!(" {}", e["value"]) };
+                    format!("{}..{}{value}", e["start"], e["end"])
+                })
                 .collect();
             let got: Vec<String> = items.iter().map(|i| show(Some(i))).collect();
-            format!("{text:?} (reference {}): expected [{}], got [{}]", r["reference"], want.join("; "), got.join("; "))
+            let id = r["id"].as_str().unwrap_or("?");
+            format!("{id} (reference {}): expected [{}], got [{}]", r["reference"], want.join("; "), got.join("; "))
         };
         if soft {
             t.soft_cases += 1;

@@ -560,6 +560,10 @@ impl<'a> Parser<'a> {
             _ => None,
         }
     }
+    /// Whether a clause ends before token `i`: the sentence ends or a punctuation mark follows.
+    fn clause_ends_at(&self, i: usize) -> bool {
+        i >= self.toks.len() || self.punct(i).is_some()
+    }
     fn punct(&self, i: usize) -> Option<char> {
         match self.toks.get(i)?.kind {
             TokKind::Punct(c) => Some(c),
@@ -1057,7 +1061,10 @@ impl<'a> Parser<'a> {
     /// Whether a rule could start at token `i`.
     fn can_start(&self, i: usize) -> bool {
         let t = &self.toks[i];
-        t.strong || (t.trigger && self.toks.iter().skip(i + 1).take(2).any(|x| x.trigger))
+        t.strong
+            || (t.trigger
+                && (self.toks.iter().skip(i + 1).take(2).any(|x| x.trigger)
+                    || (t.text == "يومي" && self.clause_ends_at(i + 1))))
     }
 
     /// Finds every expression, longest match first at each position.
@@ -1996,6 +2003,11 @@ impl<'a> Parser<'a> {
                 return None;
             }
             return Some(hit(i, named(i + 1), skip, rel(1)));
+        }
+        // "سأعود يومي", "كيف سيكون يومي؟": closing a clause after a future verb, "يومي" is "my
+        // day", today. Elsewhere in news a bare "يومي" is "daily" (بشكل يومي) and no date.
+        if w == "يومي" && self.clause_ends_at(i + 1) && i > 0 && self.word(i - 1).is_some_and(is_future_verb) {
+            return Some(hit(i, i + 1, skip, rel(0)));
         }
         if self.has(i, Lex::Today) {
             // "اليوم الذي اختفى فيه", "نفس اليوم", "ذلك اليوم": another day.
@@ -3098,4 +3110,11 @@ mod tests {
             assert_eq!(is_word_char(c), is_word_char_slow(c), "{c:?}");
         }
     }
+}
+
+/// A future verb, as normalised: "س" before an imperfect prefix ("ساعود", "سيكون", "ستبدا",
+/// "سنلتقي"), at least four letters.
+fn is_future_verb(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next() == Some('س') && matches!(chars.next(), Some('ا' | 'ي' | 'ت' | 'ن')) && word.chars().count() >= 4
 }
