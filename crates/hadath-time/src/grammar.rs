@@ -3100,6 +3100,13 @@ fn year_portion(y: i32, p: Portion, basis: DateBasis) -> Option<Res> {
     Some(Res::interval(Inst::day(a), Inst::day(b), Precision::Month, basis))
 }
 
+/// A future verb, as normalised: "س" before an imperfect prefix ("ساعود", "سيكون", "ستبدا",
+/// "سنلتقي"), at least four letters.
+fn is_future_verb(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next() == Some('س') && matches!(chars.next(), Some('ا' | 'ي' | 'ت' | 'ن')) && word.chars().count() >= 4
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -3110,11 +3117,4 @@ mod tests {
             assert_eq!(is_word_char(c), is_word_char_slow(c), "{c:?}");
         }
     }
-}
-
-/// A future verb, as normalised: "س" before an imperfect prefix ("ساعود", "سيكون", "ستبدا",
-/// "سنلتقي"), at least four letters.
-fn is_future_verb(word: &str) -> bool {
-    let mut chars = word.chars();
-    chars.next() == Some('س') && matches!(chars.next(), Some('ا' | 'ي' | 'ت' | 'ن')) && word.chars().count() >= 4
 }
