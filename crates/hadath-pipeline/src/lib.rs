@@ -8,8 +8,9 @@
 pub mod output;
 
 use hadath_text::{Date, Diagnostic, Document};
-use rayon::prelude::*;
+use std::collections::BTreeMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::{mpsc, Mutex};
 
 /// Options that change what the analysis assumes.
 #[derive(Debug, Clone, Default)]
@@ -89,25 +90,14 @@ fn analyze_layers(doc: &mut Document, opts: &PipelineOptions) {
     }
 }
 
-/// Analyses a stream of documents on the current rayon pool, in batches, calling `sink` on
-/// each analysed document in input order. Memory is bounded by the batch size.
+/// Analyses a stream of documents on the current rayon pool, calling `sink` on each analysed
+/// document in input order. At most `batch` documents per worker are read ahead.
 pub fn run_stream<I, F, E>(docs: I, opts: &PipelineOptions, batch: usize, mut sink: F) -> Result<(), E>
 where
     I: Iterator<Item = Document>,
     F: FnMut(Document) -> Result<(), E>,
 {
-    let batch = batch.max(1);
-    let mut docs = docs.peekable();
-    let mut buf: Vec<Document> = Vec::with_capacity(batch);
-    while docs.peek().is_some() {
-        buf.clear();
-        buf.extend(docs.by_ref().take(batch));
-        buf.par_iter_mut().for_each(|d| analyze(d, opts));
-        for d in buf.drain(..) {
-            sink(d)?;
-        }
-    }
-    Ok(())
+    stream(docs, opts, None, batch, |_| (), |doc, ()| sink(doc))
 }
 
 /// Analyses a stream and maps each document to a value (such as its serialised output) in
@@ -126,39 +116,122 @@ where
     M: Fn(&Document) -> T + Sync + Send,
     F: FnMut(&Document, T) -> Result<(), E>,
 {
-    let batch = batch.max(1);
-    let mut docs = docs;
-    let work = |buf: &mut Vec<Document>| -> Vec<T> {
-        buf.par_iter_mut()
-            .map(|d| {
-                analyze(d, opts);
-                map(d)
-            })
-            .collect()
-    };
-    // Reading overlaps analysis: while the pool codes one batch, this thread reads the next.
-    let mut next: Vec<Document> = docs.by_ref().take(batch).collect();
-    while !next.is_empty() {
-        let mut buf = std::mem::take(&mut next);
-        let mut outs: Vec<T> = Vec::new();
-        let (buf_ref, outs_ref, next_ref, docs_ref, work_ref) = (&mut buf, &mut outs, &mut next, &mut docs, &work);
-        macro_rules! overlap {
-            () => {
-                move |scope: &rayon::Scope<'_>| {
-                    scope.spawn(move |_| *outs_ref = work_ref(buf_ref));
-                    *next_ref = docs_ref.by_ref().take(batch).collect();
+    stream(docs, opts, pool, batch, map, |doc, value| sink(&doc, value))
+}
+
+/// A document with its place in the input, and the mapped value (`None` if `map` panicked).
+type Done<T> = (usize, Document, Option<T>);
+
+/// The streaming core. This thread reads documents and hands them to one long-lived job per
+/// worker over a channel; finished documents come back on another channel and are put back in
+/// input order before `sink`. There is no batch barrier, so a slow document holds up only its
+/// own worker. Documents read but not yet sunk are at most `batch` per worker, so memory stays
+/// flat however long the stream, and output order does not depend on the number of workers.
+fn stream<I, T, M, F, E>(
+    docs: I,
+    opts: &PipelineOptions,
+    pool: Option<&rayon::ThreadPool>,
+    batch: usize,
+    map: M,
+    sink: F,
+) -> Result<(), E>
+where
+    I: Iterator<Item = Document>,
+    T: Send,
+    M: Fn(&Document) -> T + Sync + Send,
+    F: FnMut(Document, T) -> Result<(), E>,
+{
+    let workers = pool.map_or_else(rayon::current_num_threads, |p| p.current_num_threads()).max(1);
+    let limit = batch.max(1).saturating_mul(workers);
+    let (work_tx, work_rx) = mpsc::channel::<(usize, Document)>();
+    let work_rx = Mutex::new(work_rx);
+    let shared = Shared { opts, map: &map, work_rx: &work_rx, workers, limit };
+    match pool {
+        Some(p) => p.in_place_scope(|scope| drive(scope, &shared, work_tx, docs, sink)),
+        None => rayon::in_place_scope(|scope| drive(scope, &shared, work_tx, docs, sink)),
+    }
+}
+
+/// What the workers share with the reading thread.
+struct Shared<'s, M> {
+    opts: &'s PipelineOptions,
+    map: &'s M,
+    work_rx: &'s Mutex<mpsc::Receiver<(usize, Document)>>,
+    workers: usize,
+    /// Documents read but not yet sunk, at most.
+    limit: usize,
+}
+
+/// Starts the workers in `scope`, then reads, hands out and sinks in order on this thread.
+fn drive<'s, I, T, M, F, E>(
+    scope: &rayon::Scope<'s>,
+    shared: &'s Shared<'s, M>,
+    work_tx: mpsc::Sender<(usize, Document)>,
+    mut docs: I,
+    mut sink: F,
+) -> Result<(), E>
+where
+    I: Iterator<Item = Document>,
+    T: Send + 's,
+    M: Fn(&Document) -> T + Sync + Send,
+    F: FnMut(Document, T) -> Result<(), E>,
+{
+    let (done_tx, done_rx) = mpsc::channel::<Done<T>>();
+    for _ in 0..shared.workers {
+        let done_tx = done_tx.clone();
+        scope.spawn(move |_| loop {
+            // The lock is held while waiting, so one idle worker waits on the channel and the
+            // others on the lock; either way each document goes to one worker.
+            let next = shared.work_rx.lock().ok().and_then(|rx| rx.recv().ok());
+            let Some((seq, mut doc)) = next else { break };
+            let value = catch_unwind(AssertUnwindSafe(|| {
+                analyze(&mut doc, shared.opts);
+                (shared.map)(&doc)
+            }))
+            .ok();
+            if done_tx.send((seq, doc, value)).is_err() {
+                break;
+            }
+        });
+    }
+    drop(done_tx);
+    let mut work_tx = Some(work_tx);
+    let (mut read, mut sunk) = (0usize, 0usize);
+    let mut finished: BTreeMap<usize, (Document, Option<T>)> = BTreeMap::new();
+    loop {
+        let input_done = work_tx.is_none();
+        if input_done && sunk == read {
+            return Ok(());
+        }
+        // Wait for a worker when the read-ahead is full or there is nothing left to read.
+        let done =
+            if input_done || read - sunk >= shared.limit { done_rx.recv().ok() } else { done_rx.try_recv().ok() };
+        if let Some((seq, doc, value)) = done {
+            finished.insert(seq, (doc, value));
+            while let Some((doc, value)) = finished.remove(&sunk) {
+                sunk += 1;
+                match value {
+                    Some(value) => sink(doc, value)?,
+                    None => panic!("mapping document {} failed", doc.id),
                 }
-            };
+            }
+            continue;
         }
-        match pool {
-            Some(p) => p.in_place_scope(overlap!()),
-            None => rayon::in_place_scope(overlap!()),
+        if input_done {
+            // Every worker is gone with documents outstanding: only a panic does that, and the
+            // scope passes it on when it ends.
+            return Ok(());
         }
-        for (d, o) in buf.iter().zip(outs) {
-            sink(d, o)?;
+        match docs.next() {
+            Some(doc) => {
+                if work_tx.as_ref().is_some_and(|tx| tx.send((read, doc)).is_ok()) {
+                    read += 1;
+                }
+            }
+            // Closing the channel lets the workers stop once it is empty.
+            None => work_tx = None,
         }
     }
-    Ok(())
 }
 
 /// Builds and analyses a document from plain text, for tests and evaluation.
