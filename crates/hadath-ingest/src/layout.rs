@@ -129,8 +129,11 @@ const REPEAT_MAX_SOURCES: usize = 10_000;
 /// site repeats on every page (menus, footers, prompts).
 #[derive(Debug, Default)]
 pub struct RepeatedLines {
-    counts: HashMap<String, HashMap<u64, u32>>,
+    counts: HashMap<String, HashMap<u64, u32, FxBuild>>,
 }
+
+/// Line hashes are already well mixed: the fast hash serves their maps.
+type FxBuild = BuildHasherDefault<FxHasher>;
 
 impl RepeatedLines {
     pub fn new() -> Self {
@@ -144,7 +147,7 @@ impl RepeatedLines {
             return vec![false; lines.len()];
         }
         let map = self.counts.entry(source.to_string()).or_default();
-        let mut seen_here = HashSet::new();
+        let mut seen_here: HashSet<u64, FxBuild> = HashSet::with_capacity_and_hasher(lines.len(), FxBuild::default());
         lines
             .iter()
             .map(|&h| {
@@ -584,7 +587,7 @@ fn count_words(raw: &str) -> usize {
         if let Some(w) = block.map(u64::from_le_bytes).filter(|&w| !has_space_lead(w)) {
             let space = ascii_space_bits(w);
             let after_space = (space << 8) | if in_word { 0 } else { 0x80 };
-            words += (!space & after_space & HIGH_BITS).count_ones() as usize;
+            words += high_bit_count(!space & after_space & HIGH_BITS);
             if words >= MAX_COUNTED_WORDS {
                 return MAX_COUNTED_WORDS;
             }
@@ -634,11 +637,22 @@ fn ascii_space_bits(w: u64) -> u64 {
 }
 
 /// Whether the bytes of `w` hold a lead byte of a multi-byte white-space char (C2, E1, E2,
-/// E3), or E0.
+/// E3) or another byte from E0 up (the caller reads such blocks char by char).
 fn has_space_lead(w: u64) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
-    let has_zero_byte = |v: u64| v.wrapping_sub(ONES) & !v & HIGH_BITS != 0;
-    has_zero_byte(w ^ 0xC2C2_C2C2_C2C2_C2C2) || has_zero_byte((w & 0xFCFC_FCFC_FCFC_FCFC) ^ 0xE0E0_E0E0_E0E0_E0E0)
+    // C2: a zero byte after the XOR (the borrow may flag a byte above one, never alone).
+    let x = w ^ 0xC2C2_C2C2_C2C2_C2C2;
+    let c2 = x.wrapping_sub(ONES) & !x;
+    // E0 and above: the three top bits set (bit 7 of each shifted byte comes from the same byte).
+    let e0_up = w & (w << 1) & (w << 2);
+    (c2 | e0_up) & HIGH_BITS != 0
+}
+
+/// How many bytes of `bits` have their high bit set (no other bit may be set): the multiply
+/// sums the eight 0/1 bytes into the top byte, cheaper than a popcount without the
+/// instruction.
+fn high_bit_count(bits: u64) -> usize {
+    ((bits >> 7).wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize
 }
 
 /// Whether `c` is a letter, with fast paths for ASCII and the Arabic letter block.
@@ -821,6 +835,10 @@ fn has_month_year(runs: &[(bool, &str)]) -> bool {
 /// Page-header dates, timestamps (possibly glued to a section name) and embedded-post
 /// signatures: lines that date the page but carry no body text.
 fn is_meta_line(raw: &str, norm: &str) -> bool {
+    // A char is at most four bytes: longer lines are not counted.
+    if raw.len() > 4 * 160 {
+        return false;
+    }
     let chars = raw.chars().count();
     if chars > 160 {
         return false;
@@ -830,6 +848,10 @@ fn is_meta_line(raw: &str, norm: &str) -> bool {
     let dashed = raw.trim_start().starts_with(['—', '–', '-']);
     if chars > 100 && !dashed {
         return false;
+    }
+    // Every other rule needs a digit run, and normalised digits are ASCII.
+    if !norm.bytes().any(|b| b.is_ascii_digit()) {
+        return dashed && raw.contains("(@");
     }
     let rs = runs(norm);
     let month_year = has_month_year(&rs);
@@ -1314,8 +1336,9 @@ mod tests {
                 let want: u64 =
                     (0..8).filter(|&j| matches!(bytes[j], b' ' | b'\t'..=b'\r')).map(|j| 0x80u64 << (8 * j)).sum();
                 assert_eq!(ascii_space_bits(w), want, "{bytes:?}");
-                let lead = bytes.iter().any(|&y| y == 0xC2 || (0xE0..=0xE3).contains(&y));
+                let lead = bytes.iter().any(|&y| y == 0xC2 || y >= 0xE0);
                 assert_eq!(has_space_lead(w), lead, "{bytes:?}");
+                assert_eq!(high_bit_count(want), want.count_ones() as usize);
             }
         }
     }
