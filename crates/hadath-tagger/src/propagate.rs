@@ -119,21 +119,33 @@ pub fn propagate(sentences: &[Vec<&str>], labels: &mut [Vec<u8>]) {
             continue;
         };
         let n = sentence_labels.len().min(sentence_keys.head.len());
+        // Where each first-word form occurs, so long sentences are not scanned once per name.
+        let mut starts: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, h) in sentence_keys.head.iter().take(n).enumerate() {
+            starts.entry(h.as_str()).or_default().push(i);
+        }
         for (key, kind) in candidates {
             let len = key.len();
-            let mut i = 0;
-            while i + len <= n {
+            let Some(positions) = key.first().and_then(|first| starts.get(first.as_str())) else {
+                continue;
+            };
+            let rest = key.get(1..).unwrap_or(&[]);
+            let mut next_free = 0;
+            for &i in positions {
+                if i < next_free {
+                    continue;
+                }
+                if i + len > n {
+                    break;
+                }
                 let free = sentence_labels.get(i..i + len).is_some_and(|ls| ls.iter().all(|l| *l == 0));
                 let next_inside = sentence_labels.get(i + len).is_some_and(|l| is_inside(*l as usize));
-                let same = sentence_keys.head.get(i).is_some_and(|h| Some(h) == key.first())
-                    && sentence_keys.inner.get(i + 1..i + len).is_some_and(|ws| ws == key.get(1..).unwrap_or(&[]));
+                let same = sentence_keys.inner.get(i + 1..i + len).is_some_and(|ws| ws == rest);
                 if free && !next_inside && same {
                     for (j, l) in sentence_labels.iter_mut().skip(i).take(len).enumerate() {
                         *l = (1 + 2 * kind + usize::from(j > 0)) as u8;
                     }
-                    i += len;
-                } else {
-                    i += 1;
+                    next_free = i + len;
                 }
             }
         }
@@ -178,6 +190,23 @@ mod tests {
         let before = labels.clone();
         propagate(&sentences, &mut labels);
         assert_eq!(labels, before);
+    }
+
+    #[test]
+    fn a_name_repeated_in_one_long_sentence_is_tagged_everywhere() {
+        let words: Vec<&str> =
+            "قال وزير المالية إن الحكومة ستدعم المزارعين وأضاف أن حكومة الأردن ستعلن".split(' ').collect();
+        let mut sentence = vec!["زار", "الوفد", "عمّان"];
+        for _ in 0..200 {
+            sentence.extend(&words);
+            sentence.push("وعمان");
+        }
+        let mut labels = vec![vec![0u8; sentence.len()]];
+        labels[0][2] = 3;
+        propagate(&[sentence.clone()], &mut labels);
+        let tagged = labels[0].iter().filter(|l| **l == 3).count();
+        assert_eq!(tagged, 201);
+        assert!(labels[0].iter().all(|l| *l == 0 || *l == 3));
     }
 
     #[test]
