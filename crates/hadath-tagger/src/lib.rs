@@ -9,6 +9,7 @@ pub mod features;
 pub mod gazetteer;
 pub mod labels;
 pub mod model;
+pub mod propagate;
 pub mod train;
 
 use features::sentence_features;
@@ -92,13 +93,21 @@ impl Tagger {
 
     /// Label indexes for consecutive sentences of one text: a first pass with the sentence
     /// model, then, when there is a document model, a second pass that also sees how the same
-    /// words were labelled in nearby sentences.
+    /// words were labelled in nearby sentences; last, untagged repeats of names tagged nearby
+    /// are tagged (see [`propagate::propagate`]).
     pub fn tag_document_ids(&self, sentences: &[Vec<&str>]) -> Vec<Vec<u8>> {
         let first: Vec<Vec<u8>> = sentences.iter().map(|s| self.tag_ids(s)).collect();
-        let Some(doc) = &self.doc_model else {
-            return first;
+        let mut labels = match &self.doc_model {
+            Some(doc) => self.second_pass(doc, sentences, &first),
+            None => first,
         };
-        let memory = features::memory_features(sentences, &first);
+        propagate::propagate(sentences, &mut labels);
+        labels
+    }
+
+    /// The document model's labels, given the first pass.
+    fn second_pass(&self, doc: &Model, sentences: &[Vec<&str>], first: &[Vec<u8>]) -> Vec<Vec<u8>> {
+        let memory = features::memory_features(sentences, first);
         sentences
             .iter()
             .zip(memory)
