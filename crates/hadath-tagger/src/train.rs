@@ -1,4 +1,5 @@
-//! Training: an averaged structured perceptron over the features, decoded with constrained Viterbi.
+//! Training: a linear-chain CRF (AdaGrad, the committed models) or an averaged structured perceptron
+//! over the features, decoded with constrained Viterbi.
 
 use crate::conll::read_sentences;
 use crate::features::{sentence_features, WordClasses};
