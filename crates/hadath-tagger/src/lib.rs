@@ -1,7 +1,8 @@
 //! Named-entity tagging of pre-tokenised text with BIO tags over PER, LOC, ORG, MISC.
 //!
 //! The tagger is a linear-chain model (a CRF trained with AdaGrad, or an averaged structured
-//! perceptron; constrained Viterbi) trained on ANERcorp; its weights are embedded in the binary from `data/tagger/model.bin`.
+//! perceptron; constrained Viterbi) trained on ANERcorp; its weights are embedded in the binary
+//! from `data/tagger/model.bin`.
 
 pub mod conll;
 pub mod eval;
