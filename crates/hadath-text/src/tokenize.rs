@@ -565,28 +565,38 @@ pub fn tokenize_range(text: &str, range: Span, out: &mut Vec<Token>) {
 /// again. `norm` must have been made from `text`: one made from a text of another length is
 /// ignored, one made from another text of the same length gives wrong norms.
 pub fn tokenize_range_norm(text: &str, range: Span, norm: Option<&NormText>, out: &mut Vec<Token>) {
-    tokenize_range_after(text, range, norm, &mut 0, out)
+    let norm = norm.filter(|n| n.original_len() == text.len());
+    let (buf, norm_base) = range_norm_buffer(range, norm);
+    tokenize_into(text, range, norm, &buf, norm_base, &mut norm_base.clone(), out);
 }
 
-/// Like [`tokenize_range_norm`], for ranges taken in text order: `norm_at` is a normalised byte
-/// at or before the range's normalised start, such as the end of the previous range's, which
-/// saves a search; it moves to the range's normalised end.
-pub(crate) fn tokenize_range_after(
+/// A text's whole normalised form with a copy of its text that the norms of all the text's
+/// tokens share.
+pub(crate) struct SharedNorm<'a> {
+    pub norm: &'a NormText,
+    pub buf: Arc<str>,
+}
+
+impl<'a> SharedNorm<'a> {
+    pub fn new(norm: &'a NormText) -> SharedNorm<'a> {
+        SharedNorm { norm, buf: Arc::from(norm.text.as_str()) }
+    }
+}
+
+/// Like [`tokenize_range_norm`] with the norms cut from `shared`, for ranges taken in text
+/// order: `norm_at` is a normalised byte at or before the range's normalised start (such as the
+/// end of the previous range's), which saves a search, and moves to its last token's end.
+pub(crate) fn tokenize_range_shared(
     text: &str,
     range: Span,
-    norm: Option<&NormText>,
+    shared: &SharedNorm<'_>,
     norm_at: &mut usize,
     out: &mut Vec<Token>,
 ) {
-    let norm = norm.filter(|n| n.original_len() == text.len());
-    let first = out.len();
-    let (buf, norm_base) = shared_norm_buffer(range, norm, norm_at);
-    // Spans and kinds first, norms after: the scan then pushes with a small inlined closure,
-    // and the norms are set in a plain loop.
-    scan_tokens(text, range, |span, kind| {
-        out.push(Token { span, kind, norm: NormStr { buf: buf.clone(), start: 0, end: 0 } })
-    });
-    set_norms(text, norm, norm_base, out.get_mut(first..).unwrap_or_default());
+    if shared.norm.original_len() != text.len() {
+        return tokenize_range_norm(text, range, None, out);
+    }
+    tokenize_into(text, range, Some(shared.norm), &shared.buf, 0, norm_at, out);
 }
 
 /// Like [`tokenize_range_norm`], stopping after the first `max` tokens of the range.
@@ -596,40 +606,60 @@ pub(crate) fn tokenize_range_first(text: &str, range: Span, norm: Option<&NormTe
     }
     let norm = norm.filter(|n| n.original_len() == text.len());
     let first = out.len();
-    let (buf, norm_base) = shared_norm_buffer(range, norm, &mut 0);
+    let (buf, norm_base) = range_norm_buffer(range, norm);
     let mut left = max;
     scan_tokens_while(text, range, |span, kind| {
         out.push(Token { span, kind, norm: NormStr { buf: buf.clone(), start: 0, end: 0 } });
         left -= 1;
         left > 0
     });
-    set_norms(text, norm, norm_base, out.get_mut(first..).unwrap_or_default());
+    set_norms(text, norm, norm_base, &mut norm_base.clone(), out.get_mut(first..).unwrap_or_default());
+}
+
+/// Pushes the tokens of `text[range]`, with norms cut from `buf`, which starts at normalised
+/// byte `norm_base` of `norm` (see [`set_norms`]).
+fn tokenize_into(
+    text: &str,
+    range: Span,
+    norm: Option<&NormText>,
+    buf: &Arc<str>,
+    norm_base: usize,
+    norm_at: &mut usize,
+    out: &mut Vec<Token>,
+) {
+    let first = out.len();
+    // Spans and kinds first, norms after: the scan then pushes with a small inlined closure,
+    // and the norms are set in a plain loop.
+    scan_tokens(text, range, |span, kind| {
+        out.push(Token { span, kind, norm: NormStr { buf: buf.clone(), start: 0, end: 0 } })
+    });
+    set_norms(text, norm, norm_base, norm_at, out.get_mut(first..).unwrap_or_default());
 }
 
 /// The buffer the norms of the tokens of `range` are cut from, and the normalised byte where it
-/// starts: the normalised `range` cut from `norm` (the whole text's normalised form, found from
-/// `norm_at` on, which moves to its end), else an empty one that [`set_norms`] replaces.
-fn shared_norm_buffer(range: Span, norm: Option<&NormText>, norm_at: &mut usize) -> (Arc<str>, usize) {
+/// starts: the normalised `range` cut from `norm` (the whole text's normalised form), else an
+/// empty one that [`set_norms`] replaces.
+fn range_norm_buffer(range: Span, norm: Option<&NormText>) -> (Arc<str>, usize) {
     match norm {
         Some(n) => {
-            let whole = n.norm_range_after(*norm_at, range);
-            *norm_at = whole.end;
+            let whole = n.norm_range_after(0, range);
             (Arc::from(n.text.get(whole.clone()).unwrap_or("")), whole.start)
         }
         None => (Arc::from(""), 0),
     }
 }
 
-/// Sets the norms of `tokens`, just scanned from `text` with the buffer of
-/// [`shared_norm_buffer`] starting at normalised byte `norm_base`.
-fn set_norms(text: &str, norm: Option<&NormText>, norm_base: usize, tokens: &mut [Token]) {
+/// Sets the norms of `tokens`, just scanned from `text`, as ranges of their buffer, which
+/// starts at normalised byte `norm_base` of `norm`; `norm_at` is a normalised byte at or before
+/// the first token's norm and moves to the last one's end. Without `norm`, the norms are made
+/// into a new buffer.
+fn set_norms(text: &str, norm: Option<&NormText>, norm_base: usize, norm_at: &mut usize, tokens: &mut [Token]) {
     match norm {
         Some(n) => {
-            // Normalised byte where the last token's norm ended: norms are found moving forward.
-            let mut norm_at = norm_base;
+            // Norms are found moving forward, each from the end of the one before.
             for t in tokens {
-                let r = n.norm_range_after(norm_at, t.span);
-                norm_at = r.end;
+                let r = n.norm_range_after(*norm_at, t.span);
+                *norm_at = r.end;
                 t.norm.set_range(r.start.saturating_sub(norm_base), r.end.saturating_sub(norm_base));
             }
         }
@@ -1049,7 +1079,9 @@ mod tests {
         let mut with_norm = Vec::new();
         let mut at = 0;
         for range in [Span::new(0, 23), Span::new(23, t.len())] {
-            tokenize_range_after(t, range, doc.norm.as_ref(), &mut at, &mut with_norm);
+            if let Some(n) = doc.norm.as_ref() {
+                tokenize_range_shared(t, range, &SharedNorm::new(n), &mut at, &mut with_norm);
+            }
         }
         let plain = tokenize(t);
         assert_eq!(with_norm, plain);
