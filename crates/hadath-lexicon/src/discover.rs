@@ -186,7 +186,7 @@ pub fn discover_with(lex: &Lexicon, docs: impl Iterator<Item = Document>, top: u
             }
             match t.norm.strip_prefix("ال") {
                 Some(bare) if bare.chars().count() >= 2 => freq.entry(bare.to_string()).or_default().1 += 1,
-                _ => freq.entry(t.norm.clone()).or_default().0 += 1,
+                _ => freq.entry(t.norm.to_string()).or_default().0 += 1,
             }
         }
         let norms: Vec<&str> = tokens.iter().map(|t| t.norm.as_str()).collect();
@@ -203,7 +203,7 @@ pub fn discover_with(lex: &Lexicon, docs: impl Iterator<Item = Document>, top: u
         }
         for i in 0..tokens.len() {
             let trigger = if title_end[i] && i > 0 {
-                Some(tokens[i - 1].norm.clone())
+                Some(tokens[i - 1].norm.to_string())
             } else if i > 0 && VERB_TRIGGERS.contains(&strip_conj(&tokens[i - 1].norm)) {
                 Some(strip_conj(&tokens[i - 1].norm).to_string())
             } else {

@@ -91,7 +91,7 @@ pub fn norm_form(form: &str) -> Option<String> {
     if form.is_empty() {
         return None;
     }
-    let toks: Vec<String> = tokenize(form).into_iter().map(|t| t.norm).collect();
+    let toks: Vec<String> = tokenize(form).into_iter().map(|t| t.norm.to_string()).collect();
     if toks.is_empty() {
         None
     } else {

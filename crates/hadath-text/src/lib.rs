@@ -31,4 +31,4 @@ pub use lang::Lang;
 pub use normalize::{normalize, normalize_for_match, NormText, NormView, Normalizer};
 pub use segment::{dateline_parts, dateline_parts_norm, dateline_prefix, Dateline};
 pub use span::Span;
-pub use tokenize::{tokenize, Token, TokenKind};
+pub use tokenize::{tokenize, NormStr, Token, TokenKind};

@@ -10,7 +10,8 @@ use crate::normalize::{normalize_for_match, NormText, NormView};
 use crate::scan::{count_chars, find_byte, find_pair};
 use crate::span::Span;
 use crate::tokenize::{
-    class, class_of, class_table, is_arabic_char, is_digit, tokenize_range_first, tokenize_range_norm, Token, TokenKind,
+    class, class_of, class_table, is_arabic_char, is_digit, tokenize_range_first, tokenize_range_norm,
+    tokenize_range_shared, SharedNorm, Token, TokenKind,
 };
 
 /// Non-empty lines of `text`, trimmed of surrounding white space, as spans.
@@ -1019,8 +1020,15 @@ pub fn segment_document(doc: &mut Document) {
     // About one token per 8 bytes of Arabic news text: reserving spares most regrowth copies.
     let covered: usize = sentences.iter().map(|s| s.len()).sum();
     tokens.reserve(covered / 8);
+    // One copy of the normalised text for the norms of all tokens. Sentences are sorted: each
+    // token's norm is found from the previous one's end.
+    let shared = doc.norm_current().map(SharedNorm::new);
+    let mut norm_at = 0;
     for s in &sentences {
-        tokenize_range_norm(&doc.text, *s, doc.norm.as_ref(), &mut tokens);
+        match &shared {
+            Some(shared) => tokenize_range_shared(&doc.text, *s, shared, &mut norm_at, &mut tokens),
+            None => tokenize_range_norm(&doc.text, *s, None, &mut tokens),
+        }
     }
     doc.sentences = sentences;
     doc.tokens = tokens;

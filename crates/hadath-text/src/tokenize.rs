@@ -4,7 +4,7 @@ use crate::normalize::{is_arabic_mark, is_invisible_control, normalize_for_match
 use crate::span::Span;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -30,7 +30,150 @@ pub struct Token {
     pub span: Span,
     pub kind: TokenKind,
     /// The token text through the matching normaliser.
-    pub norm: String,
+    pub norm: NormStr,
+}
+
+/// A token's normalised text: a range of a buffer shared by the tokens of one tokeniser call,
+/// so that making tokens allocates once per call, not once per token. It reads as a `str`.
+#[derive(Clone)]
+pub struct NormStr {
+    buf: Arc<str>,
+    /// Byte range of `buf`; both ends lie on char boundaries of `buf` (checked when set).
+    start: u32,
+    end: u32,
+}
+
+impl NormStr {
+    /// The range `start..end` of `buf`; a range that does not slice `buf` reads as "".
+    fn new(buf: Arc<str>, start: usize, end: usize) -> NormStr {
+        let mut s = NormStr { buf, start: 0, end: 0 };
+        s.set_range(start, end);
+        s
+    }
+
+    /// Sets the range to `start..end` of the buffer, or to an empty one when it does not slice it.
+    #[inline]
+    fn set_range(&mut self, start: usize, end: usize) {
+        let fits = start <= end && self.buf.get(start..end).is_some() && end <= u32::MAX as usize;
+        (self.start, self.end) = if fits { (start as u32, end as u32) } else { (0, 0) };
+    }
+
+    /// The text as a `str`.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        let range = self.start as usize..self.end as usize;
+        debug_assert!(self.buf.get(range.clone()).is_some());
+        // SAFETY: `set_range` is the only place that sets the range (`Clone` copies it with
+        // the same buffer), and it keeps only ranges inside `buf` on char boundaries; `buf`
+        // itself never changes. Checked slicing here costs the token readers of every layer.
+        unsafe { self.buf.get_unchecked(range) }
+    }
+}
+
+impl std::ops::Deref for NormStr {
+    type Target = str;
+    #[inline]
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<str> for NormStr {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::borrow::Borrow<str> for NormStr {
+    fn borrow(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl From<&str> for NormStr {
+    fn from(s: &str) -> NormStr {
+        NormStr::new(Arc::from(s), 0, s.len())
+    }
+}
+
+impl From<String> for NormStr {
+    fn from(s: String) -> NormStr {
+        NormStr::from(s.as_str())
+    }
+}
+
+impl PartialEq for NormStr {
+    fn eq(&self, other: &NormStr) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for NormStr {}
+
+impl PartialEq<str> for NormStr {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for NormStr {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<String> for NormStr {
+    fn eq(&self, other: &String) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl PartialEq<NormStr> for str {
+    fn eq(&self, other: &NormStr) -> bool {
+        self == other.as_str()
+    }
+}
+
+impl PartialEq<NormStr> for String {
+    fn eq(&self, other: &NormStr) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl PartialEq<NormStr> for &str {
+    fn eq(&self, other: &NormStr) -> bool {
+        *self == other.as_str()
+    }
+}
+
+impl std::hash::Hash for NormStr {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state)
+    }
+}
+
+impl std::fmt::Debug for NormStr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl std::fmt::Display for NormStr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(self.as_str(), f)
+    }
+}
+
+impl Serialize for NormStr {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for NormStr {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<NormStr, D::Error> {
+        String::deserialize(deserializer).map(NormStr::from)
+    }
 }
 
 fn is_arabic_letter(c: char) -> bool {
@@ -384,19 +527,29 @@ static CHAR_NORMS: LazyLock<CharNorms> = LazyLock::new(|| {
     CharNorms { pool, ranges }
 });
 
-/// The matching form of one token: the chain maps each char on its own, so a table of
-/// per-char forms gives it with one allocation; other chars take the full normaliser.
+/// The matching form of one token.
 pub(crate) fn token_norm(token: &str) -> String {
-    let table = &*CHAR_NORMS;
     let mut out = String::with_capacity(token.len());
+    push_token_norm(token, &mut out);
+    out
+}
+
+/// Appends the matching form of one token to `out`: the chain maps each char on its own, so a
+/// table of per-char forms gives it; other chars take the full normaliser.
+fn push_token_norm(token: &str, out: &mut String) {
+    let table = &*CHAR_NORMS;
+    let at = out.len();
     for c in token.chars() {
         let form = table.ranges.get(c as usize).and_then(|&(a, b)| table.pool.get(a as usize..b as usize));
         match form {
             Some(f) => out.push_str(f),
-            None => return normalize_for_match(token),
+            None => {
+                out.truncate(at);
+                out.push_str(&normalize_for_match(token));
+                return;
+            }
         }
     }
-    out
 }
 
 /// Splits `text[range]` into tokens; spans are absolute byte offsets into `text`.
@@ -413,15 +566,37 @@ pub fn tokenize_range(text: &str, range: Span, out: &mut Vec<Token>) {
 /// ignored, one made from another text of the same length gives wrong norms.
 pub fn tokenize_range_norm(text: &str, range: Span, norm: Option<&NormText>, out: &mut Vec<Token>) {
     let norm = norm.filter(|n| n.original_len() == text.len());
-    // Spans and kinds first, norms after (an empty `String` does not allocate): the scan
-    // then pushes with a small inlined closure, and the norms are made in a plain loop.
-    let first = out.len();
-    scan_tokens(text, range, |span, kind| out.push(Token { span, kind, norm: String::new() }));
-    // Normalised byte where the last token's norm ended: token norms are found moving forward.
-    let mut norm_at = 0usize;
-    for t in out.iter_mut().skip(first) {
-        t.norm = token_norm_in(text, norm, &mut norm_at, t.span);
+    let (buf, norm_base) = range_norm_buffer(range, norm);
+    tokenize_into(text, range, norm, &buf, norm_base, &mut norm_base.clone(), out);
+}
+
+/// A text's whole normalised form with a copy of its text that the norms of all the text's
+/// tokens share.
+pub(crate) struct SharedNorm<'a> {
+    pub norm: &'a NormText,
+    pub buf: Arc<str>,
+}
+
+impl<'a> SharedNorm<'a> {
+    pub fn new(norm: &'a NormText) -> SharedNorm<'a> {
+        SharedNorm { norm, buf: Arc::from(norm.text.as_str()) }
     }
+}
+
+/// Like [`tokenize_range_norm`] with the norms cut from `shared`, for ranges taken in text
+/// order: `norm_at` is a normalised byte at or before the range's normalised start (such as the
+/// end of the previous range's), which saves a search, and moves to its last token's end.
+pub(crate) fn tokenize_range_shared(
+    text: &str,
+    range: Span,
+    shared: &SharedNorm<'_>,
+    norm_at: &mut usize,
+    out: &mut Vec<Token>,
+) {
+    if shared.norm.original_len() != text.len() {
+        return tokenize_range_norm(text, range, None, out);
+    }
+    tokenize_into(text, range, Some(shared.norm), &shared.buf, 0, norm_at, out);
 }
 
 /// Like [`tokenize_range_norm`], stopping after the first `max` tokens of the range.
@@ -430,27 +605,79 @@ pub(crate) fn tokenize_range_first(text: &str, range: Span, norm: Option<&NormTe
         return;
     }
     let norm = norm.filter(|n| n.original_len() == text.len());
-    let mut norm_at = 0usize;
+    let first = out.len();
+    let (buf, norm_base) = range_norm_buffer(range, norm);
     let mut left = max;
     scan_tokens_while(text, range, |span, kind| {
-        let norm = token_norm_in(text, norm, &mut norm_at, span);
-        out.push(Token { span, kind, norm });
+        out.push(Token { span, kind, norm: NormStr { buf: buf.clone(), start: 0, end: 0 } });
         left -= 1;
         left > 0
     });
+    set_norms(text, norm, norm_base, &mut norm_base.clone(), out.get_mut(first..).unwrap_or_default());
 }
 
-/// The norm of the token at `span`: a slice of the whole text's normalised form `norm` when
-/// given (found from normalised byte `norm_at` on, which moves to its end), else normalised.
-#[inline(always)]
-fn token_norm_in(text: &str, norm: Option<&NormText>, norm_at: &mut usize, span: Span) -> String {
+/// Pushes the tokens of `text[range]`, with norms cut from `buf`, which starts at normalised
+/// byte `norm_base` of `norm` (see [`set_norms`]).
+fn tokenize_into(
+    text: &str,
+    range: Span,
+    norm: Option<&NormText>,
+    buf: &Arc<str>,
+    norm_base: usize,
+    norm_at: &mut usize,
+    out: &mut Vec<Token>,
+) {
+    let first = out.len();
+    // Spans and kinds first, norms after: the scan then pushes with a small inlined closure,
+    // and the norms are set in a plain loop.
+    scan_tokens(text, range, |span, kind| {
+        out.push(Token { span, kind, norm: NormStr { buf: buf.clone(), start: 0, end: 0 } })
+    });
+    set_norms(text, norm, norm_base, norm_at, out.get_mut(first..).unwrap_or_default());
+}
+
+/// The buffer the norms of the tokens of `range` are cut from, and the normalised byte where it
+/// starts: the normalised `range` cut from `norm` (the whole text's normalised form), else an
+/// empty one that [`set_norms`] replaces.
+fn range_norm_buffer(range: Span, norm: Option<&NormText>) -> (Arc<str>, usize) {
     match norm {
         Some(n) => {
-            let r = n.norm_range_after(*norm_at, span);
-            *norm_at = r.end;
-            n.text.get(r).unwrap_or("").to_string()
+            let whole = n.norm_range_after(0, range);
+            (Arc::from(n.text.get(whole.clone()).unwrap_or("")), whole.start)
         }
-        None => token_norm(span.slice(text)),
+        None => (Arc::from(""), 0),
+    }
+}
+
+/// Sets the norms of `tokens`, just scanned from `text`, as ranges of their buffer, which
+/// starts at normalised byte `norm_base` of `norm`; `norm_at` is a normalised byte at or before
+/// the first token's norm and moves to the last one's end. Without `norm`, the norms are made
+/// into a new buffer.
+fn set_norms(text: &str, norm: Option<&NormText>, norm_base: usize, norm_at: &mut usize, tokens: &mut [Token]) {
+    match norm {
+        Some(n) => {
+            // Norms are found moving forward, each from the end of the one before.
+            for t in tokens {
+                let r = n.norm_range_after(*norm_at, t.span);
+                *norm_at = r.end;
+                t.norm.set_range(r.start.saturating_sub(norm_base), r.end.saturating_sub(norm_base));
+            }
+        }
+        None => {
+            // The tokens' norms one after the other in one new buffer.
+            let mut joined = String::new();
+            let mut ends = Vec::with_capacity(tokens.len());
+            for t in tokens.iter() {
+                push_token_norm(t.span.slice(text), &mut joined);
+                ends.push(joined.len());
+            }
+            let buf: Arc<str> = Arc::from(joined);
+            let mut start = 0;
+            for (t, end) in tokens.iter_mut().zip(ends) {
+                t.norm = NormStr::new(buf.clone(), start, end);
+                start = end;
+            }
+        }
     }
 }
 
@@ -842,6 +1069,39 @@ mod tests {
         for tok in tokenize(t) {
             assert_eq!(tok.norm, normalize_for_match(tok.span.slice(t)), "{:?}", tok.span.slice(t));
         }
+    }
+
+    #[test]
+    fn norms_share_one_buffer_and_read_as_strings() {
+        let t = "قالَ الوزيرُ: «نعم». ثم غادرَ";
+        let mut doc = crate::Document::new("t", t);
+        doc.ensure_norm();
+        let mut with_norm = Vec::new();
+        let mut at = 0;
+        for range in [Span::new(0, 23), Span::new(23, t.len())] {
+            if let Some(n) = doc.norm.as_ref() {
+                tokenize_range_shared(t, range, &SharedNorm::new(n), &mut at, &mut with_norm);
+            }
+        }
+        let plain = tokenize(t);
+        assert_eq!(with_norm, plain);
+        for tok in &plain {
+            let expected = normalize_for_match(tok.span.slice(t));
+            assert_eq!(tok.norm, expected);
+            assert_eq!(tok.norm.to_string(), expected);
+            assert_eq!(format!("{:?}", tok.norm), format!("{expected:?}"));
+        }
+        assert_eq!(plain[0].norm, "قال");
+        assert_eq!("قال", plain[0].norm);
+        // Serialised as a plain string, and read back.
+        let json = serde_json::to_string(&plain[1]).unwrap_or_default();
+        assert!(json.contains("\"norm\":\"الوزير\""), "{json}");
+        let back: Option<Token> = serde_json::from_str(&json).ok();
+        assert_eq!(back.as_ref(), Some(&plain[1]));
+        // A range that does not slice the buffer reads as empty.
+        assert_eq!(NormStr::new(Arc::from("قال"), 1, 3).as_str(), "");
+        assert_eq!(NormStr::new(Arc::from("قال"), 2, 9).as_str(), "");
+        assert_eq!(NormStr::new(Arc::from("قال"), 2, 4).as_str(), "ا");
     }
 
     #[test]

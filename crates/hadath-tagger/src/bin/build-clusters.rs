@@ -39,7 +39,7 @@ fn read_corpus(paths: &[String]) -> Result<Vec<Vec<String>>, String> {
                 };
                 for field in ["title", "abstract", "text"] {
                     if let Some(t) = v.get(field).and_then(|x| x.as_str()) {
-                        docs.push(tokenize(t).into_iter().map(|t| t.norm).collect());
+                        docs.push(tokenize(t).into_iter().map(|t| t.norm.to_string()).collect());
                     }
                 }
             }
