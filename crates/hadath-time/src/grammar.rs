@@ -273,14 +273,26 @@ fn classify(w: &str) -> (Reading, bool, bool, bool) {
     if w.len() > crate::lexicon::MAX_KEY_BYTES + 6 {
         return (None, false, false, false);
     }
-    // A one-letter word pairs with a space.
-    match crate::lexicon::ending(w) {
-        Some(e) if e.0 == ' ' || crate::lexicon::may_be_key(e, w.len()) => {}
-        _ => return (None, false, false, false),
+    // Most words end with two Arabic letters: their test reads bytes without decoding.
+    let quick = match w.as_bytes() {
+        [.., a, b, c, d] => crate::lexicon::may_be_arabic_key([*a, *b, *c, *d], w.len()),
+        _ => None,
+    };
+    match quick {
+        Some(true) => {}
+        Some(false) => return (None, false, false, false),
+        // A one-letter word pairs with a space.
+        None => match crate::lexicon::ending(w) {
+            Some(e) if e.0 == ' ' || crate::lexicon::may_be_key(e, w.len()) => {}
+            _ => return (None, false, false, false),
+        },
     }
     let mut trigger = false;
     let mut strong = false;
     let lex = for_each_form(w, |skip, f| {
+        if !crate::lexicon::may_be_key_form(f.as_bytes()) {
+            return None;
+        }
         let key = KEYS.get(f)?;
         trigger = true;
         strong = strong || key.strong;
