@@ -108,18 +108,18 @@ fn char_at(t: &str, i: usize) -> Option<(char, usize)> {
 fn word_end(t: &str, mut e: usize) -> usize {
     let b = t.as_bytes();
     loop {
-        match b.get(e..e + 2) {
-            // Chars of the Arabic block are two bytes, tested without decoding.
-            Some(&[x @ 0xD8..=0xDB, y]) => {
-                if !ARABIC_WORD_CHARS[((usize::from(x & 0x03) << 6) | usize::from(y & 0x3F)) & 0xFF] {
-                    return e;
-                }
-                e += 2;
+        let Some(mut rest) = b.get(e..) else { return e };
+        // Chars of the Arabic block are two bytes, tested without decoding.
+        while let [x @ 0xD8..=0xDB, y, tail @ ..] = rest {
+            if !ARABIC_WORD_CHARS[((usize::from(x & 0x03) << 6) | usize::from(y & 0x3F)) & 0xFF] {
+                return b.len() - rest.len();
             }
-            _ => match char_at(t, e) {
-                Some((d, dl)) if is_word_char(d) => e += dl,
-                _ => return e,
-            },
+            rest = tail;
+        }
+        e = b.len() - rest.len();
+        match char_at(t, e) {
+            Some((d, dl)) if is_word_char(d) => e += dl,
+            _ => return e,
         }
     }
 }
@@ -1072,13 +1072,29 @@ impl<'a> Parser<'a> {
         t.strong || (t.trigger && self.toks.iter().skip(i + 1).take(2).any(|x| x.trigger))
     }
 
+    /// Whether token `i` is "من", or "في" not before "هذه", read as a plain keyword: no rule
+    /// starts there. Every rule needs a number, a classified word, a month name or one of its
+    /// own keywords at its first token; "في" is one only in "في هذه اللحظة".
+    fn starts_nothing(&self, i: usize) -> bool {
+        let Some(t) = self.toks.get(i) else { return true };
+        if t.kind != TokKind::Word || t.lex.is_some() || t.named {
+            return false;
+        }
+        match t.text {
+            "من" => true,
+            "في" => !self.is_exact(i + 1, &KW.this[1..2]),
+            _ => false,
+        }
+    }
+
     /// Finds every expression, longest match first at each position.
     fn run_once(&self) -> Vec<Hit> {
         let mut out: Vec<Hit> = Vec::new();
         let mut i = 0;
         let n = self.toks.len();
         while i < n {
-            if !self.can_start(i) {
+            if !self.can_start(i) || self.starts_nothing(i) {
+                debug_assert!(!self.can_start(i) || self.best_at(i).is_none(), "token {i} starts an expression");
                 i += 1;
                 continue;
             }
