@@ -59,6 +59,21 @@ const ARABIC_WORD_CHARS: [bool; 256] = {
     t
 };
 
+/// Whether two bytes, the first times 256 plus the second, are a letter of the Arabic block
+/// as [`ARABIC_WORD_CHARS`] says (the first byte D8–DB, the second a continuation byte).
+static ARABIC_LETTER_BYTES: [bool; 65536] = {
+    let mut t = [false; 65536];
+    let mut i = 0;
+    while i < 65536 {
+        let (x, y) = (i >> 8, i & 0xFF);
+        if x >= 0xD8 && x <= 0xDB && y >= 0x80 && y <= 0xBF {
+            t[i] = ARABIC_WORD_CHARS[((x & 0x03) << 6) | (y & 0x3F)];
+        }
+        i += 1;
+    }
+    t
+};
+
 /// Letters of words: Latin, Arabic and other alphabetic chars, not Arabic digits or marks.
 #[inline]
 fn is_word_char(c: char) -> bool {
@@ -108,15 +123,14 @@ fn char_at(t: &str, i: usize) -> Option<(char, usize)> {
 fn word_end(t: &str, mut e: usize) -> usize {
     let b = t.as_bytes();
     loop {
-        let Some(mut rest) = b.get(e..) else { return e };
-        // Chars of the Arabic block are two bytes, tested without decoding.
-        while let [x @ 0xD8..=0xDB, y, tail @ ..] = rest {
-            if !ARABIC_WORD_CHARS[((usize::from(x & 0x03) << 6) | usize::from(y & 0x3F)) & 0xFF] {
-                return b.len() - rest.len();
+        // Letters of the Arabic block are two bytes, tested without decoding; any other char,
+        // and an Arabic-block char that is no letter, is decoded below.
+        while let Some(&[x, y]) = b.get(e..e + 2) {
+            if !ARABIC_LETTER_BYTES[(usize::from(x) << 8) | usize::from(y)] {
+                break;
             }
-            rest = tail;
+            e += 2;
         }
-        e = b.len() - rest.len();
         match char_at(t, e) {
             Some((d, dl)) if is_word_char(d) => e += dl,
             _ => return e,
@@ -3119,6 +3133,19 @@ fn year_portion(y: i32, p: Portion, basis: DateBasis) -> Option<Res> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn letter_byte_table_agrees_with_the_chars() {
+        for c in ('\u{80}'..='\u{7FF}').chain(['a', '1']) {
+            let mut buf = [0u8; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            if let [x, y] = bytes {
+                let two_byte_arabic = (0x600..0x700).contains(&(c as u32));
+                let want = two_byte_arabic && is_word_char(c);
+                assert_eq!(ARABIC_LETTER_BYTES[(usize::from(*x) << 8) | usize::from(*y)], want, "{c}");
+            }
+        }
+    }
 
     #[test]
     fn word_char_table_agrees_with_the_tests() {
