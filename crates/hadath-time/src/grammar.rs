@@ -1086,16 +1086,17 @@ impl<'a> Parser<'a> {
         t.strong || (t.trigger && self.toks.iter().skip(i + 1).take(2).any(|x| x.trigger))
     }
 
-    /// Whether token `i` is "من", or "في" not before "هذه", read as a plain keyword: no rule
-    /// starts there. Every rule needs a number, a classified word, a month name or one of its
-    /// own keywords at its first token; "في" is one only in "في هذه اللحظة".
+    /// Whether token `i` is "من", "إلى", "منذ", or "في" not before "هذه", read as a plain
+    /// keyword: no rule starts there. Every rule needs a number, a classified word, a month
+    /// name or one of its own keywords at its first token; these keywords only ever come
+    /// before an expression or inside one, and "في" starts one only in "في هذه اللحظة".
     fn starts_nothing(&self, i: usize) -> bool {
         let Some(t) = self.toks.get(i) else { return true };
         if t.kind != TokKind::Word || t.lex.is_some() || t.named {
             return false;
         }
         match t.text {
-            "من" => true,
+            "من" | "الي" | "منذ" => true,
             "في" => !self.is_exact(i + 1, &KW.this[1..2]),
             _ => false,
         }
