@@ -59,6 +59,21 @@ const ARABIC_WORD_CHARS: [bool; 256] = {
     t
 };
 
+/// Whether two bytes, the first times 256 plus the second, are a letter of the Arabic block
+/// as [`ARABIC_WORD_CHARS`] says (the first byte D8–DB, the second a continuation byte).
+static ARABIC_LETTER_BYTES: [bool; 65536] = {
+    let mut t = [false; 65536];
+    let mut i = 0;
+    while i < 65536 {
+        let (x, y) = (i >> 8, i & 0xFF);
+        if x >= 0xD8 && x <= 0xDB && y >= 0x80 && y <= 0xBF {
+            t[i] = ARABIC_WORD_CHARS[((x & 0x03) << 6) | (y & 0x3F)];
+        }
+        i += 1;
+    }
+    t
+};
+
 /// Letters of words: Latin, Arabic and other alphabetic chars, not Arabic digits or marks.
 #[inline]
 fn is_word_char(c: char) -> bool {
@@ -108,18 +123,17 @@ fn char_at(t: &str, i: usize) -> Option<(char, usize)> {
 fn word_end(t: &str, mut e: usize) -> usize {
     let b = t.as_bytes();
     loop {
-        match b.get(e..e + 2) {
-            // Chars of the Arabic block are two bytes, tested without decoding.
-            Some(&[x @ 0xD8..=0xDB, y]) => {
-                if !ARABIC_WORD_CHARS[((usize::from(x & 0x03) << 6) | usize::from(y & 0x3F)) & 0xFF] {
-                    return e;
-                }
-                e += 2;
+        // Letters of the Arabic block are two bytes, tested without decoding; any other char,
+        // and an Arabic-block char that is no letter, is decoded below.
+        while let Some(&[x, y]) = b.get(e..e + 2) {
+            if !ARABIC_LETTER_BYTES[(usize::from(x) << 8) | usize::from(y)] {
+                break;
             }
-            _ => match char_at(t, e) {
-                Some((d, dl)) if is_word_char(d) => e += dl,
-                _ => return e,
-            },
+            e += 2;
+        }
+        match char_at(t, e) {
+            Some((d, dl)) if is_word_char(d) => e += dl,
+            _ => return e,
         }
     }
 }
@@ -273,14 +287,26 @@ fn classify(w: &str) -> (Reading, bool, bool, bool) {
     if w.len() > crate::lexicon::MAX_KEY_BYTES + 6 {
         return (None, false, false, false);
     }
-    // A one-letter word pairs with a space.
-    match crate::lexicon::ending(w) {
-        Some(e) if e.0 == ' ' || crate::lexicon::may_be_key(e, w.len()) => {}
-        _ => return (None, false, false, false),
+    // Most words end with two Arabic letters: their test reads bytes without decoding.
+    let quick = match w.as_bytes() {
+        [.., a, b, c, d] => crate::lexicon::may_be_arabic_key([*a, *b, *c, *d], w.len()),
+        _ => None,
+    };
+    match quick {
+        Some(true) => {}
+        Some(false) => return (None, false, false, false),
+        // A one-letter word pairs with a space.
+        None => match crate::lexicon::ending(w) {
+            Some(e) if e.0 == ' ' || crate::lexicon::may_be_key(e, w.len()) => {}
+            _ => return (None, false, false, false),
+        },
     }
     let mut trigger = false;
     let mut strong = false;
     let lex = for_each_form(w, |skip, f| {
+        if !crate::lexicon::may_be_key_form(f.as_bytes()) {
+            return None;
+        }
         let key = KEYS.get(f)?;
         trigger = true;
         strong = strong || key.strong;
@@ -1067,13 +1093,30 @@ impl<'a> Parser<'a> {
                     || (t.text == "يومي" && self.clause_ends_at(i + 1))))
     }
 
+    /// Whether token `i` is "من", "إلى", "منذ", or "في" not before "هذه", read as a plain
+    /// keyword: no rule starts there. Every rule needs a number, a classified word, a month
+    /// name or one of its own keywords at its first token; these keywords only ever come
+    /// before an expression or inside one, and "في" starts one only in "في هذه اللحظة".
+    fn starts_nothing(&self, i: usize) -> bool {
+        let Some(t) = self.toks.get(i) else { return true };
+        if t.kind != TokKind::Word || t.lex.is_some() || t.named {
+            return false;
+        }
+        match t.text {
+            "من" | "الي" | "منذ" => true,
+            "في" => !self.is_exact(i + 1, &KW.this[1..2]),
+            _ => false,
+        }
+    }
+
     /// Finds every expression, longest match first at each position.
     fn run_once(&self) -> Vec<Hit> {
         let mut out: Vec<Hit> = Vec::new();
         let mut i = 0;
         let n = self.toks.len();
         while i < n {
-            if !self.can_start(i) {
+            if !self.can_start(i) || self.starts_nothing(i) {
+                debug_assert!(!self.can_start(i) || self.best_at(i).is_none(), "token {i} starts an expression");
                 i += 1;
                 continue;
             }
@@ -3110,6 +3153,19 @@ fn is_future_verb(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn letter_byte_table_agrees_with_the_chars() {
+        for c in ('\u{80}'..='\u{7FF}').chain(['a', '1']) {
+            let mut buf = [0u8; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            if let [x, y] = bytes {
+                let two_byte_arabic = (0x600..0x700).contains(&(c as u32));
+                let want = two_byte_arabic && is_word_char(c);
+                assert_eq!(ARABIC_LETTER_BYTES[(usize::from(*x) << 8) | usize::from(*y)], want, "{c}");
+            }
+        }
+    }
 
     #[test]
     fn word_char_table_agrees_with_the_tests() {
