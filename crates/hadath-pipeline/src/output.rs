@@ -732,7 +732,8 @@ pub fn render(doc: &Document, emit: Emit, format: Format) -> String {
         (Emit::Documents, _) => document_out(doc),
         (Emit::Events, Format::Jsonl) => {
             let o = Offsets::new(doc);
-            let mut out = String::new();
+            // About a kilobyte per event besides its evidence, so the line is rarely copied.
+            let mut out = String::with_capacity(doc.events.iter().map(|e| e.evidence.len() + 1024).sum());
             for (i, e) in doc.events.iter().enumerate() {
                 event(&mut out, &o, doc, i, e, true);
                 out.push('\n');
