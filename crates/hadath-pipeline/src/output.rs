@@ -27,9 +27,9 @@ pub enum Format {
 }
 
 /// Bytes per block of the char-count table: a lookup counts at most this many bytes.
-const CHAR_BLOCK: usize = 512;
+const CHAR_BLOCK: usize = 128;
 
-/// Converts byte offsets into char offsets with a small table of char counts per 512-byte block,
+/// Converts byte offsets into char offsets with a small table of char counts per 128-byte block,
 /// built on first use: a document without anything to convert costs nothing.
 struct Offsets<'a> {
     text: &'a str,
@@ -517,11 +517,14 @@ fn float(out: &mut String, x: f64) {
     if !x.is_finite() {
         return out.push_str("null");
     }
-    let mut buf = Vec::with_capacity(24);
-    match serde_json::ser::CompactFormatter.write_f64(&mut buf, x) {
-        Ok(()) => out.push_str(std::str::from_utf8(&buf).unwrap_or("null")),
-        Err(_) => out.push_str("null"),
-    }
+    // The longest float it writes has 24 bytes ("-2.2250738585072014e-308").
+    let mut buf = [0u8; 32];
+    let mut rest = &mut buf[..];
+    let written = match serde_json::ser::CompactFormatter.write_f64(&mut rest, x) {
+        Ok(()) => 32 - rest.len(),
+        Err(_) => 0,
+    };
+    out.push_str(buf.get(..written).and_then(|b| std::str::from_utf8(b).ok()).unwrap_or("null"));
 }
 
 fn opt_float(out: &mut String, x: Option<f64>) {
@@ -1126,7 +1129,20 @@ mod tests {
             int(&mut mine, n);
             assert_eq!(mine, serde_json::to_string(&n).unwrap());
         }
-        for x in [0.0, -0.0, 1.0, 0.5, 2.7, 33.5138, -7.25e-9, 1e300, f64::NAN, f64::INFINITY] {
+        for x in [
+            0.0,
+            -0.0,
+            1.0,
+            0.5,
+            2.7,
+            33.5138,
+            -7.25e-9,
+            1e300,
+            -2.2250738585072014e-308,
+            f64::MIN,
+            f64::NAN,
+            f64::INFINITY,
+        ] {
             let mut mine = String::new();
             float(&mut mine, x);
             assert_eq!(mine, serde_json::to_string(&x).unwrap(), "{x}");
