@@ -9,6 +9,7 @@ pub mod coder;
 pub mod eval;
 pub mod patterns;
 pub mod quotes;
+mod trie;
 mod words;
 
 use hadath_text::Document;

@@ -1,6 +1,6 @@
 //! Event patterns: parsing `data/events/patterns.txt` and the trigger automaton over normalised tokens.
 
-use hadath_text::phrases::PhraseSet;
+use crate::trie::FormDfa;
 use hadath_text::{normalize_for_match, Token};
 use std::sync::LazyLock;
 
@@ -164,7 +164,7 @@ pub fn parse_patterns(src: &str) -> (Vec<Pattern>, Vec<PatternError>) {
 pub struct PatternSet {
     pub patterns: Vec<Pattern>,
     pub errors: Vec<PatternError>,
-    automaton: PhraseSet,
+    automaton: FormDfa,
     /// For each automaton pattern: (pattern index, whether the form is nominal, the words
     /// that must follow within a few tokens for a gapped form such as "اطلق * النار").
     form_owner: Vec<(usize, bool, Vec<String>)>,
@@ -216,7 +216,7 @@ impl PatternSet {
             }
         }
         // One dense byte automaton over every head form, searched for overlapping hits.
-        let automaton = PhraseSet::new(&forms);
+        let automaton = FormDfa::new(&forms);
         PatternSet { patterns, errors, automaton, form_owner }
     }
 
@@ -226,41 +226,34 @@ impl PatternSet {
     /// counts when it ends at a token end (or before an allowed enclitic) and starts at a
     /// token start (or after an allowed proclitic).
     pub fn find(&self, tokens: &[Token]) -> Vec<TriggerMatch> {
-        let mut joined = String::with_capacity(tokens.iter().map(|t| t.norm.len() + 1).sum());
+        // The automaton runs through the token forms and a space between each two, as if
+        // they were joined; `starts` holds each token's offset in that joined text.
         let mut starts = Vec::with_capacity(tokens.len());
-        for t in tokens {
-            if !joined.is_empty() {
-                joined.push(' ');
-            }
-            starts.push(joined.len());
-            joined.push_str(&t.norm);
-        }
-        let token_at = |byte: usize| -> usize { starts.partition_point(|&s| s <= byte).saturating_sub(1) };
-        let mut cands: Vec<(TriggerMatch, usize)> = Vec::new();
         let mut hits: Vec<(usize, usize, usize)> = Vec::new();
-        self.automaton.for_each_match(joined.as_bytes(), |form, start, end| {
-            hits.push((form, start, end));
-            true
-        });
+        self.automaton.find_in_tokens(tokens, &mut starts, &mut hits);
         if hits.is_empty() {
             return Vec::new();
         }
+        let token_at = |byte: usize| -> usize { starts.partition_point(|&s| s <= byte).saturating_sub(1) };
+        let norm_of = |k: usize| tokens.get(k).map_or("", |t| t.norm.as_str());
+        let start_of = |k: usize| starts.get(k).copied().unwrap_or(0);
+        let mut cands: Vec<(TriggerMatch, usize)> = Vec::new();
         for (form, m_start, m_end) in hits {
             let (pi, nominal, tail) = &self.form_owner[form];
             let (pi, nominal) = (*pi, *nominal);
             let first = token_at(m_start);
             let last_tok = token_at(m_end.saturating_sub(1));
-            let prefix = &joined[starts[first]..m_start];
+            let prefix = norm_of(first).get(..m_start - start_of(first)).unwrap_or_default();
             let allowed = if nominal { NOUN_PROCLITICS } else { VERB_PROCLITICS };
             if !allowed.contains(&prefix) {
                 continue;
             }
-            let tok_end = starts[last_tok] + tokens[last_tok].norm.len();
-            let suffix = &joined[m_end.min(tok_end)..tok_end];
+            let last_norm = norm_of(last_tok);
+            let suffix = last_norm.get((m_end - start_of(last_tok)).min(last_norm.len())..).unwrap_or_default();
             if !ENCLITICS.contains(&suffix) {
                 continue;
             }
-            if !nominal && first == last_tok && NOUN_HOMOGRAPHS.contains(&tokens[first].norm.as_str()) {
+            if !nominal && first == last_tok && NOUN_HOMOGRAPHS.contains(&last_norm) {
                 continue;
             }
             if let Some(next) = tokens.get(last_tok + 1) {
