@@ -9,7 +9,6 @@ pub mod coder;
 pub mod eval;
 pub mod patterns;
 pub mod quotes;
-mod trie;
 mod words;
 
 use hadath_text::Document;

@@ -1,6 +1,6 @@
 //! Event patterns: parsing `data/events/patterns.txt` and the trigger automaton over normalised tokens.
 
-use crate::trie::FormDfa;
+use hadath_text::phrases::PhraseSet;
 use hadath_text::{normalize_for_match, Token};
 use std::sync::LazyLock;
 
@@ -164,7 +164,7 @@ pub fn parse_patterns(src: &str) -> (Vec<Pattern>, Vec<PatternError>) {
 pub struct PatternSet {
     pub patterns: Vec<Pattern>,
     pub errors: Vec<PatternError>,
-    automaton: FormDfa,
+    automaton: PhraseSet,
     /// For each automaton pattern: (pattern index, whether the form is nominal, the words
     /// that must follow within a few tokens for a gapped form such as "اطلق * النار").
     form_owner: Vec<(usize, bool, Vec<String>)>,
@@ -194,6 +194,37 @@ const ENCLITICS: &[&str] = &["", "ه", "ها", "هم", "هما", "هن", "كم",
 /// "وزارة" (ministry) is not "و + زار + ه", and "أيدي" (hands) is not "أيّد + ي".
 const NOUN_HOMOGRAPHS: &[&str] = &["وزاره", "ايدي"];
 
+/// Runs `automaton` through the forms of `tokens` as if they were joined with single spaces:
+/// pushes each token's offset in that joined text onto `starts`, and `(form, start, end)` of
+/// every form found, by end, onto `hits`. One function for the whole sentence, so that the
+/// loop keeps its state in registers.
+#[inline(never)]
+fn find_in_tokens(
+    automaton: &PhraseSet,
+    tokens: &[Token],
+    starts: &mut Vec<usize>,
+    hits: &mut Vec<(usize, usize, usize)>,
+) {
+    let mut found = |row: usize, end: usize| record(automaton, row, end, hits);
+    let (mut row, mut pos) = (PhraseSet::START, 0usize);
+    for t in tokens {
+        if pos > 0 {
+            row = automaton.feed(b" ", row, pos, &mut found);
+            pos += 1;
+        }
+        starts.push(pos);
+        let bytes = t.norm.as_bytes();
+        row = automaton.feed(bytes, row, pos, &mut found);
+        pos += bytes.len();
+    }
+}
+
+/// Pushes every form ending in the state at `row`, at byte `end`, onto `hits`.
+#[cold]
+fn record(automaton: &PhraseSet, row: usize, end: usize, hits: &mut Vec<(usize, usize, usize)>) {
+    hits.extend(automaton.ends_at(row).map(|(form, len)| (form, end - len, end)));
+}
+
 impl PatternSet {
     /// The built-in patterns, parsed and compiled once.
     pub fn get() -> &'static PatternSet {
@@ -216,7 +247,7 @@ impl PatternSet {
             }
         }
         // One dense byte automaton over every head form, searched for overlapping hits.
-        let automaton = FormDfa::new(&forms);
+        let automaton = PhraseSet::new(&forms);
         PatternSet { patterns, errors, automaton, form_owner }
     }
 
@@ -230,7 +261,7 @@ impl PatternSet {
         // they were joined; `starts` holds each token's offset in that joined text.
         let mut starts = Vec::with_capacity(tokens.len());
         let mut hits: Vec<(usize, usize, usize)> = Vec::new();
-        self.automaton.find_in_tokens(tokens, &mut starts, &mut hits);
+        find_in_tokens(&self.automaton, tokens, &mut starts, &mut hits);
         if hits.is_empty() {
             return Vec::new();
         }

@@ -141,6 +141,52 @@ impl PhraseSet {
         }
     }
 
+    /// The state a search starts from, for [`PhraseSet::feed`].
+    pub const START: usize = 0;
+
+    /// Runs the automaton over `bytes` from state `row` (`START`, or what an earlier call
+    /// returned) and returns the state reached, calling `found(row, end)` at each byte that
+    /// ends a phrase, with `end` counted from `offset`. Feeding a text in pieces finds what
+    /// feeding it whole finds, so a caller can run through tokens without joining them.
+    /// Always inlined, so that the caller's loop over pieces keeps the state in a register.
+    #[inline(always)]
+    pub fn feed(&self, bytes: &[u8], mut row: usize, offset: usize, mut found: impl FnMut(usize, usize)) -> usize {
+        let (trans, classes, first_match_row) = (&self.trans[..], &self.classes, self.first_match_row);
+        let step = |row: usize, b: u8| trans.get(row + classes[b as usize] as usize).map_or(0, |&t| t as usize);
+        // Two bytes a turn (an Arabic letter), so the loop itself is tested half as often;
+        // `end` is where the pair ends.
+        let mut pairs = bytes.chunks_exact(2);
+        let mut end = offset;
+        for pair in pairs.by_ref() {
+            let &[a, b] = pair else { break };
+            end += 2;
+            row = step(row, a);
+            if row >= first_match_row {
+                found(row, end - 1);
+            }
+            row = step(row, b);
+            if row >= first_match_row {
+                found(row, end);
+            }
+        }
+        for &b in pairs.remainder() {
+            end += 1;
+            row = step(row, b);
+            if row >= first_match_row {
+                found(row, end);
+            }
+        }
+        row
+    }
+
+    /// The phrases ending in state `row` (as passed to `feed`'s `found`), each with its byte
+    /// length; none for a state that ends no phrase.
+    pub fn ends_at(&self, row: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+        let state = row.checked_sub(self.first_match_row).map(|r| r / self.width);
+        let ids = state.and_then(|k| self.ends.get(k)).map_or(&[][..], |e| &e[..]);
+        ids.iter().map(|&id| (id as usize, self.lens.get(id as usize).copied().unwrap_or(0)))
+    }
+
     /// Runs the automaton over `hay[at..]` from the state at `row`, up to the first byte
     /// that ends a phrase: its end and the row of the state reached there. A function of its
     /// own, so that the loop keeps the state in a register.
@@ -185,6 +231,29 @@ mod tests {
         });
         out.sort();
         out
+    }
+
+    #[test]
+    fn feeding_pieces_finds_what_the_whole_text_finds() {
+        let phrases = ["التقى", "ال", "قى", "اطلق النار", "he", "she", "hers", "تقى بهم", ""];
+        let set = PhraseSet::new(&phrases);
+        for hay in ["", "والتقى بهم", "اطلق اطلق النار ushers she", "التقىالتقى ال", "لا شيء"]
+        {
+            let want = all_matches(&set, hay);
+            // Split at every space and every other byte that is a char boundary.
+            let cuts: Vec<usize> = (0..=hay.len()).filter(|&i| hay.is_char_boundary(i) && i % 3 == 0).collect();
+            let mut got = Vec::new();
+            let (mut row, mut from) = (PhraseSet::START, 0);
+            for &cut in cuts.iter().chain([&hay.len()]) {
+                row = set.feed(&hay.as_bytes()[from..cut.max(from)], row, from, |row, end| {
+                    got.extend(set.ends_at(row).map(|(id, len)| (id, end - len, end)));
+                });
+                from = cut.max(from);
+            }
+            got.sort();
+            assert_eq!(got, want, "{hay}");
+        }
+        assert_eq!(set.ends_at(PhraseSet::START).count(), 0);
     }
 
     #[test]
