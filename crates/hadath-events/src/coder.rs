@@ -37,6 +37,12 @@ const DENIAL_VERBS: &[&str] = &[
     "يحبط",
     "تحبط",
     "احباط",
+    "اجهض",
+    "اجهضت",
+    "اجهضوا",
+    "يجهض",
+    "تجهض",
+    "اجهاض",
 ];
 const CANCEL_WORDS: &[&str] = &[
     "الغي",
@@ -193,7 +199,12 @@ fn read_status(v: &SentenceView, m: &TriggerMatch, p: &Pattern, question: bool) 
         if word_set!(DENIAL_VERBS).contains(bare) {
             return EventStatus::Denied;
         }
-        if word_set!(PLAN_WORDS).contains(bare) || (bare.starts_with('س') && is_future_verb(bare)) {
+        // "قد توصلتا" (have reached) is done; "قد يتوصلان" (may reach) is not.
+        // "وكان ... قد شهد" is the pluperfect of background, which is left as it was read.
+        let pluperfect = (i.saturating_sub(6)..i)
+            .any(|k| matches!(strip_conj(v.norm(k)), "كان" | "كانت" | "كانوا" | "كانا") && v.same_clause(k, i));
+        let done = bare == "قد" && past_after_qad(v.norm(i + 1)) && !pluperfect;
+        if (word_set!(PLAN_WORDS).contains(bare) && !done) || (bare.starts_with('س') && is_future_verb(bare)) {
             status = EventStatus::Planned;
         }
         if CONDITION_WORDS.contains(&bare) && bare != "ان" {
@@ -231,6 +242,16 @@ fn read_status(v: &SentenceView, m: &TriggerMatch, p: &Pattern, question: bool) 
         return EventStatus::Conditional;
     }
     status
+}
+
+/// Whether the verb after قد is in the past tense: a present verb starts with ي، ن or ت, and
+/// one that starts with ت is read as past only with a past ending (توصلتا، تعرضوا).
+fn past_after_qad(w: &str) -> bool {
+    match w.chars().next() {
+        Some('ي' | 'ن') | None => false,
+        Some('ت') => w == "تم" || ((w.ends_with("تا") || w.ends_with("وا")) && !w.starts_with("تت")),
+        Some(_) => true,
+    }
 }
 
 /// Future verbs with the س prefix that announce an event: سيعقد، ستجري.
@@ -356,6 +377,13 @@ fn read_roles(v: &SentenceView, m: &TriggerMatch, p: &Pattern, c: &mut Candidate
                     _ => {}
                 }
                 c.target = g.actors();
+                // "استضاف لافروف نظيريه الأذربيجاني والأرميني"، "جمع ماكرون زعيمي البلدين": a
+                // host of two guests from two other countries mediates their talks.
+                if p.frame == Frame::Host && prep(g).is_none() && between.is_none() && two_guests(&c.source, &c.target)
+                {
+                    c.mediator = std::mem::take(&mut c.source);
+                    c.source = c.target.drain(..1).collect();
+                }
                 break;
             }
         }
@@ -374,8 +402,10 @@ fn read_roles(v: &SentenceView, m: &TriggerMatch, p: &Pattern, c: &mut Candidate
                     _ => {}
                 }
             }
+            // "على هامش القمة الأوروبية": the occasion of a meeting is not who holds it.
+            let margin = |g: &ActorGroup| g.first >= 1 && strip_conj(v.norm(g.first - 1)) == "هامش";
             if c.source.is_empty() {
-                if let Some(g) = before.last().filter(|g| m.first - g.last <= 6) {
+                if let Some(g) = before.last().filter(|g| m.first - g.last <= 6 && !margin(g)) {
                     c.source = g.actors();
                 }
             }
@@ -459,6 +489,17 @@ fn read_roles(v: &SentenceView, m: &TriggerMatch, p: &Pattern, c: &mut Candidate
     }
 }
 
+/// Whether a host's object names two guests of two countries, neither the host's own.
+fn two_guests(host: &[Actor], guests: &[Actor]) -> bool {
+    let countries: Vec<&str> = guests.iter().filter_map(|a| a.country.as_deref()).collect();
+    let host_countries: Vec<&str> = host.iter().filter_map(|a| a.country.as_deref()).collect();
+    guests.len() >= 2
+        && countries.len() == guests.len()
+        && countries.iter().skip(1).any(|c| Some(c) != countries.first())
+        && !host.is_empty()
+        && !countries.iter().any(|c| host_countries.contains(c))
+}
+
 /// Verbs of receiving: their subject is the target of the noun they take ("تلقى دعوة").
 const RECEIVE_VERBS: &[&str] =
     &["تلقي", "تلقت", "تلقيا", "تلقوا", "يتلقي", "تتلقي", "تسلم", "تسلمت", "استلم", "استلمت", "تسلما"];
@@ -508,6 +549,14 @@ fn read_date(doc: &Document, v: &SentenceView, m: &TriggerMatch) -> EventDate {
         .or_else(|| usable.iter().min_by_key(|(t, _)| t.span.start));
     if let Some((t, Some((value, precision)))) = best {
         return EventDate { value: Some(value.clone()), precision: *precision, basis: t.basis, span: Some(t.span) };
+    }
+    // "في نوفمبر من ذلك العام" left unresolved: the text dates the event, but not to a day we
+    // know, so the publication date would be invented.
+    let unresolved_date = doc.times.iter().any(|t| {
+        v.span.contains(t.span) && t.kind == TimeKind::Date && t.value.is_none() && t.precision != Precision::Unknown
+    });
+    if unresolved_date {
+        return EventDate { value: None, precision: Precision::Unknown, basis: DateBasis::Unknown, span: None };
     }
     match doc.published.value {
         Some(d) => {
@@ -1541,7 +1590,15 @@ const COMPLEMENT_SUPPORT: &[&str] = &[
     "توصلت",
     "توصلا",
     "توصلوا",
+    "توصلتا",
+    "يتوصل",
+    "تتوصل",
+    "يتوصلان",
+    "تتوصلان",
     "التوصل",
+    "ابرمتا",
+    "وقعتا",
+    "اعلنتا",
     "تم",
     "دخل",
     "دخلت",
@@ -1654,6 +1711,14 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
                 absorbed: false,
             };
             read_roles(&v, &m, p, &mut c);
+            // "جمع" brings two parties together only with a mediator: "جمع تبرعات" does not.
+            // As a verbal noun ("يأمل في جمع الزعيمين"، "لجمع") it names an aim, not a meeting.
+            let trig = v.norm(m.first);
+            let to_prefix = trig.get(..m.prefix_len).is_some_and(|pre| pre.ends_with('ل'));
+            let after_preposition = m.first >= 1 && matches!(v.norm(m.first - 1), "في" | "علي" | "الي" | "من" | "عن");
+            if p.id == "consult.bring" && (c.mediator.is_empty() || to_prefix || after_preposition) {
+                continue;
+            }
             cands.push(c);
         }
         // Governed events: "دعا إلى وقف إطلاق النار" is a request, "هدد بقصف" a threat.
@@ -1769,12 +1834,15 @@ fn merge_or_push(coded: &mut Vec<Event>, ev: Event) {
             for a in ev.source {
                 // A victim of the first trigger is not the agent of the second.
                 let victim = violent && prev.target.iter().any(|b| b.span == a.span);
-                if !prev.source.iter().any(|b| b.span == a.span) && !victim {
+                // An actor already a target or mediator of the event keeps that role.
+                let placed = prev.target.iter().chain(&prev.mediator).any(|b| b.span == a.span);
+                if !prev.source.iter().any(|b| b.span == a.span) && !victim && !placed {
                     prev.source.push(a);
                 }
             }
             for a in ev.target {
-                if !prev.target.iter().any(|b| b.span == a.span) && !prev.source.iter().any(|b| b.span == a.span) {
+                let placed = prev.target.iter().chain(&prev.source).chain(&prev.mediator).any(|b| b.span == a.span);
+                if !placed {
                     prev.target.push(a);
                 }
             }
