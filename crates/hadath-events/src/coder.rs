@@ -186,7 +186,7 @@ fn read_status(v: &SentenceView, m: &TriggerMatch, p: &Pattern, question: bool) 
         let w = v.norm(i);
         let bare = strip_conj(w);
         let near = first - i <= 2;
-        if near && word_set!(NEGATORS).contains(w) {
+        if near && word_set!(NEGATORS).contains(w) && !undeterred(v.norm(i + 1)) {
             // "لن يعقد" about a meeting: cancelled, not denied.
             if (w == "لن" || w == "ولن") && p.event_type == "CONSULT" {
                 return EventStatus::Cancelled;
@@ -252,6 +252,52 @@ fn past_after_qad(w: &str) -> bool {
         Some('ت') => w == "تم" || ((w.ends_with("تا") || w.ends_with("وا")) && !w.starts_with("تت")),
         Some(_) => true,
     }
+}
+
+/// Whether a word is "يتورع" or "يتوانى" (refrain, hesitate), which after لم or لا affirm what
+/// follows: "لم يتوان المحتجون عن قطع الطريق" says they did.
+fn undeterred(w: &str) -> bool {
+    let w = strip_conj(w);
+    ["يتورع", "تتورع", "يتوان", "تتوان", "يتردد", "تتردد"].iter().any(|s| w.starts_with(s))
+}
+
+/// Whether "لم يتورع" or "لم يتوان" stands before a trigger in its clause: the deed was done.
+fn done_without_hesitation(v: &SentenceView, m: &TriggerMatch) -> bool {
+    (m.first.saturating_sub(8)..m.first)
+        .any(|i| matches!(v.norm(i), "لم" | "ولم" | "فلم") && undeterred(v.norm(i + 1)) && v.same_clause(i, m.first))
+}
+
+/// Verbs of dispersing a crowd: "فرقت الشرطة مظاهرة"، "فض اعتصام"، "تفرق المتظاهرون".
+const DISPERSE_VERBS: &[&str] = &[
+    "فرق",
+    "فرقت",
+    "فرقوا",
+    "يفرق",
+    "تفرق",
+    "تفريق",
+    "لتفريق",
+    "بتفريق",
+    "فض",
+    "فضت",
+    "فضوا",
+    "يفض",
+    "تفض",
+    "لفض",
+    "بفض",
+];
+
+/// Whether a protest noun is what police or a crowd dispersed: a protest that took place.
+/// Dispersing protesters ("لتفريق المتظاهرين") tells what was done to them, not a protest.
+fn dispersed(v: &SentenceView, m: &TriggerMatch) -> bool {
+    let crowd = v.norm(m.first).contains("متظاهر") || v.norm(m.first).contains("محتج");
+    !crowd
+        && ((m.first.saturating_sub(8)..m.first).any(|i| {
+            // "فرقت" must not lose its ف to the conjunction stripper.
+            let w = v.norm(i);
+            (word_set!(DISPERSE_VERBS).contains(w) || word_set!(DISPERSE_VERBS).contains(strip_conj(w)))
+                && v.same_clause(i, m.first)
+        }) || (m.last..(m.last + 2).min(v.tokens.len()))
+            .any(|i| matches!(strip_conj(v.norm(i)), "تفرقوا" | "تفرق" | "تفرقت") && v.same_clause(i, m.first)))
 }
 
 /// Future verbs with the س prefix that announce an event: سيعقد، ستجري.
@@ -890,6 +936,9 @@ fn supported(
     if p.event_type == "ASSAULT" && has_casualties {
         return true;
     }
+    if p.event_type == "PROTEST" && dispersed(v, m) {
+        return true;
+    }
     // A definite noun points back at an event told before: "الهجوم"، "الانفجار".
     let bare = strip_conj(v.norm(m.first));
     let bare = bare.strip_prefix('ب').filter(|b| b.starts_with("ال")).unwrap_or(bare);
@@ -1337,6 +1386,11 @@ fn is_eventive(
     let trig = v.norm(m.first);
     let stem = trig.get(m.prefix_len.min(trig.len())..).unwrap_or("");
     let present = set.patterns[m.pattern].event_type == "ASSAULT" && (stem.starts_with('ي') || stem.starts_with('ت'));
+    // A dispersed protest, or a deed done "without hesitation", is told as having happened.
+    let protest = set.patterns[m.pattern].event_type == "PROTEST";
+    if (protest && dispersed(v, m)) || done_without_hesitation(v, m) {
+        return true;
+    }
     let verbal_like = (!m.nominal && !present) || near_support;
     eventive_score(v, doc, m, others, set, has_casualties) >= MIN_SCORE.saturating_sub(u32::from(verbal_like))
 }
@@ -1711,6 +1765,15 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
                 absorbed: false,
             };
             read_roles(&v, &m, p, &mut c);
+            // "فضت الشرطة اعتصاما للعمال": who dispersed it is not who protested.
+            if p.event_type == "PROTEST" && dispersed(&v, &m) {
+                let trigger_end = v.tokens.get(m.last.saturating_sub(1)).map_or(0, |t| t.span.end);
+                let after_trigger = |a: &Actor| a.span.start >= trigger_end;
+                c.source.retain(after_trigger);
+                if c.source.is_empty() {
+                    c.source = std::mem::take(&mut c.target);
+                }
+            }
             // "جمع" brings two parties together only with a mediator: "جمع تبرعات" does not.
             // As a verbal noun ("يأمل في جمع الزعيمين"، "لجمع") it names an aim, not a meeting.
             let trig = v.norm(m.first);
