@@ -1229,6 +1229,37 @@ fn verbal_attack(v: &SentenceView, m: &TriggerMatch, p: &Pattern, has_casualties
     speech && !armed && !m.nominal
 }
 
+/// Objects that make a kidnapping or killing verb figurative: "خطفت الأنظار" (caught the eye),
+/// "قتلت كل بصيص أمل" (killed every glimmer of hope).
+const FIGURATIVE_OBJECTS: &[&str] = &[
+    "الانظار",
+    "انظار",
+    "الاضواء",
+    "الاهتمام",
+    "اهتمام",
+    "الالباب",
+    "قلوب",
+    "القلوب",
+    "بصيص",
+    "الامل",
+    "امل",
+    "الاحلام",
+    "الحلم",
+    "حلم",
+    "الفرحه",
+    "فرحه",
+    "الطموح",
+];
+
+/// Whether a kidnapping or killing verb takes a figurative object within its clause.
+fn figurative(v: &SentenceView, m: &TriggerMatch, p: &Pattern, has_casualties: bool) -> bool {
+    if has_casualties || !matches!(p.id.as_str(), "assault.abduct" | "assault.kill" | "assault.assassinate") {
+        return false;
+    }
+    (m.last..(m.last + 12).min(v.tokens.len()))
+        .any(|i| v.same_clause(i, m.first) && word_set!(FIGURATIVE_OBJECTS).contains(strip_conj(v.norm(i))))
+}
+
 /// Words of weapons and armed agents that make an attack physical.
 const ARMED_WORDS: &[&str] = &[
     "مسلحون",
@@ -1741,6 +1772,7 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
                     || under_reaction(&v, &m)
                     || judicial_execution(&v, &m)
                     || verbal_attack(&v, &m, p, has_casualties)
+                    || figurative(&v, &m, p, has_casualties)
                     || !is_eventive(&v, doc, &m, &matches, set, has_casualties));
             if mention {
                 cands.push(Candidate {
