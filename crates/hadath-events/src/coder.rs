@@ -37,6 +37,12 @@ const DENIAL_VERBS: &[&str] = &[
     "يحبط",
     "تحبط",
     "احباط",
+    "اجهض",
+    "اجهضت",
+    "اجهضوا",
+    "يجهض",
+    "تجهض",
+    "اجهاض",
 ];
 const CANCEL_WORDS: &[&str] = &[
     "الغي",
@@ -180,7 +186,7 @@ fn read_status(v: &SentenceView, m: &TriggerMatch, p: &Pattern, question: bool) 
         let w = v.norm(i);
         let bare = strip_conj(w);
         let near = first - i <= 2;
-        if near && word_set!(NEGATORS).contains(w) {
+        if near && word_set!(NEGATORS).contains(w) && !undeterred(v.norm(i + 1)) {
             // "لن يعقد" about a meeting: cancelled, not denied.
             if (w == "لن" || w == "ولن") && p.event_type == "CONSULT" {
                 return EventStatus::Cancelled;
@@ -193,7 +199,12 @@ fn read_status(v: &SentenceView, m: &TriggerMatch, p: &Pattern, question: bool) 
         if word_set!(DENIAL_VERBS).contains(bare) {
             return EventStatus::Denied;
         }
-        if word_set!(PLAN_WORDS).contains(bare) || (bare.starts_with('س') && is_future_verb(bare)) {
+        // "قد توصلتا" (have reached) is done; "قد يتوصلان" (may reach) is not.
+        // "وكان ... قد شهد" is the pluperfect of background, which is left as it was read.
+        let pluperfect = (i.saturating_sub(6)..i)
+            .any(|k| matches!(strip_conj(v.norm(k)), "كان" | "كانت" | "كانوا" | "كانا") && v.same_clause(k, i));
+        let done = bare == "قد" && past_after_qad(v.norm(i + 1)) && !pluperfect;
+        if (word_set!(PLAN_WORDS).contains(bare) && !done) || (bare.starts_with('س') && is_future_verb(bare)) {
             status = EventStatus::Planned;
         }
         if CONDITION_WORDS.contains(&bare) && bare != "ان" {
@@ -231,6 +242,62 @@ fn read_status(v: &SentenceView, m: &TriggerMatch, p: &Pattern, question: bool) 
         return EventStatus::Conditional;
     }
     status
+}
+
+/// Whether the verb after قد is in the past tense: a present verb starts with ي، ن or ت, and
+/// one that starts with ت is read as past only with a past ending (توصلتا، تعرضوا).
+fn past_after_qad(w: &str) -> bool {
+    match w.chars().next() {
+        Some('ي' | 'ن') | None => false,
+        Some('ت') => w == "تم" || ((w.ends_with("تا") || w.ends_with("وا")) && !w.starts_with("تت")),
+        Some(_) => true,
+    }
+}
+
+/// Whether a word is "يتورع" or "يتوانى" (refrain, hesitate), which after لم or لا affirm what
+/// follows: "لم يتوان المحتجون عن قطع الطريق" says they did.
+fn undeterred(w: &str) -> bool {
+    let w = strip_conj(w);
+    ["يتورع", "تتورع", "يتوان", "تتوان", "يتردد", "تتردد"].iter().any(|s| w.starts_with(s))
+}
+
+/// Whether "لم يتورع" or "لم يتوان" stands before a trigger in its clause: the deed was done.
+fn done_without_hesitation(v: &SentenceView, m: &TriggerMatch) -> bool {
+    (m.first.saturating_sub(8)..m.first)
+        .any(|i| matches!(v.norm(i), "لم" | "ولم" | "فلم") && undeterred(v.norm(i + 1)) && v.same_clause(i, m.first))
+}
+
+/// Verbs of dispersing a crowd: "فرقت الشرطة مظاهرة"، "فض اعتصام"، "تفرق المتظاهرون".
+const DISPERSE_VERBS: &[&str] = &[
+    "فرق",
+    "فرقت",
+    "فرقوا",
+    "يفرق",
+    "تفرق",
+    "تفريق",
+    "لتفريق",
+    "بتفريق",
+    "فض",
+    "فضت",
+    "فضوا",
+    "يفض",
+    "تفض",
+    "لفض",
+    "بفض",
+];
+
+/// Whether a protest noun is what police or a crowd dispersed: a protest that took place.
+/// Dispersing protesters ("لتفريق المتظاهرين") tells what was done to them, not a protest.
+fn dispersed(v: &SentenceView, m: &TriggerMatch) -> bool {
+    let crowd = v.norm(m.first).contains("متظاهر") || v.norm(m.first).contains("محتج");
+    !crowd
+        && ((m.first.saturating_sub(8)..m.first).any(|i| {
+            // "فرقت" must not lose its ف to the conjunction stripper.
+            let w = v.norm(i);
+            (word_set!(DISPERSE_VERBS).contains(w) || word_set!(DISPERSE_VERBS).contains(strip_conj(w)))
+                && v.same_clause(i, m.first)
+        }) || (m.last..(m.last + 2).min(v.tokens.len()))
+            .any(|i| matches!(strip_conj(v.norm(i)), "تفرقوا" | "تفرق" | "تفرقت") && v.same_clause(i, m.first)))
 }
 
 /// Future verbs with the س prefix that announce an event: سيعقد، ستجري.
@@ -356,6 +423,13 @@ fn read_roles(v: &SentenceView, m: &TriggerMatch, p: &Pattern, c: &mut Candidate
                     _ => {}
                 }
                 c.target = g.actors();
+                // "استضاف لافروف نظيريه الأذربيجاني والأرميني"، "جمع ماكرون زعيمي البلدين": a
+                // host of two guests from two other countries mediates their talks.
+                if p.frame == Frame::Host && prep(g).is_none() && between.is_none() && two_guests(&c.source, &c.target)
+                {
+                    c.mediator = std::mem::take(&mut c.source);
+                    c.source = c.target.drain(..1).collect();
+                }
                 break;
             }
         }
@@ -374,8 +448,10 @@ fn read_roles(v: &SentenceView, m: &TriggerMatch, p: &Pattern, c: &mut Candidate
                     _ => {}
                 }
             }
+            // "على هامش القمة الأوروبية": the occasion of a meeting is not who holds it.
+            let margin = |g: &ActorGroup| g.first >= 1 && strip_conj(v.norm(g.first - 1)) == "هامش";
             if c.source.is_empty() {
-                if let Some(g) = before.last().filter(|g| m.first - g.last <= 6) {
+                if let Some(g) = before.last().filter(|g| m.first - g.last <= 6 && !margin(g)) {
                     c.source = g.actors();
                 }
             }
@@ -459,6 +535,17 @@ fn read_roles(v: &SentenceView, m: &TriggerMatch, p: &Pattern, c: &mut Candidate
     }
 }
 
+/// Whether a host's object names two guests of two countries, neither the host's own.
+fn two_guests(host: &[Actor], guests: &[Actor]) -> bool {
+    let countries: Vec<&str> = guests.iter().filter_map(|a| a.country.as_deref()).collect();
+    let host_countries: Vec<&str> = host.iter().filter_map(|a| a.country.as_deref()).collect();
+    guests.len() >= 2
+        && countries.len() == guests.len()
+        && countries.iter().skip(1).any(|c| Some(c) != countries.first())
+        && !host.is_empty()
+        && !countries.iter().any(|c| host_countries.contains(c))
+}
+
 /// Verbs of receiving: their subject is the target of the noun they take ("تلقى دعوة").
 const RECEIVE_VERBS: &[&str] =
     &["تلقي", "تلقت", "تلقيا", "تلقوا", "يتلقي", "تتلقي", "تسلم", "تسلمت", "استلم", "استلمت", "تسلما"];
@@ -508,6 +595,14 @@ fn read_date(doc: &Document, v: &SentenceView, m: &TriggerMatch) -> EventDate {
         .or_else(|| usable.iter().min_by_key(|(t, _)| t.span.start));
     if let Some((t, Some((value, precision)))) = best {
         return EventDate { value: Some(value.clone()), precision: *precision, basis: t.basis, span: Some(t.span) };
+    }
+    // "في نوفمبر من ذلك العام" left unresolved: the text dates the event, but not to a day we
+    // know, so the publication date would be invented.
+    let unresolved_date = doc.times.iter().any(|t| {
+        v.span.contains(t.span) && t.kind == TimeKind::Date && t.value.is_none() && t.precision != Precision::Unknown
+    });
+    if unresolved_date {
+        return EventDate { value: None, precision: Precision::Unknown, basis: DateBasis::Unknown, span: None };
     }
     match doc.published.value {
         Some(d) => {
@@ -841,6 +936,9 @@ fn supported(
     if p.event_type == "ASSAULT" && has_casualties {
         return true;
     }
+    if p.event_type == "PROTEST" && dispersed(v, m) {
+        return true;
+    }
     // A definite noun points back at an event told before: "الهجوم"، "الانفجار".
     let bare = strip_conj(v.norm(m.first));
     let bare = bare.strip_prefix('ب').filter(|b| b.starts_with("ال")).unwrap_or(bare);
@@ -1131,6 +1229,37 @@ fn verbal_attack(v: &SentenceView, m: &TriggerMatch, p: &Pattern, has_casualties
     speech && !armed && !m.nominal
 }
 
+/// Objects that make a kidnapping or killing verb figurative: "خطفت الأنظار" (caught the eye),
+/// "قتلت كل بصيص أمل" (killed every glimmer of hope).
+const FIGURATIVE_OBJECTS: &[&str] = &[
+    "الانظار",
+    "انظار",
+    "الاضواء",
+    "الاهتمام",
+    "اهتمام",
+    "الالباب",
+    "قلوب",
+    "القلوب",
+    "بصيص",
+    "الامل",
+    "امل",
+    "الاحلام",
+    "الحلم",
+    "حلم",
+    "الفرحه",
+    "فرحه",
+    "الطموح",
+];
+
+/// Whether a kidnapping or killing verb takes a figurative object within its clause.
+fn figurative(v: &SentenceView, m: &TriggerMatch, p: &Pattern, has_casualties: bool) -> bool {
+    if has_casualties || !matches!(p.id.as_str(), "assault.abduct" | "assault.kill" | "assault.assassinate") {
+        return false;
+    }
+    (m.last..(m.last + 12).min(v.tokens.len()))
+        .any(|i| v.same_clause(i, m.first) && word_set!(FIGURATIVE_OBJECTS).contains(strip_conj(v.norm(i))))
+}
+
 /// Words of weapons and armed agents that make an attack physical.
 const ARMED_WORDS: &[&str] = &[
     "مسلحون",
@@ -1288,6 +1417,11 @@ fn is_eventive(
     let trig = v.norm(m.first);
     let stem = trig.get(m.prefix_len.min(trig.len())..).unwrap_or("");
     let present = set.patterns[m.pattern].event_type == "ASSAULT" && (stem.starts_with('ي') || stem.starts_with('ت'));
+    // A dispersed protest, or a deed done "without hesitation", is told as having happened.
+    let protest = set.patterns[m.pattern].event_type == "PROTEST";
+    if (protest && dispersed(v, m)) || done_without_hesitation(v, m) {
+        return true;
+    }
     let verbal_like = (!m.nominal && !present) || near_support;
     eventive_score(v, doc, m, others, set, has_casualties) >= MIN_SCORE.saturating_sub(u32::from(verbal_like))
 }
@@ -1541,7 +1675,15 @@ const COMPLEMENT_SUPPORT: &[&str] = &[
     "توصلت",
     "توصلا",
     "توصلوا",
+    "توصلتا",
+    "يتوصل",
+    "تتوصل",
+    "يتوصلان",
+    "تتوصلان",
     "التوصل",
+    "ابرمتا",
+    "وقعتا",
+    "اعلنتا",
     "تم",
     "دخل",
     "دخلت",
@@ -1630,6 +1772,7 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
                     || under_reaction(&v, &m)
                     || judicial_execution(&v, &m)
                     || verbal_attack(&v, &m, p, has_casualties)
+                    || figurative(&v, &m, p, has_casualties)
                     || !is_eventive(&v, doc, &m, &matches, set, has_casualties));
             if mention {
                 cands.push(Candidate {
@@ -1654,6 +1797,23 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
                 absorbed: false,
             };
             read_roles(&v, &m, p, &mut c);
+            // "فضت الشرطة اعتصاما للعمال": who dispersed it is not who protested.
+            if p.event_type == "PROTEST" && dispersed(&v, &m) {
+                let trigger_end = v.tokens.get(m.last.saturating_sub(1)).map_or(0, |t| t.span.end);
+                let after_trigger = |a: &Actor| a.span.start >= trigger_end;
+                c.source.retain(after_trigger);
+                if c.source.is_empty() {
+                    c.source = std::mem::take(&mut c.target);
+                }
+            }
+            // "جمع" brings two parties together only with a mediator: "جمع تبرعات" does not.
+            // As a verbal noun ("يأمل في جمع الزعيمين"، "لجمع") it names an aim, not a meeting.
+            let trig = v.norm(m.first);
+            let to_prefix = trig.get(..m.prefix_len).is_some_and(|pre| pre.ends_with('ل'));
+            let after_preposition = m.first >= 1 && matches!(v.norm(m.first - 1), "في" | "علي" | "الي" | "من" | "عن");
+            if p.id == "consult.bring" && (c.mediator.is_empty() || to_prefix || after_preposition) {
+                continue;
+            }
             cands.push(c);
         }
         // Governed events: "دعا إلى وقف إطلاق النار" is a request, "هدد بقصف" a threat.
@@ -1769,12 +1929,15 @@ fn merge_or_push(coded: &mut Vec<Event>, ev: Event) {
             for a in ev.source {
                 // A victim of the first trigger is not the agent of the second.
                 let victim = violent && prev.target.iter().any(|b| b.span == a.span);
-                if !prev.source.iter().any(|b| b.span == a.span) && !victim {
+                // An actor already a target or mediator of the event keeps that role.
+                let placed = prev.target.iter().chain(&prev.mediator).any(|b| b.span == a.span);
+                if !prev.source.iter().any(|b| b.span == a.span) && !victim && !placed {
                     prev.source.push(a);
                 }
             }
             for a in ev.target {
-                if !prev.target.iter().any(|b| b.span == a.span) && !prev.source.iter().any(|b| b.span == a.span) {
+                let placed = prev.target.iter().chain(&prev.source).chain(&prev.mediator).any(|b| b.span == a.span);
+                if !placed {
                     prev.target.push(a);
                 }
             }

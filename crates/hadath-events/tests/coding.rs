@@ -23,28 +23,91 @@ fn first_of<'a>(doc: &'a Document, ty: &str) -> &'a Event {
 }
 
 #[test]
-fn host_with_counterparts_is_the_source() {
+fn host_of_two_counterparts_mediates_their_talks() {
     let doc = code("استضاف وزير الخارجية الروسي سيرغي لافروف نظيريه الأذربيجاني والأرميني في موسكو يوم الجمعة.");
     let e = first_of(&doc, "CONSULT");
     assert_eq!(e.status, EventStatus::Occurred);
-    assert_eq!(countries(&e.source), vec!["RUS"], "{e:#?}");
+    assert_eq!(countries(&e.mediator), vec!["RUS"], "{e:#?}");
+    assert_eq!(sorted_countries(&[&e.source, &e.target]), vec!["ARM", "AZE"], "{e:#?}");
+    assert!(!e.source.is_empty() && !e.target.is_empty(), "{e:#?}");
     assert!(e.location.as_ref().and_then(|l| l.name.as_deref()) == Some("Moscow"), "{e:#?}");
+    // Talks named in the same sentence join the hosted event; no guest becomes both sides.
+    let doc = code("استضاف وزير الخارجية الروسي نظيريه الأرميني والأذربيجاني لإجراء محادثات سلام في موسكو.");
+    let consult: Vec<&Event> = doc.events.iter().filter(|e| e.event_type == "CONSULT").collect();
+    assert_eq!(consult.len(), 1, "{consult:#?}");
+    let e = consult[0];
+    assert_eq!(countries(&e.mediator), vec!["RUS"], "{e:#?}");
+    assert_eq!(sorted_countries(&[&e.source, &e.target]), vec!["ARM", "AZE"], "{e:#?}");
+    // One guest: the host is the source and the guest the target.
+    let doc = code("استقبل الرئيس الفرنسي في باريس نظيره الأرميني.");
+    let e = first_of(&doc, "CONSULT");
+    assert_eq!(countries(&e.source), vec!["FRA"], "{e:#?}");
+    assert_eq!(countries(&e.target), vec!["ARM"], "{e:#?}");
+    assert!(e.mediator.is_empty(), "{e:#?}");
 }
 
 #[test]
 fn time_between_commas_keeps_the_object() {
     let doc = code("استضاف وزير الخارجية الروسي سيرغي لافروف، اليوم الثلاثاء، نظيريه الأرميني والأذربيجاني في موسكو.");
     let e = first_of(&doc, "CONSULT");
-    assert_eq!(countries(&e.source), vec!["RUS"], "{e:#?}");
-    assert_eq!(sorted_countries(&[&e.target]), vec!["ARM", "AZE"], "{e:#?}");
+    assert_eq!(countries(&e.mediator), vec!["RUS"], "{e:#?}");
+    assert_eq!(sorted_countries(&[&e.source, &e.target]), vec!["ARM", "AZE"], "{e:#?}");
 }
 
 #[test]
-fn counterparts_named_in_apposition_are_both_targets() {
+fn counterparts_named_in_apposition_are_both_guests() {
     let doc = code("استقبل وزير الخارجية الروسي في موسكو نظيريه الأذربيجاني جيهون بيراموف والأرميني أرارات ميرزويان.");
     let e = first_of(&doc, "CONSULT");
-    assert_eq!(countries(&e.source), vec!["RUS"], "{e:#?}");
-    assert_eq!(sorted_countries(&[&e.target]), vec!["ARM", "AZE"], "{e:#?}");
+    assert_eq!(countries(&e.mediator), vec!["RUS"], "{e:#?}");
+    assert_eq!(sorted_countries(&[&e.source, &e.target]), vec!["ARM", "AZE"], "{e:#?}");
+}
+
+#[test]
+fn who_brings_two_leaders_together_mediates() {
+    let doc = code("جمع الرئيس الأمريكي زعيمي إسرائيل والأردن في واشنطن مساء الأحد.");
+    let e = first_of(&doc, "CONSULT");
+    assert_eq!(countries(&e.mediator), vec!["USA"], "{e:#?}");
+    assert_eq!(sorted_countries(&[&e.source, &e.target]), vec!["ISR", "JOR"], "{e:#?}");
+    // Collecting money or agreeing on a view brings nobody together.
+    for text in [
+        "جمعت المنظمة تبرعات لضحايا الفيضانات في باكستان والهند.",
+        "يجمع المراقبون على أن الأزمة ستطول.",
+        "كان الرئيس الأمريكي يأمل في جمع زعيمي إسرائيل والأردن برعاية مصرية.",
+    ] {
+        let doc = code(text);
+        assert!(doc.events.iter().all(|e| e.pattern != "consult.bring"), "{text}: {:#?}", doc.events);
+    }
+}
+
+#[test]
+fn occasion_of_a_meeting_is_not_its_source() {
+    let doc = code("عقد الرئيس الفرنسي على هامش القمة الأوروبية في بروكسل مساء الأربعاء اجتماعا مع رئيس أذربيجان.");
+    for e in doc.events.iter().filter(|e| e.event_type == "CONSULT") {
+        assert!(e.source.iter().all(|a| a.code.as_deref() != Some("IGOEUREEC")), "{e:#?}");
+    }
+}
+
+#[test]
+fn agreement_reached_after_qad_happened() {
+    let doc = code("أعلنت الأمم المتحدة أن أذربيجان وأرمينيا قد توصلتا إلى اتفاق لوقف إطلاق النار.");
+    let e = first_of(&doc, "AGREE");
+    assert_eq!(e.status, EventStatus::Occurred, "{e:#?}");
+    assert_eq!(sorted_countries(&[&e.source]), vec!["ARM", "AZE"], "{e:#?}");
+    // "قد" before a present verb is a possibility.
+    let doc = code("قال الوسيط إن أذربيجان وأرمينيا قد يتوصلان إلى اتفاق لوقف إطلاق النار.");
+    assert!(
+        doc.events.iter().all(|e| e.event_type != "AGREE" || e.status != EventStatus::Occurred),
+        "{:#?}",
+        doc.events
+    );
+}
+
+#[test]
+fn unresolved_date_is_not_replaced_by_publication() {
+    let doc = code("في نوفمبر من ذلك العام، أعلنت روسيا أن أذربيجان وأرمينيا قد توصلتا إلى اتفاق لوقف إطلاق النار.");
+    let e = first_of(&doc, "AGREE");
+    assert_eq!(e.date.value, None, "{e:#?}");
+    assert_ne!(e.date.basis, DateBasis::Publication, "{e:#?}");
 }
 
 #[test]
