@@ -132,6 +132,9 @@ struct Candidate {
     source: Vec<Actor>,
     target: Vec<Actor>,
     mediator: Vec<Actor>,
+    /// The source hosts two guests from two other countries: it mediates between them
+    /// (CAMEO 045, mode third-party), as the host of the interfaces.md example does.
+    third_party: bool,
     absorbed: bool,
 }
 
@@ -424,11 +427,12 @@ fn read_roles(v: &SentenceView, m: &TriggerMatch, p: &Pattern, c: &mut Candidate
                 }
                 c.target = g.actors();
                 // "استضاف لافروف نظيريه الأذربيجاني والأرميني"، "جمع ماكرون زعيمي البلدين": a
-                // host of two guests from two other countries mediates their talks.
+                // host of two guests from two other countries mediates their talks. It stays
+                // the source, the guests the targets (CAMEO 045 has the mediator as source).
                 if p.frame == Frame::Host && prep(g).is_none() && between.is_none() && two_guests(&c.source, &c.target)
                 {
-                    c.mediator = std::mem::take(&mut c.source);
-                    c.source = c.target.drain(..1).collect();
+                    c.third_party = true;
+                    c.mode = Some("third-party".to_string());
                 }
                 break;
             }
@@ -596,7 +600,7 @@ fn read_date(doc: &Document, v: &SentenceView, m: &TriggerMatch) -> EventDate {
     if let Some((t, Some((value, precision)))) = best {
         return EventDate { value: Some(value.clone()), precision: *precision, basis: t.basis, span: Some(t.span) };
     }
-    // "في نوفمبر من ذلك العام" left unresolved: the text dates the event, but not to a day we
+    // "في مايو من ذلك العام" left unresolved: the text dates the event, but not to a day we
     // know, so the publication date would be invented.
     let unresolved_date = doc.times.iter().any(|t| {
         v.span.contains(t.span) && t.kind == TimeKind::Date && t.value.is_none() && t.precision != Precision::Unknown
@@ -1530,7 +1534,7 @@ const DEMONSTRATIVES: &[&str] = &["هذا", "ذلك", "هذه", "تلك"];
 const INCIDENT_NOUNS: &[&str] =
     &["الهجوم", "التفجير", "الانفجار", "العمليه", "الاعتداء", "الحادث", "الحادثه", "الهجمات", "التفجيرات", "الاعتداءات"];
 
-/// Whether a sentence refers back to an attack told before ("قتلوا في هذا الهجوم"، "قتل في
+/// Whether a sentence refers back to an attack told before ("سقطوا في هذا الهجوم"، "قتل في
 /// الحادث"): it adds detail to that event rather than reporting a new one.
 fn told_before(v: &SentenceView) -> bool {
     (0..v.tokens.len()).any(|i| {
@@ -1647,11 +1651,11 @@ fn judicial_execution(v: &SentenceView, m: &TriggerMatch) -> bool {
 /// Verbs that say something happened: "حصل"، "وقعت"، "اندلعت".
 const OCCURRENCE_VERBS: &[&str] = &["حصل", "حدث", "جري", "وقعت", "وقع", "اندلعت", "اندلع"];
 
-/// Whether a trigger sits in a background phrase: "بعد هجوم انتحاري قتل فيه"، "عندما اغتيل".
+/// Whether a trigger sits in a background phrase: "بعد تفجير انتحاري قتل فيه"، "عندما اغتيل".
 fn in_background_phrase(v: &SentenceView, m: &TriggerMatch) -> bool {
     (m.first.saturating_sub(10)..m.first).any(|i| {
         let w = strip_conj(v.norm(i));
-        // "كما حصل في سبتمبر، حين سقط"، "وقعت المواجهات عندما احتشد": a when-clause that
+        // "كما جرى في مارس، حين قتل"، "اندلعت الاشتباكات عندما تجمع": a when-clause that
         // tells what happened.
         let told = matches!(w, "حين" | "عندما")
             && (i.saturating_sub(5)..i)
@@ -1782,6 +1786,7 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
                     source: Vec::new(),
                     target: Vec::new(),
                     mediator: Vec::new(),
+                    third_party: false,
                     absorbed: true,
                 });
                 continue;
@@ -1794,6 +1799,7 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
                 source: Vec::new(),
                 target: Vec::new(),
                 mediator: Vec::new(),
+                third_party: false,
                 absorbed: false,
             };
             read_roles(&v, &m, p, &mut c);
@@ -1811,7 +1817,8 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
             let trig = v.norm(m.first);
             let to_prefix = trig.get(..m.prefix_len).is_some_and(|pre| pre.ends_with('ل'));
             let after_preposition = m.first >= 1 && matches!(v.norm(m.first - 1), "في" | "علي" | "الي" | "من" | "عن");
-            if p.id == "consult.bring" && (c.mediator.is_empty() || to_prefix || after_preposition) {
+            if p.id == "consult.bring" && ((c.mediator.is_empty() && !c.third_party) || to_prefix || after_preposition)
+            {
                 continue;
             }
             cands.push(c);
@@ -1879,7 +1886,7 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
             let ev = Event {
                 event_type: p.event_type.clone(),
                 mode: c.mode,
-                cameo: p.cameo.clone(),
+                cameo: if c.third_party { "045".to_string() } else { p.cameo.clone() },
                 intensity: p.intensity,
                 source,
                 target,
@@ -1921,11 +1928,14 @@ fn fill_countries(v: &SentenceView, source: &mut [Actor], target: &mut [Actor]) 
 /// Merges an event into one of the same type and status in the same sentence, or adds it.
 fn merge_or_push(coded: &mut Vec<Event>, ev: Event) {
     if let Some(prev) = coded.iter_mut().find(|e| e.event_type == ev.event_type && e.status == ev.status) {
+        let violent = matches!(ev.event_type.as_str(), "ASSAULT" | "PROTEST");
+        // Guests of a hosted meeting who hold talks in it are not a second meeting.
+        let guests_talk = !violent && ev.source.iter().all(|b| prev.target.iter().any(|a| a.span == b.span));
         let conflicting = !prev.source.is_empty()
             && !ev.source.is_empty()
+            && !guests_talk
             && prev.source.iter().all(|a| !ev.source.iter().any(|b| b.code == a.code));
         if !conflicting {
-            let violent = matches!(ev.event_type.as_str(), "ASSAULT" | "PROTEST");
             for a in ev.source {
                 // A victim of the first trigger is not the agent of the second.
                 let victim = violent && prev.target.iter().any(|b| b.span == a.span);
