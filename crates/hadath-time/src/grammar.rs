@@ -548,12 +548,15 @@ pub(crate) struct Parser<'a> {
     reference: Option<Reference>,
     /// Tense to use when nothing near an expression says otherwise.
     default_tense: Tense,
+    /// The last year named explicitly in the sentences before this text, for "ذلك العام"
+    /// when the text itself names none.
+    pub prior_year: Option<i32>,
 }
 
 impl<'a> Parser<'a> {
     pub fn new(norm: &'a str, reference: Option<Reference>) -> Parser<'a> {
         let toks = tokenize(norm);
-        Parser { toks, reference, default_tense: Tense::Past }
+        Parser { toks, reference, default_tense: Tense::Past, prior_year: None }
     }
 
     /// Finds every expression; a text that is nothing but time expressions reads forward.
@@ -2124,12 +2127,16 @@ impl<'a> Parser<'a> {
         Some(hit(i, i + len, 0, res))
     }
 
-    /// The last explicit four-digit year before token `i`, for "ذلك العام".
+    /// The last explicit four-digit year before token `i`, else one named in an earlier
+    /// sentence, for "ذلك العام".
     fn last_year_before(&self, i: usize) -> Option<i32> {
-        (0..i).rev().find_map(|j| match self.toks[j].kind {
-            TokKind::Num { value, digits: 4 } if (1000..3000).contains(&value) => Some(value as i32),
-            _ => None,
-        })
+        (0..i)
+            .rev()
+            .find_map(|j| match self.toks[j].kind {
+                TokKind::Num { value, digits: 4 } if (1000..3000).contains(&value) => Some(value as i32),
+                _ => None,
+            })
+            .or(self.prior_year)
     }
 
     /// الأسبوع/الشهر/العام الماضي/الجاري/المقبل, هذا العام, العام قبل الماضي,

@@ -32,7 +32,7 @@ pub use command::{time_command, TimeLine};
 pub use published::annotate_published;
 
 use hadath_text::normalize::{normalize_mapped, NormView};
-use hadath_text::{Date, Document, Span, TimeMention};
+use hadath_text::{Date, DateBasis, Document, Span, TimeMention, TimexValue};
 
 /// One month name of `data/time/months.tsv` (CLDR and curated variants of every Arabic family).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -147,12 +147,19 @@ pub fn find_times_in_news(text: &str, reference: Option<Reference>) -> Vec<TimeM
 
 fn find(text: &str, reference: Option<Reference>, bare_reads_forward: bool) -> Vec<TimeMention> {
     let owned = normalize_mapped(text);
-    find_in(text, owned.view(), reference, bare_reads_forward)
+    find_in(text, owned.view(), reference, bare_reads_forward, None)
 }
 
 /// [`find`] over `text` with its normalised view already made.
-fn find_in(text: &str, norm: NormView<'_>, reference: Option<Reference>, bare_reads_forward: bool) -> Vec<TimeMention> {
+fn find_in(
+    text: &str,
+    norm: NormView<'_>,
+    reference: Option<Reference>,
+    bare_reads_forward: bool,
+    prior_year: Option<i32>,
+) -> Vec<TimeMention> {
     let mut parser = grammar::Parser::new(norm.text, reference);
+    parser.prior_year = prior_year;
     let hits = parser.run(bare_reads_forward);
     let mut out = Vec::with_capacity(hits.len());
     for h in hits {
@@ -190,6 +197,18 @@ fn find_in(text: &str, norm: NormView<'_>, reference: Option<Reference>, bare_re
     out
 }
 
+/// The year a mention names outright ("سبتمبر 2020", "عام 2020"), if it names one.
+fn explicit_year(t: &TimeMention) -> Option<i32> {
+    if t.basis != DateBasis::Explicit {
+        return None;
+    }
+    let value = match t.value.as_ref()? {
+        TimexValue::Single(v) => v.as_str(),
+        TimexValue::Interval { from, .. } => from.as_str(),
+    };
+    value.get(..4).filter(|y| y.bytes().all(|b| b.is_ascii_digit()))?.parse().ok()
+}
+
 /// Fills `doc.times`, resolved against the publication date.
 pub fn annotate_times(doc: &mut Document) {
     doc.ensure_norm();
@@ -200,12 +219,15 @@ pub fn annotate_times(doc: &mut Document) {
     } else {
         doc.sentences.clone()
     };
+    // "في يونيو من ذلك العام" may lean on a year named sentences before.
+    let mut prior_year = None;
     for s in &sentences {
         let Some(slice) = doc.text.get(s.start..s.end) else { continue };
         let Some(norm) = doc.norm_slice(*s) else { continue };
-        for mut t in find_in(slice, norm, reference, false) {
+        for mut t in find_in(slice, norm, reference, false, prior_year) {
             t.span.start += s.start;
             t.span.end += s.start;
+            prior_year = explicit_year(&t).or(prior_year);
             out.push(t);
         }
     }
@@ -237,6 +259,23 @@ mod tests {
         assert_eq!(Reference::parse("2020-10-09").map(|r| r.time), Some(None));
         assert_eq!(Reference::parse("2020-10-09T22:35Z").and_then(|r| r.utc_offset), Some(0));
         assert!(Reference::parse("2020-13-09").is_none());
+    }
+
+    #[test]
+    fn that_year_leans_on_a_year_named_sentences_before() {
+        let text = "اندلعت المواجهات في مارس 2019 واستمرت أسابيع.\nوتوقفت المعارك في يونيو من ذلك العام.";
+        let mut doc = Document::new("t", text);
+        doc.published.value = Date::new(2023, 2, 1);
+        let cut = text.find('\n').unwrap_or(0);
+        doc.sentences = vec![Span::new(0, cut), Span::new(cut + 1, text.len())];
+        annotate_times(&mut doc);
+        let last = doc.times.last().map(|t| (&doc.text[t.span.start..t.span.end], t.value.clone()));
+        assert_eq!(last, Some(("يونيو من ذلك العام", Some(TimexValue::Single("2019-06".into())))));
+        // With no year named before, it stays unresolved rather than taking the publication year.
+        let mut doc = Document::new("t", "وتوقفت المعارك في يونيو من ذلك العام.");
+        doc.published.value = Date::new(2023, 2, 1);
+        annotate_times(&mut doc);
+        assert!(doc.times.iter().all(|t| t.value.is_none()), "{:?}", doc.times);
     }
 
     #[test]
