@@ -79,7 +79,7 @@ fn span_key(keys: &Keys, start: usize, end: usize) -> Option<Vec<String>> {
 
 /// Tags untagged repeats of names tagged within [`WINDOW`] sentences, with the type the name
 /// got most often there; longer names are copied first, and a repeat is only tagged where
-/// all its tokens are `O`. One-word names need [`MIN_SINGLE_LETTERS`] letters.
+/// all its tokens are `O`. One-word names need `MIN_SINGLE_LETTERS` letters.
 ///
 /// `labels[s][i]` is the label index of token `i` of sentence `s`; sentences are in text order.
 pub fn propagate(sentences: &[Vec<&str>], labels: &mut [Vec<u8>]) {
