@@ -86,6 +86,15 @@ impl<'a> Offsets<'a> {
 // JSON records, written by hand in the bytes serde_json writes: compact, fields in the order
 // of interfaces.md, `null` for absent values (some fields are left out instead, as noted).
 
+/// Opens a record with its character offsets: `{"start":S,"end":E`.
+fn open_span(out: &mut String, o: &Offsets, s: Span) {
+    let (start, end) = o.chars(s);
+    out.push_str("{\"start\":");
+    uint(out, start);
+    out.push_str(",\"end\":");
+    uint(out, end);
+}
+
 fn actor(out: &mut String, o: &Offsets, a: &Actor) {
     let (start, end) = o.chars(a.span);
     out.push_str("{\"text\":");
@@ -119,11 +128,7 @@ fn actors(out: &mut String, o: &Offsets, list: &[Actor]) {
 }
 
 fn span(out: &mut String, o: &Offsets, s: Span) {
-    let (start, end) = o.chars(s);
-    out.push_str("{\"start\":");
-    uint(out, start);
-    out.push_str(",\"end\":");
-    uint(out, end);
+    open_span(out, o, s);
     out.push_str(",\"text\":");
     string(out, o.text(s));
     out.push('}');
@@ -213,11 +218,7 @@ fn event(out: &mut String, o: &Offsets, doc: &Document, i: usize, e: &Event, wit
 }
 
 fn paragraph(out: &mut String, o: &Offsets, p: &Paragraph) {
-    let (start, end) = o.chars(p.span);
-    out.push_str("{\"start\":");
-    uint(out, start);
-    out.push_str(",\"end\":");
-    uint(out, end);
+    open_span(out, o, p.span);
     out.push_str(",\"kind\":");
     string(out, paragraph_kind(p.kind));
     out.push_str(",\"language\":");
@@ -227,11 +228,7 @@ fn paragraph(out: &mut String, o: &Offsets, p: &Paragraph) {
 
 /// One entity; `role`, `lat` and `lon` are left out when absent.
 fn entity(out: &mut String, o: &Offsets, e: &Entity) {
-    let (start, end) = o.chars(e.span);
-    out.push_str("{\"start\":");
-    uint(out, start);
-    out.push_str(",\"end\":");
-    uint(out, end);
+    open_span(out, o, e.span);
     out.push_str(",\"text\":");
     string(out, o.text(e.span));
     out.push_str(",\"kind\":");
@@ -260,11 +257,7 @@ fn entity(out: &mut String, o: &Offsets, e: &Entity) {
 }
 
 fn time(out: &mut String, o: &Offsets, t: &TimeMention) {
-    let (start, end) = o.chars(t.span);
-    out.push_str("{\"start\":");
-    uint(out, start);
-    out.push_str(",\"end\":");
-    uint(out, end);
+    open_span(out, o, t.span);
     out.push_str(",\"text\":");
     string(out, o.text(t.span));
     out.push_str(",\"type\":");
@@ -289,11 +282,7 @@ fn time(out: &mut String, o: &Offsets, t: &TimeMention) {
 }
 
 fn number(out: &mut String, o: &Offsets, n: &NumberMention) {
-    let (start, end) = o.chars(n.span);
-    out.push_str("{\"start\":");
-    uint(out, start);
-    out.push_str(",\"end\":");
-    uint(out, end);
+    open_span(out, o, n.span);
     out.push_str(",\"text\":");
     string(out, o.text(n.span));
     out.push_str(",\"kind\":");
@@ -310,11 +299,7 @@ fn number(out: &mut String, o: &Offsets, n: &NumberMention) {
 }
 
 fn quote(out: &mut String, o: &Offsets, q: &Quote) {
-    let (start, end) = o.chars(q.span);
-    out.push_str("{\"start\":");
-    uint(out, start);
-    out.push_str(",\"end\":");
-    uint(out, end);
+    open_span(out, o, q.span);
     out.push_str(",\"text\":");
     string(out, o.text(q.span));
     out.push_str(",\"speaker\":");
