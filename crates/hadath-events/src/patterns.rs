@@ -205,16 +205,19 @@ fn find_in_tokens(
     starts: &mut Vec<usize>,
     hits: &mut Vec<(usize, usize, usize)>,
 ) {
-    let mut found = |row: usize, end: usize| record(automaton, row, end, hits);
+    let mut found = |row: usize, end: usize| {
+        record(automaton, row, end, hits);
+        true
+    };
     let (mut row, mut pos) = (PhraseSet::START, 0usize);
     for t in tokens {
         if pos > 0 {
-            row = automaton.feed(b" ", row, pos, &mut found);
+            row = automaton.feed(b" ", row, pos, &mut found).unwrap_or(PhraseSet::START);
             pos += 1;
         }
         starts.push(pos);
         let bytes = t.norm.as_bytes();
-        row = automaton.feed(bytes, row, pos, &mut found);
+        row = automaton.feed(bytes, row, pos, &mut found).unwrap_or(PhraseSet::START);
         pos += bytes.len();
     }
 }

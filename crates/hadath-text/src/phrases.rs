@@ -125,20 +125,11 @@ impl PhraseSet {
     }
 
     /// Calls `found(id, start, end)` for every occurrence of every phrase in `hay`, by end
-    /// position, until it returns false.
-    #[inline]
+    /// position, until it returns false. A function of its own, so that the loop keeps the
+    /// state in a register.
+    #[inline(never)]
     pub fn for_each_match(&self, hay: &[u8], mut found: impl FnMut(usize, usize, usize) -> bool) {
-        let (mut at, mut row) = (0usize, 0usize);
-        while let Some((end, r)) = self.next_match(hay, at, row) {
-            let ends = self.ends.get((r - self.first_match_row) / self.width).map_or(&[][..], |e| &e[..]);
-            for &id in ends {
-                let id = id as usize;
-                if !found(id, end - self.lens[id], end) {
-                    return;
-                }
-            }
-            (at, row) = (end, r);
-        }
+        self.feed(hay, Self::START, 0, |row, end| self.ends_at(row).all(|(id, len)| found(id, end - len, end)));
     }
 
     /// The state a search starts from, for [`PhraseSet::feed`].
@@ -146,11 +137,18 @@ impl PhraseSet {
 
     /// Runs the automaton over `bytes` from state `row` (`START`, or what an earlier call
     /// returned) and returns the state reached, calling `found(row, end)` at each byte that
-    /// ends a phrase, with `end` counted from `offset`. Feeding a text in pieces finds what
-    /// feeding it whole finds, so a caller can run through tokens without joining them.
-    /// Always inlined, so that the caller's loop over pieces keeps the state in a register.
+    /// ends a phrase, with `end` counted from `offset`, until it returns false (then `None`).
+    /// Feeding a text in pieces finds what feeding it whole finds, so a caller can run
+    /// through tokens without joining them. Always inlined, so that the caller's loop keeps
+    /// the state in a register.
     #[inline(always)]
-    pub fn feed(&self, bytes: &[u8], mut row: usize, offset: usize, mut found: impl FnMut(usize, usize)) -> usize {
+    pub fn feed(
+        &self,
+        bytes: &[u8],
+        mut row: usize,
+        offset: usize,
+        mut found: impl FnMut(usize, usize) -> bool,
+    ) -> Option<usize> {
         let (trans, classes, first_match_row) = (&self.trans[..], &self.classes, self.first_match_row);
         let step = |row: usize, b: u8| trans.get(row + classes[b as usize] as usize).map_or(0, |&t| t as usize);
         // Two bytes a turn (an Arabic letter), so the loop itself is tested half as often;
@@ -161,22 +159,22 @@ impl PhraseSet {
             let &[a, b] = pair else { break };
             end += 2;
             row = step(row, a);
-            if row >= first_match_row {
-                found(row, end - 1);
+            if row >= first_match_row && !found(row, end - 1) {
+                return None;
             }
             row = step(row, b);
-            if row >= first_match_row {
-                found(row, end);
+            if row >= first_match_row && !found(row, end) {
+                return None;
             }
         }
         for &b in pairs.remainder() {
             end += 1;
             row = step(row, b);
-            if row >= first_match_row {
-                found(row, end);
+            if row >= first_match_row && !found(row, end) {
+                return None;
             }
         }
-        row
+        Some(row)
     }
 
     /// The phrases ending in state `row` (as passed to `feed`'s `found`), each with its byte
@@ -185,36 +183,6 @@ impl PhraseSet {
         let state = row.checked_sub(self.first_match_row).map(|r| r / self.width);
         let ids = state.and_then(|k| self.ends.get(k)).map_or(&[][..], |e| &e[..]);
         ids.iter().map(|&id| (id as usize, self.lens.get(id as usize).copied().unwrap_or(0)))
-    }
-
-    /// Runs the automaton over `hay[at..]` from the state at `row`, up to the first byte
-    /// that ends a phrase: its end and the row of the state reached there. A function of its
-    /// own, so that the loop keeps the state in a register.
-    #[inline(never)]
-    fn next_match(&self, hay: &[u8], at: usize, mut row: usize) -> Option<(usize, usize)> {
-        let (trans, classes, first_match_row) = (&self.trans[..], &self.classes, self.first_match_row);
-        let step = |row: usize, b: u8| trans.get(row + classes[b as usize] as usize).map_or(0, |&t| t as usize);
-        let rest = hay.get(at..)?;
-        // Two bytes a turn (an Arabic letter), so the loop itself is tested half as often.
-        let mut pairs = rest.chunks_exact(2);
-        for (k, pair) in pairs.by_ref().enumerate() {
-            let &[a, b] = pair else { break };
-            row = step(row, a);
-            if row >= first_match_row {
-                return Some((at + 2 * k + 1, row));
-            }
-            row = step(row, b);
-            if row >= first_match_row {
-                return Some((at + 2 * k + 2, row));
-            }
-        }
-        for &b in pairs.remainder() {
-            row = step(row, b);
-            if row >= first_match_row {
-                return Some((hay.len(), row));
-            }
-        }
-        None
     }
 }
 
@@ -245,9 +213,13 @@ mod tests {
             let mut got = Vec::new();
             let (mut row, mut from) = (PhraseSet::START, 0);
             for &cut in cuts.iter().chain([&hay.len()]) {
-                row = set.feed(&hay.as_bytes()[from..cut.max(from)], row, from, |row, end| {
-                    got.extend(set.ends_at(row).map(|(id, len)| (id, end - len, end)));
-                });
+                let piece = &hay.as_bytes()[from..cut.max(from)];
+                row = set
+                    .feed(piece, row, from, |row, end| {
+                        got.extend(set.ends_at(row).map(|(id, len)| (id, end - len, end)));
+                        true
+                    })
+                    .unwrap_or(PhraseSet::START);
                 from = cut.max(from);
             }
             got.sort();
