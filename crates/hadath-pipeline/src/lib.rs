@@ -119,14 +119,21 @@ where
     stream(docs, opts, pool, batch, map, |doc, value| sink(&doc, value))
 }
 
-/// A document with its place in the input, and the mapped value (`None` if `map` panicked).
-type Done<T> = (usize, Document, Option<T>);
+/// A document and the mapped value (`None` if `map` panicked).
+type Done<T> = (Document, Option<T>);
 
-/// The streaming core. This thread reads documents and hands them to one long-lived job per
-/// worker over a channel; finished documents come back on another channel and are put back in
-/// input order before `sink`. There is no batch barrier, so a slow document holds up only its
-/// own worker. Documents read but not yet sunk are at most `batch` per worker, so memory stays
-/// flat however long the stream, and output order does not depend on the number of workers.
+/// Documents handed to a worker at once, at most: fewer hand-offs mean fewer thread wake-ups.
+const CHUNK_DOCS: usize = 16;
+/// Bytes of text handed to a worker at once, at most, so long documents travel alone.
+const CHUNK_BYTES: usize = 1 << 18;
+
+/// The streaming core. This thread reads documents and hands them, in small chunks, to one
+/// long-lived job per worker over a channel; finished chunks come back on another channel and
+/// are put back in input order before `sink`. There is no batch barrier, so a slow document
+/// holds up only its own worker. A chunk goes out as soon as a worker is idle, so a slow input
+/// (a live feed on stdin) is not held back to fill it. Documents read but not yet sunk are at
+/// most `batch` per worker, so memory stays flat however long the stream, and output order does
+/// not depend on the number of workers.
 fn stream<I, T, M, F, E>(
     docs: I,
     opts: &PipelineOptions,
@@ -143,7 +150,7 @@ where
 {
     let workers = pool.map_or_else(rayon::current_num_threads, |p| p.current_num_threads()).max(1);
     let limit = batch.max(1).saturating_mul(workers);
-    let (work_tx, work_rx) = mpsc::channel::<(usize, Document)>();
+    let (work_tx, work_rx) = mpsc::channel::<(usize, Vec<Document>)>();
     let work_rx = Mutex::new(work_rx);
     let shared = Shared { opts, map: &map, work_rx: &work_rx, workers, limit };
     match pool {
@@ -156,7 +163,7 @@ where
 struct Shared<'s, M> {
     opts: &'s PipelineOptions,
     map: &'s M,
-    work_rx: &'s Mutex<mpsc::Receiver<(usize, Document)>>,
+    work_rx: &'s Mutex<mpsc::Receiver<(usize, Vec<Document>)>>,
     workers: usize,
     /// Documents read but not yet sunk, at most.
     limit: usize,
@@ -166,7 +173,7 @@ struct Shared<'s, M> {
 fn drive<'s, I, T, M, F, E>(
     scope: &rayon::Scope<'s>,
     shared: &'s Shared<'s, M>,
-    work_tx: mpsc::Sender<(usize, Document)>,
+    work_tx: mpsc::Sender<(usize, Vec<Document>)>,
     mut docs: I,
     mut sink: F,
 ) -> Result<(), E>
@@ -176,60 +183,86 @@ where
     M: Fn(&Document) -> T + Sync + Send,
     F: FnMut(Document, T) -> Result<(), E>,
 {
-    let (done_tx, done_rx) = mpsc::channel::<Done<T>>();
+    let (done_tx, done_rx) = mpsc::channel::<(usize, Vec<Done<T>>)>();
     for _ in 0..shared.workers {
         let done_tx = done_tx.clone();
         scope.spawn(move |_| loop {
             // The lock is held while waiting, so one idle worker waits on the channel and the
-            // others on the lock; either way each document goes to one worker.
+            // others on the lock; either way each chunk goes to one worker.
             let next = shared.work_rx.lock().ok().and_then(|rx| rx.recv().ok());
-            let Some((seq, mut doc)) = next else { break };
-            let value = catch_unwind(AssertUnwindSafe(|| {
-                analyze(&mut doc, shared.opts);
-                (shared.map)(&doc)
-            }))
-            .ok();
-            if done_tx.send((seq, doc, value)).is_err() {
+            let Some((first, chunk)) = next else { break };
+            let done: Vec<Done<T>> = chunk
+                .into_iter()
+                .map(|mut doc| {
+                    let value = catch_unwind(AssertUnwindSafe(|| {
+                        analyze(&mut doc, shared.opts);
+                        (shared.map)(&doc)
+                    }))
+                    .ok();
+                    (doc, value)
+                })
+                .collect();
+            if done_tx.send((first, done)).is_err() {
                 break;
             }
         });
     }
     drop(done_tx);
     let mut work_tx = Some(work_tx);
+    let mut input_done = false;
     let (mut read, mut sunk) = (0usize, 0usize);
-    let mut finished: BTreeMap<usize, (Document, Option<T>)> = BTreeMap::new();
+    let (mut pending, mut pending_bytes): (Vec<Document>, usize) = (Vec::new(), 0);
+    // Chunks handed out and not yet back.
+    let mut in_flight = 0usize;
+    let mut finished: BTreeMap<usize, Vec<Done<T>>> = BTreeMap::new();
     loop {
-        let input_done = work_tx.is_none();
-        if input_done && sunk == read {
-            return Ok(());
+        let paused = input_done || read - sunk >= shared.limit;
+        let full = pending.len() >= CHUNK_DOCS || pending_bytes >= CHUNK_BYTES;
+        if !pending.is_empty() && (full || paused || in_flight < shared.workers) {
+            let chunk = std::mem::take(&mut pending);
+            pending_bytes = 0;
+            if work_tx.as_ref().is_none_or(|tx| tx.send((read - chunk.len(), chunk)).is_err()) {
+                // Every worker is gone: only a panic does that, and the scope passes it on.
+                return Ok(());
+            }
+            in_flight += 1;
+        }
+        if input_done {
+            // Closing the channel lets the workers stop once it is empty.
+            work_tx = None;
+            if sunk == read {
+                return Ok(());
+            }
         }
         // Wait for a worker when the read-ahead is full or there is nothing left to read.
-        let done =
-            if input_done || read - sunk >= shared.limit { done_rx.recv().ok() } else { done_rx.try_recv().ok() };
-        if let Some((seq, doc, value)) = done {
-            finished.insert(seq, (doc, value));
-            while let Some((doc, value)) = finished.remove(&sunk) {
-                sunk += 1;
-                match value {
-                    Some(value) => sink(doc, value)?,
-                    None => panic!("mapping document {} failed", doc.id),
+        let done = if paused { done_rx.recv().ok() } else { done_rx.try_recv().ok() };
+        if let Some((first, chunk)) = done {
+            in_flight = in_flight.saturating_sub(1);
+            finished.insert(first, chunk);
+            while let Some(chunk) = finished.remove(&sunk) {
+                for (doc, value) in chunk {
+                    sunk += 1;
+                    match value {
+                        Some(value) => sink(doc, value)?,
+                        None => panic!("mapping document {} failed", doc.id),
+                    }
                 }
             }
             continue;
         }
-        if input_done {
+        if paused {
             // Every worker is gone with documents outstanding: only a panic does that, and the
             // scope passes it on when it ends.
             return Ok(());
         }
         match docs.next() {
             Some(doc) => {
-                if work_tx.as_ref().is_some_and(|tx| tx.send((read, doc)).is_ok()) {
-                    read += 1;
-                }
+                pending_bytes += doc.text.len();
+                pending.push(doc);
+                read += 1;
             }
-            // Closing the channel lets the workers stop once it is empty.
-            None => work_tx = None,
+            // The last chunk goes out on the next turn.
+            None => input_done = true,
         }
     }
 }

@@ -88,3 +88,35 @@ fn an_empty_stream_ends_at_once() {
     .expect("no sink error");
     assert_eq!(calls, 0);
 }
+
+#[test]
+fn long_and_short_documents_mixed_keep_their_order() {
+    // Documents past the chunk's byte budget travel alone; runs of short ones are chunked.
+    let long = "نص طويل. ".repeat(20_000);
+    let make = || {
+        (0..60).map(|i| {
+            let text = if i % 29 == 5 { long.clone() } else { format!("خبر قصير رقم {i}.") };
+            let mut doc = Document::new(format!("m{i}"), text);
+            hadath_ingest::prepare(&mut doc);
+            doc
+        })
+    };
+    for threads in [1, 2, 3] {
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().expect("thread pool");
+        let mut ids = Vec::new();
+        run_stream_map(
+            make(),
+            &PipelineOptions::default(),
+            Some(&pool),
+            8,
+            |doc| doc.text.len(),
+            |doc, len| {
+                assert_eq!(doc.text.len(), len);
+                ids.push(doc.id.clone());
+                Ok::<(), ()>(())
+            },
+        )
+        .expect("no sink error");
+        assert_eq!(ids, (0..60).map(|i| format!("m{i}")).collect::<Vec<_>>(), "threads {threads}");
+    }
+}
