@@ -118,18 +118,27 @@ fn char_at(t: &str, i: usize) -> Option<(char, usize)> {
     t.get(i..)?.chars().next().map(|c| (c, c.len_utf8()))
 }
 
+/// Whether two bytes are a letter of the Arabic block (see [`ARABIC_LETTER_BYTES`]).
+#[inline(always)]
+fn is_arabic_letter_pair(pair: &[u8]) -> bool {
+    match *pair {
+        [x, y] => ARABIC_LETTER_BYTES[(usize::from(x) << 8) | usize::from(y)],
+        _ => false,
+    }
+}
+
 /// The end of the word whose letters go on at byte `e`.
-#[inline]
+#[inline(always)]
 fn word_end(t: &str, mut e: usize) -> usize {
     let b = t.as_bytes();
     loop {
-        // Letters of the Arabic block are two bytes, tested without decoding; any other char,
-        // and an Arabic-block char that is no letter, is decoded below.
-        while let Some(&[x, y]) = b.get(e..e + 2) {
-            if !ARABIC_LETTER_BYTES[(usize::from(x) << 8) | usize::from(y)] {
-                break;
-            }
+        // Letters of the Arabic block are two bytes, tested without decoding; a space ends
+        // most words; any other char, and an Arabic-block char that is no letter, is decoded.
+        while e + 1 < b.len() && ARABIC_LETTER_BYTES[(usize::from(b[e]) << 8) | usize::from(b[e + 1])] {
             e += 2;
+        }
+        if b.get(e) == Some(&b' ') {
+            return e;
         }
         match char_at(t, e) {
             Some((d, dl)) if is_word_char(d) => e += dl,
@@ -138,15 +147,37 @@ fn word_end(t: &str, mut e: usize) -> usize {
     }
 }
 
+/// The token of the word at bytes `s..e` of `t`, classified.
+#[inline]
+fn word_tok(t: &str, s: usize, e: usize) -> Tok<'_> {
+    let w = &t[s..e];
+    let (lex, trigger, strong, named) = classify(w);
+    Tok { s, e, text: w, kind: TokKind::Word, lex, trigger, strong, named }
+}
+
 /// Splits normalised text into words, digit runs, punctuation and line breaks.
 pub(crate) fn tokenize(t: &str) -> Vec<Tok<'_>> {
     let mut out = Vec::with_capacity(t.len() / 5);
+    tokenize_into(t, &mut out);
+    out
+}
+
+/// [`tokenize`] into `out`, which is cleared first, so one buffer serves many texts.
+pub(crate) fn tokenize_into<'a>(t: &'a str, out: &mut Vec<Tok<'a>>) {
+    out.clear();
     let b = t.as_bytes();
     let mut i = 0;
     while let Some(&x) = b.get(i) {
         // Spaces are most of the bytes between tokens.
         if x == b' ' {
             i += 1;
+            continue;
+        }
+        // Most tokens are words that begin with a two-byte letter of the Arabic block.
+        if b.get(i..i + 2).is_some_and(is_arabic_letter_pair) {
+            let e = word_end(t, i + 2);
+            out.push(word_tok(t, i, e));
+            i = e;
             continue;
         }
         let Some((c, len)) = char_at(t, i) else { break };
@@ -164,9 +195,7 @@ pub(crate) fn tokenize(t: &str) -> Vec<Tok<'_>> {
             i += 1;
         } else if is_word_char(c) {
             let e = word_end(t, i + len);
-            let w = &t[i..e];
-            let (lex, trigger, strong, named) = classify(w);
-            out.push(Tok { s: i, e, text: w, kind: TokKind::Word, lex, trigger, strong, named });
+            out.push(word_tok(t, i, e));
             i = e;
         } else if c.is_whitespace() {
             i += len;
@@ -202,7 +231,6 @@ pub(crate) fn tokenize(t: &str) -> Vec<Tok<'_>> {
             i += len;
         }
     }
-    out
 }
 
 /// Proclitic sequences that may stand before a temporal word.
@@ -214,15 +242,19 @@ fn for_each_form<T>(w: &str, mut f: impl FnMut(usize, &str) -> Option<T>) -> Opt
     if let Some(t) = f(0, w) {
         return Some(t);
     }
-    if !w.starts_with(['و', 'ف', 'ب', 'ل', 'ك']) {
-        return None;
+    // Every proclitic is one or two of these letters, two bytes each; only one sequence of
+    // one letter and one of two can begin a word, and the one-letter one comes first.
+    let letter = |at: usize| w.get(at..at + 2).filter(|x| PROCLITICS[..5].contains(x));
+    let Some(first) = letter(0) else { return None };
+    if let Some(r) = w.get(2..).filter(|r| r.len() >= 4) {
+        if let Some(t) = f(2, r) {
+            return Some(t);
+        }
     }
-    for p in PROCLITICS {
-        if let Some(r) = w.strip_prefix(p) {
-            if r.len() >= 4 {
-                if let Some(t) = f(p.len(), r) {
-                    return Some(t);
-                }
+    if matches!(first, "و" | "ف") && letter(2).is_some_and(|second| second != "و" && second != "ف") {
+        if let Some(r) = w.get(4..).filter(|r| r.len() >= 4) {
+            if let Some(t) = f(4, r) {
+                return Some(t);
             }
         }
     }
