@@ -134,8 +134,14 @@ fn word_end(t: &str, mut e: usize) -> usize {
     loop {
         // Letters of the Arabic block are two bytes, tested without decoding; a space ends
         // most words; any other char, and an Arabic-block char that is no letter, is decoded.
-        while e + 1 < b.len() && ARABIC_LETTER_BYTES[(usize::from(b[e]) << 8) | usize::from(b[e + 1])] {
-            e += 2;
+        if let Some(mut rest) = b.get(e..) {
+            while let [x, y, tail @ ..] = rest {
+                if !ARABIC_LETTER_BYTES[(usize::from(*x) << 8) | usize::from(*y)] {
+                    break;
+                }
+                rest = tail;
+            }
+            e = b.len() - rest.len();
         }
         if b.get(e) == Some(&b' ') {
             return e;
@@ -236,6 +242,13 @@ pub(crate) fn tokenize_into<'a>(t: &'a str, out: &mut Vec<Tok<'a>>) {
 /// Proclitic sequences that may stand before a temporal word.
 const PROCLITICS: [&str; 11] = ["و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"];
 
+/// Whether a word begins with a proclitic letter, و ف ب ل ك (D9 88, D9 81, D8 A8, D9 84,
+/// D9 83 in UTF-8), tested on its bytes.
+#[inline]
+fn starts_with_proclitic(w: &str) -> bool {
+    matches!(w.as_bytes(), [0xD9, 0x81 | 0x83 | 0x84 | 0x88, ..] | [0xD8, 0xA8, ..])
+}
+
 /// Calls `f` on each reading of a word with its proclitics (و ف ب ل ك, لل) removed, with
 /// the bytes removed, the word itself first; stops at the first reading for which `f` is true.
 fn for_each_form<T>(w: &str, mut f: impl FnMut(usize, &str) -> Option<T>) -> Option<T> {
@@ -313,11 +326,27 @@ fn clitic_match_slow(w: &str, form: &str) -> Option<usize> {
     None
 }
 
-/// The classified reading of a word, whether any rule may start at it, whether it is a
-/// strong anchor (see [`Tok::strong`]) and whether it may name a month or holiday.
-fn classify(w: &str) -> (Reading, bool, bool, bool) {
+/// What [`classify`] says of a word: its reading, whether any rule may start at it, whether it
+/// is a strong anchor (see [`Tok::strong`]) and whether it may name a month or holiday.
+type Class = (Reading, bool, bool, bool);
+
+/// The [`Class`] of a word that no table knows.
+const PLAIN: Class = (None, false, false, false);
+
+/// The class of a word: looked up whole when the word is itself a key, else read from its
+/// readings without proclitics.
+fn classify(w: &str) -> Class {
     if w.len() > crate::lexicon::MAX_KEY_BYTES + 6 {
-        return (None, false, false, false);
+        return PLAIN;
+    }
+    if crate::lexicon::may_be_key_form(w.as_bytes()) {
+        if let Some(key) = KEYS.get(w) {
+            return key.class;
+        }
+    }
+    // The word is no key, so only a reading without proclitics can be one.
+    if !starts_with_proclitic(w) {
+        return PLAIN;
     }
     // Most words end with two Arabic letters: their test reads bytes without decoding.
     let quick = match w.as_bytes() {
@@ -326,29 +355,35 @@ fn classify(w: &str) -> (Reading, bool, bool, bool) {
     };
     match quick {
         Some(true) => {}
-        Some(false) => return (None, false, false, false),
+        Some(false) => return PLAIN,
         // A one-letter word pairs with a space.
         None => match crate::lexicon::ending(w) {
             Some(e) if e.0 == ' ' || crate::lexicon::may_be_key(e, w.len()) => {}
-            _ => return (None, false, false, false),
+            _ => return PLAIN,
         },
     }
+    read_forms(w, |f| KEYS.get(f).map(|k| (k.strong, k.lex)))
+}
+
+/// The class of a word from its readings (see [`for_each_form`]), given what `key` says of a
+/// key: whether it is strong and its readings in [`WORDS`].
+fn read_forms(w: &str, key: impl Fn(&str) -> Option<(bool, Option<&'static [Lex]>)>) -> Class {
     let mut trigger = false;
     let mut strong = false;
     let lex = for_each_form(w, |skip, f| {
         if !crate::lexicon::may_be_key_form(f.as_bytes()) {
             return None;
         }
-        let key = KEYS.get(f)?;
+        let (key_strong, key_lex) = key(f)?;
         trigger = true;
-        strong = strong || key.strong;
-        key.lex.map(|l| (skip, l))
+        strong = strong || key_strong;
+        key_lex.map(|l| (skip, l))
     });
     if lex.is_none() && !trigger {
-        return (None, false, false, false);
+        return PLAIN;
     }
     // The readings stop at the first classified one; those after it may still name a month.
-    let named = strong || (lex.is_some() && w.starts_with(['و', 'ف', 'ب', 'ل', 'ك']));
+    let named = strong || (lex.is_some() && starts_with_proclitic(w));
     (lex, true, strong || lex.is_some(), named)
 }
 
@@ -358,17 +393,23 @@ struct KeyInfo {
     strong: bool,
     /// The key's readings in [`WORDS`], if any.
     lex: Option<&'static [Lex]>,
+    /// The class of the key as a word of its own (its other readings included).
+    class: Class,
 }
 
 /// Every key of [`ANY_KEY`] with what it says: one lookup per reading of a word instead of a
 /// set, two maps and a scan of the holidays.
 static KEYS: std::sync::LazyLock<crate::lexicon::FastMap<String, KeyInfo>> = std::sync::LazyLock::new(|| {
+    let says = |k: &str| {
+        let strong = MONTHS.contains_key(k) || FEASTS.iter().any(|(words, _)| words[0] == k);
+        (strong, WORDS.get(k).map(|v| v.as_slice()))
+    };
+    let key = |f: &str| ANY_KEY.contains(f).then(|| says(f));
     ANY_KEY
         .iter()
         .map(|k| {
-            let strong = MONTHS.contains_key(k.as_str()) || FEASTS.iter().any(|(words, _)| words[0] == k);
-            let lex = WORDS.get(k.as_str()).map(|v| v.as_slice());
-            (k.clone(), KeyInfo { strong, lex })
+            let (strong, lex) = says(k);
+            (k.clone(), KeyInfo { strong, lex, class: read_forms(k, key) })
         })
         .collect()
 });
@@ -3203,6 +3244,14 @@ mod tests {
                 let want = two_byte_arabic && is_word_char(c);
                 assert_eq!(ARABIC_LETTER_BYTES[(usize::from(*x) << 8) | usize::from(*y)], want, "{c}");
             }
+        }
+    }
+
+    #[test]
+    fn proclitic_bytes_agree_with_the_letters() {
+        for c in ('\u{80}'..='\u{7FF}').chain(['a', '1']) {
+            let w = format!("{c}ب");
+            assert_eq!(starts_with_proclitic(&w), w.starts_with(['و', 'ف', 'ب', 'ل', 'ك']), "{c}");
         }
     }
 
