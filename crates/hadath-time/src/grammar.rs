@@ -395,6 +395,8 @@ struct KeyInfo {
     lex: Option<&'static [Lex]>,
     /// The class of the key as a word of its own (its other readings included).
     class: Class,
+    /// The keyword lists the key is in as a word of its own (see [`keyword_lists`]).
+    lists: u32,
 }
 
 /// Every key of [`ANY_KEY`] with what it says: one lookup per reading of a word instead of a
@@ -409,7 +411,7 @@ static KEYS: std::sync::LazyLock<crate::lexicon::FastMap<String, KeyInfo>> = std
         .iter()
         .map(|k| {
             let (strong, lex) = says(k);
-            (k.clone(), KeyInfo { strong, lex, class: read_forms(k, key) })
+            (k.clone(), KeyInfo { strong, lex, class: read_forms(k, key), lists: keyword_lists(k) })
         })
         .collect()
 });
@@ -611,6 +613,105 @@ enum YearRef {
     MonthDir(Direction),
     /// A year named elsewhere ("ذلك العام") that the text before does not give.
     Unknown,
+}
+
+/// What the rules ask first of the token at which they would start (see `Parser::best_at`).
+struct Start<'a> {
+    /// The word, or "" for other tokens.
+    word: &'a str,
+    num: Option<(u64, usize)>,
+    /// The kinds of the token's readings, as bits of [`lex_bit`].
+    lex: u32,
+    /// Whether a reading may name a month or holiday (see [`Tok::named`]).
+    named: bool,
+    /// The keyword lists the word is in (with proclitics), as the bits below.
+    lists: u32,
+    /// Whether the reference has a time of day.
+    clock_reference: bool,
+}
+
+impl Start<'_> {
+    const WEEK: u32 = 1;
+    const THIS: u32 = 1 << 1;
+    const MONTH: u32 = 1 << 2;
+    const DAY: u32 = 1 << 3;
+    const IN: u32 = 1 << 4;
+    const YEAR: u32 = 1 << 5;
+    const DECADE: u32 = 1 << 6;
+    const CENTURY: u32 = 1 << 7;
+    const QUARTER: u32 = 1 << 8;
+    const HALF: u32 = 1 << 9;
+    const VAGUE: u32 = 1 << 10;
+    const WITHIN: u32 = 1 << 11;
+    const APPROX: u32 = 1 << 12;
+    const HOUR: u32 = 1 << 13;
+
+    /// Whether the word is in one of the keyword lists of `bits`.
+    fn has(&self, bits: u32) -> bool {
+        self.lists & bits != 0
+    }
+
+    /// A number, a classified word or a month name: what the rules that read their first
+    /// token through `num`, `lex`, `num_words` or `month_name` need.
+    fn anchored(&self) -> bool {
+        self.num.is_some() || self.lex != 0 || self.named
+    }
+}
+
+const WEEKDAY: u32 = 1;
+const WEEKDAY_BARE: u32 = 1 << 1;
+const NUMBER: u32 = 1 << 2;
+const UNIT: u32 = 1 << 3;
+const TODAY: u32 = 1 << 4;
+const YESTERDAY: u32 = 1 << 5;
+const TOMORROW: u32 = 1 << 6;
+const NOW: u32 = 1 << 7;
+const DIR: u32 = 1 << 8;
+const PORTION: u32 = 1 << 9;
+const DAY_PART: u32 = 1 << 10;
+const SEASON: u32 = 1 << 11;
+const DECADE: u32 = 1 << 12;
+
+/// The keyword lists of [`Start::lists`] that a word is in, with proclitics (as
+/// `Parser::is_any` reads them).
+fn keyword_lists(w: &str) -> u32 {
+    let kw = &*KW;
+    let groups: [(&[String], u32); 14] = [
+        (&kw.week, Start::WEEK),
+        (&kw.this, Start::THIS),
+        (&kw.month, Start::MONTH),
+        (&kw.day, Start::DAY),
+        (&kw.in_kw, Start::IN),
+        (&kw.year, Start::YEAR),
+        (&kw.decade, Start::DECADE),
+        (&kw.century, Start::CENTURY),
+        (&kw.quarter, Start::QUARTER),
+        (&kw.half, Start::HALF),
+        (&kw.vague, Start::VAGUE),
+        (&kw.within, Start::WITHIN),
+        (&kw.approx, Start::APPROX),
+        (&kw.hour, Start::HOUR),
+    ];
+    groups.iter().filter(|(forms, _)| forms.iter().any(|f| clitic_match(w, f).is_some())).fold(0, |m, (_, bit)| m | bit)
+}
+
+/// The bit of a reading's kind in [`Start::lex`].
+fn lex_bit(l: &Lex) -> u32 {
+    match l {
+        Lex::Weekday(_) => WEEKDAY,
+        Lex::WeekdayBare(_) => WEEKDAY_BARE,
+        Lex::Number { .. } => NUMBER,
+        Lex::Unit { .. } => UNIT,
+        Lex::Today => TODAY,
+        Lex::Yesterday => YESTERDAY,
+        Lex::Tomorrow => TOMORROW,
+        Lex::Now => NOW,
+        Lex::Dir(_) => DIR,
+        Lex::Portion(_) => PORTION,
+        Lex::DayPart(_) => DAY_PART,
+        Lex::Season(_) => SEASON,
+        Lex::Decade(_) => DECADE,
+    }
 }
 
 /// A rule of the grammar: the expression it finds starting at a token, if any.
@@ -1207,35 +1308,87 @@ impl<'a> Parser<'a> {
         out
     }
 
+    /// What the rules ask first of the token they start at, read once for all of them.
+    fn start_at(&self, i: usize) -> Start<'a> {
+        let word = self.word(i).unwrap_or("");
+        // A word that is itself a key has its lists worked out with the key table.
+        let lists = match KEYS.get(word) {
+            Some(key) => key.lists,
+            None if word.is_empty() => 0,
+            None => keyword_lists(word),
+        };
+        Start {
+            word,
+            num: self.num(i),
+            lex: self.lex(i).iter().fold(0, |m, l| m | lex_bit(l)),
+            named: self.toks.get(i).is_some_and(|t| t.named),
+            lists,
+            clock_reference: self.reference.is_some_and(|r| r.time.is_some()),
+        }
+    }
+
     fn best_at(&self, i: usize) -> Option<Hit> {
-        // Each rule, and whether it starts only at a number, a classified word or a month name
-        // (the rules that read the token through `num`, `lex`, `num_words` or `month_name`).
+        // Each rule, and what it needs at its first token: a rule is tried only where that
+        // holds (each test is what the rule itself asks first of the token; a debug assertion
+        // checks that a rule not tried finds nothing).
+        let s = self.start_at(i);
         let rules: [(Rule<'a>, bool); 18] = [
-            (Self::r_month_week, false),
-            (Self::r_within, false),
-            (Self::r_numeric, true),
-            (Self::r_day_month, true),
-            (Self::r_month_day, true),
-            (Self::r_portion, true),
-            (Self::r_month, false),
-            (Self::r_nth_weekday, true),
-            (Self::r_weekday, false),
-            (Self::r_relative_day, false),
-            (Self::r_relative_unit, false),
-            (Self::r_year, false),
-            (Self::r_period, false),
-            (Self::r_duration, false),
-            (Self::r_clock, false),
-            (Self::r_daypart_day, true),
-            (Self::r_holiday, false),
-            (Self::r_two_days, false),
+            (Self::r_month_week, s.has(Start::WEEK) || s.lex != 0),
+            (Self::r_within, s.clock_reference),
+            (Self::r_numeric, s.anchored()),
+            (Self::r_day_month, s.anchored()),
+            (Self::r_month_day, s.anchored()),
+            (Self::r_portion, s.anchored()),
+            (Self::r_month, s.has(Start::MONTH | Start::THIS) || s.named),
+            (Self::r_nth_weekday, s.anchored()),
+            (Self::r_weekday, s.has(Start::WEEK | Start::THIS) || s.lex & (WEEKDAY | WEEKDAY_BARE) != 0),
+            (
+                Self::r_relative_day,
+                s.has(Start::DAY | Start::IN | Start::THIS)
+                    || s.lex & (TODAY | YESTERDAY | TOMORROW | NOW) != 0
+                    || s.word == KW.before
+                    || s.word == KW.after
+                    || matches!(s.word, "اول" | "القبل" | "الليله"),
+            ),
+            (
+                Self::r_relative_unit,
+                s.has(Start::THIS | Start::WEEK | Start::MONTH | Start::YEAR | Start::DECADE | Start::CENTURY)
+                    || s.num.is_some()
+                    || s.lex & (UNIT | NUMBER) != 0,
+            ),
+            (Self::r_year, s.has(Start::YEAR) || s.num.is_some_and(|(_, digits)| digits == 4)),
+            (
+                Self::r_period,
+                s.has(Start::DECADE | Start::CENTURY | Start::QUARTER | Start::HALF)
+                    || s.lex & (DECADE | SEASON) != 0
+                    || matches!(s.word, "فصل" | "خلال"),
+            ),
+            (
+                Self::r_duration,
+                s.has(Start::HALF | Start::VAGUE | Start::WITHIN)
+                    || s.num.is_some()
+                    || s.lex & (UNIT | NUMBER) != 0
+                    || s.word == KW.before
+                    || s.word == KW.after
+                    || matches!(s.word, "طوال" | "طيله" | "مده"),
+            ),
+            (
+                Self::r_clock,
+                s.has(Start::APPROX | Start::HOUR | Start::THIS)
+                    || s.num.is_some()
+                    || s.lex & (DAY_PART | NUMBER) != 0
+                    || s.word == KW.before
+                    || s.word == KW.after
+                    || matches!(s.word, "عند" | "منتصف"),
+            ),
+            (Self::r_daypart_day, s.anchored()),
+            (Self::r_holiday, s.named),
+            (Self::r_two_days, s.has(Start::DAY)),
         ];
-        let anchored =
-            self.toks.get(i).is_some_and(|t| t.lex.is_some() || t.named || matches!(t.kind, TokKind::Num { .. }));
         let mut best: Option<Hit> = None;
-        for (rule, needs_anchor) in rules {
-            if needs_anchor && !anchored {
-                debug_assert!(rule(self, i).is_none(), "a rule marked as anchored matched at token {i}");
+        for (rule, may_start) in rules {
+            if !may_start {
+                debug_assert!(rule(self, i).is_none(), "a rule not tried matched at token {i}");
                 continue;
             }
             if let Some(h) = rule(self, i) {
