@@ -650,14 +650,9 @@ impl Start<'_> {
     fn has(&self, bits: u32) -> bool {
         self.lists & bits != 0
     }
-
-    /// A number, a classified word or a month name: what the rules that read their first
-    /// token through `num`, `lex`, `num_words` or `month_name` need.
-    fn anchored(&self) -> bool {
-        self.num.is_some() || self.lex != 0 || self.named
-    }
 }
 
+/// Bits of [`Start::lex`], one for each kind of reading (see [`lex_bit`]).
 const WEEKDAY: u32 = 1;
 const WEEKDAY_BARE: u32 = 1 << 1;
 const NUMBER: u32 = 1 << 2;
@@ -1333,14 +1328,14 @@ impl<'a> Parser<'a> {
         // checks that a rule not tried finds nothing).
         let s = self.start_at(i);
         let rules: [(Rule<'a>, bool); 18] = [
-            (Self::r_month_week, s.has(Start::WEEK) || s.lex != 0),
+            (Self::r_month_week, s.has(Start::WEEK) || s.lex & (PORTION | NUMBER) != 0),
             (Self::r_within, s.clock_reference),
-            (Self::r_numeric, s.anchored()),
-            (Self::r_day_month, s.anchored()),
-            (Self::r_month_day, s.anchored()),
-            (Self::r_portion, s.anchored()),
+            (Self::r_numeric, s.num.is_some()),
+            (Self::r_day_month, s.has(Start::DAY) || s.num.is_some() || s.lex & (WEEKDAY | NUMBER) != 0),
+            (Self::r_month_day, s.named || s.lex & WEEKDAY != 0),
+            (Self::r_portion, s.lex & (TODAY | PORTION) != 0),
             (Self::r_month, s.has(Start::MONTH | Start::THIS) || s.named),
-            (Self::r_nth_weekday, s.anchored()),
+            (Self::r_nth_weekday, s.lex & (NUMBER | PORTION | WEEKDAY) != 0),
             (Self::r_weekday, s.has(Start::WEEK | Start::THIS) || s.lex & (WEEKDAY | WEEKDAY_BARE) != 0),
             (
                 Self::r_relative_day,
@@ -1381,7 +1376,7 @@ impl<'a> Parser<'a> {
                     || s.word == KW.after
                     || matches!(s.word, "عند" | "منتصف"),
             ),
-            (Self::r_daypart_day, s.anchored()),
+            (Self::r_daypart_day, s.lex & DAY_PART != 0),
             (Self::r_holiday, s.named),
             (Self::r_two_days, s.has(Start::DAY)),
         ];
