@@ -118,13 +118,10 @@ fn char_at(t: &str, i: usize) -> Option<(char, usize)> {
     t.get(i..)?.chars().next().map(|c| (c, c.len_utf8()))
 }
 
-/// Whether two bytes are a letter of the Arabic block (see [`ARABIC_LETTER_BYTES`]).
+/// Whether bytes `x`, `y` are a letter of the Arabic block (see [`ARABIC_LETTER_BYTES`]).
 #[inline(always)]
-fn is_arabic_letter_pair(pair: &[u8]) -> bool {
-    match *pair {
-        [x, y] => ARABIC_LETTER_BYTES[(usize::from(x) << 8) | usize::from(y)],
-        _ => false,
-    }
+fn is_letter_pair(x: u8, y: u8) -> bool {
+    ARABIC_LETTER_BYTES[(usize::from(x) << 8) | usize::from(y)]
 }
 
 /// The end of the word whose letters go on at byte `e`.
@@ -134,12 +131,18 @@ fn word_end(t: &str, mut e: usize) -> usize {
     loop {
         // Letters of the Arabic block are two bytes, tested without decoding; a space ends
         // most words; any other char, and an Arabic-block char that is no letter, is decoded.
+        // Two letters at a time, then the one left.
         if let Some(mut rest) = b.get(e..) {
-            while let [x, y, tail @ ..] = rest {
-                if !ARABIC_LETTER_BYTES[(usize::from(*x) << 8) | usize::from(*y)] {
+            while let [x, y, z, w, tail @ ..] = rest {
+                if !(is_letter_pair(*x, *y) && is_letter_pair(*z, *w)) {
                     break;
                 }
                 rest = tail;
+            }
+            if let [x, y, tail @ ..] = rest {
+                if is_letter_pair(*x, *y) {
+                    rest = tail;
+                }
             }
             e = b.len() - rest.len();
         }
@@ -153,12 +156,12 @@ fn word_end(t: &str, mut e: usize) -> usize {
     }
 }
 
-/// The token of the word at bytes `s..e` of `t`, classified.
+/// Pushes the token of the word at bytes `s..e` of `t`, classified.
 #[inline]
-fn word_tok(t: &str, s: usize, e: usize) -> Tok<'_> {
+fn push_word<'a>(out: &mut Vec<Tok<'a>>, t: &'a str, s: usize, e: usize) {
     let w = &t[s..e];
     let (lex, trigger, strong, named) = classify(w);
-    Tok { s, e, text: w, kind: TokKind::Word, lex, trigger, strong, named }
+    out.push(Tok { s, e, text: w, kind: TokKind::Word, lex, trigger, strong, named });
 }
 
 /// Splits normalised text into words, digit runs, punctuation and line breaks.
@@ -180,9 +183,9 @@ pub(crate) fn tokenize_into<'a>(t: &'a str, out: &mut Vec<Tok<'a>>) {
             continue;
         }
         // Most tokens are words that begin with a two-byte letter of the Arabic block.
-        if b.get(i..i + 2).is_some_and(is_arabic_letter_pair) {
+        if matches!(b.get(i..i + 2), Some(&[x, y]) if is_letter_pair(x, y)) {
             let e = word_end(t, i + 2);
-            out.push(word_tok(t, i, e));
+            push_word(out, t, i, e);
             i = e;
             continue;
         }
@@ -201,7 +204,7 @@ pub(crate) fn tokenize_into<'a>(t: &'a str, out: &mut Vec<Tok<'a>>) {
             i += 1;
         } else if is_word_char(c) {
             let e = word_end(t, i + len);
-            out.push(word_tok(t, i, e));
+            push_word(out, t, i, e);
             i = e;
         } else if c.is_whitespace() {
             i += len;
