@@ -261,7 +261,7 @@ fn for_each_form<T>(w: &str, mut f: impl FnMut(usize, &str) -> Option<T>) -> Opt
     // Every proclitic is one or two of these letters, two bytes each; only one sequence of
     // one letter and one of two can begin a word, and the one-letter one comes first.
     let letter = |at: usize| w.get(at..at + 2).filter(|x| PROCLITICS[..5].contains(x));
-    let Some(first) = letter(0) else { return None };
+    let first = letter(0)?;
     if let Some(r) = w.get(2..).filter(|r| r.len() >= 4) {
         if let Some(t) = f(2, r) {
             return Some(t);
