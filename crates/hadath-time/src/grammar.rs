@@ -631,6 +631,10 @@ struct Start<'a> {
     lists: u32,
     /// Whether the reference has a time of day.
     clock_reference: bool,
+    /// Whether a number in words may begin here and not be an ordinal: `num_words` reads
+    /// the first number reading of the word, and a number whose first word is an ordinal is
+    /// an ordinal.
+    cardinal: bool,
 }
 
 impl Start<'_> {
@@ -1322,6 +1326,13 @@ impl<'a> Parser<'a> {
             named: self.toks.get(i).is_some_and(|t| t.named),
             lists,
             clock_reference: self.reference.is_some_and(|r| r.time.is_some()),
+            cardinal: self.toks.get(i).and_then(|t| t.lex).is_some_and(|(skip, readings)| {
+                let first_number = readings.iter().find_map(|l| match l {
+                    Lex::Number { ordinal, .. } => Some(*ordinal),
+                    _ => None,
+                });
+                skip == 0 && first_number == Some(false)
+            }),
         }
     }
 
@@ -1338,7 +1349,10 @@ impl<'a> Parser<'a> {
             (Self::r_month_day, s.named || s.lex & WEEKDAY != 0),
             (Self::r_portion, s.lex & (TODAY | PORTION) != 0),
             (Self::r_month, s.has(Start::MONTH | Start::THIS) || s.named),
-            (Self::r_nth_weekday, s.lex & (NUMBER | PORTION | WEEKDAY) != 0),
+            (
+                Self::r_nth_weekday,
+                s.lex & (PORTION | WEEKDAY) != 0 || (s.lex & NUMBER != 0 && !s.word.starts_with("ال")),
+            ),
             (Self::r_weekday, s.has(Start::WEEK | Start::THIS) || s.lex & (WEEKDAY | WEEKDAY_BARE) != 0),
             (
                 Self::r_relative_day,
@@ -1352,7 +1366,8 @@ impl<'a> Parser<'a> {
                 Self::r_relative_unit,
                 s.has(Start::THIS | Start::WEEK | Start::MONTH | Start::YEAR | Start::DECADE | Start::CENTURY)
                     || s.num.is_some()
-                    || s.lex & (UNIT | NUMBER) != 0,
+                    || s.lex & UNIT != 0
+                    || s.cardinal,
             ),
             (Self::r_year, s.has(Start::YEAR) || s.num.is_some_and(|(_, digits)| digits == 4)),
             (
@@ -1365,7 +1380,8 @@ impl<'a> Parser<'a> {
                 Self::r_duration,
                 s.has(Start::HALF | Start::VAGUE | Start::WITHIN)
                     || s.num.is_some()
-                    || s.lex & (UNIT | NUMBER) != 0
+                    || s.lex & UNIT != 0
+                    || s.cardinal
                     || s.word == KW.before
                     || s.word == KW.after
                     || matches!(s.word, "طوال" | "طيله" | "مده"),
