@@ -118,18 +118,36 @@ fn char_at(t: &str, i: usize) -> Option<(char, usize)> {
     t.get(i..)?.chars().next().map(|c| (c, c.len_utf8()))
 }
 
+/// Whether bytes `x`, `y` are a letter of the Arabic block (see [`ARABIC_LETTER_BYTES`]).
+#[inline(always)]
+fn is_letter_pair(x: u8, y: u8) -> bool {
+    ARABIC_LETTER_BYTES[(usize::from(x) << 8) | usize::from(y)]
+}
+
 /// The end of the word whose letters go on at byte `e`.
-#[inline]
+#[inline(always)]
 fn word_end(t: &str, mut e: usize) -> usize {
     let b = t.as_bytes();
     loop {
-        // Letters of the Arabic block are two bytes, tested without decoding; any other char,
-        // and an Arabic-block char that is no letter, is decoded below.
-        while let Some(&[x, y]) = b.get(e..e + 2) {
-            if !ARABIC_LETTER_BYTES[(usize::from(x) << 8) | usize::from(y)] {
-                break;
+        // Letters of the Arabic block are two bytes, tested without decoding; a space ends
+        // most words; any other char, and an Arabic-block char that is no letter, is decoded.
+        // Two letters at a time, then the one left.
+        if let Some(mut rest) = b.get(e..) {
+            while let [x, y, z, w, tail @ ..] = rest {
+                if !(is_letter_pair(*x, *y) && is_letter_pair(*z, *w)) {
+                    break;
+                }
+                rest = tail;
             }
-            e += 2;
+            if let [x, y, tail @ ..] = rest {
+                if is_letter_pair(*x, *y) {
+                    rest = tail;
+                }
+            }
+            e = b.len() - rest.len();
+        }
+        if b.get(e) == Some(&b' ') {
+            return e;
         }
         match char_at(t, e) {
             Some((d, dl)) if is_word_char(d) => e += dl,
@@ -138,15 +156,37 @@ fn word_end(t: &str, mut e: usize) -> usize {
     }
 }
 
+/// Pushes the token of the word at bytes `s..e` of `t`, classified.
+#[inline]
+fn push_word<'a>(out: &mut Vec<Tok<'a>>, t: &'a str, s: usize, e: usize) {
+    let w = &t[s..e];
+    let (lex, trigger, strong, named) = classify(w);
+    out.push(Tok { s, e, text: w, kind: TokKind::Word, lex, trigger, strong, named });
+}
+
 /// Splits normalised text into words, digit runs, punctuation and line breaks.
 pub(crate) fn tokenize(t: &str) -> Vec<Tok<'_>> {
     let mut out = Vec::with_capacity(t.len() / 5);
+    tokenize_into(t, &mut out);
+    out
+}
+
+/// [`tokenize`] into `out`, which is cleared first, so one buffer serves many texts.
+pub(crate) fn tokenize_into<'a>(t: &'a str, out: &mut Vec<Tok<'a>>) {
+    out.clear();
     let b = t.as_bytes();
     let mut i = 0;
     while let Some(&x) = b.get(i) {
         // Spaces are most of the bytes between tokens.
         if x == b' ' {
             i += 1;
+            continue;
+        }
+        // Most tokens are words that begin with a two-byte letter of the Arabic block.
+        if matches!(b.get(i..i + 2), Some(&[x, y]) if is_letter_pair(x, y)) {
+            let e = word_end(t, i + 2);
+            push_word(out, t, i, e);
+            i = e;
             continue;
         }
         let Some((c, len)) = char_at(t, i) else { break };
@@ -164,9 +204,7 @@ pub(crate) fn tokenize(t: &str) -> Vec<Tok<'_>> {
             i += 1;
         } else if is_word_char(c) {
             let e = word_end(t, i + len);
-            let w = &t[i..e];
-            let (lex, trigger, strong, named) = classify(w);
-            out.push(Tok { s: i, e, text: w, kind: TokKind::Word, lex, trigger, strong, named });
+            push_word(out, t, i, e);
             i = e;
         } else if c.is_whitespace() {
             i += len;
@@ -202,11 +240,17 @@ pub(crate) fn tokenize(t: &str) -> Vec<Tok<'_>> {
             i += len;
         }
     }
-    out
 }
 
 /// Proclitic sequences that may stand before a temporal word.
 const PROCLITICS: [&str; 11] = ["و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"];
+
+/// Whether a word begins with a proclitic letter, و ف ب ل ك (D9 88, D9 81, D8 A8, D9 84,
+/// D9 83 in UTF-8), tested on its bytes.
+#[inline]
+fn starts_with_proclitic(w: &str) -> bool {
+    matches!(w.as_bytes(), [0xD9, 0x81 | 0x83 | 0x84 | 0x88, ..] | [0xD8, 0xA8, ..])
+}
 
 /// Calls `f` on each reading of a word with its proclitics (و ف ب ل ك, لل) removed, with
 /// the bytes removed, the word itself first; stops at the first reading for which `f` is true.
@@ -214,15 +258,19 @@ fn for_each_form<T>(w: &str, mut f: impl FnMut(usize, &str) -> Option<T>) -> Opt
     if let Some(t) = f(0, w) {
         return Some(t);
     }
-    if !w.starts_with(['و', 'ف', 'ب', 'ل', 'ك']) {
-        return None;
+    // Every proclitic is one or two of these letters, two bytes each; only one sequence of
+    // one letter and one of two can begin a word, and the one-letter one comes first.
+    let letter = |at: usize| w.get(at..at + 2).filter(|x| PROCLITICS[..5].contains(x));
+    let first = letter(0)?;
+    if let Some(r) = w.get(2..).filter(|r| r.len() >= 4) {
+        if let Some(t) = f(2, r) {
+            return Some(t);
+        }
     }
-    for p in PROCLITICS {
-        if let Some(r) = w.strip_prefix(p) {
-            if r.len() >= 4 {
-                if let Some(t) = f(p.len(), r) {
-                    return Some(t);
-                }
+    if matches!(first, "و" | "ف") && letter(2).is_some_and(|second| second != "و" && second != "ف") {
+        if let Some(r) = w.get(4..).filter(|r| r.len() >= 4) {
+            if let Some(t) = f(4, r) {
+                return Some(t);
             }
         }
     }
@@ -281,11 +329,27 @@ fn clitic_match_slow(w: &str, form: &str) -> Option<usize> {
     None
 }
 
-/// The classified reading of a word, whether any rule may start at it, whether it is a
-/// strong anchor (see [`Tok::strong`]) and whether it may name a month or holiday.
-fn classify(w: &str) -> (Reading, bool, bool, bool) {
+/// What [`classify`] says of a word: its reading, whether any rule may start at it, whether it
+/// is a strong anchor (see [`Tok::strong`]) and whether it may name a month or holiday.
+type Class = (Reading, bool, bool, bool);
+
+/// The [`Class`] of a word that no table knows.
+const PLAIN: Class = (None, false, false, false);
+
+/// The class of a word: looked up whole when the word is itself a key, else read from its
+/// readings without proclitics.
+fn classify(w: &str) -> Class {
     if w.len() > crate::lexicon::MAX_KEY_BYTES + 6 {
-        return (None, false, false, false);
+        return PLAIN;
+    }
+    if crate::lexicon::may_be_key_form(w.as_bytes()) {
+        if let Some(key) = KEYS.get(w) {
+            return key.class;
+        }
+    }
+    // The word is no key, so only a reading without proclitics can be one.
+    if !starts_with_proclitic(w) {
+        return PLAIN;
     }
     // Most words end with two Arabic letters: their test reads bytes without decoding.
     let quick = match w.as_bytes() {
@@ -294,29 +358,35 @@ fn classify(w: &str) -> (Reading, bool, bool, bool) {
     };
     match quick {
         Some(true) => {}
-        Some(false) => return (None, false, false, false),
+        Some(false) => return PLAIN,
         // A one-letter word pairs with a space.
         None => match crate::lexicon::ending(w) {
             Some(e) if e.0 == ' ' || crate::lexicon::may_be_key(e, w.len()) => {}
-            _ => return (None, false, false, false),
+            _ => return PLAIN,
         },
     }
+    read_forms(w, |f| KEYS.get(f).map(|k| (k.strong, k.lex)))
+}
+
+/// The class of a word from its readings (see [`for_each_form`]), given what `key` says of a
+/// key: whether it is strong and its readings in [`WORDS`].
+fn read_forms(w: &str, key: impl Fn(&str) -> Option<(bool, Option<&'static [Lex]>)>) -> Class {
     let mut trigger = false;
     let mut strong = false;
     let lex = for_each_form(w, |skip, f| {
         if !crate::lexicon::may_be_key_form(f.as_bytes()) {
             return None;
         }
-        let key = KEYS.get(f)?;
+        let (key_strong, key_lex) = key(f)?;
         trigger = true;
-        strong = strong || key.strong;
-        key.lex.map(|l| (skip, l))
+        strong = strong || key_strong;
+        key_lex.map(|l| (skip, l))
     });
     if lex.is_none() && !trigger {
-        return (None, false, false, false);
+        return PLAIN;
     }
     // The readings stop at the first classified one; those after it may still name a month.
-    let named = strong || (lex.is_some() && w.starts_with(['و', 'ف', 'ب', 'ل', 'ك']));
+    let named = strong || (lex.is_some() && starts_with_proclitic(w));
     (lex, true, strong || lex.is_some(), named)
 }
 
@@ -326,17 +396,25 @@ struct KeyInfo {
     strong: bool,
     /// The key's readings in [`WORDS`], if any.
     lex: Option<&'static [Lex]>,
+    /// The class of the key as a word of its own (its other readings included).
+    class: Class,
+    /// The keyword lists the key is in as a word of its own (see [`keyword_lists`]).
+    lists: u32,
 }
 
 /// Every key of [`ANY_KEY`] with what it says: one lookup per reading of a word instead of a
 /// set, two maps and a scan of the holidays.
 static KEYS: std::sync::LazyLock<crate::lexicon::FastMap<String, KeyInfo>> = std::sync::LazyLock::new(|| {
+    let says = |k: &str| {
+        let strong = MONTHS.contains_key(k) || FEASTS.iter().any(|(words, _)| words[0] == k);
+        (strong, WORDS.get(k).map(|v| v.as_slice()))
+    };
+    let key = |f: &str| ANY_KEY.contains(f).then(|| says(f));
     ANY_KEY
         .iter()
         .map(|k| {
-            let strong = MONTHS.contains_key(k.as_str()) || FEASTS.iter().any(|(words, _)| words[0] == k);
-            let lex = WORDS.get(k.as_str()).map(|v| v.as_slice());
-            (k.clone(), KeyInfo { strong, lex })
+            let (strong, lex) = says(k);
+            (k.clone(), KeyInfo { strong, lex, class: read_forms(k, key), lists: keyword_lists(k) })
         })
         .collect()
 });
@@ -538,6 +616,104 @@ enum YearRef {
     MonthDir(Direction),
     /// A year named elsewhere ("ذلك العام") that the text before does not give.
     Unknown,
+}
+
+/// What the rules ask first of the token at which they would start (see `Parser::best_at`).
+struct Start<'a> {
+    /// The word, or "" for other tokens.
+    word: &'a str,
+    num: Option<(u64, usize)>,
+    /// The kinds of the token's readings, as bits of [`lex_bit`].
+    lex: u32,
+    /// Whether a reading may name a month or holiday (see [`Tok::named`]).
+    named: bool,
+    /// The keyword lists the word is in (with proclitics), as the bits below.
+    lists: u32,
+    /// Whether the reference has a time of day.
+    clock_reference: bool,
+    /// Whether a number in words may begin here and not be an ordinal: `num_words` reads
+    /// the first number reading of the word, and a number whose first word is an ordinal is
+    /// an ordinal.
+    cardinal: bool,
+}
+
+impl Start<'_> {
+    const WEEK: u32 = 1;
+    const THIS: u32 = 1 << 1;
+    const MONTH: u32 = 1 << 2;
+    const DAY: u32 = 1 << 3;
+    const IN: u32 = 1 << 4;
+    const YEAR: u32 = 1 << 5;
+    const DECADE: u32 = 1 << 6;
+    const CENTURY: u32 = 1 << 7;
+    const QUARTER: u32 = 1 << 8;
+    const HALF: u32 = 1 << 9;
+    const VAGUE: u32 = 1 << 10;
+    const WITHIN: u32 = 1 << 11;
+    const APPROX: u32 = 1 << 12;
+    const HOUR: u32 = 1 << 13;
+
+    /// Whether the word is in one of the keyword lists of `bits`.
+    fn has(&self, bits: u32) -> bool {
+        self.lists & bits != 0
+    }
+}
+
+/// Bits of [`Start::lex`], one for each kind of reading (see [`lex_bit`]).
+const WEEKDAY: u32 = 1;
+const WEEKDAY_BARE: u32 = 1 << 1;
+const NUMBER: u32 = 1 << 2;
+const UNIT: u32 = 1 << 3;
+const TODAY: u32 = 1 << 4;
+const YESTERDAY: u32 = 1 << 5;
+const TOMORROW: u32 = 1 << 6;
+const NOW: u32 = 1 << 7;
+const DIR: u32 = 1 << 8;
+const PORTION: u32 = 1 << 9;
+const DAY_PART: u32 = 1 << 10;
+const SEASON: u32 = 1 << 11;
+const DECADE: u32 = 1 << 12;
+
+/// The keyword lists of [`Start::lists`] that a word is in, with proclitics (as
+/// `Parser::is_any` reads them).
+fn keyword_lists(w: &str) -> u32 {
+    let kw = &*KW;
+    let groups: [(&[String], u32); 14] = [
+        (&kw.week, Start::WEEK),
+        (&kw.this, Start::THIS),
+        (&kw.month, Start::MONTH),
+        (&kw.day, Start::DAY),
+        (&kw.in_kw, Start::IN),
+        (&kw.year, Start::YEAR),
+        (&kw.decade, Start::DECADE),
+        (&kw.century, Start::CENTURY),
+        (&kw.quarter, Start::QUARTER),
+        (&kw.half, Start::HALF),
+        (&kw.vague, Start::VAGUE),
+        (&kw.within, Start::WITHIN),
+        (&kw.approx, Start::APPROX),
+        (&kw.hour, Start::HOUR),
+    ];
+    groups.iter().filter(|(forms, _)| forms.iter().any(|f| clitic_match(w, f).is_some())).fold(0, |m, (_, bit)| m | bit)
+}
+
+/// The bit of a reading's kind in [`Start::lex`].
+fn lex_bit(l: &Lex) -> u32 {
+    match l {
+        Lex::Weekday(_) => WEEKDAY,
+        Lex::WeekdayBare(_) => WEEKDAY_BARE,
+        Lex::Number { .. } => NUMBER,
+        Lex::Unit { .. } => UNIT,
+        Lex::Today => TODAY,
+        Lex::Yesterday => YESTERDAY,
+        Lex::Tomorrow => TOMORROW,
+        Lex::Now => NOW,
+        Lex::Dir(_) => DIR,
+        Lex::Portion(_) => PORTION,
+        Lex::DayPart(_) => DAY_PART,
+        Lex::Season(_) => SEASON,
+        Lex::Decade(_) => DECADE,
+    }
 }
 
 /// A rule of the grammar: the expression it finds starting at a token, if any.
@@ -1134,35 +1310,99 @@ impl<'a> Parser<'a> {
         out
     }
 
+    /// What the rules ask first of the token they start at, read once for all of them.
+    fn start_at(&self, i: usize) -> Start<'a> {
+        let word = self.word(i).unwrap_or("");
+        // A word that is itself a key has its lists worked out with the key table.
+        let lists = match KEYS.get(word) {
+            Some(key) => key.lists,
+            None if word.is_empty() => 0,
+            None => keyword_lists(word),
+        };
+        Start {
+            word,
+            num: self.num(i),
+            lex: self.lex(i).iter().fold(0, |m, l| m | lex_bit(l)),
+            named: self.toks.get(i).is_some_and(|t| t.named),
+            lists,
+            clock_reference: self.reference.is_some_and(|r| r.time.is_some()),
+            cardinal: self.toks.get(i).and_then(|t| t.lex).is_some_and(|(skip, readings)| {
+                let first_number = readings.iter().find_map(|l| match l {
+                    Lex::Number { ordinal, .. } => Some(*ordinal),
+                    _ => None,
+                });
+                skip == 0 && first_number == Some(false)
+            }),
+        }
+    }
+
     fn best_at(&self, i: usize) -> Option<Hit> {
-        // Each rule, and whether it starts only at a number, a classified word or a month name
-        // (the rules that read the token through `num`, `lex`, `num_words` or `month_name`).
+        // Each rule, and what it needs at its first token: a rule is tried only where that
+        // holds (each test is what the rule itself asks first of the token; a debug assertion
+        // checks that a rule not tried finds nothing).
+        let s = self.start_at(i);
         let rules: [(Rule<'a>, bool); 18] = [
-            (Self::r_month_week, false),
-            (Self::r_within, false),
-            (Self::r_numeric, true),
-            (Self::r_day_month, true),
-            (Self::r_month_day, true),
-            (Self::r_portion, true),
-            (Self::r_month, false),
-            (Self::r_nth_weekday, true),
-            (Self::r_weekday, false),
-            (Self::r_relative_day, false),
-            (Self::r_relative_unit, false),
-            (Self::r_year, false),
-            (Self::r_period, false),
-            (Self::r_duration, false),
-            (Self::r_clock, false),
-            (Self::r_daypart_day, true),
-            (Self::r_holiday, false),
-            (Self::r_two_days, false),
+            (Self::r_month_week, s.has(Start::WEEK) || s.lex & (PORTION | NUMBER) != 0),
+            (Self::r_within, s.clock_reference),
+            (Self::r_numeric, s.num.is_some()),
+            (Self::r_day_month, s.has(Start::DAY) || s.num.is_some() || s.lex & (WEEKDAY | NUMBER) != 0),
+            (Self::r_month_day, s.named || s.lex & WEEKDAY != 0),
+            (Self::r_portion, s.lex & (TODAY | PORTION) != 0),
+            (Self::r_month, s.has(Start::MONTH | Start::THIS) || s.named),
+            (
+                Self::r_nth_weekday,
+                s.lex & (PORTION | WEEKDAY) != 0 || (s.lex & NUMBER != 0 && !s.word.starts_with("ال")),
+            ),
+            (Self::r_weekday, s.has(Start::WEEK | Start::THIS) || s.lex & (WEEKDAY | WEEKDAY_BARE) != 0),
+            (
+                Self::r_relative_day,
+                s.has(Start::DAY | Start::IN | Start::THIS)
+                    || s.lex & (TODAY | YESTERDAY | TOMORROW | NOW) != 0
+                    || s.word == KW.before
+                    || s.word == KW.after
+                    || matches!(s.word, "اول" | "القبل" | "الليله"),
+            ),
+            (
+                Self::r_relative_unit,
+                s.has(Start::THIS | Start::WEEK | Start::MONTH | Start::YEAR | Start::DECADE | Start::CENTURY)
+                    || s.num.is_some()
+                    || s.lex & UNIT != 0
+                    || s.cardinal,
+            ),
+            (Self::r_year, s.has(Start::YEAR) || s.num.is_some_and(|(_, digits)| digits == 4)),
+            (
+                Self::r_period,
+                s.has(Start::DECADE | Start::CENTURY | Start::QUARTER | Start::HALF)
+                    || s.lex & (DECADE | SEASON) != 0
+                    || matches!(s.word, "فصل" | "خلال"),
+            ),
+            (
+                Self::r_duration,
+                s.has(Start::HALF | Start::VAGUE | Start::WITHIN)
+                    || s.num.is_some()
+                    || s.lex & UNIT != 0
+                    || s.cardinal
+                    || s.word == KW.before
+                    || s.word == KW.after
+                    || matches!(s.word, "طوال" | "طيله" | "مده"),
+            ),
+            (
+                Self::r_clock,
+                s.has(Start::APPROX | Start::HOUR | Start::THIS)
+                    || s.num.is_some()
+                    || s.lex & (DAY_PART | NUMBER) != 0
+                    || s.word == KW.before
+                    || s.word == KW.after
+                    || matches!(s.word, "عند" | "منتصف"),
+            ),
+            (Self::r_daypart_day, s.lex & DAY_PART != 0),
+            (Self::r_holiday, s.named),
+            (Self::r_two_days, s.has(Start::DAY)),
         ];
-        let anchored =
-            self.toks.get(i).is_some_and(|t| t.lex.is_some() || t.named || matches!(t.kind, TokKind::Num { .. }));
         let mut best: Option<Hit> = None;
-        for (rule, needs_anchor) in rules {
-            if needs_anchor && !anchored {
-                debug_assert!(rule(self, i).is_none(), "a rule marked as anchored matched at token {i}");
+        for (rule, may_start) in rules {
+            if !may_start {
+                debug_assert!(rule(self, i).is_none(), "a rule not tried matched at token {i}");
                 continue;
             }
             if let Some(h) = rule(self, i) {
@@ -3171,6 +3411,14 @@ mod tests {
                 let want = two_byte_arabic && is_word_char(c);
                 assert_eq!(ARABIC_LETTER_BYTES[(usize::from(*x) << 8) | usize::from(*y)], want, "{c}");
             }
+        }
+    }
+
+    #[test]
+    fn proclitic_bytes_agree_with_the_letters() {
+        for c in ('\u{80}'..='\u{7FF}').chain(['a', '1']) {
+            let w = format!("{c}ب");
+            assert_eq!(starts_with_proclitic(&w), w.starts_with(['و', 'ف', 'ب', 'ل', 'ك']), "{c}");
         }
     }
 
