@@ -427,11 +427,23 @@ fn paragraph_lang(sample: &str) -> Lang {
         while cut < sample.len() && sample.as_bytes()[cut] != b' ' {
             cut += 1;
         }
-        if cut < sample.len() && lang::detect(&sample[..cut]) == Lang::Arabic {
+        let prefix = &sample[..cut];
+        if cut < sample.len() && (has_plain_arabic_word(prefix) || lang::detect(prefix) == Lang::Arabic) {
             return Lang::Arabic;
         }
     }
     lang::detect(sample)
+}
+
+/// Whether a space-separated word of `prefix` is two or more letters of the basic Arabic block
+/// (U+0621..U+063A, U+0641..U+064A) and nothing else: the tokenizer reads such a word as one
+/// Arabic word, which `lang::detect` counts, so a plain Arabic prefix holding one is Arabic.
+fn has_plain_arabic_word(prefix: &str) -> bool {
+    let is_letter = |p: &[u8]| matches!(p, [0xD8, 0xA1..=0xBA] | [0xD9, 0x81..=0x8A]);
+    prefix
+        .as_bytes()
+        .split(|&b| b == b' ')
+        .any(|w| w.len() >= 4 && w.len() % 2 == 0 && w.chunks_exact(2).all(is_letter))
 }
 
 /// Whether a text holds only Arabic letters, harakat, tatweel, Arabic-Indic digits, Arabic
@@ -1207,6 +1219,23 @@ mod tests {
         for s in &samples {
             assert_eq!(paragraph_lang(s), lang::detect(s), "{s}");
         }
+    }
+
+    #[test]
+    fn plain_arabic_words_are_arabic_to_the_text_core() {
+        let words = ["قال", "في", "و", "ال", "بـ", "ـه", "#وسم", "@حساب", "12", "،", "«كلمة»", "ؤلاء", "ئ", "ًا"];
+        for a in words {
+            for b in words {
+                for c in words {
+                    let s = format!("{a} {b}  {c}");
+                    if is_plain_arabic(&s) && has_plain_arabic_word(&s) {
+                        assert_eq!(lang::detect(&s), Lang::Arabic, "{s}");
+                    }
+                }
+            }
+        }
+        assert!(has_plain_arabic_word("#وسم قال"));
+        assert!(!has_plain_arabic_word("#وسم و @قال"));
     }
 
     /// Promotional hits as the `aho_corasick` crate finds them, for comparing.
