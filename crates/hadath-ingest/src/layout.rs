@@ -427,30 +427,77 @@ const LANG_PREFIX: usize = 24;
 /// The language of a paragraph sample, as `hadath_text::lang::detect` tells it.
 ///
 /// A sample of Arabic letters, digits and ASCII punctuation only has no Latin words, so it is
-/// Arabic as soon as a prefix of it holds an Arabic word: that prefix alone is read then.
+/// Arabic as soon as it holds an Arabic word: a plain one told by its bytes, else one the text
+/// core finds in a prefix (that prefix alone is read then).
 fn paragraph_lang(sample: &str) -> Lang {
-    if sample.len() > 2 * LANG_PREFIX && is_plain_arabic(sample) {
-        let mut cut = LANG_PREFIX;
-        while cut < sample.len() && sample.as_bytes()[cut] != b' ' {
-            cut += 1;
-        }
-        let prefix = &sample[..cut];
-        if cut < sample.len() && (has_plain_arabic_word(prefix) || lang::detect(prefix) == Lang::Arabic) {
+    if is_plain_arabic(sample) {
+        if has_plain_arabic_word(sample) {
             return Lang::Arabic;
         }
+        if sample.len() > 2 * LANG_PREFIX {
+            let mut cut = LANG_PREFIX;
+            while cut < sample.len() && sample.as_bytes()[cut] != b' ' {
+                cut += 1;
+            }
+            if cut < sample.len() && lang::detect(&sample[..cut]) == Lang::Arabic {
+                return Lang::Arabic;
+            }
+        }
+    } else if arabic_outnumbers_latin(sample) {
+        return Lang::Arabic;
     }
     lang::detect(sample)
 }
 
-/// Whether a space-separated word of `prefix` is two or more letters of the basic Arabic block
-/// (U+0621..U+063A, U+0641..U+064A) and nothing else: the tokenizer reads such a word as one
-/// Arabic word, which `lang::detect` counts, so a plain Arabic prefix holding one is Arabic.
-fn has_plain_arabic_word(prefix: &str) -> bool {
+/// Whether a word is two or more letters of the basic Arabic block (U+0621..U+063A,
+/// U+0641..U+064A) and nothing else.
+fn is_plain_arabic_word(w: &[u8]) -> bool {
     let is_letter = |p: &[u8]| matches!(p, [0xD8, 0xA1..=0xBA] | [0xD9, 0x81..=0x8A]);
-    prefix
-        .as_bytes()
-        .split(|&b| b == b' ')
-        .any(|w| w.len() >= 4 && w.len() % 2 == 0 && w.chunks_exact(2).all(is_letter))
+    w.len() >= 4 && w.len() % 2 == 0 && w.chunks_exact(2).all(is_letter)
+}
+
+/// Whether `lang::detect` reads a sample as Arabic because it holds Arabic words and at least
+/// as many of them as Latin ones, told by bytes: the plain Arabic words of
+/// [`has_plain_arabic_word`] are counted against a bound on the Latin words, the runs of ASCII
+/// letters plus every char outside ASCII and U+0600..U+067F (a Latin word starts with an ASCII
+/// letter, which it reads to the end of its run, or with such a char; none of U+0600..U+067F
+/// starts one).
+fn arabic_outnumbers_latin(sample: &str) -> bool {
+    let (mut plain, mut latin) = (0usize, 0usize);
+    for w in sample.as_bytes().split(|&b| b == b' ') {
+        if is_plain_arabic_word(w) {
+            plain += 1;
+            continue;
+        }
+        let mut in_letters = false;
+        let mut i = 0;
+        while let Some(&x) = w.get(i) {
+            let letter = x.is_ascii_alphabetic();
+            latin += usize::from(letter && !in_letters);
+            in_letters = letter;
+            i += match x {
+                0..=0x7F => 1,
+                0xD8 | 0xD9 => 2,
+                _ => {
+                    latin += 1;
+                    match x {
+                        0xC0..=0xDF => 2,
+                        0xE0..=0xEF => 3,
+                        0xF0..=0xFF => 4,
+                        _ => 1,
+                    }
+                }
+            };
+        }
+    }
+    plain > 0 && plain >= latin
+}
+
+/// Whether a space-separated word of `sample` is two or more letters of the basic Arabic block
+/// (U+0621..U+063A, U+0641..U+064A) and nothing else: the tokenizer reads such a word as one
+/// Arabic word, which `lang::detect` counts, so a plain Arabic sample holding one is Arabic.
+fn has_plain_arabic_word(sample: &str) -> bool {
+    sample.as_bytes().split(|&b| b == b' ').any(is_plain_arabic_word)
 }
 
 /// Whether a text holds only Arabic letters, harakat, tatweel, Arabic-Indic digits, Arabic
@@ -1221,6 +1268,57 @@ mod tests {
         ];
         for s in &samples {
             assert_eq!(paragraph_lang(s), lang::detect(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn counted_latin_words_agree_with_the_text_core() {
+        let words = [
+            "قال",
+            "الوزير،",
+            "The",
+            "said",
+            "de",
+            "l'Arménie",
+            "U.S.",
+            "Jean-Yves",
+            "abc123",
+            "x“y",
+            "#وسم",
+            "@user",
+            "https://a.b/c",
+            "a@b.com",
+            "١٢",
+            "12",
+            "é",
+            "ŝ",
+            "Ω",
+            "ت\u{064E}ب",
+            "ب\u{0610}",
+            "\u{0600}a",
+            "a\u{0301}b",
+            "ـــ",
+            "«MBC»",
+            "(AFP)",
+        ];
+        for a in words {
+            for b in words {
+                for c in words {
+                    for s in [format!("{a} {b} {c}"), format!("{a}{b} قال {c}"), format!("{a} قال {b} في {c} من")]
+                    {
+                        if arabic_outnumbers_latin(&s) {
+                            assert_eq!(lang::detect(&s), Lang::Arabic, "{s}");
+                        }
+                        assert_eq!(paragraph_lang(&s), lang::detect(&s), "{s}");
+                    }
+                }
+            }
+        }
+        for c in (0x80..0x800u32).chain(0x2000..0x2100).filter_map(char::from_u32) {
+            for s in [format!("قال {c} الوزير في بيان"), format!("قال الوزير {c}x في بيان")]
+            {
+                assert_eq!(paragraph_lang(&s), lang::detect(&s), "{s}");
+            }
         }
     }
 
