@@ -453,7 +453,7 @@ fn paragraph_lang(sample: &str) -> Lang {
 /// U+0641..U+064A) and nothing else.
 fn is_plain_arabic_word(w: &[u8]) -> bool {
     let is_letter = |p: &[u8]| matches!(p, [0xD8, 0xA1..=0xBA] | [0xD9, 0x81..=0x8A]);
-    w.len() >= 4 && w.len() % 2 == 0 && w.chunks_exact(2).all(is_letter)
+    w.len() >= 4 && w.len().is_multiple_of(2) && w.chunks_exact(2).all(is_letter)
 }
 
 /// Whether `lang::detect` reads a sample as Arabic because it holds Arabic words and at least
