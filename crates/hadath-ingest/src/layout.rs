@@ -593,25 +593,28 @@ fn hash_line(norm: &str) -> u64 {
 /// Chars below this have their normalised kept chars in [`KEPT_NORMS`].
 const KEPT_TABLE_END: u32 = 0x800;
 
-/// The chars of a char's matching-normalised form that [`hash_line`] keeps and their number
-/// (at most two; `None` for a char with more).
-type KeptChars = Option<([u32; 2], u8)>;
+/// The chars of a char's matching-normalised form that [`hash_line`] keeps, in order, 0 after
+/// the last (U+0000 is never kept); [`TOO_MANY_KEPT`] for a char with more than two.
+type KeptChars = [u32; 2];
+
+/// [`KeptChars`] of a char whose normalised form keeps more than two chars.
+const TOO_MANY_KEPT: KeptChars = [u32::MAX; 2];
 
 /// [`KeptChars`] of each char below [`KEPT_TABLE_END`].
 static KEPT_NORMS: LazyLock<Vec<KeptChars>> = LazyLock::new(|| {
     (0..KEPT_TABLE_END)
         .map(|code| {
-            let Some(c) = char::from_u32(code) else { return Some(([0; 2], 0)) };
+            let Some(c) = char::from_u32(code) else { return [0; 2] };
             let kept: Vec<u32> = normalize_for_match(c.encode_utf8(&mut [0u8; 4]))
                 .chars()
                 .filter(|&k| is_squash_kept(k))
                 .map(u32::from)
                 .collect();
             match kept[..] {
-                [] => Some(([0; 2], 0)),
-                [a] => Some(([a, 0], 1)),
-                [a, b] => Some(([a, b], 2)),
-                _ => None,
+                [] => [0; 2],
+                [a] => [a, 0],
+                [a, b] => [a, b],
+                _ => TOO_MANY_KEPT,
             }
         })
         .collect()
@@ -624,11 +627,14 @@ fn hash_raw_line(raw: &str) -> u64 {
     let table = &*KEPT_NORMS;
     let mut h = FNV_OFFSET;
     for c in raw.chars() {
-        let Some(&Some((kept, n))) = table.get(c as usize) else {
+        let Some(&[a, b]) = table.get(c as usize).filter(|&&k| k != TOO_MANY_KEPT) else {
             return hash_line(&normalize_for_match(raw));
         };
-        for &k in kept.iter().take(usize::from(n)) {
-            h = (h ^ u64::from(k)).wrapping_mul(FNV_PRIME);
+        if a != 0 {
+            h = (h ^ u64::from(a)).wrapping_mul(FNV_PRIME);
+            if b != 0 {
+                h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+            }
         }
     }
     h.max(1)
