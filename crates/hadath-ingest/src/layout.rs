@@ -378,10 +378,17 @@ fn lay_out(doc: &mut Document, repeats: Repeats<'_>) {
             let raw = l.span.slice(text);
             let ours = dateline_prefix(raw).map(|(e, b)| (l.span.start + e, l.span.start + b));
             // The text core's reading, trusted when it names a news agency ("بيروت – أ ف ب:").
-            let core = dateline_parts_norm(text, l.span, Some(&norm)).filter(|d| d.agency.is_some()).map(|d| {
-                let rest = text.get(d.span.end..l.span.end).unwrap_or("");
-                (d.span.end, l.span.end - rest.trim_start().len())
-            });
+            // The agency stands next to a colon, a dash or an opening bracket, so it is looked
+            // for only in a line whose normalised text holds one (or is not kept: long lines).
+            let agency_possible = l.norm.is_empty() || l.norm.bytes().any(|b| matches!(b, b':' | b'-' | b'('));
+            let core = agency_possible
+                .then(|| dateline_parts_norm(text, l.span, Some(&norm)))
+                .flatten()
+                .filter(|d| d.agency.is_some())
+                .map(|d| {
+                    let rest = text.get(d.span.end..l.span.end).unwrap_or("");
+                    (d.span.end, l.span.end - rest.trim_start().len())
+                });
             let found = match (ours, core) {
                 (Some(o), Some(c)) => Some(if c.0 > o.0 { c } else { o }),
                 (o, c) => o.or(c),
@@ -420,18 +427,77 @@ const LANG_PREFIX: usize = 24;
 /// The language of a paragraph sample, as `hadath_text::lang::detect` tells it.
 ///
 /// A sample of Arabic letters, digits and ASCII punctuation only has no Latin words, so it is
-/// Arabic as soon as a prefix of it holds an Arabic word: that prefix alone is read then.
+/// Arabic as soon as it holds an Arabic word: a plain one told by its bytes, else one the text
+/// core finds in a prefix (that prefix alone is read then).
 fn paragraph_lang(sample: &str) -> Lang {
-    if sample.len() > 2 * LANG_PREFIX && is_plain_arabic(sample) {
-        let mut cut = LANG_PREFIX;
-        while cut < sample.len() && sample.as_bytes()[cut] != b' ' {
-            cut += 1;
-        }
-        if cut < sample.len() && lang::detect(&sample[..cut]) == Lang::Arabic {
+    if is_plain_arabic(sample) {
+        if has_plain_arabic_word(sample) {
             return Lang::Arabic;
         }
+        if sample.len() > 2 * LANG_PREFIX {
+            let mut cut = LANG_PREFIX;
+            while cut < sample.len() && sample.as_bytes()[cut] != b' ' {
+                cut += 1;
+            }
+            if cut < sample.len() && lang::detect(&sample[..cut]) == Lang::Arabic {
+                return Lang::Arabic;
+            }
+        }
+    } else if arabic_outnumbers_latin(sample) {
+        return Lang::Arabic;
     }
     lang::detect(sample)
+}
+
+/// Whether a word is two or more letters of the basic Arabic block (U+0621..U+063A,
+/// U+0641..U+064A) and nothing else.
+fn is_plain_arabic_word(w: &[u8]) -> bool {
+    let is_letter = |p: &[u8]| matches!(p, [0xD8, 0xA1..=0xBA] | [0xD9, 0x81..=0x8A]);
+    w.len() >= 4 && w.len().is_multiple_of(2) && w.chunks_exact(2).all(is_letter)
+}
+
+/// Whether `lang::detect` reads a sample as Arabic because it holds Arabic words and at least
+/// as many of them as Latin ones, told by bytes: the plain Arabic words of
+/// [`has_plain_arabic_word`] are counted against a bound on the Latin words, the runs of ASCII
+/// letters plus every char outside ASCII and U+0600..U+067F (a Latin word starts with an ASCII
+/// letter, which it reads to the end of its run, or with such a char; none of U+0600..U+067F
+/// starts one).
+fn arabic_outnumbers_latin(sample: &str) -> bool {
+    let (mut plain, mut latin) = (0usize, 0usize);
+    for w in sample.as_bytes().split(|&b| b == b' ') {
+        if is_plain_arabic_word(w) {
+            plain += 1;
+            continue;
+        }
+        let mut in_letters = false;
+        let mut i = 0;
+        while let Some(&x) = w.get(i) {
+            let letter = x.is_ascii_alphabetic();
+            latin += usize::from(letter && !in_letters);
+            in_letters = letter;
+            i += match x {
+                0..=0x7F => 1,
+                0xD8 | 0xD9 => 2,
+                _ => {
+                    latin += 1;
+                    match x {
+                        0xC0..=0xDF => 2,
+                        0xE0..=0xEF => 3,
+                        0xF0..=0xFF => 4,
+                        _ => 1,
+                    }
+                }
+            };
+        }
+    }
+    plain > 0 && plain >= latin
+}
+
+/// Whether a space-separated word of `sample` is two or more letters of the basic Arabic block
+/// (U+0621..U+063A, U+0641..U+064A) and nothing else: the tokenizer reads such a word as one
+/// Arabic word, which `lang::detect` counts, so a plain Arabic sample holding one is Arabic.
+fn has_plain_arabic_word(sample: &str) -> bool {
+    sample.as_bytes().split(|&b| b == b' ').any(is_plain_arabic_word)
 }
 
 /// Whether a text holds only Arabic letters, harakat, tatweel, Arabic-Indic digits, Arabic
@@ -527,25 +593,28 @@ fn hash_line(norm: &str) -> u64 {
 /// Chars below this have their normalised kept chars in [`KEPT_NORMS`].
 const KEPT_TABLE_END: u32 = 0x800;
 
-/// The chars of a char's matching-normalised form that [`hash_line`] keeps and their number
-/// (at most two; `None` for a char with more).
-type KeptChars = Option<([u32; 2], u8)>;
+/// The chars of a char's matching-normalised form that [`hash_line`] keeps, in order, 0 after
+/// the last (U+0000 is never kept); [`TOO_MANY_KEPT`] for a char with more than two.
+type KeptChars = [u32; 2];
+
+/// [`KeptChars`] of a char whose normalised form keeps more than two chars.
+const TOO_MANY_KEPT: KeptChars = [u32::MAX; 2];
 
 /// [`KeptChars`] of each char below [`KEPT_TABLE_END`].
 static KEPT_NORMS: LazyLock<Vec<KeptChars>> = LazyLock::new(|| {
     (0..KEPT_TABLE_END)
         .map(|code| {
-            let Some(c) = char::from_u32(code) else { return Some(([0; 2], 0)) };
+            let Some(c) = char::from_u32(code) else { return [0; 2] };
             let kept: Vec<u32> = normalize_for_match(c.encode_utf8(&mut [0u8; 4]))
                 .chars()
                 .filter(|&k| is_squash_kept(k))
                 .map(u32::from)
                 .collect();
             match kept[..] {
-                [] => Some(([0; 2], 0)),
-                [a] => Some(([a, 0], 1)),
-                [a, b] => Some(([a, b], 2)),
-                _ => None,
+                [] => [0; 2],
+                [a] => [a, 0],
+                [a, b] => [a, b],
+                _ => TOO_MANY_KEPT,
             }
         })
         .collect()
@@ -558,11 +627,14 @@ fn hash_raw_line(raw: &str) -> u64 {
     let table = &*KEPT_NORMS;
     let mut h = FNV_OFFSET;
     for c in raw.chars() {
-        let Some(&Some((kept, n))) = table.get(c as usize) else {
+        let Some(&[a, b]) = table.get(c as usize).filter(|&&k| k != TOO_MANY_KEPT) else {
             return hash_line(&normalize_for_match(raw));
         };
-        for &k in kept.iter().take(usize::from(n)) {
-            h = (h ^ u64::from(k)).wrapping_mul(FNV_PRIME);
+        if a != 0 {
+            h = (h ^ u64::from(a)).wrapping_mul(FNV_PRIME);
+            if b != 0 {
+                h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+            }
         }
     }
     h.max(1)
@@ -570,6 +642,14 @@ fn hash_raw_line(raw: &str) -> u64 {
 
 /// Word counts are told apart up to this: every rule compares counts with 40 or less.
 const MAX_COUNTED_WORDS: usize = 41;
+
+/// Bytes [`count_words`] reads at a time.
+const WORD_BLOCK: usize = 16;
+
+/// Whether a byte is ASCII white space (U+0009..U+000D, U+0020).
+fn is_ascii_space(x: u8) -> bool {
+    (x == b' ') | (x.wrapping_sub(b'\t') < 5)
+}
 
 /// The number of white-space separated words, as `raw.split_whitespace().count()`, or
 /// [`MAX_COUNTED_WORDS`] when there are more. Bytes are read without decoding, except the
@@ -580,79 +660,67 @@ fn count_words(raw: &str) -> usize {
     let mut in_word = false;
     let mut i = 0;
     while i < b.len() {
-        // Eight bytes holding no lead byte of a multi-byte white-space char: their words start
-        // where a byte that is not ASCII white space follows one that is. They may start inside
-        // a char: a continuation byte is not white space and never follows it.
-        let block = b.get(i..i + 8).and_then(|s| <[u8; 8]>::try_from(s).ok());
-        if let Some(w) = block.map(u64::from_le_bytes).filter(|&w| !has_space_lead(w)) {
-            let space = ascii_space_bits(w);
-            let after_space = (space << 8) | if in_word { 0 } else { 0x80 };
-            words += high_bit_count(!space & after_space & HIGH_BITS);
-            if words >= MAX_COUNTED_WORDS {
-                return MAX_COUNTED_WORDS;
+        // A block holding no lead byte of a multi-byte white-space char (C2, E1, E2, E3), read
+        // beside the bytes one before: a word starts at each byte that is not ASCII white space
+        // after one that is. A continuation byte is neither, and never follows white space.
+        let before = i.checked_sub(1).and_then(|j| b.get(j..j + WORD_BLOCK));
+        if let (Some(block), Some(before)) = (b.get(i..i + WORD_BLOCK), before) {
+            let mut starts = [0u8; WORD_BLOCK];
+            let mut leads = [0u8; WORD_BLOCK];
+            for k in 0..WORD_BLOCK {
+                let x = block[k];
+                starts[k] = u8::from(!is_ascii_space(x) & is_ascii_space(before[k]));
+                leads[k] = u8::from((x == 0xC2) | (x.wrapping_sub(0xE1) < 3));
             }
-            in_word = space >> 63 == 0;
-            i += 8;
-            continue;
-        }
-        let x = b[i];
-        let (space, len) = if x < 0x80 {
-            // ASCII white space, U+000B included.
-            (matches!(x, b' ' | b'\t'..=b'\r'), 1)
-        } else if x & 0xC0 == 0x80 {
-            // A continuation byte belongs to the char before it.
-            i += 1;
-            continue;
-        } else if matches!(x, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
-            // Passed whole, so that no block starts inside white space.
-            let c = raw.get(i..).and_then(|r| r.chars().next());
-            (c.is_some_and(char::is_whitespace), c.map_or(1, char::len_utf8))
-        } else {
-            (false, 1)
-        };
-        if !space && !in_word {
-            words += 1;
-            if words >= MAX_COUNTED_WORDS {
-                return MAX_COUNTED_WORDS;
+            if leads.iter().fold(0, |a, &x| a | x) == 0 {
+                // The first byte starts a word when none is open (the byte before may end a
+                // multi-byte white-space char).
+                let first = usize::from(!is_ascii_space(block[0]) && !in_word);
+                words += block_sum(&starts) - usize::from(starts[0]) + first;
+                if words >= MAX_COUNTED_WORDS {
+                    return MAX_COUNTED_WORDS;
+                }
+                in_word = !is_ascii_space(block[WORD_BLOCK - 1]);
+                i += WORD_BLOCK;
+                continue;
             }
         }
-        in_word = !space;
-        i += len;
+        // Otherwise a block's worth of chars (at least one) is read one by one.
+        let end = (i + WORD_BLOCK).min(b.len());
+        while i < end {
+            let x = b[i];
+            let (space, len) = if x < 0x80 {
+                (is_ascii_space(x), 1)
+            } else if x & 0xC0 == 0x80 {
+                // A continuation byte belongs to the char before it.
+                i += 1;
+                continue;
+            } else if matches!(x, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
+                // Passed whole, so that no block starts inside white space.
+                let c = raw.get(i..).and_then(|r| r.chars().next());
+                (c.is_some_and(char::is_whitespace), c.map_or(1, char::len_utf8))
+            } else {
+                (false, 1)
+            };
+            if !space && !in_word {
+                words += 1;
+                if words >= MAX_COUNTED_WORDS {
+                    return MAX_COUNTED_WORDS;
+                }
+            }
+            in_word = !space;
+            i += len;
+        }
     }
     words
 }
 
-/// The high bit of each of eight bytes read as a little-endian `u64`.
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-
-/// The high bit of each byte of `w` that is ASCII white space (U+0009..U+000D, U+0020).
-fn ascii_space_bits(w: u64) -> u64 {
-    const LOW_BITS: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    let low = w & LOW_BITS;
-    // Adding to seven-bit values never carries into the next byte.
-    let not_blank = ((low ^ 0x2020_2020_2020_2020) + LOW_BITS) & HIGH_BITS;
-    let from_tab = (low + 0x7777_7777_7777_7777) & HIGH_BITS;
-    let past_cr = (low + 0x7272_7272_7272_7272) & HIGH_BITS;
-    (!not_blank | (from_tab & !past_cr)) & !w & HIGH_BITS
-}
-
-/// Whether the bytes of `w` hold a lead byte of a multi-byte white-space char (C2, E1, E2,
-/// E3) or another byte from E0 up (the caller reads such blocks char by char).
-fn has_space_lead(w: u64) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    // C2: a zero byte after the XOR (the borrow may flag a byte above one, never alone).
-    let x = w ^ 0xC2C2_C2C2_C2C2_C2C2;
-    let c2 = x.wrapping_sub(ONES) & !x;
-    // E0 and above: the three top bits set (bit 7 of each shifted byte comes from the same byte).
-    let e0_up = w & (w << 1) & (w << 2);
-    (c2 | e0_up) & HIGH_BITS != 0
-}
-
-/// How many bytes of `bits` have their high bit set (no other bit may be set): the multiply
-/// sums the eight 0/1 bytes into the top byte, cheaper than a popcount without the
-/// instruction.
-fn high_bit_count(bits: u64) -> usize {
-    ((bits >> 7).wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize
+/// The sum of sixteen bytes of at most 1 each: the two halves are added bytewise, and the
+/// multiply sums the eight byte sums into the top byte.
+fn block_sum(bytes: &[u8; WORD_BLOCK]) -> usize {
+    let (lo, hi) = bytes.split_at(8);
+    let half = |h: &[u8]| h.try_into().map_or(0, u64::from_le_bytes);
+    ((half(lo) + half(hi)).wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize
 }
 
 /// Whether `c` is a letter, with fast paths for ASCII and the Arabic letter block.
@@ -1209,6 +1277,74 @@ mod tests {
         }
     }
 
+    #[test]
+    fn counted_latin_words_agree_with_the_text_core() {
+        let words = [
+            "قال",
+            "الوزير،",
+            "The",
+            "said",
+            "de",
+            "l'Arménie",
+            "U.S.",
+            "Jean-Yves",
+            "abc123",
+            "x“y",
+            "#وسم",
+            "@user",
+            "https://a.b/c",
+            "a@b.com",
+            "١٢",
+            "12",
+            "é",
+            "ŝ",
+            "Ω",
+            "ت\u{064E}ب",
+            "ب\u{0610}",
+            "\u{0600}a",
+            "a\u{0301}b",
+            "ـــ",
+            "«MBC»",
+            "(AFP)",
+        ];
+        for a in words {
+            for b in words {
+                for c in words {
+                    for s in [format!("{a} {b} {c}"), format!("{a}{b} قال {c}"), format!("{a} قال {b} في {c} من")]
+                    {
+                        if arabic_outnumbers_latin(&s) {
+                            assert_eq!(lang::detect(&s), Lang::Arabic, "{s}");
+                        }
+                        assert_eq!(paragraph_lang(&s), lang::detect(&s), "{s}");
+                    }
+                }
+            }
+        }
+        for c in (0x80..0x800u32).chain(0x2000..0x2100).filter_map(char::from_u32) {
+            for s in [format!("قال {c} الوزير في بيان"), format!("قال الوزير {c}x في بيان")]
+            {
+                assert_eq!(paragraph_lang(&s), lang::detect(&s), "{s}");
+            }
+        }
+    }
+
+    #[test]
+    fn plain_arabic_words_are_arabic_to_the_text_core() {
+        let words = ["قال", "في", "و", "ال", "بـ", "ـه", "#وسم", "@حساب", "12", "،", "«كلمة»", "ؤلاء", "ئ", "ًا"];
+        for a in words {
+            for b in words {
+                for c in words {
+                    let s = format!("{a} {b}  {c}");
+                    if is_plain_arabic(&s) && has_plain_arabic_word(&s) {
+                        assert_eq!(lang::detect(&s), Lang::Arabic, "{s}");
+                    }
+                }
+            }
+        }
+        assert!(has_plain_arabic_word("#وسم قال"));
+        assert!(!has_plain_arabic_word("#وسم و @قال"));
+    }
+
     /// Promotional hits as the `aho_corasick` crate finds them, for comparing.
     fn promo_hits_ac(norm: &str, enough: usize) -> usize {
         let promo = &*PROMO;
@@ -1327,19 +1463,20 @@ mod tests {
     }
 
     #[test]
-    fn word_bits_agree_with_bytes() {
-        for x in 0..=255u8 {
-            for k in 0..8 {
-                let mut bytes = [b'a', 0x20, 0xD8, 0x0B, 0x80, b'z', 0xE4, 0x0D];
-                bytes[k] = x;
-                let w = u64::from_le_bytes(bytes);
-                let want: u64 =
-                    (0..8).filter(|&j| matches!(bytes[j], b' ' | b'\t'..=b'\r')).map(|j| 0x80u64 << (8 * j)).sum();
-                assert_eq!(ascii_space_bits(w), want, "{bytes:?}");
-                let lead = bytes.iter().any(|&y| y == 0xC2 || y >= 0xE0);
-                assert_eq!(has_space_lead(w), lead, "{bytes:?}");
-                assert_eq!(high_bit_count(want), want.count_ones() as usize);
-            }
+    fn core_agencies_stand_by_a_colon_dash_or_bracket() {
+        let with = ["القاهرة (رويترز) قال الوزير إن المحادثات مستمرة", "بيروت – أ ف ب: قال الوزير إن المحادثات مستمرة"];
+        let without = [
+            "بيروت أ ف ب قال الوزير إن المحادثات مستمرة",
+            "رويترز قال الوزير إن المحادثات مستمرة",
+            "أ ف ب بيروت قال الوزير إن المحادثات مستمرة",
+            "القاهرة رويترز قال الوزير إن المحادثات مستمرة",
+        ];
+        for line in with.iter().chain(&without) {
+            let norm = normalize_mapped(line);
+            let agency = dateline_parts_norm(line, Span::new(0, line.len()), Some(&norm)).and_then(|d| d.agency);
+            let marked = norm.text.bytes().any(|b| matches!(b, b':' | b'-' | b'('));
+            assert!(marked || agency.is_none(), "{line}");
+            assert!(agency.is_some() || !with.contains(line), "{line}");
         }
     }
 
