@@ -190,7 +190,8 @@ pub fn has_report_verb(tokens: &[hadath_text::Token]) -> bool {
             return false;
         }
         let bare = w.strip_prefix('و').or_else(|| w.strip_prefix('ف')).filter(|b| b.len() >= 6).unwrap_or(w);
-        set.contains(bare) || set.contains(w)
+        // Without a conjunction `bare` is `w` itself: one lookup.
+        set.contains(bare) || (bare.len() != w.len() && set.contains(w))
     })
 }
 
