@@ -1,5 +1,6 @@
 //! Event patterns: parsing `data/events/patterns.txt` and the trigger automaton over normalised tokens.
 
+use crate::words::KeyFilter;
 use hadath_text::phrases::PhraseSet;
 use hadath_text::{normalize_for_match, Token};
 use std::sync::LazyLock;
@@ -196,35 +197,20 @@ const ENCLITICS: &[&str] = &["", "ه", "ها", "هم", "هما", "هن", "كم",
 /// "وزارة" (ministry) is not "و + زار + ه", and "أيدي" (hands) is not "أيّد + ي".
 const NOUN_HOMOGRAPHS: &[&str] = &["وزاره", "ايدي"];
 
-/// Bits of the [`TriggerStarts`] filter (2^16 bits, 8 KB).
-const START_BITS: u32 = 16;
-
-/// The filter key of a token form: its first eight bytes, or all of a shorter one, hashed.
-/// Two equal forms get equal keys, which is all the filter needs.
-#[inline]
-fn start_key(bytes: &[u8]) -> usize {
-    let word = match bytes.first_chunk::<8>() {
-        Some(head) => u64::from_le_bytes(*head),
-        None => bytes.iter().rev().fold(0u64, |k, &b| (k << 8) | u64::from(b)),
-    };
-    (word.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - START_BITS)) as usize
-}
-
-/// Which token forms a trigger that [`PatternSet::find`] keeps can start in, as a Bloom-like
-/// bit set of [`start_key`]s.
+/// Which token forms a trigger that [`PatternSet::find`] keeps can start in.
 ///
 /// `find` keeps a match only when the text before it in its first token is an allowed
 /// proclitic and the text after it in its last token an enclitic. So the first token of a
 /// kept match is a proclitic, the form and an enclitic, or a proclitic and the form up to one
-/// of its spaces (where the token ends). Each such token's key is set; a token whose key is
-/// not set starts no kept match.
+/// of its spaces (where the token ends). Each such token is put in a [`KeyFilter`]; a token
+/// that the filter surely does not hold starts no kept match.
 struct TriggerStarts {
-    bits: Vec<u64>,
+    filter: KeyFilter,
 }
 
 impl TriggerStarts {
     fn new(heads: &[(String, bool)]) -> TriggerStarts {
-        let mut bits = vec![0u64; 1 << (START_BITS - 6)];
+        let mut filter = KeyFilter::new();
         let mut token = String::new();
         for (head, nominal) in heads {
             let allowed = if *nominal { NOUN_PROCLITICS } else { VERB_PROCLITICS };
@@ -240,22 +226,18 @@ impl TriggerStarts {
                     for e in enclitics {
                         token.truncate(stem);
                         token.push_str(e);
-                        let k = start_key(token.as_bytes());
-                        if let Some(word) = bits.get_mut(k >> 6) {
-                            *word |= 1 << (k & 63);
-                        }
+                        filter.insert(token.as_bytes());
                     }
                 }
             }
         }
-        TriggerStarts { bits }
+        TriggerStarts { filter }
     }
 
     /// Whether a kept trigger may start in a token of this form (no means surely not).
     #[inline]
     fn may_start(&self, form: &[u8]) -> bool {
-        let k = start_key(form);
-        self.bits.get(k >> 6).is_none_or(|word| word >> (k & 63) & 1 != 0)
+        self.filter.may_hold(form)
     }
 }
 
@@ -427,7 +409,7 @@ mod tests {
     /// The patterns with a filter that lets every token through, as if there were none.
     fn unfiltered() -> PatternSet {
         let mut set = PatternSet::build(PATTERN_SOURCE);
-        set.starts.bits.fill(u64::MAX);
+        set.starts.filter = KeyFilter::all();
         set
     }
 
@@ -458,9 +440,7 @@ mod tests {
     }
 
     #[test]
-    fn start_keys_read_eight_bytes_at_most() {
-        assert_eq!(start_key("استقبل".as_bytes()), start_key("استقبلها".as_bytes()));
-        assert_eq!(start_key(b""), start_key(b""));
+    fn trigger_starts_hold_forms_with_clitics() {
         let starts = TriggerStarts::new(&[("استقبل".to_string(), false), ("اعتقال".to_string(), true)]);
         for w in ["استقبل", "واستقبل", "استقبلهم", "بالاعتقال", "اعتقاله"] {
             assert!(starts.may_start(w.as_bytes()), "{w}");
