@@ -1,5 +1,6 @@
 //! Event patterns: parsing `data/events/patterns.txt` and the trigger automaton over normalised tokens.
 
+use crate::words::KeyFilter;
 use hadath_text::phrases::PhraseSet;
 use hadath_text::{normalize_for_match, Token};
 use std::sync::LazyLock;
@@ -165,6 +166,8 @@ pub struct PatternSet {
     pub patterns: Vec<Pattern>,
     pub errors: Vec<PatternError>,
     automaton: PhraseSet,
+    /// The tokens a kept trigger can start in (see [`TriggerStarts`]).
+    starts: TriggerStarts,
     /// For each automaton pattern: (pattern index, whether the form is nominal, the words
     /// that must follow within a few tokens for a gapped form such as "اطلق * النار").
     form_owner: Vec<(usize, bool, Vec<String>)>,
@@ -194,13 +197,60 @@ const ENCLITICS: &[&str] = &["", "ه", "ها", "هم", "هما", "هن", "كم",
 /// "وزارة" (ministry) is not "و + زار + ه", and "أيدي" (hands) is not "أيّد + ي".
 const NOUN_HOMOGRAPHS: &[&str] = &["وزاره", "ايدي"];
 
+/// Which token forms a trigger that [`PatternSet::find`] keeps can start in.
+///
+/// `find` keeps a match only when the text before it in its first token is an allowed
+/// proclitic and the text after it in its last token an enclitic. So the first token of a
+/// kept match is a proclitic, the form and an enclitic, or a proclitic and the form up to one
+/// of its spaces (where the token ends). Each such token is put in a [`KeyFilter`]; a token
+/// that the filter surely does not hold starts no kept match.
+struct TriggerStarts {
+    filter: KeyFilter,
+}
+
+impl TriggerStarts {
+    fn new(heads: &[(String, bool)]) -> TriggerStarts {
+        let mut filter = KeyFilter::new();
+        let mut token = String::new();
+        for (head, nominal) in heads {
+            let allowed = if *nominal { NOUN_PROCLITICS } else { VERB_PROCLITICS };
+            let ends = head.match_indices(' ').map(|(k, _)| (k, &[""][..])).chain([(head.len(), ENCLITICS)]);
+            for (end, enclitics) in ends {
+                for p in allowed {
+                    token.clear();
+                    token.push_str(p);
+                    token.push_str(head.get(..end).unwrap_or(head));
+                    // The key reads eight bytes: past them, enclitics change nothing.
+                    let enclitics = if token.len() >= 8 { &[""][..] } else { enclitics };
+                    let stem = token.len();
+                    for e in enclitics {
+                        token.truncate(stem);
+                        token.push_str(e);
+                        filter.insert(token.as_bytes());
+                    }
+                }
+            }
+        }
+        TriggerStarts { filter }
+    }
+
+    /// Whether a kept trigger may start in a token of this form (no means surely not).
+    #[inline]
+    fn may_start(&self, form: &[u8]) -> bool {
+        self.filter.may_hold(form)
+    }
+}
+
 /// Runs `automaton` through the forms of `tokens` as if they were joined with single spaces:
 /// pushes each token's offset in that joined text onto `starts`, and `(form, start, end)` of
-/// every form found, by end, onto `hits`. One function for the whole sentence, so that the
-/// loop keeps its state in registers.
+/// every form found, by end, onto `hits`. A token that no kept trigger starts in is not fed
+/// when the automaton is at its start state there: no match in progress runs through it, and
+/// matches starting in it would be dropped, so the search goes on from the start state after
+/// it. One function for the whole sentence, so that the loop keeps its state in registers.
 #[inline(never)]
 fn find_in_tokens(
     automaton: &PhraseSet,
+    trigger_starts: &TriggerStarts,
     tokens: &[Token],
     starts: &mut Vec<usize>,
     hits: &mut Vec<(usize, usize, usize)>,
@@ -217,12 +267,13 @@ fn find_in_tokens(
         }
         starts.push(pos);
         let bytes = t.norm.as_bytes();
-        row = automaton.feed(bytes, row, pos, &mut found).unwrap_or(PhraseSet::START);
+        if row != PhraseSet::START || trigger_starts.may_start(bytes) {
+            row = automaton.feed(bytes, row, pos, &mut found).unwrap_or(PhraseSet::START);
+        }
         pos += bytes.len();
     }
 }
 
-/// Pushes every form ending in the state at `row`, at byte `end`, onto `hits`.
 #[cold]
 fn record(automaton: &PhraseSet, row: usize, end: usize, hits: &mut Vec<(usize, usize, usize)>) {
     hits.extend(automaton.ends_at(row).map(|(form, len)| (form, end - len, end)));
@@ -251,7 +302,11 @@ impl PatternSet {
         }
         // One dense byte automaton over every head form, searched for overlapping hits.
         let automaton = PhraseSet::new(&forms);
-        PatternSet { patterns, errors, automaton, form_owner }
+        let mut heads: Vec<(String, bool)> = forms.into_iter().zip(form_owner.iter().map(|o| o.1)).collect();
+        heads.sort_unstable();
+        heads.dedup();
+        let starts = TriggerStarts::new(&heads);
+        PatternSet { patterns, errors, automaton, starts, form_owner }
     }
 
     /// Triggers in a token sequence, best reading first at each position, overlaps removed.
@@ -264,7 +319,7 @@ impl PatternSet {
         // they were joined; `starts` holds each token's offset in that joined text.
         let mut starts = Vec::with_capacity(tokens.len());
         let mut hits: Vec<(usize, usize, usize)> = Vec::new();
-        find_in_tokens(&self.automaton, tokens, &mut starts, &mut hits);
+        find_in_tokens(&self.automaton, &self.starts, tokens, &mut starts, &mut hits);
         if hits.is_empty() {
             return Vec::new();
         }
@@ -344,5 +399,51 @@ impl PatternSet {
         }
         out.sort_by_key(|m| m.first);
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The patterns with a filter that lets every token through, as if there were none.
+    fn unfiltered() -> PatternSet {
+        let mut set = PatternSet::build(PATTERN_SOURCE);
+        set.starts.filter = KeyFilter::all();
+        set
+    }
+
+    #[test]
+    fn start_filter_keeps_every_trigger() {
+        let (filtered, all) = (PatternSet::get(), unfiltered());
+        let mut sentences: Vec<String> =
+            filtered.patterns.iter().flat_map(|p| p.positives.iter().chain(&p.negatives).cloned()).collect();
+        // Clitics on both sides, forms at a sentence's end, two-word forms and forms run
+        // together with the words around them.
+        sentences.extend([
+            "وقالوا إنهم سيهاجمونها غدا".to_string(),
+            "أطلق جنود الاحتلال النار على المتظاهرين فقتلوهم".to_string(),
+            "بالاعتقال وللاعتقال والاعتقالات اعتقلوه".to_string(),
+            "زار الوزير القاهرة والتقى نظيره".to_string(),
+            "التقىالرئيس".to_string(),
+            "قال".to_string(),
+            "".to_string(),
+        ]);
+        let mut triggers = 0;
+        for s in &sentences {
+            let tokens = hadath_text::tokenize(s);
+            let want = all.find(&tokens);
+            triggers += want.len();
+            assert_eq!(filtered.find(&tokens), want, "{s}");
+        }
+        assert!(triggers > sentences.len() / 2, "{triggers} triggers in {} sentences", sentences.len());
+    }
+
+    #[test]
+    fn trigger_starts_hold_forms_with_clitics() {
+        let starts = TriggerStarts::new(&[("استقبل".to_string(), false), ("اعتقال".to_string(), true)]);
+        for w in ["استقبل", "واستقبل", "استقبلهم", "بالاعتقال", "اعتقاله"] {
+            assert!(starts.may_start(w.as_bytes()), "{w}");
+        }
     }
 }

@@ -1,7 +1,7 @@
 //! Quotations and reported speech: quote spans, and the speaker of each sentence's reporting verb.
 
 use crate::clause::SentenceView;
-use crate::words::WordSet;
+use crate::words::{KeyFilter, WordSet};
 use hadath_text::{Actor, Document, Quote, Span};
 
 /// Reporting verbs, without و/ف.
@@ -180,17 +180,30 @@ fn push_quote(text: &str, start: usize, end: usize, out: &mut Vec<Quote>) {
 
 static REPORT_VERB_SET: std::sync::LazyLock<WordSet> = std::sync::LazyLock::new(|| WordSet::new(REPORT_VERBS));
 
+/// Every reporting verb bare and after و or ف: the only tokens the lookups below can accept,
+/// so that a token this filter surely does not hold is passed over after one bit test.
+static REPORT_FORMS: std::sync::LazyLock<KeyFilter> = std::sync::LazyLock::new(|| {
+    let mut filter = KeyFilter::new();
+    for verb in REPORT_VERBS {
+        for conjunction in ["", "و", "ف"] {
+            filter.insert(format!("{conjunction}{verb}").as_bytes());
+        }
+    }
+    filter
+});
+
 /// Whether tokens hold a reporting verb (so the sentence may name or continue a speaker).
 pub fn has_report_verb(tokens: &[hadath_text::Token]) -> bool {
-    let set = &*REPORT_VERB_SET;
+    let (set, forms) = (&*REPORT_VERB_SET, &*REPORT_FORMS);
     tokens.iter().any(|t| {
         let w = t.norm.as_str();
         // Reporting verbs are 3 to 6 letters, with at most one conjunction before them.
-        if w.len() < 6 || w.len() > 16 {
+        if w.len() < 6 || w.len() > 16 || !forms.may_hold(w.as_bytes()) {
             return false;
         }
         let bare = w.strip_prefix('و').or_else(|| w.strip_prefix('ف')).filter(|b| b.len() >= 6).unwrap_or(w);
-        set.contains(bare) || set.contains(w)
+        // Without a conjunction `bare` is `w` itself: one lookup.
+        set.contains(bare) || (bare.len() != w.len() && set.contains(w))
     })
 }
 
@@ -203,10 +216,11 @@ pub struct SpeakerTrack {
 impl SpeakerTrack {
     /// The speaker of a sentence's first reporting verb, if any.
     pub fn sentence_speaker(&mut self, v: &SentenceView) -> Option<Actor> {
+        let forms = &*REPORT_FORMS;
         let (vi, verb) = v.tokens.iter().enumerate().find_map(|(i, t)| {
             let w = t.norm.as_str();
             // Every reporting verb has 3 to 6 letters (6 to 12 bytes), with at most one و/ف before it.
-            if w.len() < 6 || w.len() > 14 {
+            if w.len() < 6 || w.len() > 14 || !forms.may_hold(w.as_bytes()) {
                 return None;
             }
             let bare = if w.chars().nth(3).is_some() {

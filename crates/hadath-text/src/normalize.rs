@@ -395,6 +395,10 @@ impl NormText {
     pub fn original_len(&self) -> usize {
         self.orig_len
     }
+    /// Original start byte of the char that produced each normalised byte (nondecreasing).
+    pub(crate) fn orig_starts(&self) -> &[u32] {
+        &self.orig_start
+    }
     /// [`NormText::norm_range`] of `orig` for callers moving forward, `hint` being a normalised
     /// byte at or before the answer's start (such as the end of the previous range). Most
     /// words keep their byte length through normalisation, so the end is tried there first.

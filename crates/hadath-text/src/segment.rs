@@ -204,16 +204,36 @@ fn list_marker(s: &str) -> Option<(usize, u32)> {
     Some((digits_len + (rest.len() - spaced.len()) + mark.len_utf8(), value))
 }
 
-/// Byte offsets (in `s`) where list items of a one-line numbered list start.
-fn list_item_starts(s: &str) -> Vec<usize> {
+/// Byte offsets (in `s`) where list items of a one-line numbered list start. `norm`, when
+/// given, is the normalised view of `s`.
+fn list_item_starts(s: &str, norm: Option<&NormView<'_>>) -> Vec<usize> {
     // Every marker starts with a digit: most paragraphs have none, and the first search
     // below ends the scan.
     let mut markers: Vec<(usize, u32)> = Vec::new();
     let bytes = s.as_bytes();
+    // The first digit at or after byte `from`. In the normalised text every digit is an ASCII
+    // digit mapped to its original char, so a one-byte scan finds them all (and maybe a
+    // few more, which the test of the original bytes drops).
+    let mut norm_at = 0;
+    let mut next_digit = |from: usize| match norm {
+        Some(v) => loop {
+            norm_at = find_byte(v.text.as_bytes(), norm_at, |b| b.wrapping_sub(b'0') < 10);
+            if norm_at >= v.text.len() {
+                return bytes.len();
+            }
+            let i = v.orig_offset(norm_at);
+            norm_at += 1;
+            let pair = (bytes.get(i).copied().unwrap_or(0), bytes.get(i + 1).copied().unwrap_or(0));
+            if i >= from && i < bytes.len() && is_digit_start(pair.0, pair.1) {
+                return i;
+            }
+        },
+        None => find_pair(bytes, from, is_digit_start),
+    };
     let mut i = 0;
     loop {
         // A marker starts at a digit at the start or after white space, a colon or a semicolon.
-        i = find_pair(bytes, i, is_digit_start);
+        i = next_digit(i);
         if i >= bytes.len() {
             break;
         }
@@ -342,9 +362,16 @@ fn outermost(mut ranges: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
 /// [`MAX_QUOTE_CHARS`] characters unless the quotation closes right after the mark. Each
 /// item of a numbered list written on one line starts a new sentence.
 pub fn sentences_in(text: &str, para: Span, out: &mut Vec<Span>) {
+    sentences_in_norm(text, para, None, out)
+}
+
+/// Like [`sentences_in`], with `norm` the normalised view of the paragraph (in which digits
+/// are ASCII, so that list markers are found by a one-byte scan). The result is the same.
+fn sentences_in_norm(text: &str, para: Span, norm: Option<&NormView<'_>>, out: &mut Vec<Span>) {
     let Some(s) = text.get(para.start..para.end) else { return };
+    let norm = norm.filter(|v| v.base() == para.start && v.original_len() == s.len());
     let quotes = outermost(quotation_ranges(s));
-    let list_starts = list_item_starts(s);
+    let list_starts = list_item_starts(s, norm);
     // Dots of list markers ("2. "), at the paragraph start or at a list item, end nothing.
     let mut marker_dots: Vec<usize> = std::iter::once(0)
         .chain(list_starts.iter().copied())
@@ -1013,7 +1040,8 @@ pub fn segment_document(doc: &mut Document) {
     let mut sentences = Vec::new();
     let mut tokens = Vec::new();
     for p in doc.paragraphs.iter().filter(|p| p.kind != ParagraphKind::Boilerplate && p.kind != ParagraphKind::Meta) {
-        sentences_in(&doc.text, p.span, &mut sentences);
+        let view = doc.norm_current().map(|n| n.slice(p.span));
+        sentences_in_norm(&doc.text, p.span, view.as_ref(), &mut sentences);
     }
     sentences.sort();
     sentences.dedup();
@@ -1041,7 +1069,45 @@ mod tests {
     fn split(t: &str) -> Vec<&str> {
         let mut out = Vec::new();
         sentences_in(t, Span::new(0, t.len()), &mut out);
+        // The normalised view of a paragraph inside a longer text gives the same sentences.
+        let whole = format!("مقدمة.\n{t}\nخاتمة");
+        let para = Span::new("مقدمة.\n".len(), "مقدمة.\n".len() + t.len());
+        let norm = crate::normalize::normalize_mapped(&whole);
+        let mut with_norm = Vec::new();
+        sentences_in_norm(&whole, para, Some(&norm.slice(para)), &mut with_norm);
+        let shifted: Vec<Span> =
+            with_norm.iter().map(|s| Span::new(s.start - para.start, s.end - para.start)).collect();
+        assert_eq!(shifted, out, "{t}");
         out.iter().map(|s| s.slice(t)).collect()
+    }
+
+    #[test]
+    fn every_digit_is_an_ascii_digit_at_its_place_in_the_normalised_text() {
+        let digits = ('0'..='9').chain('\u{0660}'..='\u{0669}').chain('\u{06F0}'..='\u{06F9}');
+        for d in digits {
+            for t in [format!("{d}"), format!("بـ{d}ـ"), format!("أً{d}ّ"), format!("ﻻ{d}ﷺ{d}"), format!("x\u{200F}{d}")]
+            {
+                let norm = crate::normalize::normalize_mapped(&t);
+                let found: Vec<usize> = (0..norm.text.len())
+                    .filter(|&k| norm.text.as_bytes()[k].is_ascii_digit())
+                    .map(|k| norm.orig_offset(k))
+                    .collect();
+                let want: Vec<usize> = t.char_indices().filter(|&(_, c)| is_digit(c)).map(|(i, _)| i).collect();
+                assert_eq!(found, want, "{t}");
+            }
+        }
+    }
+
+    #[test]
+    fn list_markers_in_every_script_with_or_without_the_normalised_text() {
+        for t in [
+            "البنود: ١- وقف النار ٢- تبادل الأسرى ٣- فتح المعابر",
+            "البنود: ۱) وقف النار ۲) تبادل الأسرى",
+            "في 2019 و٢٠٢٠ و۲۰۲۱: 1. بند أول. 2. بند ثان. ① بند",
+            "12- 13- 14- ثلاثة بنود 15 -",
+        ] {
+            assert!(!split(t).is_empty());
+        }
     }
 
     #[test]

@@ -656,12 +656,34 @@ fn range_norm_buffer(range: Span, norm: Option<&NormText>) -> (Arc<str>, usize) 
 fn set_norms(text: &str, norm: Option<&NormText>, norm_base: usize, norm_at: &mut usize, tokens: &mut [Token]) {
     match norm {
         Some(n) => {
-            // Norms are found moving forward, each from the end of the one before.
+            // Norms are found moving forward: the first token's start from `norm_at`, every
+            // later bound by a scan from the bound before, past the few bytes between tokens.
+            // The map is nondecreasing, so a scan from a lower bound finds what a binary
+            // search would (`NormText::norm_range`).
+            let Some(first) = tokens.first() else { return };
+            let (map, orig_len) = (n.orig_starts(), n.original_len());
+            let mut at = n.from_original_after(*norm_at, first.span.start.min(orig_len));
+            let first_at_or_after = |mut i: usize, orig: usize| {
+                let orig = orig.min(u32::MAX as usize) as u32;
+                while map.get(i).is_some_and(|&s| s < orig) {
+                    i += 1;
+                }
+                i
+            };
             for t in tokens {
-                let r = n.norm_range_after(*norm_at, t.span);
-                *norm_at = r.end;
-                t.norm.set_range(r.start.saturating_sub(norm_base), r.end.saturating_sub(norm_base));
+                let end = t.span.end.min(orig_len);
+                let start = t.span.start.min(end);
+                let a = first_at_or_after(at, start);
+                // Most words keep their byte length through normalisation: try that end first.
+                let guess = a + (end - start);
+                let e = end.min(u32::MAX as usize) as u32;
+                let fits =
+                    guess > a && map.get(guess - 1).is_some_and(|&s| s < e) && map.get(guess).is_none_or(|&s| s >= e);
+                let b = if fits { guess } else { first_at_or_after(a, end) };
+                at = b;
+                t.norm.set_range(a.saturating_sub(norm_base), b.saturating_sub(norm_base));
             }
+            *norm_at = at;
         }
         None => {
             // The tokens' norms one after the other in one new buffer.
