@@ -512,9 +512,9 @@ fn is_plain_arabic(s: &str) -> bool {
     while i < b.len() {
         // Blocks of ASCII non-letters and Arabic letters (leads D8..DA, continuation bytes) are
         // passed whole; a block with anything else is read char by char below.
-        if let (Some(block), Some(next)) = (b.get(i..i + 16), b.get(i + 1..i + 17)) {
-            let mut bad = [0u8; 16];
-            for k in 0..16 {
+        if let (Some(block), Some(next)) = (b.get(i..i + PLAIN_BLOCK), b.get(i + 1..i + PLAIN_BLOCK + 1)) {
+            let mut bad = [0u8; PLAIN_BLOCK];
+            for k in 0..PLAIN_BLOCK {
                 let (x, y) = (block[k], next[k]);
                 let letter = (x | 0x20).wrapping_sub(b'a') < 26;
                 let other_lead = (x >= 0xC0) & !((x == 0xD8) | (x == 0xD9) | (x == 0xDA));
@@ -524,42 +524,49 @@ fn is_plain_arabic(s: &str) -> bool {
             }
             if bad.iter().fold(0u8, |a, &x| a | x) == 0 {
                 // The block may end inside a char: its continuation bytes are passed next.
-                i += 16;
+                i += PLAIN_BLOCK;
                 while b.get(i).is_some_and(|&x| x & 0xC0 == 0x80) {
                     i += 1;
                 }
                 continue;
             }
         }
-        let x = b[i];
-        if x < 0x80 {
-            if x.is_ascii_alphabetic() {
+        // A block's worth of chars (at least one), one by one.
+        let end = (i + PLAIN_BLOCK).min(b.len());
+        while i < end {
+            let x = b[i];
+            if x < 0x80 {
+                if x.is_ascii_alphabetic() {
+                    return false;
+                }
+                i += 1;
+                continue;
+            }
+            let y = b.get(i + 1).copied().unwrap_or(0);
+            let ok = match x {
+                // U+060C, U+061B, U+061F and U+0621..U+063F.
+                0xD8 => matches!(y, 0x8C | 0x9B | 0x9F) || y >= 0xA1,
+                // U+0640..U+06BF.
+                0xD9 | 0xDA => true,
+                // U+06C0..U+06D3.
+                0xDB => y <= 0x93,
+                // U+00A0, U+00AB, U+00BB.
+                0xC2 => matches!(y, 0xA0 | 0xAB | 0xBB),
+                // U+200C..U+200F, U+2013, U+2014, U+2018..U+201D, U+2026.
+                0xE2 => y == 0x80 && matches!(b.get(i + 2), Some(0x8C..=0x8F | 0x93 | 0x94 | 0x98..=0x9D | 0xA6)),
+                _ => false,
+            };
+            if !ok {
                 return false;
             }
-            i += 1;
-            continue;
+            i += if x >= 0xE0 { 3 } else { 2 };
         }
-        let y = b.get(i + 1).copied().unwrap_or(0);
-        let ok = match x {
-            // U+060C, U+061B, U+061F and U+0621..U+063F.
-            0xD8 => matches!(y, 0x8C | 0x9B | 0x9F) || y >= 0xA1,
-            // U+0640..U+06BF.
-            0xD9 | 0xDA => true,
-            // U+06C0..U+06D3.
-            0xDB => y <= 0x93,
-            // U+00A0, U+00AB, U+00BB.
-            0xC2 => matches!(y, 0xA0 | 0xAB | 0xBB),
-            // U+200C..U+200F, U+2013, U+2014, U+2018..U+201D, U+2026.
-            0xE2 => y == 0x80 && matches!(b.get(i + 2), Some(0x8C..=0x8F | 0x93 | 0x94 | 0x98..=0x9D | 0xA6)),
-            _ => false,
-        };
-        if !ok {
-            return false;
-        }
-        i += if x >= 0xE0 { 3 } else { 2 };
     }
     true
 }
+
+/// Bytes [`is_plain_arabic`] checks at a time.
+const PLAIN_BLOCK: usize = 32;
 
 /// The char-by-char definition of [`is_plain_arabic`], for tests.
 #[cfg(test)]
@@ -1395,8 +1402,8 @@ mod tests {
         for code in (0..0x3000u32).chain(0xFB50..0xFF00).chain([0x1F600]) {
             let Some(c) = char::from_u32(code) else { continue };
             let mut cases = vec![c.to_string(), format!("{base}{c}{base}"), format!("{c}{base}")];
-            // At every offset of the 16-byte blocks.
-            for k in 0..20 {
+            // At every offset of the blocks.
+            for k in 0..2 * PLAIN_BLOCK + 4 {
                 cases.push(format!("{}{c}{long}", "ـ".repeat(k / 2) + &" ".repeat(k % 2)));
             }
             for s in cases {
