@@ -167,13 +167,6 @@ fn push_word<'a>(out: &mut Vec<Tok<'a>>, t: &'a str, s: usize, e: usize) {
 /// Splits normalised text into words, digit runs, punctuation and line breaks.
 pub(crate) fn tokenize(t: &str) -> Vec<Tok<'_>> {
     let mut out = Vec::with_capacity(t.len() / 5);
-    tokenize_into(t, &mut out);
-    out
-}
-
-/// [`tokenize`] into `out`, which is cleared first, so one buffer serves many texts.
-pub(crate) fn tokenize_into<'a>(t: &'a str, out: &mut Vec<Tok<'a>>) {
-    out.clear();
     let b = t.as_bytes();
     let mut i = 0;
     while let Some(&x) = b.get(i) {
@@ -185,7 +178,7 @@ pub(crate) fn tokenize_into<'a>(t: &'a str, out: &mut Vec<Tok<'a>>) {
         // Most tokens are words that begin with a two-byte letter of the Arabic block.
         if matches!(b.get(i..i + 2), Some(&[x, y]) if is_letter_pair(x, y)) {
             let e = word_end(t, i + 2);
-            push_word(out, t, i, e);
+            push_word(&mut out, t, i, e);
             i = e;
             continue;
         }
@@ -204,7 +197,7 @@ pub(crate) fn tokenize_into<'a>(t: &'a str, out: &mut Vec<Tok<'a>>) {
             i += 1;
         } else if is_word_char(c) {
             let e = word_end(t, i + len);
-            push_word(out, t, i, e);
+            push_word(&mut out, t, i, e);
             i = e;
         } else if c.is_whitespace() {
             i += len;
@@ -240,6 +233,7 @@ pub(crate) fn tokenize_into<'a>(t: &'a str, out: &mut Vec<Tok<'a>>) {
             i += len;
         }
     }
+    out
 }
 
 /// Proclitic sequences that may stand before a temporal word.
