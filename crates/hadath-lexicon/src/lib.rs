@@ -352,9 +352,11 @@ impl Lexicon {
         buf: &mut String,
     ) -> Option<LexMatch<'_>> {
         let tok = norm_at(i);
+        // One hash of the token serves the readings filter and its bare reading.
+        let tok_hash = token_hash(tok);
         // A token long enough to carry a proclitic is read up to four ways below; one probe of
         // the readings filter says when none of them can begin a form.
-        if tok.len() >= 6 && !bit_set(&self.readings, readings_slot(token_hash(tok))) {
+        if tok.len() >= 6 && !bit_set(&self.readings, readings_slot(tok_hash)) {
             return None;
         }
         // (end, prefix_len, node, span_prefix_len) of the best match so far; the least segmented
@@ -362,14 +364,16 @@ impl Lexicon {
         let mut best: Option<(usize, usize, usize, usize)> = None;
         // Most stems begin no form: the first-token filter says so inline, and only a stem that
         // passes it walks the trie.
-        let mut try_stem = |stem: &str, prefix_len: usize, span_prefix_len: usize| {
-            let hash = token_hash(stem);
+        let mut try_stem_hashed = |hash: u64, stem: &str, prefix_len: usize, span_prefix_len: usize| {
             if !bit_set(&self.first_tokens, filter_slot(hash)) {
                 return;
             }
             self.walk(n, norm_at, i, (hash, stem), (prefix_len, span_prefix_len), &mut best);
         };
-        try_stem(tok, 0, 0);
+        try_stem_hashed(tok_hash, tok, 0, 0);
+        let mut try_stem = |stem: &str, prefix_len: usize, span_prefix_len: usize| {
+            try_stem_hashed(token_hash(stem), stem, prefix_len, span_prefix_len)
+        };
         if tok.len() >= 6 {
             // Proclitics, shortest first: a conjunction (و ف), then a preposition (ب ك ل), or
             // ل before the article run together as "لل". "وال"/"بال" need no reading of their
