@@ -245,6 +245,9 @@ fn list_item_starts(s: &str, norm: Option<&NormView<'_>>) -> Vec<usize> {
         }
         i += 1;
     }
+    if markers.is_empty() {
+        return Vec::new();
+    }
     // Keep markers that continue a count: a marker n whose predecessor n-1 is also there.
     // Values have at most two digits, so counts per value fit in small arrays.
     let mut after = [0usize; 101];
