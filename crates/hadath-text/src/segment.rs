@@ -245,6 +245,9 @@ fn list_item_starts(s: &str, norm: Option<&NormView<'_>>) -> Vec<usize> {
         }
         i += 1;
     }
+    if markers.is_empty() {
+        return Vec::new();
+    }
     // Keep markers that continue a count: a marker n whose predecessor n-1 is also there.
     // Values have at most two digits, so counts per value fit in small arrays.
     let mut after = [0usize; 101];
@@ -370,7 +373,8 @@ pub fn sentences_in(text: &str, para: Span, out: &mut Vec<Span>) {
 fn sentences_in_norm(text: &str, para: Span, norm: Option<&NormView<'_>>, out: &mut Vec<Span>) {
     let Some(s) = text.get(para.start..para.end) else { return };
     let norm = norm.filter(|v| v.base() == para.start && v.original_len() == s.len());
-    let quotes = outermost(quotation_ranges(s));
+    // Quotations matter only for a mark before the paragraph's end: found at the first one.
+    let mut quotes: Option<Vec<(usize, usize)>> = None;
     let list_starts = list_item_starts(s, norm);
     // Dots of list markers ("2. "), at the paragraph start or at a list item, end nothing.
     let mut marker_dots: Vec<usize> = std::iter::once(0)
@@ -380,9 +384,10 @@ fn sentences_in_norm(text: &str, para: Span, norm: Option<&NormView<'_>>, out: &
     marker_dots.sort_unstable();
     // The quotation strictly inside which byte `i` lies (before its closer), by binary search
     // over disjoint sorted ranges.
-    let inside_quote = |i: usize| {
+    let inside_quote = |quotes: &mut Option<Vec<(usize, usize)>>, i: usize| {
+        let quotes = quotes.get_or_insert_with(|| outermost(quotation_ranges(s)));
         let k = quotes.partition_point(|&(a, _)| a < i);
-        k.checked_sub(1).map(|k| quotes[k]).filter(|&(_, b)| i < b.saturating_sub(1))
+        k.checked_sub(1).and_then(|k| quotes.get(k).copied()).filter(|&(_, b)| i < b.saturating_sub(1))
     };
     let mut start = 0usize;
     let bytes = s.as_bytes();
@@ -453,10 +458,13 @@ fn sentences_in_norm(text: &str, para: Span, norm: Option<&NormView<'_>>, out: &
         if next.is_some_and(|d| !d.is_whitespace()) {
             continue;
         }
-        if let Some((_, qend)) = inside_quote(here) {
-            // Inside a quotation: only a mark right before its closer ends the sentence.
-            if j < qend {
-                continue;
+        // Inside a quotation, only a mark right before its closer ends the sentence (at the
+        // paragraph's end, every quotation has closed).
+        if j < s.len() {
+            if let Some((_, qend)) = inside_quote(&mut quotes, here) {
+                if j < qend {
+                    continue;
+                }
             }
         }
         push_sentence(s, start, j, para.start, out);
