@@ -648,6 +648,25 @@ fn has_object_pronoun(w: &str) -> bool {
     ["هم", "هما", "ها", "ه", "هن"].iter().any(|s| stem_len(s) >= 3) && !w.contains("مصرع") && !w.contains("حتف")
 }
 
+/// Words that open a phrase naming an earlier or later event: "منذ بدء المواجهات" (not
+/// خلال or أثناء, whose event shares the date).
+const EMBEDDING: &[&str] = &["منذ", "بعد", "قبل", "عقب", "اثر", "غداه"];
+
+/// Whether a time after the trigger dates another event named in a phrase between them:
+/// in "أول اجتماع بينهما منذ بدء المواجهات في أواخر سبتمبر" September dates the fighting,
+/// not the meeting. A word that is part of a time ("بعد ظهر الأربعاء"، "منذ يومين") opens
+/// no such phrase.
+fn dates_embedded_event(doc: &Document, v: &SentenceView, m: &TriggerMatch, time: Span) -> bool {
+    let in_time = |s: Span| doc.times.iter().any(|t| v.span.contains(t.span) && t.span.contains(s));
+    let Some(end) = v.tokens.iter().position(|t| t.span.start >= time.start) else { return false };
+    (m.last..end).any(|i| {
+        let opens = v.tokens.get(i).is_some_and(|t| !in_time(t.span)) && EMBEDDING.contains(&strip_conj(v.norm(i)));
+        // The phrase names something before the time: "منذ بدء المواجهات في".
+        let named = v.tokens.get(i + 1).is_some_and(|t| !in_time(t.span)) && i + 1 < end;
+        opens && named && v.same_clause(i, m.first)
+    })
+}
+
 /// Date of an event: the closest time in its clause, else the sentence's first (main) time,
 /// else the publication date.
 fn read_date(doc: &Document, v: &SentenceView, m: &TriggerMatch) -> EventDate {
@@ -657,6 +676,7 @@ fn read_date(doc: &Document, v: &SentenceView, m: &TriggerMatch) -> EventDate {
         .iter()
         .filter(|t| v.span.contains(t.span))
         .filter(|t| !matches!(t.kind, TimeKind::Duration | TimeKind::Set))
+        .filter(|t| !dates_embedded_event(doc, v, m, t.span))
         .map(|t| (t, date_of(t.value.as_ref(), t.precision)))
         .filter(|(_, d)| d.is_some())
         .collect();
