@@ -6,8 +6,8 @@ use crate::patterns::{Frame, Pattern, PatternSet, TriggerMatch};
 use crate::quotes::SpeakerTrack;
 use crate::words::word_set;
 use hadath_text::{
-    Actor, Casualties, Counted, DateBasis, Document, Event, EventDate, EventLocation, EventStatus, Precision, Span,
-    TimeKind, TimexValue,
+    Actor, Casualties, Counted, DateBasis, Document, EntityKind, Event, EventDate, EventLocation, EventStatus,
+    Precision, Span, TimeKind, TimexValue,
 };
 
 /// Words before a trigger that deny it.
@@ -687,7 +687,29 @@ fn read_date(doc: &Document, v: &SentenceView, m: &TriggerMatch) -> EventDate {
         .iter()
         .filter(|(t, _)| clause_of(t.span) == trig_clause)
         .min_by_key(|(t, _)| t.span.distance(trig))
-        .or_else(|| usable.iter().min_by_key(|(t, _)| t.span.start));
+        // A time before the trigger in another clause governs the sentence ("في 12 نوفمبر،
+        // أجرى ..."), as does one set off by commas in its clause ("اتهمت X، اليوم الجمعة،
+        // Y"); one in a later clause dates that clause ("والتقى X في بروكسل، وسبق لـ Y أن
+        // التقيا خلال سبتمبر").
+        .or_else(|| {
+            let loose_clause = |s: Span| v.tokens.iter().position(|t| t.span.overlaps(s)).and_then(|i| v.clause.get(i));
+            let in_time = |s: Span| usable.iter().any(|(t, _)| t.span.contains(s));
+            // A clause of a time alone: "، يوم 3 مارس،".
+            let time_alone = |s: Span| {
+                let c = clause_of(s);
+                v.tokens.iter().zip(&v.strict_clause).filter(|(_, k)| Some(**k) == c).all(|(t, _)| {
+                    t.kind == hadath_text::TokenKind::Punct
+                        || in_time(t.span)
+                        || matches!(t.norm.as_str(), "يوم" | "مساء" | "صباح" | "ليل" | "ليله" | "ظهر" | "فجر")
+                })
+            };
+            usable
+                .iter()
+                .filter(|(t, _)| {
+                    t.span.end <= trig.start || loose_clause(t.span) == v.clause.get(m.first) || time_alone(t.span)
+                })
+                .min_by_key(|(t, _)| t.span.start)
+        });
     if let Some((t, Some((value, precision)))) = best {
         return EventDate { value: Some(value.clone()), precision: *precision, basis: t.basis, span: Some(t.span) };
     }
@@ -2029,7 +2051,7 @@ fn merge_or_push(coded: &mut Vec<Event>, ev: Event) {
         let conflicting = !prev.source.is_empty()
             && !ev.source.is_empty()
             && !guests_talk
-            && prev.source.iter().all(|a| !ev.source.iter().any(|b| b.code == a.code));
+            && prev.source.iter().all(|a| !ev.source.iter().any(|b| same_party(a, b)));
         if !conflicting {
             for a in ev.source {
                 // A victim of the first trigger is not the agent of the second.
@@ -2064,6 +2086,13 @@ fn merge_or_push(coded: &mut Vec<Event>, ev: Event) {
         }
     }
     coded.push(ev);
+}
+
+/// Whether two actors are one party: the same code, and for two named people the same person
+/// ("والتقى باشينيان وعلييف ... وسبق لوزيري خارجية البلدين أن التقيا" are two meetings).
+fn same_party(a: &Actor, b: &Actor) -> bool {
+    let people = a.kind == EntityKind::Person && b.kind == EntityKind::Person && a.name.is_some() && b.name.is_some();
+    a.code == b.code && (!people || a.name == b.name)
 }
 
 /// Whether two actors are one: the same mention with the same code (a dual reference gives
