@@ -1369,6 +1369,72 @@ const FIGURATIVE_OBJECTS: &[&str] = &[
 ];
 
 /// Whether a kidnapping or killing verb takes a figurative object within its clause.
+/// Objects an attack verb takes only in words: a wish, a policy, a stance, a state's being.
+const ABSTRACT_TARGETS: &[&str] = &[
+    "رغبه",
+    "سياسه",
+    "سياسات",
+    "موقف",
+    "مواقف",
+    "قرار",
+    "قرارات",
+    "فكره",
+    "افكار",
+    "اقتراح",
+    "مقترح",
+    "مبادره",
+    "برنامج",
+    "اداء",
+    "نهج",
+    "وجود",
+    "كيان",
+    "الكيان",
+    "استقرار",
+    "سياده",
+    "هويه",
+    "وحده",
+    "سمعه",
+    "مصداقيه",
+    "بشده",
+    "بعنف",
+];
+
+/// "هاجم المرشح رغبة منافسه في ..."، "عملية تستهدف وجود الدولة": an attack verb whose object,
+/// within a few words after it in its clause, is a stance, a policy or a state's being.
+fn abstract_target(v: &SentenceView, m: &TriggerMatch, p: &Pattern, has_casualties: bool) -> bool {
+    if has_casualties || p.id != "assault.attack" || m.nominal {
+        return false;
+    }
+    (m.last..(m.last + 6).min(v.tokens.len()))
+        .any(|i| v.same_clause(i, m.first) && ABSTRACT_TARGETS.contains(&strip_conj(v.norm(i))))
+}
+
+/// Verbs that open what a protester says: "وقال أحد المتظاهرين"، "وعلق المتظاهر".
+const PROTESTER_SPEECH: &[&str] = &["قال", "اوضح", "اضاف", "علق", "اكد", "صرح", "ذكر", "تابع", "اعتبر", "يقول", "قالت"];
+
+/// Whether the sentence opens with what a protester said: its protest is told elsewhere. A
+/// protester's words after a report of the protest ("ردد الآلاف ...، وقال المتظاهرون") do not
+/// count.
+fn protester_speaks(v: &SentenceView) -> bool {
+    (0..v.tokens.len().min(2)).any(|i| {
+        PROTESTER_SPEECH.contains(&strip_conj(v.norm(i))) && {
+            let next = if v.norm(i + 1) == "احد" { i + 2 } else { i + 1 };
+            let w = v.norm(next);
+            matches!(
+                w,
+                "المتظاهر"
+                    | "متظاهر"
+                    | "المتظاهرين"
+                    | "المتظاهرون"
+                    | "محتج"
+                    | "المحتج"
+                    | "المحتجين"
+                    | "المحتجون"
+            )
+        }
+    })
+}
+
 fn figurative(v: &SentenceView, m: &TriggerMatch, p: &Pattern, has_casualties: bool) -> bool {
     if has_casualties || !matches!(p.id.as_str(), "assault.abduct" | "assault.kill" | "assault.assassinate") {
         return false;
@@ -1893,6 +1959,8 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
                     || judicial_execution(&v, &m)
                     || verbal_attack(&v, &m, p, has_casualties)
                     || figurative(&v, &m, p, has_casualties)
+                    || abstract_target(&v, &m, p, has_casualties)
+                    || (p.event_type == "PROTEST" && protester_speaks(&v))
                     || !is_eventive(&v, doc, &m, &matches, set, has_casualties));
             if mention {
                 cands.push(Candidate {
