@@ -1409,6 +1409,19 @@ fn abstract_target(v: &SentenceView, m: &TriggerMatch, p: &Pattern, has_casualti
         .any(|i| v.same_clause(i, m.first) && ABSTRACT_TARGETS.contains(&strip_conj(v.norm(i))))
 }
 
+/// "اشتباكات بين الشرطة والمتظاهرين": protesters named as one side of a clash are the
+/// clash's, which is coded as violence; the protest is told elsewhere.
+/// What they protest against, right after them ("ومتظاهرين يحتجون على"، "والمتظاهرين،
+/// احتجاجا على"), belongs to the clash too.
+fn protesters_in_a_clash(v: &SentenceView, m: &TriggerMatch) -> bool {
+    let side_of_clash = |k: usize| {
+        let w = strip_conj(v.norm(k));
+        let protesters = ["المتظاهر", "متظاهر", "المحتج", "محتج"].iter().any(|p| w.starts_with(p));
+        protesters && (k.saturating_sub(4)..k).any(|i| v.norm(i) == "بين" && v.same_clause(i, k))
+    };
+    (m.first.saturating_sub(3)..=m.first).any(side_of_clash)
+}
+
 /// Verbs that open what a protester says: "وقال أحد المتظاهرين"، "وعلق المتظاهر".
 const PROTESTER_SPEECH: &[&str] = &["قال", "اوضح", "اضاف", "علق", "اكد", "صرح", "ذكر", "تابع", "اعتبر", "يقول", "قالت"];
 
@@ -1960,7 +1973,7 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
                     || verbal_attack(&v, &m, p, has_casualties)
                     || figurative(&v, &m, p, has_casualties)
                     || abstract_target(&v, &m, p, has_casualties)
-                    || (p.event_type == "PROTEST" && protester_speaks(&v))
+                    || (p.event_type == "PROTEST" && (protester_speaks(&v) || protesters_in_a_clash(&v, &m)))
                     || !is_eventive(&v, doc, &m, &matches, set, has_casualties));
             if mention {
                 cands.push(Candidate {

@@ -1,4 +1,4 @@
-//! Attacks in words (on a wish, a stance) and what a protester says are not events of violence or protest.
+//! Attacks in words (on a wish, a stance), what a protester says and protesters as a side of a clash are no new assault or protest.
 
 use hadath_events::eval::analyse_text;
 use hadath_text::{Date, Document, EventStatus};
@@ -37,5 +37,21 @@ fn a_protester_speaking_is_no_new_protest() {
     }
     // A report of the protest followed by what the protesters said is still a protest.
     let text = "تظاهر آلاف الطلاب أمام الجامعة في القاهرة، وقال المتظاهرون إنهم يرفضون القرار.";
+    assert!(occurred(&code(text), "PROTEST"), "{text}");
+}
+
+#[test]
+fn protesters_as_a_side_of_a_clash_are_no_new_protest() {
+    for text in [
+        "وأصيب عشرة أشخاص في مصادمات بين الشرطة ومتظاهرين يحتجون على نتائج الانتخابات.",
+        "وما زالت المواجهات مستمرة في عدة مدن بين الشرطة والمتظاهرين، احتجاجا على مقتل طالب برصاص الشرطة.",
+        "قال شهود إن شخصين قتلا خلال اشتباكات بين الشرطة ومتظاهرين يحتجون على اعتقال زعيمهم.",
+    ] {
+        let doc = code(text);
+        assert!(!occurred(&doc, "PROTEST"), "{text}: {:#?}", doc.events);
+        // The clash itself is still coded.
+        assert!(occurred(&doc, "ASSAULT") || text.contains("احتجاجا"), "{text}: {:#?}", doc.events);
+    }
+    let text = "تظاهر آلاف العمال في العاصمة احتجاجا على رفع أسعار الوقود.";
     assert!(occurred(&code(text), "PROTEST"), "{text}");
 }
