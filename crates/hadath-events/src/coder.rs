@@ -1765,6 +1765,15 @@ fn over_a_year(v: &SentenceView) -> bool {
     })
 }
 
+/// "اعتدى القراصنة حتى الآن على سفن ..."، "لكثرة ما شهدته من عمليات خطف": a tally or a habit.
+/// With a toll ("قتل 53 مدنيا حتى الآن") it still reports the fighting.
+fn tally(v: &SentenceView) -> bool {
+    (1..v.tokens.len()).any(|i| {
+        let (a, b) = (strip_conj(v.norm(i - 1)), v.norm(i));
+        (a == "حتي" && b == "الان") || (a == "لكثره" && b == "ما")
+    })
+}
+
 /// Whether the trigger tells what someone is responsible for ("المسؤولة عن مقتل"): it
 /// describes an actor by past deeds.
 fn responsible_for(v: &SentenceView, m: &TriggerMatch) -> bool {
@@ -1967,6 +1976,7 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
                     || (p.event_type == "ASSAULT" && (told_before(&v) || about_violence(&v)))
                     || concessive(&v, &m)
                     || over_a_year(&v)
+                    || (tally(&v) && !has_casualties)
                     || responsible_for(&v, &m)
                     || under_reaction(&v, &m)
                     || judicial_execution(&v, &m)

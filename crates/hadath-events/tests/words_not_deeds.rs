@@ -1,4 +1,4 @@
-//! Attacks in words (on a wish, a stance), what a protester says and protesters as a side of a clash are no new assault or protest.
+//! Attacks in words, a protester speaking, protesters as a side of a clash, and tallies are no new assault or protest.
 
 use hadath_events::eval::analyse_text;
 use hadath_text::{Date, Document, EventStatus};
@@ -54,4 +54,22 @@ fn protesters_as_a_side_of_a_clash_are_no_new_protest() {
     }
     let text = "تظاهر آلاف العمال في العاصمة احتجاجا على رفع أسعار الوقود.";
     assert!(occurred(&code(text), "PROTEST"), "{text}");
+}
+
+#[test]
+fn a_tally_so_far_or_a_habit_is_no_new_assault() {
+    for text in
+        ["لقد هاجم القراصنة حتى الآن سفنا تجارية من عدة دول.", "وهجر السكان القرية لكثرة ما شهدته من عمليات خطف وقتل."]
+    {
+        let doc = code(text);
+        assert!(!occurred(&doc, "ASSAULT"), "{text}: {:#?}", doc.events);
+    }
+    let text = "هاجم القراصنة سفينة تجارية قبالة سواحل الصومال فجر اليوم.";
+    assert!(occurred(&code(text), "ASSAULT"), "{text}");
+}
+
+#[test]
+fn a_toll_so_far_is_still_reported() {
+    let text = "وقال المسؤول إن 40 مدنيا قتلوا خلال القتال حتى الآن.";
+    assert!(occurred(&code(text), "ASSAULT"), "{text}");
 }
