@@ -165,7 +165,12 @@ pub fn find_duals(doc: &Document) -> Vec<DualRef> {
     let mut found = Vec::new();
     let mut sentence = 0;
     for (i, t) in doc.tokens.iter().enumerate() {
-        let (bare, clitic_letters) = without_proclitics(t.norm.as_str());
+        // Most tokens are no dual noun: test the stems before any allocation.
+        let n = t.norm.as_str();
+        if !["بلد", "جانب", "طرف", "دولت"].iter().any(|stem| n.contains(stem)) {
+            continue;
+        }
+        let (bare, clitic_letters) = without_proclitics(n);
         if !DUAL_NOUNS.contains(&bare.as_str()) {
             continue;
         }
