@@ -1,12 +1,13 @@
 //! The event coder: triggers to events with roles, status, date, place and casualties.
 
 use crate::clause::{ActorGroup, SentenceView};
+use crate::duals::{expand, DualRef};
 use crate::patterns::{Frame, Pattern, PatternSet, TriggerMatch};
 use crate::quotes::SpeakerTrack;
 use crate::words::word_set;
 use hadath_text::{
-    Actor, Casualties, Counted, DateBasis, Document, Event, EventDate, EventLocation, EventStatus, Precision, Span,
-    TimeKind, TimexValue,
+    Actor, Casualties, Counted, DateBasis, Document, EntityKind, Event, EventDate, EventLocation, EventStatus,
+    Precision, Span, TimeKind, TimexValue,
 };
 
 /// Words before a trigger that deny it.
@@ -316,24 +317,31 @@ fn is_question(v: &SentenceView) -> bool {
 }
 
 /// Roles from clause structure around a trigger.
-fn read_roles(v: &SentenceView, m: &TriggerMatch, p: &Pattern, c: &mut Candidate) {
+fn read_roles(
+    v: &SentenceView,
+    m: &TriggerMatch,
+    p: &Pattern,
+    c: &mut Candidate,
+    others: &[TriggerMatch],
+    duals: &[DualRef],
+) {
     let in_clause = |g: &ActorGroup| v.same_clause(g.first, m.first);
     let after: Vec<&ActorGroup> = v.groups.iter().filter(|g| g.first >= m.last && in_clause(g)).collect();
     let before: Vec<&ActorGroup> = v.groups.iter().filter(|g| g.last <= m.first && in_clause(g)).collect();
     let prep = |g: &ActorGroup| g.members.first().and_then(|r| v.preposition_before(r));
 
-    // "بين X و Y": both sides of a meeting or a fight.
-    let between: Option<&ActorGroup> = after.iter().copied().find(|g| {
-        g.first >= 1 && (v.norm(g.first - 1) == "بين" || v.norm(g.first - 1) == "وبين") && g.first - m.last <= 8
-    });
+    // "بين X و Y": both sides of a meeting or a fight, when "بين" belongs to the trigger.
+    let after_between = |g: &ActorGroup| g.first >= 1 && matches!(v.norm(g.first - 1), "بين" | "وبين");
+    let first_between = after.iter().copied().find(|g| after_between(g) && g.first - m.last <= 8);
+    let between = first_between.filter(|g| between_attaches(v, m, p, g.first - 1, others));
     let mut between_pair: Option<(Vec<Actor>, Vec<Actor>)> = None;
     if let Some(g) = between {
-        let mut acts = g.actors();
+        let mut acts = actors_of(g, duals);
         if acts.len() >= 2 {
             let rest = acts.split_off(1);
             between_pair = Some((acts, rest));
         } else if let Some(next) = after.iter().find(|h| h.first > g.last && h.first - g.last <= 2) {
-            between_pair = Some((acts, next.actors()));
+            between_pair = Some((acts, actors_of(next, duals)));
         }
     }
 
@@ -341,15 +349,15 @@ fn read_roles(v: &SentenceView, m: &TriggerMatch, p: &Pattern, c: &mut Candidate
         Frame::Passive => {
             for g in &after {
                 match prep(g).as_deref() {
-                    Some("by") => c.source = g.actors(),
+                    Some("by") => c.source = actors_of(g, duals),
                     Some(_) => {}
-                    None if c.target.is_empty() => c.target = g.actors(),
+                    None if c.target.is_empty() => c.target = actors_of(g, duals),
                     None => {}
                 }
             }
             if c.target.is_empty() {
                 if let Some(g) = before.last().filter(|g| m.first - g.last <= 3) {
-                    c.target = g.actors();
+                    c.target = actors_of(g, duals);
                 }
             }
         }
@@ -360,14 +368,14 @@ fn read_roles(v: &SentenceView, m: &TriggerMatch, p: &Pattern, c: &mut Candidate
                 after.iter().filter(|g| prep(g).is_none() && (!obstructed(v, m.last, g.first))).collect();
             // A verbal noun's genitive is its victim: "مقتل 15 جنديا".
             if bare.len() >= 2 && bare[0].first - m.last <= 2 && !m.nominal {
-                c.source = bare[0].actors();
-                c.target = bare[1].actors();
+                c.source = actors_of(bare[0], duals);
+                c.target = actors_of(bare[1], duals);
             } else if let Some(g) = bare.first() {
-                c.target = g.actors();
+                c.target = actors_of(g, duals);
             }
             for g in &after {
                 if prep(g).as_deref() == Some("by") {
-                    c.source = g.actors();
+                    c.source = actors_of(g, duals);
                 }
             }
             if c.source.is_empty() && c.target.is_empty() {
@@ -380,9 +388,9 @@ fn read_roles(v: &SentenceView, m: &TriggerMatch, p: &Pattern, c: &mut Candidate
                     let stem = trig.get(m.prefix_len.min(trig.len())..).unwrap_or("");
                     let present = stem.starts_with('ي') || stem.starts_with('ت');
                     if !m.nominal && (present || has_object_pronoun(v.norm(m.last - 1))) {
-                        c.source = g.actors();
+                        c.source = actors_of(g, duals);
                     } else {
-                        c.target = g.actors();
+                        c.target = actors_of(g, duals);
                     }
                 }
             }
@@ -397,35 +405,36 @@ fn read_roles(v: &SentenceView, m: &TriggerMatch, p: &Pattern, c: &mut Candidate
             // A subject inside a split trigger: "أطلق جنود النار".
             let inner = v.groups.iter().find(|g| g.first > m.first && g.last < m.last && in_clause(g));
             if let Some(g) = inner.filter(|g| prep(g).is_none()) {
-                c.source = g.actors();
+                c.source = actors_of(g, duals);
                 subject_after = true;
             } else if participle {
                 subject_after = true;
                 if let Some(g) = v.groups.iter().find(|g| g.last <= m.first) {
-                    c.source = g.actors();
+                    c.source = actors_of(g, duals);
                 }
             } else if let Some(g) = adjacent_before {
-                c.source = g.actors();
+                c.source = actors_of(g, duals);
                 subject_after = true;
             } else if let Some(g) = after.first().filter(|g| prep(g).is_none() && g.first - m.last <= 3) {
-                c.source = g.actors();
+                c.source = actors_of(g, duals);
                 subject_after = true;
                 rest.next();
             }
             if !subject_after {
                 if let Some(g) = before.last() {
-                    c.source = g.actors();
+                    c.source = actors_of(g, duals);
                 }
             }
             for g in rest {
-                if between.is_some_and(|b| std::ptr::eq(b, g)) {
+                // Sides "بين X و Y" of the trigger, or of another noun, are not its object.
+                if between.is_some_and(|b| std::ptr::eq(b, g)) || first_between.is_some_and(|b| std::ptr::eq(b, g)) {
                     break;
                 }
                 match prep(g).as_deref() {
                     Some("by") | Some("عن") | Some("في") | Some("من") if p.event_type != "ASSAULT" => continue,
                     _ => {}
                 }
-                c.target = g.actors();
+                c.target = actors_of(g, duals);
                 // "استضاف لافروف نظيريه الأذربيجاني والأرميني"، "جمع ماكرون زعيمي البلدين": a
                 // host of two guests from two other countries mediates their talks. It stays
                 // the source, the guests the targets (CAMEO 045 has the mediator as source).
@@ -444,11 +453,11 @@ fn read_roles(v: &SentenceView, m: &TriggerMatch, p: &Pattern, c: &mut Candidate
                     break;
                 }
                 match prep(g).as_deref() {
-                    None if c.source.is_empty() && g.first - m.last <= 2 => c.source = g.actors(),
+                    None if c.source.is_empty() && g.first - m.last <= 2 => c.source = actors_of(g, duals),
                     Some("علي") | Some("ضد") | Some("مع") | Some("ل") | Some("الي") if c.target.is_empty() => {
-                        c.target = g.actors()
+                        c.target = actors_of(g, duals)
                     }
-                    Some("by") => c.source = g.actors(),
+                    Some("by") => c.source = actors_of(g, duals),
                     _ => {}
                 }
             }
@@ -456,7 +465,7 @@ fn read_roles(v: &SentenceView, m: &TriggerMatch, p: &Pattern, c: &mut Candidate
             let margin = |g: &ActorGroup| g.first >= 1 && strip_conj(v.norm(g.first - 1)) == "هامش";
             if c.source.is_empty() {
                 if let Some(g) = before.last().filter(|g| m.first - g.last <= 6 && !margin(g)) {
-                    c.source = g.actors();
+                    c.source = actors_of(g, duals);
                 }
             }
             // "تلقى X ونظيره Y دعوة"، "X تلقى اتصالا": who receives a call or a warning is its
@@ -466,7 +475,7 @@ fn read_roles(v: &SentenceView, m: &TriggerMatch, p: &Pattern, c: &mut Candidate
                 let verb_first = g.first >= 1 && receives(g.first - 1) && m.first - g.last <= 1;
                 let subject_first = m.first == g.last + 1 && receives(g.last);
                 if verb_first || subject_first {
-                    let acts = g.actors();
+                    let acts = actors_of(g, duals);
                     c.source.retain(|a| !acts.iter().any(|b| b.span == a.span));
                     c.target = acts;
                     // "دعوة من الرئيس الروسي": the sender.
@@ -474,7 +483,7 @@ fn read_roles(v: &SentenceView, m: &TriggerMatch, p: &Pattern, c: &mut Candidate
                         if let Some(h) =
                             after.iter().find(|h| h.first - m.last <= 2 && prep(h).as_deref() == Some("من"))
                         {
-                            c.source = h.actors();
+                            c.source = actors_of(h, duals);
                         }
                     }
                 }
@@ -511,7 +520,7 @@ fn read_roles(v: &SentenceView, m: &TriggerMatch, p: &Pattern, c: &mut Candidate
             || in_presence;
         if is_med {
             if let Some(g) = v.groups.iter().find(|g| g.first > i && g.first - i <= 3) {
-                let meds = g.actors();
+                let meds = actors_of(g, duals);
                 c.source.retain(|a| !meds.iter().any(|b| b.span == a.span));
                 c.target.retain(|a| !meds.iter().any(|b| b.span == a.span));
                 c.mediator = meds;
@@ -522,7 +531,7 @@ fn read_roles(v: &SentenceView, m: &TriggerMatch, p: &Pattern, c: &mut Candidate
     if c.source.is_empty() && matches!(p.frame, Frame::Verb) && !matches!(p.event_type.as_str(), "ASSAULT" | "PROTEST")
     {
         if let Some(g) = v.groups.iter().rev().find(|g| g.last <= m.first && m.first - g.last <= 25) {
-            let acts = g.actors();
+            let acts = actors_of(g, duals);
             if !acts
                 .iter()
                 .any(|a| c.target.iter().any(|b| b.span == a.span) || c.mediator.iter().any(|b| b.span == a.span))
@@ -537,6 +546,68 @@ fn read_roles(v: &SentenceView, m: &TriggerMatch, p: &Pattern, c: &mut Candidate
         let rest = c.target.split_off(1);
         c.source = std::mem::replace(&mut c.target, rest);
     }
+}
+
+/// Words that open a phrase or clause of their own between a trigger and "بين": "ويأتي
+/// اللقاء بعد أعمال عنف وقعت بين ...".
+const DETACHING: &[&str] = &["بعد", "قبل", "عقب", "اثر", "منذ", "بشان", "حول", "حيال", "ازاء", "رغم", "بسبب", "جراء"];
+
+/// Nouns that a following "بين" belongs to: the border, the relations, the war between two.
+const BETWEEN_HEADS: &[&str] = &[
+    "الحدود",
+    "حدود",
+    "الحدوديه",
+    "العلاقات",
+    "علاقات",
+    "العلاقه",
+    "الصراع",
+    "النزاع",
+    "التوتر",
+    "التوترات",
+    "الخلاف",
+    "الخلافات",
+    "الحرب",
+    "العداء",
+    "النقل",
+    "الطريق",
+    "الطرق",
+    "الممر",
+    "التجاره",
+    "التبادل",
+    "الفجوه",
+    "الهوه",
+    "الثقه",
+    "المسافه",
+    "الربط",
+    "التطبيع",
+    "الفصل",
+];
+
+/// Whether "بين" at token `bain` gives the trigger its two sides: it follows the trigger or
+/// its modifiers, with no other event noun, no relative clause on another noun, no phrase
+/// of time or cause, and (but for a fight) no noun that takes "بين" itself ("ترسيم الحدود
+/// بين") between them.
+fn between_attaches(v: &SentenceView, m: &TriggerMatch, p: &Pattern, bain: usize, others: &[TriggerMatch]) -> bool {
+    let set = PatternSet::get();
+    (m.last..bain).all(|i| {
+        let w = strip_conj(v.norm(i));
+        let other_event = others.iter().any(|o| {
+            o.first == i
+                && o.first != m.first
+                && set.patterns.get(o.pattern).is_some_and(|q| q.event_type != p.event_type)
+        });
+        // A relative clause right after the trigger describes it ("الاجتماع الذي عقد بين ..."),
+        // one after another noun describes that noun.
+        let late_relative = RELATIVES.contains(&w) && i > m.last + 1;
+        // A fight "على الحدود بين X و Y" is still one between X and Y.
+        let other_head = BETWEEN_HEADS.contains(&w) && !matches!(p.event_type.as_str(), "ASSAULT" | "PROTEST");
+        !(other_event || late_relative || DETACHING.contains(&w) || other_head)
+    })
+}
+
+/// Actors of a group, with each dual reference ("البلدين") expanded into its two countries.
+fn actors_of(g: &ActorGroup, duals: &[DualRef]) -> Vec<Actor> {
+    expand(g.actors(), duals)
 }
 
 /// Whether a host's object names two guests of two countries, neither the host's own.
@@ -577,6 +648,25 @@ fn has_object_pronoun(w: &str) -> bool {
     ["هم", "هما", "ها", "ه", "هن"].iter().any(|s| stem_len(s) >= 3) && !w.contains("مصرع") && !w.contains("حتف")
 }
 
+/// Words that open a phrase naming an earlier or later event: "منذ بدء المواجهات" (not
+/// خلال or أثناء, whose event shares the date).
+const EMBEDDING: &[&str] = &["منذ", "بعد", "قبل", "عقب", "اثر", "غداه"];
+
+/// Whether a time after the trigger dates another event named in a phrase between them:
+/// in "أول اجتماع بينهما منذ بدء المواجهات في أواخر سبتمبر" September dates the fighting,
+/// not the meeting. A word that is part of a time ("بعد ظهر الأربعاء"، "منذ يومين") opens
+/// no such phrase.
+fn dates_embedded_event(doc: &Document, v: &SentenceView, m: &TriggerMatch, time: Span) -> bool {
+    let in_time = |s: Span| doc.times.iter().any(|t| v.span.contains(t.span) && t.span.contains(s));
+    let Some(end) = v.tokens.iter().position(|t| t.span.start >= time.start) else { return false };
+    (m.last..end).any(|i| {
+        let opens = v.tokens.get(i).is_some_and(|t| !in_time(t.span)) && EMBEDDING.contains(&strip_conj(v.norm(i)));
+        // The phrase names something before the time: "منذ بدء المواجهات في".
+        let named = v.tokens.get(i + 1).is_some_and(|t| !in_time(t.span)) && i + 1 < end;
+        opens && named && v.same_clause(i, m.first)
+    })
+}
+
 /// Date of an event: the closest time in its clause, else the sentence's first (main) time,
 /// else the publication date.
 fn read_date(doc: &Document, v: &SentenceView, m: &TriggerMatch) -> EventDate {
@@ -586,6 +676,7 @@ fn read_date(doc: &Document, v: &SentenceView, m: &TriggerMatch) -> EventDate {
         .iter()
         .filter(|t| v.span.contains(t.span))
         .filter(|t| !matches!(t.kind, TimeKind::Duration | TimeKind::Set))
+        .filter(|t| !dates_embedded_event(doc, v, m, t.span))
         .map(|t| (t, date_of(t.value.as_ref(), t.precision)))
         .filter(|(_, d)| d.is_some())
         .collect();
@@ -596,7 +687,29 @@ fn read_date(doc: &Document, v: &SentenceView, m: &TriggerMatch) -> EventDate {
         .iter()
         .filter(|(t, _)| clause_of(t.span) == trig_clause)
         .min_by_key(|(t, _)| t.span.distance(trig))
-        .or_else(|| usable.iter().min_by_key(|(t, _)| t.span.start));
+        // A time before the trigger in another clause governs the sentence ("في 12 نوفمبر،
+        // أجرى ..."), as does one set off by commas in its clause ("اتهمت X، اليوم الجمعة،
+        // Y"); one in a later clause dates that clause ("والتقى X في بروكسل، وسبق لـ Y أن
+        // التقيا خلال سبتمبر").
+        .or_else(|| {
+            let loose_clause = |s: Span| v.tokens.iter().position(|t| t.span.overlaps(s)).and_then(|i| v.clause.get(i));
+            let in_time = |s: Span| usable.iter().any(|(t, _)| t.span.contains(s));
+            // A clause of a time alone: "، يوم 3 مارس،".
+            let time_alone = |s: Span| {
+                let c = clause_of(s);
+                v.tokens.iter().zip(&v.strict_clause).filter(|(_, k)| Some(**k) == c).all(|(t, _)| {
+                    t.kind == hadath_text::TokenKind::Punct
+                        || in_time(t.span)
+                        || matches!(t.norm.as_str(), "يوم" | "مساء" | "صباح" | "ليل" | "ليله" | "ظهر" | "فجر")
+                })
+            };
+            usable
+                .iter()
+                .filter(|(t, _)| {
+                    t.span.end <= trig.start || loose_clause(t.span) == v.clause.get(m.first) || time_alone(t.span)
+                })
+                .min_by_key(|(t, _)| t.span.start)
+        });
     if let Some((t, Some((value, precision)))) = best {
         return EventDate { value: Some(value.clone()), precision: *precision, basis: t.basis, span: Some(t.span) };
     }
@@ -1256,6 +1369,85 @@ const FIGURATIVE_OBJECTS: &[&str] = &[
 ];
 
 /// Whether a kidnapping or killing verb takes a figurative object within its clause.
+/// Objects an attack verb takes only in words: a wish, a policy, a stance, a state's being.
+const ABSTRACT_TARGETS: &[&str] = &[
+    "رغبه",
+    "سياسه",
+    "سياسات",
+    "موقف",
+    "مواقف",
+    "قرار",
+    "قرارات",
+    "فكره",
+    "افكار",
+    "اقتراح",
+    "مقترح",
+    "مبادره",
+    "برنامج",
+    "اداء",
+    "نهج",
+    "وجود",
+    "كيان",
+    "الكيان",
+    "استقرار",
+    "سياده",
+    "هويه",
+    "وحده",
+    "سمعه",
+    "مصداقيه",
+    "بشده",
+    "بعنف",
+];
+
+/// "هاجم المرشح رغبة منافسه في ..."، "عملية تستهدف وجود الدولة": an attack verb whose object,
+/// within a few words after it in its clause, is a stance, a policy or a state's being.
+fn abstract_target(v: &SentenceView, m: &TriggerMatch, p: &Pattern, has_casualties: bool) -> bool {
+    if has_casualties || p.id != "assault.attack" || m.nominal {
+        return false;
+    }
+    (m.last..(m.last + 6).min(v.tokens.len()))
+        .any(|i| v.same_clause(i, m.first) && ABSTRACT_TARGETS.contains(&strip_conj(v.norm(i))))
+}
+
+/// "اشتباكات بين الشرطة والمتظاهرين": protesters named as one side of a clash are the
+/// clash's, which is coded as violence; the protest is told elsewhere.
+/// What they protest against, right after them ("ومتظاهرين يحتجون على"، "والمتظاهرين،
+/// احتجاجا على"), belongs to the clash too.
+fn protesters_in_a_clash(v: &SentenceView, m: &TriggerMatch) -> bool {
+    let side_of_clash = |k: usize| {
+        let w = strip_conj(v.norm(k));
+        let protesters = ["المتظاهر", "متظاهر", "المحتج", "محتج"].iter().any(|p| w.starts_with(p));
+        protesters && (k.saturating_sub(4)..k).any(|i| v.norm(i) == "بين" && v.same_clause(i, k))
+    };
+    (m.first.saturating_sub(3)..=m.first).any(side_of_clash)
+}
+
+/// Verbs that open what a protester says: "وقال أحد المتظاهرين"، "وعلق المتظاهر".
+const PROTESTER_SPEECH: &[&str] = &["قال", "اوضح", "اضاف", "علق", "اكد", "صرح", "ذكر", "تابع", "اعتبر", "يقول", "قالت"];
+
+/// Whether the sentence opens with what a protester said: its protest is told elsewhere. A
+/// protester's words after a report of the protest ("ردد الآلاف ...، وقال المتظاهرون") do not
+/// count.
+fn protester_speaks(v: &SentenceView) -> bool {
+    (0..v.tokens.len().min(2)).any(|i| {
+        PROTESTER_SPEECH.contains(&strip_conj(v.norm(i))) && {
+            let next = if v.norm(i + 1) == "احد" { i + 2 } else { i + 1 };
+            let w = v.norm(next);
+            matches!(
+                w,
+                "المتظاهر"
+                    | "متظاهر"
+                    | "المتظاهرين"
+                    | "المتظاهرون"
+                    | "محتج"
+                    | "المحتج"
+                    | "المحتجين"
+                    | "المحتجون"
+            )
+        }
+    })
+}
+
 fn figurative(v: &SentenceView, m: &TriggerMatch, p: &Pattern, has_casualties: bool) -> bool {
     if has_casualties || !matches!(p.id.as_str(), "assault.abduct" | "assault.kill" | "assault.assassinate") {
         return false;
@@ -1573,6 +1765,15 @@ fn over_a_year(v: &SentenceView) -> bool {
     })
 }
 
+/// "اعتدى القراصنة حتى الآن على سفن ..."، "لكثرة ما شهدته من عمليات خطف": a tally or a habit.
+/// With a toll ("قتل 53 مدنيا حتى الآن") it still reports the fighting.
+fn tally(v: &SentenceView) -> bool {
+    (1..v.tokens.len()).any(|i| {
+        let (a, b) = (strip_conj(v.norm(i - 1)), v.norm(i));
+        (a == "حتي" && b == "الان") || (a == "لكثره" && b == "ما")
+    })
+}
+
 /// Whether the trigger tells what someone is responsible for ("المسؤولة عن مقتل"): it
 /// describes an actor by past deeds.
 fn responsible_for(v: &SentenceView, m: &TriggerMatch) -> bool {
@@ -1733,6 +1934,9 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
     let set = PatternSet::get();
     let mut events = Vec::new();
     let mut quotes = crate::quotes::find_quotes(doc);
+    // "وزيري خارجية البلدين": one placeholder actor while roles are read, two actors after.
+    let duals = crate::duals::find_duals(doc);
+    crate::duals::add_placeholders(doc, &duals);
     let mut speakers = SpeakerTrack::default();
     let sentences = doc.sentences.clone();
     let mut next_quote = 0;
@@ -1772,11 +1976,14 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
                     || (p.event_type == "ASSAULT" && (told_before(&v) || about_violence(&v)))
                     || concessive(&v, &m)
                     || over_a_year(&v)
+                    || (tally(&v) && !has_casualties)
                     || responsible_for(&v, &m)
                     || under_reaction(&v, &m)
                     || judicial_execution(&v, &m)
                     || verbal_attack(&v, &m, p, has_casualties)
                     || figurative(&v, &m, p, has_casualties)
+                    || abstract_target(&v, &m, p, has_casualties)
+                    || (p.event_type == "PROTEST" && (protester_speaks(&v) || protesters_in_a_clash(&v, &m)))
                     || !is_eventive(&v, doc, &m, &matches, set, has_casualties));
             if mention {
                 cands.push(Candidate {
@@ -1802,7 +2009,7 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
                 third_party: false,
                 absorbed: false,
             };
-            read_roles(&v, &m, p, &mut c);
+            read_roles(&v, &m, p, &mut c, &matches, &duals);
             // "فضت الشرطة اعتصاما للعمال": who dispersed it is not who protested.
             if p.event_type == "PROTEST" && dispersed(&v, &m) {
                 let trigger_end = v.tokens.get(m.last.saturating_sub(1)).map_or(0, |t| t.span.end);
@@ -1868,10 +2075,10 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
                 let in_quote = quotes.iter().find(|q| q.span.contains(trig));
                 let speech_type = matches!(p.event_type.as_str(), "ACCUSE" | "THREATEN" | "REQUEST" | "REJECT");
                 if let (Some(s), true) = (&speaker, speech_type && in_quote.is_none()) {
-                    source.push(s.clone());
+                    source = expand(vec![s.clone()], &duals);
                 } else if let (Some(q), true) = (in_quote, speech_type) {
                     if let Some(s) = &q.speaker {
-                        source.push(s.clone());
+                        source = expand(vec![s.clone()], &duals);
                     }
                 }
             }
@@ -1904,6 +2111,7 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
         }
         events.extend(coded);
     }
+    crate::duals::remove_placeholders(doc);
     doc.quotes = quotes;
     doc.events = events;
 }
@@ -1930,29 +2138,29 @@ fn merge_or_push(coded: &mut Vec<Event>, ev: Event) {
     if let Some(prev) = coded.iter_mut().find(|e| e.event_type == ev.event_type && e.status == ev.status) {
         let violent = matches!(ev.event_type.as_str(), "ASSAULT" | "PROTEST");
         // Guests of a hosted meeting who hold talks in it are not a second meeting.
-        let guests_talk = !violent && ev.source.iter().all(|b| prev.target.iter().any(|a| a.span == b.span));
+        let guests_talk = !violent && ev.source.iter().all(|b| prev.target.iter().any(|a| same_actor(a, b)));
         let conflicting = !prev.source.is_empty()
             && !ev.source.is_empty()
             && !guests_talk
-            && prev.source.iter().all(|a| !ev.source.iter().any(|b| b.code == a.code));
+            && prev.source.iter().all(|a| !ev.source.iter().any(|b| same_party(a, b)));
         if !conflicting {
             for a in ev.source {
                 // A victim of the first trigger is not the agent of the second.
-                let victim = violent && prev.target.iter().any(|b| b.span == a.span);
+                let victim = violent && prev.target.iter().any(|b| same_actor(&a, b));
                 // An actor already a target or mediator of the event keeps that role.
-                let placed = prev.target.iter().chain(&prev.mediator).any(|b| b.span == a.span);
-                if !prev.source.iter().any(|b| b.span == a.span) && !victim && !placed {
+                let placed = prev.target.iter().chain(&prev.mediator).any(|b| same_actor(&a, b));
+                if !prev.source.iter().any(|b| same_actor(&a, b)) && !victim && !placed {
                     prev.source.push(a);
                 }
             }
             for a in ev.target {
-                let placed = prev.target.iter().chain(&prev.source).chain(&prev.mediator).any(|b| b.span == a.span);
+                let placed = prev.target.iter().chain(&prev.source).chain(&prev.mediator).any(|b| same_actor(&a, b));
                 if !placed {
                     prev.target.push(a);
                 }
             }
             for a in ev.mediator {
-                if !prev.mediator.iter().any(|b| b.span == a.span) {
+                if !prev.mediator.iter().any(|b| same_actor(&a, b)) {
                     prev.mediator.push(a);
                 }
             }
@@ -1969,4 +2177,17 @@ fn merge_or_push(coded: &mut Vec<Event>, ev: Event) {
         }
     }
     coded.push(ev);
+}
+
+/// Whether two actors are one party: the same code, and for two named people the same person
+/// ("والتقى باشينيان وعلييف ... وسبق لوزيري خارجية البلدين أن التقيا" are two meetings).
+fn same_party(a: &Actor, b: &Actor) -> bool {
+    let people = a.kind == EntityKind::Person && b.kind == EntityKind::Person && a.name.is_some() && b.name.is_some();
+    a.code == b.code && (!people || a.name == b.name)
+}
+
+/// Whether two actors are one: the same mention with the same code (a dual reference gives
+/// two actors for one mention).
+fn same_actor(a: &Actor, b: &Actor) -> bool {
+    a.span == b.span && a.code == b.code
 }

@@ -6,6 +6,7 @@
 
 pub mod clause;
 pub mod coder;
+mod duals;
 pub mod eval;
 pub mod patterns;
 pub mod quotes;
