@@ -653,8 +653,8 @@ fn has_object_pronoun(w: &str) -> bool {
 const EMBEDDING: &[&str] = &["منذ", "بعد", "قبل", "عقب", "اثر", "غداه"];
 
 /// Whether a time after the trigger dates another event named in a phrase between them:
-/// in "أول اجتماع بينهما منذ بدء المواجهات في أواخر سبتمبر" September dates the fighting,
-/// not the meeting. A word that is part of a time ("بعد ظهر الأربعاء"، "منذ يومين") opens
+/// in "أول لقاء للوزيرين منذ اندلاع القتال في مطلع مارس" March dates the fighting, not the
+/// meeting. A word that is part of a time ("بعد ظهر الأربعاء"، "منذ يومين") opens
 /// no such phrase.
 fn dates_embedded_event(doc: &Document, v: &SentenceView, m: &TriggerMatch, time: Span) -> bool {
     let in_time = |s: Span| doc.times.iter().any(|t| v.span.contains(t.span) && t.span.contains(s));
@@ -1409,9 +1409,9 @@ fn abstract_target(v: &SentenceView, m: &TriggerMatch, p: &Pattern, has_casualti
         .any(|i| v.same_clause(i, m.first) && ABSTRACT_TARGETS.contains(&strip_conj(v.norm(i))))
 }
 
-/// "اشتباكات بين الشرطة والمتظاهرين": protesters named as one side of a clash are the
+/// "مواجهات بين قوات الأمن والمحتجين": protesters named as one side of a clash are the
 /// clash's, which is coded as violence; the protest is told elsewhere.
-/// What they protest against, right after them ("ومتظاهرين يحتجون على"، "والمتظاهرين،
+/// What they protest against, right after them ("ومحتجين يرفضون ..."، "والمحتجين،
 /// احتجاجا على"), belongs to the clash too.
 fn protesters_in_a_clash(v: &SentenceView, m: &TriggerMatch) -> bool {
     let side_of_clash = |k: usize| {
@@ -1765,7 +1765,7 @@ fn over_a_year(v: &SentenceView) -> bool {
     })
 }
 
-/// "اعتدى القراصنة حتى الآن على سفن ..."، "لكثرة ما شهدته من عمليات خطف": a tally or a habit.
+/// "اعتدى القراصنة حتى الآن على سفن ..."، "لكثرة ما عرفه الطريق من كمائن": a tally or a habit.
 /// With a toll ("قتل 53 مدنيا حتى الآن") it still reports the fighting.
 fn tally(v: &SentenceView) -> bool {
     (1..v.tokens.len()).any(|i| {
@@ -2180,7 +2180,7 @@ fn merge_or_push(coded: &mut Vec<Event>, ev: Event) {
 }
 
 /// Whether two actors are one party: the same code, and for two named people the same person
-/// ("والتقى باشينيان وعلييف ... وسبق لوزيري خارجية البلدين أن التقيا" are two meetings).
+/// ("اجتمع مودي وشريف ...، وكان وزيرا خارجية البلدين قد اجتمعا" are two meetings).
 fn same_party(a: &Actor, b: &Actor) -> bool {
     let people = a.kind == EntityKind::Person && b.kind == EntityKind::Person && a.name.is_some() && b.name.is_some();
     a.code == b.code && (!people || a.name == b.name)

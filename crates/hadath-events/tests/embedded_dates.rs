@@ -43,7 +43,7 @@ fn time_of_the_trigger_or_a_simultaneous_event_dates_it() {
 #[test]
 fn time_of_a_later_clause_dates_that_clause_only() {
     let doc = code(
-        "والتقى رئيس الوزراء الهندي ورئيس الوزراء الباكستاني في جنيف عدة مرات، وسبق لوزيري خارجية البلدين أن التقيا في 3 مارس في نيويورك.",
+        "والتقى رئيس الوزراء الهندي ورئيس الوزراء الباكستاني في جنيف عدة مرات، وكان وزيرا خارجية البلدين قد اجتمعا في 3 مارس في نيويورك.",
     );
     let consult: Vec<_> = doc.events.iter().filter(|e| e.event_type == "CONSULT").collect();
     // Two meetings of different people: not merged into one.
