@@ -14,10 +14,6 @@ pub struct BenchArgs {
     /// Worker threads (default: all cores).
     #[arg(long)]
     threads: Option<usize>,
-    /// Lay documents out on the worker threads even with one worker (by default only with
-    /// several), so that every stage runs on the workers and `--threads 1` uses one core.
-    #[arg(long)]
-    layout_on_workers: bool,
     /// Stop after this many documents.
     #[arg(long)]
     limit: Option<usize>,
@@ -81,7 +77,8 @@ pub fn run(args: BenchArgs) -> Result<ExitCode> {
     let lexicon_ms = t0.elapsed().as_secs_f64() * 1000.0;
     let pool = crate::thread_pool(args.threads)?;
     let threads = pool.current_num_threads();
-    let ingest = IngestOptions { defer_layout: args.layout_on_workers || threads > 1, ..IngestOptions::default() };
+    // One worker runs everything on this thread; with several, the layout runs on the workers.
+    let ingest = IngestOptions { defer_layout: threads > 1, ..IngestOptions::default() };
     let stream = hadath_ingest::open(&args.paths, &ingest)?;
     let read_nanos = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
     let stream = TimedStream { inner: stream.take(args.limit.unwrap_or(usize::MAX)), nanos: read_nanos.clone() };
@@ -111,7 +108,7 @@ pub fn run(args: BenchArgs) -> Result<ExitCode> {
     let cpu = cpu_seconds().zip(cpu_start).map(|(b, a)| b - a);
     println!(
         "threads          {threads} ({})",
-        if ingest.defer_layout { "layout on the workers" } else { "layout on the reading thread" }
+        if ingest.defer_layout { "layout on the workers" } else { "one thread does everything" }
     );
     println!("documents        {docs}");
     println!("input text       {:.1} MB ({} chars)", bytes as f64 / 1e6, chars);
@@ -144,7 +141,7 @@ pub fn run(args: BenchArgs) -> Result<ExitCode> {
     println!("lexicon load     {lexicon_ms:.1} ms");
     let read_secs = read_nanos.load(std::sync::atomic::Ordering::Relaxed) as f64 / 1e9;
     println!(
-        "  reader thread    {read_secs:7.2} s  (read{})  {:8.1} MB/s",
+        "  reading          {read_secs:7.2} s  (read{})  {:8.1} MB/s",
         if ingest.defer_layout { ", lines in order" } else { " + layout" },
         bytes as f64 / 1e6 / read_secs.max(1e-9)
     );

@@ -257,7 +257,7 @@ fn code(args: CodeArgs) -> Result<ExitCode> {
     }
     let pool = thread_pool(args.threads)?;
     // With several workers the layout runs on them, so the reading thread does not limit the
-    // speed; with one, the reading thread lays documents out while the worker analyses.
+    // speed; with one, everything runs on this thread, layout included.
     let opts = IngestOptions { defer_layout: pool.current_num_threads() > 1, ..opts };
     let stream = hadath_ingest::open(&args.paths, &opts)?;
     let mut out: Box<dyn Write> = match &args.output {

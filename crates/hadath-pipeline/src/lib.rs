@@ -133,7 +133,8 @@ const CHUNK_BYTES: usize = 1 << 18;
 /// holds up only its own worker. A chunk goes out as soon as a worker is idle, so a slow input
 /// (a live feed on stdin) is not held back to fill it. Documents read but not yet sunk are at
 /// most `batch` per worker, so memory stays flat however long the stream, and output order does
-/// not depend on the number of workers.
+/// not depend on the number of workers. With one worker the stream runs serially on this
+/// thread instead.
 fn stream<I, T, M, F, E>(
     docs: I,
     opts: &PipelineOptions,
@@ -149,6 +150,9 @@ where
     F: FnMut(Document, T) -> Result<(), E>,
 {
     let workers = pool.map_or_else(rayon::current_num_threads, |p| p.current_num_threads()).max(1);
+    if workers == 1 {
+        return serial(docs, opts, map, sink);
+    }
     let limit = batch.max(1).saturating_mul(workers);
     let (work_tx, work_rx) = mpsc::channel::<(usize, Vec<Document>)>();
     let work_rx = Mutex::new(work_rx);
@@ -157,6 +161,23 @@ where
         Some(p) => p.in_place_scope(|scope| drive(scope, &shared, work_tx, docs, sink)),
         None => rayon::in_place_scope(|scope| drive(scope, &shared, work_tx, docs, sink)),
     }
+}
+
+/// One worker: everything runs on the calling thread, one document after another, with no
+/// channel and no second thread, so `--threads 1` keeps exactly one core busy.
+fn serial<I, T, M, F, E>(docs: I, opts: &PipelineOptions, map: M, mut sink: F) -> Result<(), E>
+where
+    I: Iterator<Item = Document>,
+    M: Fn(&Document) -> T,
+    F: FnMut(Document, T) -> Result<(), E>,
+{
+    for mut doc in docs {
+        // `analyze` catches a failing layer itself; a panic in `map` goes on up, as with workers.
+        analyze(&mut doc, opts);
+        let value = map(&doc);
+        sink(doc, value)?;
+    }
+    Ok(())
 }
 
 /// What the workers share with the reading thread.

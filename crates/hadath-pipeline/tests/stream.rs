@@ -120,3 +120,24 @@ fn long_and_short_documents_mixed_keep_their_order() {
         assert_eq!(ids, (0..60).map(|i| format!("m{i}")).collect::<Vec<_>>(), "threads {threads}");
     }
 }
+
+#[test]
+fn one_worker_runs_every_document_on_the_calling_thread() {
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build().expect("thread pool");
+    let caller = std::thread::current().id();
+    let mut ran_on = Vec::new();
+    run_stream_map(
+        docs(20).into_iter(),
+        &PipelineOptions::default(),
+        Some(&pool),
+        64,
+        |_| std::thread::current().id(),
+        |_, id| -> Result<(), ()> {
+            ran_on.push(id);
+            Ok(())
+        },
+    )
+    .expect("no sink error");
+    assert_eq!(ran_on.len(), 20);
+    assert!(ran_on.iter().all(|id| *id == caller), "--threads 1 must keep one thread busy");
+}
