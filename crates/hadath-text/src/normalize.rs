@@ -216,8 +216,10 @@ pub struct Normalizer {
     /// Normalised UTF-8 bytes of every code point below [`SHORT_END`] (ASCII and the two-byte
     /// UTF-8 range, Arabic included), inline, for the fast paths.
     short: Vec<Short>,
-    /// For each code point below [`SHORT_END`]: whether the chain keeps it as it is.
-    same: Vec<bool>,
+    /// For each pair of bytes `x << 8 | y`: how many bytes from `x` the chain keeps as they
+    /// are (2: an ASCII pair or a two-byte char, 1: an ASCII byte, 0: none), so runs of kept
+    /// text are scanned without decoding.
+    keep: Box<[u8; 0x10000]>,
 }
 
 /// Code points below this have a [`Short`] entry.
@@ -438,7 +440,13 @@ impl NormText {
 
 impl Normalizer {
     pub fn new(filters: Vec<&'static dyn CharFilter>) -> Self {
-        let mut n = Normalizer { filters, table: Vec::new(), pool: String::new(), short: Vec::new(), same: Vec::new() };
+        let mut n = Normalizer {
+            filters,
+            table: Vec::new(),
+            pool: String::new(),
+            short: Vec::new(),
+            keep: Box::new([0; 0x10000]),
+        };
         n.build_table();
         n.build_short();
         n
@@ -504,8 +512,26 @@ impl Normalizer {
             }
             short.push(if too_long { slow } else { Short { n: n as u8, bytes: bytes as u8, chars } });
         }
-        self.same =
+        let same: Vec<bool> =
             (0..SHORT_END as usize).map(|code| short[code].n == 1 && short[code].chars[0] as usize == code).collect();
+        // Only rows of an ASCII byte or of the lead byte of a two-byte char hold runs.
+        let mut keep: Box<[u8; 0x10000]> = Box::new([0u8; 0x10000]);
+        for x in (0..0x80).chain(0xC2..0xE0) {
+            let row = &mut keep[x << 8..(x + 1) << 8];
+            if x < 0x80 {
+                if same[x] {
+                    row.fill(1);
+                    for (y, k) in row.iter_mut().enumerate().take(0x80) {
+                        *k += u8::from(same[y]);
+                    }
+                }
+            } else {
+                for (y, k) in row.iter_mut().enumerate().skip(0x80).take(0x40) {
+                    *k = 2 * u8::from(same[((x & 0x1F) << 6) | (y & 0x3F)]);
+                }
+            }
+        }
+        self.keep = keep;
         self.short = short;
     }
 
@@ -654,28 +680,32 @@ impl Normalizer {
         let short = &self.short[..SHORT_END as usize];
         let mut buf = String::new();
         let mut scratch = (Vec::new(), Vec::new());
-        let same = &self.same[..SHORT_END as usize];
+        let keep = &*self.keep;
+        let pair = |x: u8, y: u8| keep[(usize::from(x) << 8) | usize::from(y)];
         let mut i = 0;
         while i < bytes.len() {
-            // A run of ASCII and two-byte chars the chain keeps is copied whole.
+            // A run of ASCII and two-byte chars the chain keeps is copied whole; it is scanned
+            // by byte pairs, two at a time while they are whole (the text's last byte goes the
+            // slow way).
             let run_start = i;
-            while i < bytes.len() {
-                let b = bytes[i];
-                if b < 0x80 {
-                    if !same[b as usize] {
+            let mut rest = bytes.get(i..).unwrap_or(&[]);
+            loop {
+                while let [x, y, z, w, tail @ ..] = rest {
+                    if pair(*x, *y) != 2 || pair(*z, *w) != 2 {
                         break;
                     }
-                    i += 1;
-                } else if b < 0xE0 && i + 1 < bytes.len() {
-                    let code = ((b as usize & 0x1F) << 6) | (bytes[i + 1] as usize & 0x3F);
-                    if !same[code] {
-                        break;
-                    }
-                    i += 2;
-                } else {
+                    rest = tail;
+                }
+                let k = match rest {
+                    [x, y, ..] => usize::from(pair(*x, *y)),
+                    _ => 0,
+                };
+                if k == 0 {
                     break;
                 }
+                rest = rest.get(k..).unwrap_or(&[]);
             }
+            i = bytes.len() - rest.len();
             if i > run_start {
                 out.push_str(s.get(run_start..i).unwrap_or(""));
                 map.copied(bytes, run_start, i);
@@ -731,7 +761,7 @@ fn push_short<M: OffsetSink>(e: Short, at: usize, out: &mut String, map: &mut M)
 
 /// Receives the original start offset of each normalised byte.
 trait OffsetSink {
-    /// Original bytes `bytes[start..end]` copied as they are (whole chars).
+    /// Original bytes `bytes[start..end]` copied as they are (whole chars of one or two bytes).
     fn copied(&mut self, bytes: &[u8], start: usize, end: usize);
     /// `n` bytes produced by the char at original byte `at`.
     fn repeat(&mut self, at: usize, n: usize);
@@ -756,15 +786,11 @@ impl OffsetSink for NoMap {
 impl OffsetSink for Vec<u32> {
     #[inline(always)]
     fn copied(&mut self, bytes: &[u8], start: usize, end: usize) {
-        // Each byte maps to the start of its char: continuation bytes to the lead before them.
-        let mut lead = start as u32;
+        // Each byte maps to the start of its char: a continuation byte to the lead before it
+        // (runs hold chars of one or two bytes only, so that is the byte before).
         let run = bytes.get(start..end).unwrap_or(&[]);
-        self.extend(run.iter().enumerate().map(|(k, &x)| {
-            if x & 0xC0 != 0x80 {
-                lead = (start + k) as u32;
-            }
-            lead
-        }));
+        // Positions count in u32 lanes, which the compiler vectorises.
+        self.extend((start as u32..).zip(run).map(|(at, &x)| at - u32::from(x & 0xC0 == 0x80)));
     }
     #[inline(always)]
     fn repeat(&mut self, at: usize, n: usize) {
