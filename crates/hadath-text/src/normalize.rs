@@ -6,8 +6,9 @@
 //!
 //! Filters are context-free functions of one character. A [`Normalizer`] therefore runs its
 //! chain once per code point of the common blocks (Latin, Arabic, punctuation, presentation
-//! forms) when it is built and afterwards only looks results up, so normalising is a table
-//! lookup per character with no allocation besides the output.
+//! forms), a page of 256 code points at a time when a page is first needed, and afterwards
+//! only looks results up, so normalising is a table lookup per character with no allocation
+//! besides the output.
 
 use crate::span::Span;
 use std::sync::LazyLock;
@@ -199,25 +200,34 @@ pub const PUNCTUATION: FnFilter = FnFilter { name: "punctuation", f: punctuation
 pub const LOWERCASE: FnFilter = FnFilter { name: "lowercase", f: lowercase };
 pub const ACCENTS: FnFilter = FnFilter { name: "latin-accents", f: fold_accents };
 
-/// Code points below this are precomputed in a table.
-const TABLE_LOW_END: u32 = 0x3001;
-/// The Arabic presentation-form blocks, also precomputed.
-const TABLE_HIGH: std::ops::RangeInclusive<u32> = 0xFB00..=0xFEFF;
+/// Pages of 256 code points below this page are precomputed in tables (up to U+30FF).
+const LOW_PAGES: usize = 0x31;
+/// The pages of the Arabic presentation-form blocks (U+FB00..U+FEFF), also precomputed.
+const HIGH_PAGES: std::ops::RangeInclusive<usize> = 0xFB..=0xFE;
 /// Table entry of a character that the chain leaves as it is.
 const IDENTITY: u32 = u32::MAX;
+
+/// The chain's results for 256 code points.
+struct Page {
+    /// For each code point: `IDENTITY`, `IDENTITY - 1` (computed on the fly), or
+    /// `offset << 8 | len` into `pool`.
+    table: Vec<u32>,
+    /// Replacement texts of the page's code points.
+    pool: String,
+}
 
 /// A chain of character filters.
 pub struct Normalizer {
     filters: Vec<&'static dyn CharFilter>,
-    /// For each precomputed code point: `IDENTITY`, or `offset << 8 | len` into `pool`.
-    table: Vec<u32>,
-    /// Replacement texts of the precomputed code points.
-    pool: String,
+    /// The precomputed pages: low ones, then high ones, each made when first read.
+    pages: Vec<std::sync::OnceLock<Page>>,
     /// Normalised UTF-8 bytes of every code point below [`SHORT_END`] (ASCII and the two-byte
     /// UTF-8 range, Arabic included), inline, for the fast paths.
     short: Vec<Short>,
-    /// For each code point below [`SHORT_END`]: whether the chain keeps it as it is.
-    same: Vec<bool>,
+    /// For each pair of bytes `x << 8 | y`: how many bytes from `x` the chain keeps as they
+    /// are (2: an ASCII pair or a two-byte char, 1: an ASCII byte, 0: none), so runs of kept
+    /// text are scanned without decoding.
+    keep: Box<[u8; 0x10000]>,
 }
 
 /// Code points below this have a [`Short`] entry.
@@ -438,19 +448,18 @@ impl NormText {
 
 impl Normalizer {
     pub fn new(filters: Vec<&'static dyn CharFilter>) -> Self {
-        let mut n = Normalizer { filters, table: Vec::new(), pool: String::new(), short: Vec::new(), same: Vec::new() };
-        n.build_table();
+        let pages = (0..LOW_PAGES + HIGH_PAGES.count()).map(|_| std::sync::OnceLock::new()).collect();
+        let mut n = Normalizer { filters, pages, short: Vec::new(), keep: Box::new([0; 0x10000]) };
         n.build_short();
         n
     }
 
-    fn build_table(&mut self) {
-        let high_len = TABLE_HIGH.end() - TABLE_HIGH.start() + 1;
-        let mut table = Vec::with_capacity((TABLE_LOW_END + high_len) as usize);
+    /// Runs the chain over the 256 code points from `first`.
+    fn build_page(&self, first: u32) -> Page {
+        let mut table = Vec::with_capacity(256);
         let mut pool = String::new();
         let (mut a, mut b) = (Vec::with_capacity(8), Vec::with_capacity(8));
-        let codes = (0..TABLE_LOW_END).chain(TABLE_HIGH);
-        for code in codes {
+        for code in first..first + 256 {
             let Some(c) = char::from_u32(code) else {
                 table.push(IDENTITY);
                 continue;
@@ -471,8 +480,7 @@ impl Normalizer {
             }
             table.push(((offset as u32) << 8) | len as u32);
         }
-        self.table = table;
-        self.pool = pool;
+        Page { table, pool }
     }
 
     fn build_short(&mut self) {
@@ -504,8 +512,26 @@ impl Normalizer {
             }
             short.push(if too_long { slow } else { Short { n: n as u8, bytes: bytes as u8, chars } });
         }
-        self.same =
+        let same: Vec<bool> =
             (0..SHORT_END as usize).map(|code| short[code].n == 1 && short[code].chars[0] as usize == code).collect();
+        // Only rows of an ASCII byte or of the lead byte of a two-byte char hold runs.
+        let mut keep: Box<[u8; 0x10000]> = Box::new([0u8; 0x10000]);
+        for x in (0..0x80).chain(0xC2..0xE0) {
+            let row = &mut keep[x << 8..(x + 1) << 8];
+            if x < 0x80 {
+                if same[x] {
+                    row.fill(1);
+                    for (y, k) in row.iter_mut().enumerate().take(0x80) {
+                        *k += u8::from(same[y]);
+                    }
+                }
+            } else {
+                for (y, k) in row.iter_mut().enumerate().skip(0x80).take(0x40) {
+                    *k = 2 * u8::from(same[((x & 0x1F) << 6) | (y & 0x3F)]);
+                }
+            }
+        }
+        self.keep = keep;
         self.short = short;
     }
 
@@ -594,27 +620,30 @@ impl Normalizer {
         }
     }
 
-    /// The table entry of `c`, or `None` when `c` is outside the table.
+    /// The page of `c` and its table entry, or `None` when `c` is outside the tables.
     #[inline]
-    fn entry(&self, c: char) -> Option<u32> {
-        let code = c as u32;
-        if code < TABLE_LOW_END {
-            self.table.get(code as usize).copied()
-        } else if TABLE_HIGH.contains(&code) {
-            self.table.get((TABLE_LOW_END + code - TABLE_HIGH.start()) as usize).copied()
+    fn entry(&self, c: char) -> Option<(&Page, u32)> {
+        let code = c as usize;
+        let page = code >> 8;
+        let k = if page < LOW_PAGES {
+            page
+        } else if HIGH_PAGES.contains(&page) {
+            LOW_PAGES + page - HIGH_PAGES.start()
         } else {
-            None
-        }
+            return None;
+        };
+        let p = self.pages.get(k)?.get_or_init(|| self.build_page((page as u32) << 8));
+        Some((p, p.table.get(code & 0xFF).copied()?))
     }
 
     /// The normalised text of `c` (empty when the chain drops it).
     #[inline]
     fn map_char<'s>(&'s self, c: char, buf: &'s mut String, scratch: &mut (Vec<char>, Vec<char>)) -> Mapped<'s> {
         match self.entry(c) {
-            Some(IDENTITY) => Mapped::Same,
-            Some(e) if e != IDENTITY - 1 => {
+            Some((_, IDENTITY)) => Mapped::Same,
+            Some((page, e)) if e != IDENTITY - 1 => {
                 let (off, len) = ((e >> 8) as usize, (e & 0xFF) as usize);
-                Mapped::Text(self.pool.get(off..off + len).unwrap_or(""))
+                Mapped::Text(page.pool.get(off..off + len).unwrap_or(""))
             }
             _ => {
                 let (a, b) = scratch;
@@ -654,28 +683,32 @@ impl Normalizer {
         let short = &self.short[..SHORT_END as usize];
         let mut buf = String::new();
         let mut scratch = (Vec::new(), Vec::new());
-        let same = &self.same[..SHORT_END as usize];
+        let keep = &*self.keep;
+        let pair = |x: u8, y: u8| keep[(usize::from(x) << 8) | usize::from(y)];
         let mut i = 0;
         while i < bytes.len() {
-            // A run of ASCII and two-byte chars the chain keeps is copied whole.
+            // A run of ASCII and two-byte chars the chain keeps is copied whole; it is scanned
+            // by byte pairs, two at a time while they are whole (the text's last byte goes the
+            // slow way).
             let run_start = i;
-            while i < bytes.len() {
-                let b = bytes[i];
-                if b < 0x80 {
-                    if !same[b as usize] {
+            let mut rest = bytes.get(i..).unwrap_or(&[]);
+            loop {
+                while let [x, y, z, w, tail @ ..] = rest {
+                    if pair(*x, *y) != 2 || pair(*z, *w) != 2 {
                         break;
                     }
-                    i += 1;
-                } else if b < 0xE0 && i + 1 < bytes.len() {
-                    let code = ((b as usize & 0x1F) << 6) | (bytes[i + 1] as usize & 0x3F);
-                    if !same[code] {
-                        break;
-                    }
-                    i += 2;
-                } else {
+                    rest = tail;
+                }
+                let k = match rest {
+                    [x, y, ..] => usize::from(pair(*x, *y)),
+                    _ => 0,
+                };
+                if k == 0 {
                     break;
                 }
+                rest = rest.get(k..).unwrap_or(&[]);
             }
+            i = bytes.len() - rest.len();
             if i > run_start {
                 out.push_str(s.get(run_start..i).unwrap_or(""));
                 map.copied(bytes, run_start, i);
@@ -731,7 +764,7 @@ fn push_short<M: OffsetSink>(e: Short, at: usize, out: &mut String, map: &mut M)
 
 /// Receives the original start offset of each normalised byte.
 trait OffsetSink {
-    /// Original bytes `bytes[start..end]` copied as they are (whole chars).
+    /// Original bytes `bytes[start..end]` copied as they are (whole chars of one or two bytes).
     fn copied(&mut self, bytes: &[u8], start: usize, end: usize);
     /// `n` bytes produced by the char at original byte `at`.
     fn repeat(&mut self, at: usize, n: usize);
@@ -756,15 +789,11 @@ impl OffsetSink for NoMap {
 impl OffsetSink for Vec<u32> {
     #[inline(always)]
     fn copied(&mut self, bytes: &[u8], start: usize, end: usize) {
-        // Each byte maps to the start of its char: continuation bytes to the lead before them.
-        let mut lead = start as u32;
+        // Each byte maps to the start of its char: a continuation byte to the lead before it
+        // (runs hold chars of one or two bytes only, so that is the byte before).
         let run = bytes.get(start..end).unwrap_or(&[]);
-        self.extend(run.iter().enumerate().map(|(k, &x)| {
-            if x & 0xC0 != 0x80 {
-                lead = (start + k) as u32;
-            }
-            lead
-        }));
+        // Positions count in u32 lanes, which the compiler vectorises.
+        self.extend((start as u32..).zip(run).map(|(at, &x)| at - u32::from(x & 0xC0 == 0x80)));
     }
     #[inline(always)]
     fn repeat(&mut self, at: usize, n: usize) {
@@ -991,11 +1020,11 @@ mod tests {
 
     #[test]
     fn fast_paths_agree_with_the_chain() {
-        // Every char below U+3001 and in the presentation forms, through the inline table,
+        // Every char below U+3100 and in the presentation forms, through the inline table,
         // the pooled table and the chain itself.
         let n = matching_normalizer();
         let mut s = String::new();
-        for code in (0..0x3001u32).chain(0xFB00..0xFF00).chain([0x1D400, 0x1F600]) {
+        for code in (0..0x3100u32).chain(0xFB00..0xFF00).chain([0x1D400, 0x1F600]) {
             if let Some(c) = char::from_u32(code) {
                 s.push(c);
                 s.push('x');

@@ -312,6 +312,17 @@ static ARABIC_BLOCK: LazyLock<[u8; 256]> = LazyLock::new(|| {
     }
     t
 });
+/// [`ARABIC_BLOCK`] by the two bytes of a char, `b0 << 8 | b1`: zero unless `b0` is D8..DB,
+/// so a byte pair is tested with one lookup.
+static ARABIC_PAIRS: LazyLock<Box<[u8; 0x10000]>> = LazyLock::new(|| {
+    let mut t = Box::new([0u8; 0x10000]);
+    for b0 in 0xD8u8..=0xDB {
+        for b1 in 0..=0xFFu8 {
+            t[(usize::from(b0) << 8) | usize::from(b1)] = arabic_block(&ARABIC_BLOCK, b0, b1);
+        }
+    }
+    t
+});
 const AR_CONT: u8 = 1;
 const AR_START: u8 = 2;
 
@@ -319,6 +330,12 @@ const AR_START: u8 = 2;
 #[inline(always)]
 fn arabic_block(t: &[u8; 256], b0: u8, b1: u8) -> u8 {
     t[((b0 as usize & 3) << 6) | (b1 as usize & 0x3F)]
+}
+
+/// The [`ARABIC_PAIRS`] entry of bytes `b0`, `b1` (zero unless `b0` is D8..DB).
+#[inline(always)]
+fn arabic_pair(t: &[u8; 0x10000], b0: u8, b1: u8) -> u8 {
+    t[(usize::from(b0) << 8) | usize::from(b1)]
 }
 
 /// The class table, to hand to [`class_of`] in loops.
@@ -722,7 +739,7 @@ fn scan_tokens_while(text: &str, range: Span, mut emit: impl FnMut(Span, TokenKi
     let table = class_table();
     let class = |c: char| class_of(table, c);
     let bytes = s.as_bytes();
-    let arabic = &*ARABIC_BLOCK;
+    let arabic = &**ARABIC_PAIRS;
     let mut cur = Cursor { s, i: 0 };
     loop {
         // A space, the commonest char between tokens, is skipped without decoding.
@@ -733,7 +750,7 @@ fn scan_tokens_while(text: &str, range: Span, mut emit: impl FnMut(Span, TokenKi
         // Fast path: a word starting with a two-byte char of the Arabic block (U+0600..U+06FF,
         // lead bytes D8..DB) that is an Arabic word char, neither skipped nor a digit.
         if let (Some(&b0), Some(&b1)) = (bytes.get(cur.i), bytes.get(cur.i + 1)) {
-            if b0 & 0xFC == 0xD8 && arabic_block(arabic, b0, b1) & AR_START != 0 {
+            if arabic_pair(arabic, b0, b1) & AR_START != 0 {
                 let start = cur.i;
                 cur.i = arabic_word_end(s, start, table, arabic);
                 if !emit(Span::new(base + start, base + cur.i), TokenKind::Arabic) {
@@ -827,7 +844,7 @@ fn scan_tokens_while(text: &str, range: Span, mut emit: impl FnMut(Span, TokenKi
 /// End of the Arabic word that starts at byte `start` of `s` with an Arabic word char:
 /// Arabic word chars are taken, and invisible controls at its end given back.
 #[inline(always)]
-fn arabic_word_end(s: &str, start: usize, table: &[u16], arabic: &[u8; 256]) -> usize {
+fn arabic_word_end(s: &str, start: usize, table: &[u16], arabic: &[u8; 0x10000]) -> usize {
     let bytes = s.as_bytes();
     let mut i = start;
     // Whether the last char taken came from the Arabic block table, which holds no
@@ -835,18 +852,22 @@ fn arabic_word_end(s: &str, start: usize, table: &[u16], arabic: &[u8; 256]) -> 
     let mut last_from_block = false;
     loop {
         // Two-byte chars of the Arabic block, read in pairs without decoding (`s` is valid
-        // UTF-8, so a lead byte D8..DB is followed by its continuation byte).
-        let run = bytes
-            .get(i..)
-            .unwrap_or_default()
-            .chunks_exact(2)
-            .take_while(|pair| match **pair {
-                [b0, b1] => b0 & 0xFC == 0xD8 && arabic_block(arabic, b0, b1) & AR_CONT != 0,
-                _ => false,
-            })
-            .count();
-        if run > 0 {
-            i += 2 * run;
+        // UTF-8, so a lead byte D8..DB is followed by its continuation byte), two at a time.
+        let from = bytes.get(i..).unwrap_or_default();
+        let mut rest = from;
+        while let [a, b, c, d, tail @ ..] = rest {
+            if arabic_pair(arabic, *a, *b) & arabic_pair(arabic, *c, *d) & AR_CONT == 0 {
+                break;
+            }
+            rest = tail;
+        }
+        if let [a, b, tail @ ..] = rest {
+            if arabic_pair(arabic, *a, *b) & AR_CONT != 0 {
+                rest = tail;
+            }
+        }
+        if rest.len() < from.len() {
+            i += from.len() - rest.len();
             last_from_block = true;
         }
         // Any other char (presentation forms, invisible controls, other blocks); ASCII never
