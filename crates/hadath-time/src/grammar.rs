@@ -336,10 +336,8 @@ fn classify(w: &str) -> Class {
     if w.len() > crate::lexicon::MAX_KEY_BYTES + 6 {
         return PLAIN;
     }
-    if crate::lexicon::may_be_key_form(w.as_bytes()) {
-        if let Some(key) = KEYS.get(w) {
-            return key.class;
-        }
+    if let Some(key) = KEY_SLOTS.get(w) {
+        return key.class;
     }
     // The word is no key, so only a reading without proclitics can be one.
     if !starts_with_proclitic(w) {
@@ -359,7 +357,7 @@ fn classify(w: &str) -> Class {
             _ => return PLAIN,
         },
     }
-    read_forms(w, |f| KEYS.get(f).map(|k| (k.strong, k.lex)))
+    read_forms(w, |f| KEY_SLOTS.get(f).map(|k| (k.strong, k.lex)))
 }
 
 /// The class of a word from its readings (see [`for_each_form`]), given what `key` says of a
@@ -368,9 +366,6 @@ fn read_forms(w: &str, key: impl Fn(&str) -> Option<(bool, Option<&'static [Lex]
     let mut trigger = false;
     let mut strong = false;
     let lex = for_each_form(w, |skip, f| {
-        if !crate::lexicon::may_be_key_form(f.as_bytes()) {
-            return None;
-        }
         let (key_strong, key_lex) = key(f)?;
         trigger = true;
         strong = strong || key_strong;
@@ -411,6 +406,42 @@ static KEYS: std::sync::LazyLock<crate::lexicon::FastMap<String, KeyInfo>> = std
             (k.clone(), KeyInfo { strong, lex, class: read_forms(k, key), lists: keyword_lists(k) })
         })
         .collect()
+});
+
+/// [`KEYS`] by the tail index of a form (`lexicon::key_tail_index`): one read and one
+/// comparison instead of a hash lookup; the few keys that share an index go to [`KEYS`].
+struct KeySlots {
+    /// For each index: 0 for no key, [`KeySlots::SHARED`], or one plus the key's place in `keys`.
+    slots: Vec<u16>,
+    keys: Vec<(&'static str, &'static KeyInfo)>,
+}
+
+impl KeySlots {
+    const SHARED: u16 = u16::MAX;
+
+    /// The key `w`, the same as `KEYS.get(w)`.
+    #[inline(always)]
+    fn get(&self, w: &str) -> Option<&'static KeyInfo> {
+        match *self.slots.get(crate::lexicon::key_tail_index(w.as_bytes()))? {
+            0 => None,
+            Self::SHARED => KEYS.get(w),
+            s => self.keys.get(usize::from(s) - 1).filter(|(k, _)| k.as_bytes() == w.as_bytes()).map(|(_, info)| *info),
+        }
+    }
+}
+
+static KEY_SLOTS: std::sync::LazyLock<KeySlots> = std::sync::LazyLock::new(|| {
+    let mut table = KeySlots { slots: vec![0; 1 << crate::lexicon::KEY_TAIL_BITS], keys: Vec::new() };
+    for (k, info) in KEYS.iter() {
+        let i = crate::lexicon::key_tail_index(k.as_bytes());
+        table.slots[i] = if table.slots[i] == 0 {
+            table.keys.push((k.as_str(), info));
+            u16::try_from(table.keys.len()).unwrap_or(KeySlots::SHARED)
+        } else {
+            KeySlots::SHARED
+        };
+    }
+    table
 });
 
 /// Whether a word, with its proclitics, is a past or future cue.
@@ -1308,7 +1339,7 @@ impl<'a> Parser<'a> {
     fn start_at(&self, i: usize) -> Start<'a> {
         let word = self.word(i).unwrap_or("");
         // A word that is itself a key has its lists worked out with the key table.
-        let lists = match KEYS.get(word) {
+        let lists = match KEY_SLOTS.get(word) {
             Some(key) => key.lists,
             None if word.is_empty() => 0,
             None => keyword_lists(word),
@@ -3414,6 +3445,20 @@ mod tests {
             let w = format!("{c}ب");
             assert_eq!(starts_with_proclitic(&w), w.starts_with(['و', 'ف', 'ب', 'ل', 'ك']), "{c}");
         }
+    }
+
+    #[test]
+    fn key_slots_agree_with_the_map() {
+        for k in KEYS.keys() {
+            assert!(KEY_SLOTS.get(k).is_some_and(|info| std::ptr::eq(info, &KEYS[k])), "{k}");
+        }
+        for w in ["مكتب", "الحكومه", "قال", "الرييس", "المتحده", "", "x"] {
+            assert!(KEY_SLOTS.get(w).is_none(), "{w}");
+        }
+        // Most words miss at the slot, before any comparison.
+        let words = ["مكتب", "الحكومه", "قال", "الرييس", "المتحده"];
+        let empty = words.iter().filter(|w| KEY_SLOTS.slots[crate::lexicon::key_tail_index(w.as_bytes())] == 0);
+        assert!(empty.count() >= 4);
     }
 
     #[test]

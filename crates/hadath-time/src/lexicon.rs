@@ -747,25 +747,13 @@ static LETTER_PAIR_KEY_LENGTHS: LazyLock<Vec<u64>> = LazyLock::new(|| {
     table
 });
 
-/// Bits of [`KEY_TAILS`]: a key's length and last bytes pick one.
-const KEY_TAIL_BITS: u32 = 16;
+/// Bits of [`key_tail_index`]: a key's length and last bytes pick one of `1 << KEY_TAIL_BITS`.
+pub(crate) const KEY_TAIL_BITS: u32 = 16;
 
-/// One bit for each key of [`ANY_KEY`], picked by its length and last six bytes: a form
-/// whose bit is clear is no key, so most forms skip the hash lookup (see [`may_be_key_form`]).
-static KEY_TAILS: LazyLock<Vec<u64>> = LazyLock::new(|| {
-    let mut bits = vec![0u64; (1 << KEY_TAIL_BITS) / 64];
-    for k in ANY_KEY.iter() {
-        let i = key_tail_index(k.as_bytes());
-        if let Some(word) = bits.get_mut(i / 64) {
-            *word |= 1 << (i % 64);
-        }
-    }
-    bits
-});
-
-/// The bit in [`KEY_TAILS`] of a form.
+/// An index of a form below `1 << KEY_TAIL_BITS`, from its length and last six bytes; few keys
+/// share one (the grammar's key table is indexed by it).
 #[inline]
-fn key_tail_index(form: &[u8]) -> usize {
+pub(crate) fn key_tail_index(form: &[u8]) -> usize {
     // The last six bytes as a big-endian number.
     let tail = match form.len().checked_sub(8).and_then(|at| form.get(at..)) {
         Some(last8) => {
@@ -777,13 +765,6 @@ fn key_tail_index(form: &[u8]) -> usize {
     };
     let mixed = (tail ^ ((form.len() as u64) << 48)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     (mixed >> (64 - KEY_TAIL_BITS)) as usize
-}
-
-/// Whether `form` may be a key of [`ANY_KEY`]; false means it surely is not.
-#[inline]
-pub fn may_be_key_form(form: &[u8]) -> bool {
-    let i = key_tail_index(form);
-    KEY_TAILS.get(i / 64).is_some_and(|w| (w >> (i % 64)) & 1 == 1)
 }
 
 /// The entry of a pair of letters U+0620–U+065F in [`LETTER_PAIR_KEY_LENGTHS`].
@@ -866,14 +847,6 @@ mod tests {
             }
         }
         assert_eq!(may_be_arabic_key(*b"abcd", 4), None);
-    }
-
-    #[test]
-    fn every_key_passes_the_tail_filter() {
-        assert!(ANY_KEY.iter().all(|k| may_be_key_form(k.as_bytes())));
-        let words = ["مكتب", "الحكومه", "قال", "الرييس", "المتحده"];
-        let misses = words.iter().filter(|w| !may_be_key_form(w.as_bytes())).count();
-        assert!(misses >= 4, "the filter lets ordinary words through");
     }
 
     #[test]
