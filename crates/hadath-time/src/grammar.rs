@@ -357,16 +357,18 @@ fn classify(w: &str) -> Class {
             _ => return PLAIN,
         },
     }
-    read_forms(w, |f| KEY_SLOTS.get(f).map(|k| (k.strong, k.lex)))
+    // The word itself (no proclitics removed) is no key: only the other readings are looked up.
+    read_forms(w, |skip, f| if skip == 0 { None } else { KEY_SLOTS.get(f).map(|k| (k.strong, k.lex)) })
 }
 
 /// The class of a word from its readings (see [`for_each_form`]), given what `key` says of a
-/// key: whether it is strong and its readings in [`WORDS`].
-fn read_forms(w: &str, key: impl Fn(&str) -> Option<(bool, Option<&'static [Lex]>)>) -> Class {
+/// reading and the proclitic bytes removed for it: whether it is a key, whether it is strong,
+/// and its readings in [`WORDS`].
+fn read_forms(w: &str, key: impl Fn(usize, &str) -> Option<(bool, Option<&'static [Lex]>)>) -> Class {
     let mut trigger = false;
     let mut strong = false;
     let lex = for_each_form(w, |skip, f| {
-        let (key_strong, key_lex) = key(f)?;
+        let (key_strong, key_lex) = key(skip, f)?;
         trigger = true;
         strong = strong || key_strong;
         key_lex.map(|l| (skip, l))
@@ -398,7 +400,7 @@ static KEYS: std::sync::LazyLock<crate::lexicon::FastMap<String, KeyInfo>> = std
         let strong = MONTHS.contains_key(k) || FEASTS.iter().any(|(words, _)| words[0] == k);
         (strong, WORDS.get(k).map(|v| v.as_slice()))
     };
-    let key = |f: &str| ANY_KEY.contains(f).then(|| says(f));
+    let key = |_, f: &str| ANY_KEY.contains(f).then(|| says(f));
     ANY_KEY
         .iter()
         .map(|k| {
