@@ -157,7 +157,7 @@ fn word_end(t: &str, mut e: usize) -> usize {
 }
 
 /// Pushes the token of the word at bytes `s..e` of `t`, classified.
-#[inline]
+#[inline(always)]
 fn push_word<'a>(out: &mut Vec<Tok<'a>>, t: &'a str, s: usize, e: usize) {
     let w = &t[s..e];
     let (lex, trigger, strong, named) = classify(w);
@@ -332,6 +332,7 @@ const PLAIN: Class = (None, false, false, false);
 
 /// The class of a word: looked up whole when the word is itself a key, else read from its
 /// readings without proclitics.
+#[inline(always)]
 fn classify(w: &str) -> Class {
     if w.len() > crate::lexicon::MAX_KEY_BYTES + 6 {
         return PLAIN;
