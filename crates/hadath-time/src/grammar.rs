@@ -156,17 +156,31 @@ fn word_end(t: &str, mut e: usize) -> usize {
     }
 }
 
+/// The tables [`classify`] reads, fetched once per text rather than once per word.
+#[derive(Clone, Copy)]
+struct Tables {
+    keys: &'static KeySlots,
+    pairs: &'static [u64],
+}
+
+impl Tables {
+    fn get() -> Tables {
+        Tables { keys: &KEY_SLOTS, pairs: crate::lexicon::letter_pair_key_lengths() }
+    }
+}
+
 /// Pushes the token of the word at bytes `s..e` of `t`, classified.
 #[inline(always)]
-fn push_word<'a>(out: &mut Vec<Tok<'a>>, t: &'a str, s: usize, e: usize) {
+fn push_word<'a>(out: &mut Vec<Tok<'a>>, t: &'a str, s: usize, e: usize, tables: Tables) {
     let w = &t[s..e];
-    let (lex, trigger, strong, named) = classify(w);
+    let (lex, trigger, strong, named) = classify(w, tables);
     out.push(Tok { s, e, text: w, kind: TokKind::Word, lex, trigger, strong, named });
 }
 
 /// Splits normalised text into words, digit runs, punctuation and line breaks.
 pub(crate) fn tokenize(t: &str) -> Vec<Tok<'_>> {
     let mut out = Vec::with_capacity(t.len() / 5);
+    let tables = Tables::get();
     let b = t.as_bytes();
     let mut i = 0;
     while let Some(&x) = b.get(i) {
@@ -178,7 +192,7 @@ pub(crate) fn tokenize(t: &str) -> Vec<Tok<'_>> {
         // Most tokens are words that begin with a two-byte letter of the Arabic block.
         if matches!(b.get(i..i + 2), Some(&[x, y]) if is_letter_pair(x, y)) {
             let e = word_end(t, i + 2);
-            push_word(&mut out, t, i, e);
+            push_word(&mut out, t, i, e, tables);
             i = e;
             continue;
         }
@@ -197,7 +211,7 @@ pub(crate) fn tokenize(t: &str) -> Vec<Tok<'_>> {
             i += 1;
         } else if is_word_char(c) {
             let e = word_end(t, i + len);
-            push_word(&mut out, t, i, e);
+            push_word(&mut out, t, i, e, tables);
             i = e;
         } else if c.is_whitespace() {
             i += len;
@@ -333,11 +347,11 @@ const PLAIN: Class = (None, false, false, false);
 /// The class of a word: looked up whole when the word is itself a key, else read from its
 /// readings without proclitics.
 #[inline(always)]
-fn classify(w: &str) -> Class {
+fn classify(w: &str, tables: Tables) -> Class {
     if w.len() > crate::lexicon::MAX_KEY_BYTES + 6 {
         return PLAIN;
     }
-    if let Some(key) = KEY_SLOTS.get(w) {
+    if let Some(key) = tables.keys.get(w) {
         return key.class;
     }
     // The word is no key, so only a reading without proclitics can be one.
@@ -346,7 +360,7 @@ fn classify(w: &str) -> Class {
     }
     // Most words end with two Arabic letters: their test reads bytes without decoding.
     let quick = match w.as_bytes() {
-        [.., a, b, c, d] => crate::lexicon::may_be_arabic_key([*a, *b, *c, *d], w.len()),
+        [.., a, b, c, d] => crate::lexicon::may_be_arabic_key(tables.pairs, [*a, *b, *c, *d], w.len()),
         _ => None,
     };
     match quick {
@@ -359,7 +373,7 @@ fn classify(w: &str) -> Class {
         },
     }
     // The word itself (no proclitics removed) is no key: only the other readings are looked up.
-    read_forms(w, |skip, f| if skip == 0 { None } else { KEY_SLOTS.get(f).map(|k| (k.strong, k.lex)) })
+    read_forms(w, |skip, f| if skip == 0 { None } else { tables.keys.get(f).map(|k| (k.strong, k.lex)) })
 }
 
 /// The class of a word from its readings (see [`for_each_form`]), given what `key` says of a

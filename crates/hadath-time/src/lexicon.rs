@@ -789,10 +789,16 @@ pub fn may_be_key(e: (char, char), len: usize) -> bool {
     }
 }
 
+/// The table of [`may_be_arabic_key`], fetched once by callers that test many words.
+pub(crate) fn letter_pair_key_lengths() -> &'static [u64] {
+    &LETTER_PAIR_KEY_LENGTHS
+}
+
 /// [`may_be_key`] for a word of `len` bytes whose last four bytes are `last4`, when they
-/// are two letters U+0620–U+065F (two bytes each); None for other endings.
+/// are two letters U+0620–U+065F (two bytes each); None for other endings. `table` is
+/// [`letter_pair_key_lengths`].
 #[inline]
-pub fn may_be_arabic_key(last4: [u8; 4], len: usize) -> Option<bool> {
+pub(crate) fn may_be_arabic_key(table: &[u64], last4: [u8; 4], len: usize) -> Option<bool> {
     // U+0620–U+063F are D8 A0–D8 BF and U+0640–U+065F are D9 80–D9 9F.
     let letter = |lead: u8, cont: u8| -> Option<usize> {
         let code = match (lead, cont) {
@@ -805,7 +811,7 @@ pub fn may_be_arabic_key(last4: [u8; 4], len: usize) -> Option<bool> {
     if len > MAX_KEY_BYTES + 4 {
         return Some(false);
     }
-    Some(LETTER_PAIR_KEY_LENGTHS.get(i).is_some_and(|bits| bits & ((0b10101u64 << len) >> 4) != 0))
+    Some(table.get(i).is_some_and(|bits| bits & ((0b10101u64 << len) >> 4) != 0))
 }
 
 /// The last two chars of a word (a one-letter word pairs with a space).
@@ -840,13 +846,13 @@ mod tests {
                     let w = format!("{a}{b}");
                     let mut last4 = [0u8; 4];
                     last4.copy_from_slice(w.as_bytes());
-                    if let Some(quick) = may_be_arabic_key(last4, len) {
+                    if let Some(quick) = may_be_arabic_key(letter_pair_key_lengths(), last4, len) {
                         assert_eq!(quick, may_be_key((a, b), len), "{w} {len}");
                     }
                 }
             }
         }
-        assert_eq!(may_be_arabic_key(*b"abcd", 4), None);
+        assert_eq!(may_be_arabic_key(letter_pair_key_lengths(), *b"abcd", 4), None);
     }
 
     #[test]
