@@ -156,17 +156,31 @@ fn word_end(t: &str, mut e: usize) -> usize {
     }
 }
 
+/// The tables [`classify`] reads, fetched once per text rather than once per word.
+#[derive(Clone, Copy)]
+struct Tables {
+    keys: &'static KeySlots,
+    pairs: &'static [u64],
+}
+
+impl Tables {
+    fn get() -> Tables {
+        Tables { keys: &KEY_SLOTS, pairs: crate::lexicon::letter_pair_key_lengths() }
+    }
+}
+
 /// Pushes the token of the word at bytes `s..e` of `t`, classified.
-#[inline]
-fn push_word<'a>(out: &mut Vec<Tok<'a>>, t: &'a str, s: usize, e: usize) {
+#[inline(always)]
+fn push_word<'a>(out: &mut Vec<Tok<'a>>, t: &'a str, s: usize, e: usize, tables: Tables) {
     let w = &t[s..e];
-    let (lex, trigger, strong, named) = classify(w);
+    let (lex, trigger, strong, named) = classify(w, tables);
     out.push(Tok { s, e, text: w, kind: TokKind::Word, lex, trigger, strong, named });
 }
 
 /// Splits normalised text into words, digit runs, punctuation and line breaks.
 pub(crate) fn tokenize(t: &str) -> Vec<Tok<'_>> {
     let mut out = Vec::with_capacity(t.len() / 5);
+    let tables = Tables::get();
     let b = t.as_bytes();
     let mut i = 0;
     while let Some(&x) = b.get(i) {
@@ -178,7 +192,7 @@ pub(crate) fn tokenize(t: &str) -> Vec<Tok<'_>> {
         // Most tokens are words that begin with a two-byte letter of the Arabic block.
         if matches!(b.get(i..i + 2), Some(&[x, y]) if is_letter_pair(x, y)) {
             let e = word_end(t, i + 2);
-            push_word(&mut out, t, i, e);
+            push_word(&mut out, t, i, e, tables);
             i = e;
             continue;
         }
@@ -197,7 +211,7 @@ pub(crate) fn tokenize(t: &str) -> Vec<Tok<'_>> {
             i += 1;
         } else if is_word_char(c) {
             let e = word_end(t, i + len);
-            push_word(&mut out, t, i, e);
+            push_word(&mut out, t, i, e, tables);
             i = e;
         } else if c.is_whitespace() {
             i += len;
@@ -332,14 +346,13 @@ const PLAIN: Class = (None, false, false, false);
 
 /// The class of a word: looked up whole when the word is itself a key, else read from its
 /// readings without proclitics.
-fn classify(w: &str) -> Class {
+#[inline(always)]
+fn classify(w: &str, tables: Tables) -> Class {
     if w.len() > crate::lexicon::MAX_KEY_BYTES + 6 {
         return PLAIN;
     }
-    if crate::lexicon::may_be_key_form(w.as_bytes()) {
-        if let Some(key) = KEYS.get(w) {
-            return key.class;
-        }
+    if let Some(key) = tables.keys.get(w) {
+        return key.class;
     }
     // The word is no key, so only a reading without proclitics can be one.
     if !starts_with_proclitic(w) {
@@ -347,7 +360,7 @@ fn classify(w: &str) -> Class {
     }
     // Most words end with two Arabic letters: their test reads bytes without decoding.
     let quick = match w.as_bytes() {
-        [.., a, b, c, d] => crate::lexicon::may_be_arabic_key([*a, *b, *c, *d], w.len()),
+        [.., a, b, c, d] => crate::lexicon::may_be_arabic_key(tables.pairs, [*a, *b, *c, *d], w.len()),
         _ => None,
     };
     match quick {
@@ -359,19 +372,18 @@ fn classify(w: &str) -> Class {
             _ => return PLAIN,
         },
     }
-    read_forms(w, |f| KEYS.get(f).map(|k| (k.strong, k.lex)))
+    // The word itself (no proclitics removed) is no key: only the other readings are looked up.
+    read_forms(w, |skip, f| if skip == 0 { None } else { tables.keys.get(f).map(|k| (k.strong, k.lex)) })
 }
 
 /// The class of a word from its readings (see [`for_each_form`]), given what `key` says of a
-/// key: whether it is strong and its readings in [`WORDS`].
-fn read_forms(w: &str, key: impl Fn(&str) -> Option<(bool, Option<&'static [Lex]>)>) -> Class {
+/// reading and the proclitic bytes removed for it: whether it is a key, whether it is strong,
+/// and its readings in [`WORDS`].
+fn read_forms(w: &str, key: impl Fn(usize, &str) -> Option<(bool, Option<&'static [Lex]>)>) -> Class {
     let mut trigger = false;
     let mut strong = false;
     let lex = for_each_form(w, |skip, f| {
-        if !crate::lexicon::may_be_key_form(f.as_bytes()) {
-            return None;
-        }
-        let (key_strong, key_lex) = key(f)?;
+        let (key_strong, key_lex) = key(skip, f)?;
         trigger = true;
         strong = strong || key_strong;
         key_lex.map(|l| (skip, l))
@@ -403,7 +415,7 @@ static KEYS: std::sync::LazyLock<crate::lexicon::FastMap<String, KeyInfo>> = std
         let strong = MONTHS.contains_key(k) || FEASTS.iter().any(|(words, _)| words[0] == k);
         (strong, WORDS.get(k).map(|v| v.as_slice()))
     };
-    let key = |f: &str| ANY_KEY.contains(f).then(|| says(f));
+    let key = |_, f: &str| ANY_KEY.contains(f).then(|| says(f));
     ANY_KEY
         .iter()
         .map(|k| {
@@ -411,6 +423,42 @@ static KEYS: std::sync::LazyLock<crate::lexicon::FastMap<String, KeyInfo>> = std
             (k.clone(), KeyInfo { strong, lex, class: read_forms(k, key), lists: keyword_lists(k) })
         })
         .collect()
+});
+
+/// [`KEYS`] by the tail index of a form (`lexicon::key_tail_index`): one read and one
+/// comparison instead of a hash lookup; the few keys that share an index go to [`KEYS`].
+struct KeySlots {
+    /// For each index: 0 for no key, [`KeySlots::SHARED`], or one plus the key's place in `keys`.
+    slots: Vec<u16>,
+    keys: Vec<(&'static str, &'static KeyInfo)>,
+}
+
+impl KeySlots {
+    const SHARED: u16 = u16::MAX;
+
+    /// The key `w`, the same as `KEYS.get(w)`.
+    #[inline(always)]
+    fn get(&self, w: &str) -> Option<&'static KeyInfo> {
+        match *self.slots.get(crate::lexicon::key_tail_index(w.as_bytes()))? {
+            0 => None,
+            Self::SHARED => KEYS.get(w),
+            s => self.keys.get(usize::from(s) - 1).filter(|(k, _)| k.as_bytes() == w.as_bytes()).map(|(_, info)| *info),
+        }
+    }
+}
+
+static KEY_SLOTS: std::sync::LazyLock<KeySlots> = std::sync::LazyLock::new(|| {
+    let mut table = KeySlots { slots: vec![0; 1 << crate::lexicon::KEY_TAIL_BITS], keys: Vec::new() };
+    for (k, info) in KEYS.iter() {
+        let i = crate::lexicon::key_tail_index(k.as_bytes());
+        table.slots[i] = if table.slots[i] == 0 {
+            table.keys.push((k.as_str(), info));
+            u16::try_from(table.keys.len()).unwrap_or(KeySlots::SHARED)
+        } else {
+            KeySlots::SHARED
+        };
+    }
+    table
 });
 
 /// Whether a word, with its proclitics, is a past or future cue.
@@ -1308,7 +1356,7 @@ impl<'a> Parser<'a> {
     fn start_at(&self, i: usize) -> Start<'a> {
         let word = self.word(i).unwrap_or("");
         // A word that is itself a key has its lists worked out with the key table.
-        let lists = match KEYS.get(word) {
+        let lists = match KEY_SLOTS.get(word) {
             Some(key) => key.lists,
             None if word.is_empty() => 0,
             None => keyword_lists(word),
@@ -3414,6 +3462,20 @@ mod tests {
             let w = format!("{c}ب");
             assert_eq!(starts_with_proclitic(&w), w.starts_with(['و', 'ف', 'ب', 'ل', 'ك']), "{c}");
         }
+    }
+
+    #[test]
+    fn key_slots_agree_with_the_map() {
+        for k in KEYS.keys() {
+            assert!(KEY_SLOTS.get(k).is_some_and(|info| std::ptr::eq(info, &KEYS[k])), "{k}");
+        }
+        for w in ["مكتب", "الحكومه", "قال", "الرييس", "المتحده", "", "x"] {
+            assert!(KEY_SLOTS.get(w).is_none(), "{w}");
+        }
+        // Most words miss at the slot, before any comparison.
+        let words = ["مكتب", "الحكومه", "قال", "الرييس", "المتحده"];
+        let empty = words.iter().filter(|w| KEY_SLOTS.slots[crate::lexicon::key_tail_index(w.as_bytes())] == 0);
+        assert!(empty.count() >= 4);
     }
 
     #[test]
