@@ -799,7 +799,60 @@ fn read_place(v: &SentenceView, m: &TriggerMatch, used: &[Actor]) -> Option<Even
             ));
         }
     }
-    best.map(|(_, l)| l)
+    best.map(|(_, l)| l).or_else(|| named_after_place_noun(v, m)).or_else(|| meeting_of_a_city(v, m))
+}
+
+/// A place the lexicon would not read alone (a smaller city with a one-word name needs a cue
+/// of its own), named after "في" and a place noun: "في مدينة X"، "في ميناء X".
+fn named_after_place_noun(v: &SentenceView, m: &TriggerMatch) -> Option<EventLocation> {
+    let n = v.tokens.len();
+    (2..n)
+        .filter(|&i| matches!(v.norm(i - 2), "في" | "وفي") && word_set!(PLACE_NOUNS).contains(v.norm(i - 1)))
+        .filter(|&i| v.same_clause(i, m.first))
+        .filter_map(|i| lexicon_place(v, i).map(|l| (if i >= m.last { i - m.last } else { m.first - i }, l)))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, l)| l)
+}
+
+/// A meeting named after the city that holds it: "قمة X"، "محادثات X" (a construct with a
+/// city name right after the noun).
+fn meeting_of_a_city(v: &SentenceView, m: &TriggerMatch) -> Option<EventLocation> {
+    let set = PatternSet::get();
+    if set.patterns[m.pattern].event_type != "CONSULT" || !m.nominal {
+        return None;
+    }
+    let loc = lexicon_place(v, m.last)?;
+    // A place written with its article is a region or an adjective, not a construct city.
+    (!v.norm(m.last).starts_with("ال")).then_some(loc)
+}
+
+/// The city, capital or region the lexicon names at token `i` (one or two words).
+fn lexicon_place(v: &SentenceView, i: usize) -> Option<EventLocation> {
+    let lex = hadath_lexicon::Lexicon::get();
+    let t = v.tokens.get(i)?;
+    if t.kind != hadath_text::TokenKind::Arabic {
+        return None;
+    }
+    let mut spans = vec![t.span];
+    if let Some(t2) = v.tokens.get(i + 1).filter(|t2| t2.kind == hadath_text::TokenKind::Arabic) {
+        spans.insert(0, Span::new(t.span.start, t2.span.end));
+    }
+    for span in spans {
+        let text = v.text.get(span.start..span.end)?;
+        let hit = lex.lookup(text).into_iter().find(|e| {
+            matches!(e.kind, hadath_lexicon::EntryKind::Place | hadath_lexicon::EntryKind::Capital) && e.lat.is_some()
+        });
+        if let Some(e) = hit {
+            return Some(EventLocation {
+                span,
+                name: Some(e.name.clone()),
+                country: e.country.clone(),
+                lat: e.lat,
+                lon: e.lon,
+            });
+        }
+    }
+    None
 }
 
 const KILL_WORDS: &[&str] = &[
