@@ -137,6 +137,20 @@ struct Candidate {
     /// (CAMEO 045, mode third-party), as the host of the interfaces.md example does.
     third_party: bool,
     absorbed: bool,
+    /// A meeting noun that points back at a meeting already told ("هذا اللقاء"، "خلال
+    /// الاجتماع"): it adds a place to that meeting at most, and is no event of its own.
+    refers_back: Option<BackReference>,
+}
+
+/// How a meeting noun points back at a meeting already told.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum BackReference {
+    /// A demonstrative, "المذكور" or "نفسه", or a definite noun after a preposition of time or
+    /// occasion ("خلال الاجتماع"، "قبيل القمة"، "على هامش اللقاء"): never a new meeting.
+    Marked,
+    /// A definite noun with no actor of its own ("وانعقد الاجتماع في ..."): the meeting told
+    /// before, when the article has told one.
+    Definite,
 }
 
 fn strip_conj(w: &str) -> &str {
@@ -463,6 +477,24 @@ fn read_roles(
             }
             // "على هامش القمة الأوروبية": the occasion of a meeting is not who holds it.
             let margin = |g: &ActorGroup| g.first >= 1 && strip_conj(v.norm(g.first - 1)) == "هامش";
+            // "لقاء X الذي ضم في مايو A و B": those it brought together took part in it.
+            if let Some(k) = gathered_in_relative(v, m).filter(|_| p.event_type == "CONSULT") {
+                let party = after.iter().find(|g| g.first > k && g.first - k <= 8 && prep(g).is_none());
+                if let Some(g) = party {
+                    c.source = actors_of(g, duals);
+                    c.target.clear();
+                }
+            }
+            // "أجرى الوزير ... محادثات مع ...": the subject of the verb that holds the meeting,
+            // however far a phrase of place or time sets it from the noun.
+            if c.source.is_empty() && p.event_type == "CONSULT" {
+                let holder = before.iter().rev().find(|g| {
+                    g.first >= 1 && word_set!(HOLD_VERBS_PAST).contains(strip_conj(v.norm(g.first - 1))) && !margin(g)
+                });
+                if let Some(g) = holder {
+                    c.source = actors_of(g, duals);
+                }
+            }
             if c.source.is_empty() {
                 if let Some(g) = before.last().filter(|g| m.first - g.last <= 6 && !margin(g)) {
                     c.source = actors_of(g, duals);
@@ -515,10 +547,22 @@ fn read_roles(
         let brings_together = matches!(w, "جمع" | "جمعت" | "يجمع" | "تجمع")
             && v.groups.iter().any(|g| g.first > i && g.first - i <= 3 && v.norm(g.last) == "بين");
         let in_presence = w == "حضور" && i > 0 && matches!(v.norm(i - 1), "في" | "وفي");
-        let is_med = matches!(w, "بوساطه" | "برعايه" | "بحضور" | "بمشاركه" | "وساطه" | "رعايه")
+        let is_med = matches!(w, "بوساطه" | "برعايه" | "بحضور" | "بمشاركه" | "وساطه" | "رعايه" | "بتدبير")
             || brings_together
             || in_presence;
-        if is_med {
+        // A cue belongs to the nearest verb trigger on its side: in "اجتمع X و Y برعاية Z،
+        // كما اجتمع A و B بتدبير من W", Z mediates the first meeting only (a noun between,
+        // "اجتمعا في جولة مفاوضات بوساطة"، names the same meeting).
+        let mediable = |o: &TriggerMatch| {
+            let ty = PatternSet::get().patterns[o.pattern].event_type.as_str();
+            matches!(ty, "CONSULT" | "AGREE" | "CONCEDE" | "COOPERATE" | "RETREAT")
+                && !o.nominal
+                && o.first != i
+                && o.first != m.first
+        };
+        let (lo, hi) = if i < m.first { (i, m.first) } else { (m.last, i) };
+        let nearer = others.iter().any(|o| mediable(o) && o.first > lo && o.first < hi);
+        if is_med && !nearer {
             if let Some(g) = v.groups.iter().find(|g| g.first > i && g.first - i <= 3) {
                 let meds = actors_of(g, duals);
                 c.source.retain(|a| !meds.iter().any(|b| b.span == a.span));
@@ -537,6 +581,19 @@ fn read_roles(
                 .any(|a| c.target.iter().any(|b| b.span == a.span) || c.mediator.iter().any(|b| b.span == a.span))
             {
                 c.source = acts;
+            }
+        }
+    }
+    // "اتفق X و Y ...، في لقاء مع Z": a meeting noun with a partner and no subject of its own
+    // is held by the sentence's last actors before it.
+    if c.source.is_empty() && !c.target.is_empty() && m.nominal && p.event_type == "CONSULT" {
+        let with = |g: &&ActorGroup| g.first >= 1 && v.norm(g.first - 1) == "مع";
+        if v.groups.iter().any(|g| g.first >= m.last && with(&g)) {
+            if let Some(g) = v.groups.iter().rev().find(|g| g.last <= m.first && m.first - g.last <= 25) {
+                let acts = actors_of(g, duals);
+                if !acts.iter().any(|a| c.target.iter().chain(&c.mediator).any(|b| b.span == a.span)) {
+                    c.source = acts;
+                }
             }
         }
     }
@@ -1757,6 +1814,87 @@ fn in_relative_clause(v: &SentenceView, m: &TriggerMatch, others: &[TriggerMatch
     })
 }
 
+/// Verbs of bringing together: "جمعت"، "ضمت".
+const GATHER_VERBS: &[&str] = &["جمع", "جمعت", "ضم", "ضمت", "يجمع", "تجمع", "تضم", "يضم"];
+
+/// The token of a verb of bringing together in a relative clause right after a meeting noun
+/// ("لقاء X الذي ضم"، "المؤتمر الذي جمع"), when there is one.
+fn gathered_in_relative(v: &SentenceView, m: &TriggerMatch) -> Option<usize> {
+    (m.last..m.last + 3).find_map(|i| {
+        (RELATIVES.contains(&v.norm(i)) && v.same_clause(i, m.first) && GATHER_VERBS.contains(&v.norm(i + 1)))
+            .then_some(i + 1)
+    })
+}
+
+/// Verbs whose subject holds the meeting they take as object: "عقد X اجتماعا"، "أجرى X محادثات".
+const HOLD_VERBS_PAST: &[&str] = &["عقد", "عقدت", "عقدا", "عقدتا", "عقدوا", "اجري", "اجرت", "اجريا", "اجرتا", "اجروا"];
+
+/// Words after a meeting noun that point back at it: "اللقاء المذكور"، "الاجتماع نفسه".
+const POINTING_AFTER: &[&str] =
+    &["هذا", "هذه", "ذلك", "تلك", "المذكور", "المذكوره", "نفسه", "نفسها", "ذاته", "ذاتها", "المشار"];
+
+/// Prepositions of time or occasion before a meeting noun: "خلال"، "قبيل"، "على هامش".
+const OCCASION_WORDS: &[&str] = &[
+    "خلال",
+    "اثناء",
+    "قبل",
+    "قبيل",
+    "بعد",
+    "بعيد",
+    "عقب",
+    "عشيه",
+    "غداه",
+    "اثر",
+    "هامش",
+    "ختام",
+    "اعقاب",
+    "مستهل",
+    "بدايه",
+    "نهايه",
+    "بدء",
+    "انتهاء",
+    "مطلع",
+];
+
+/// Whether a noun is definite: its article, with a proclitic or not ("الاجتماع"، "بالقمة"، "للقاء").
+fn definite(w: &str) -> bool {
+    let w = w.strip_prefix('و').or_else(|| w.strip_prefix('ف')).unwrap_or(w);
+    let w = w.strip_prefix('ب').or_else(|| w.strip_prefix('ك')).unwrap_or(w);
+    w.starts_with("ال") || (w.starts_with("لل") && w.chars().count() > 4)
+}
+
+/// Whether a meeting noun points back at a meeting already told: after a demonstrative or
+/// before one ("هذا اللقاء"، "الاجتماع المذكور"); definite after a preposition of time or
+/// occasion ("قبيل الاجتماع"، "عشية المفاوضات"; a city in construct makes it definite too:
+/// "بعد لقاء X"); or definite with no actor of its own in its phrase ("وانعقد الاجتماع في").
+/// An indefinite noun ("أثناء اجتماع للحكومة") tells a meeting of its own.
+fn back_reference(v: &SentenceView, m: &TriggerMatch) -> Option<BackReference> {
+    let before = if m.first >= 1 { strip_conj(v.norm(m.first - 1)) } else { "" };
+    // "على هامش القمة": the occasion of what the sentence tells, not the event told.
+    if DEMONSTRATIVES.contains(&before) || POINTING_AFTER.contains(&v.norm(m.last)) || before == "هامش" {
+        return Some(BackReference::Marked);
+    }
+    // A relative clause describes the meeting: "لقاء X الذي ضم ..." tells it.
+    if (m.last..m.last + 3).any(|i| RELATIVES.contains(&v.norm(i)) && v.same_clause(i, m.first)) {
+        return None;
+    }
+    let head = v.norm(m.first);
+    let city_named = v.places.iter().any(|r| r.first == m.last) || lexicon_place(v, m.last).is_some();
+    let is_definite = definite(head) || city_named;
+    // Actors of the noun's own phrase: right before it, or among the three words after it.
+    let own_actor = v.groups.iter().any(|g| {
+        (g.first >= m.last && g.first - m.last <= 3 && (m.last..=g.first).all(|i| v.same_clause(i, m.first)))
+            || g.last == m.first
+    });
+    if !is_definite || own_actor {
+        return None;
+    }
+    if OCCASION_WORDS.contains(&before) {
+        return Some(BackReference::Marked);
+    }
+    definite(head).then_some(BackReference::Definite)
+}
+
 /// Decades and spans that place violence in history or count it over a long period.
 const HISTORY_WORDS: &[&str] = &[
     "الخمسينات",
@@ -2048,6 +2186,7 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
                     mediator: Vec::new(),
                     third_party: false,
                     absorbed: true,
+                    refers_back: None,
                 });
                 continue;
             }
@@ -2061,8 +2200,12 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
                 mediator: Vec::new(),
                 third_party: false,
                 absorbed: false,
+                refers_back: None,
             };
             read_roles(&v, &m, p, &mut c, &matches, &duals);
+            if p.event_type == "CONSULT" && m.nominal {
+                c.refers_back = back_reference(&v, &m);
+            }
             // "فضت الشرطة اعتصاما للعمال": who dispersed it is not who protested.
             if p.event_type == "PROTEST" && dispersed(&v, &m) {
                 let trigger_end = v.tokens.get(m.last.saturating_sub(1)).map_or(0, |t| t.span.end);
@@ -2077,7 +2220,10 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
             let trig = v.norm(m.first);
             let to_prefix = trig.get(..m.prefix_len).is_some_and(|pre| pre.ends_with('ل'));
             let after_preposition = m.first >= 1 && matches!(v.norm(m.first - 1), "في" | "علي" | "الي" | "من" | "عن");
-            if p.id == "consult.bring" && ((c.mediator.is_empty() && !c.third_party) || to_prefix || after_preposition)
+            // "اللقاء الذي جمع": the meeting brought them together, and is the event.
+            let after_relative = m.first >= 1 && RELATIVES.contains(&v.norm(m.first - 1));
+            if p.id == "consult.bring"
+                && ((c.mediator.is_empty() && !c.third_party) || to_prefix || after_preposition || after_relative)
             {
                 continue;
             }
@@ -2120,6 +2266,12 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
         let mut coded: Vec<Event> = Vec::new();
         for c in cands.into_iter().filter(|c| !c.absorbed) {
             let p = &set.patterns[c.m.pattern];
+            if let Some(kind) = c.refers_back {
+                let told = events.iter().chain(&coded).any(|e| e.event_type == "CONSULT");
+                if told || kind == BackReference::Marked {
+                    continue;
+                }
+            }
             trace.push((p.id.clone(), c.status));
             let mut source = c.source;
             // Reported speech: the speaker is the source of what they say.

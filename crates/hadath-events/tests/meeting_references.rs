@@ -43,3 +43,75 @@ fn small_city_after_a_place_noun_is_the_meeting_place() {
         assert!(consults(&doc).iter().all(|e| e.location.is_none()), "{text}: {:#?}", doc.events);
     }
 }
+
+#[test]
+fn noun_pointing_back_at_a_meeting_is_no_new_meeting() {
+    let text =
+        "أجرى الرئيس المصري أثناء مؤتمر الاتحاد الأفريقي في أديس أبابا يوم الاثنين محادثات مع رئيس السودان ورئيس تشاد. \
+                وامتنع المتحدث عن كشف تفاصيل هذا اللقاء الذي استمر ساعتين. \
+                وانعقد الاجتماع في قاعة جانبية بعيدا عن الصحفيين. \
+                وقال الرئيس التشادي قبيل الاجتماع إنه متفائل. \
+                وأكد الوزير أن المحادثات نفسها كانت صريحة.";
+    let doc = code(text);
+    let c = consults(&doc);
+    // One meeting: the host the source (the verb that holds it, however far), the guests the
+    // targets; the summit on whose margin it was held is no meeting of its own.
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!(countries(&c[0].source), vec!["EGY"], "{c:#?}");
+    assert_eq!(countries(&c[0].target), vec!["SDN", "TCD"], "{c:#?}");
+    // An indefinite noun after "خلال" tells a meeting of its own.
+    let doc = code(&format!("{text} وقال وزير الخارجية السوداني أثناء اجتماع للحكومة إن بلاده تريد السلام."));
+    assert_eq!(consults(&doc).len(), 2, "{:#?}", doc.events);
+    // A definite noun with nothing told before is the meeting itself.
+    let doc = code("وانعقد الاجتماع في القاهرة بحضور وزراء الخارجية العرب.");
+    assert_eq!(consults(&doc).len(), 1, "{:#?}", doc.events);
+    // A demonstrative or "خلال" with a definite noun is never a new meeting.
+    for text in ["وامتنع المتحدث عن كشف تفاصيل هذا اللقاء.", "وقال الرئيس التشادي قبيل الاجتماع إنه متفائل."]
+    {
+        let doc = code(text);
+        assert!(consults(&doc).is_empty(), "{text}: {:#?}", doc.events);
+    }
+}
+
+#[test]
+fn who_a_summit_brought_together_took_part_in_it() {
+    let doc = code(
+        "وأشاد البيت الأبيض بنتائج لقاء الرياض الذي ضم في مارس الرئيس السوداني والرئيس التشادي.",
+    );
+    let c = consults(&doc);
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!(countries(&c[0].source), vec!["SDN", "TCD"], "{c:#?}");
+    assert!(c[0].target.is_empty() && c[0].mediator.is_empty(), "{c:#?}");
+    assert_eq!(place(c[0]), Some("Riyadh"), "{c:#?}");
+    // A relative clause of another verb gives no participants.
+    let doc = code("وقال الوزير إن لقاء الرياض الذي عقد في مارس ناقش الوضع في السودان وتشاد.");
+    assert!(consults(&doc).iter().all(|e| countries(&e.source) != vec!["SDN", "TCD"]), "{:#?}", doc.events);
+}
+
+#[test]
+fn mediator_cue_belongs_to_the_nearest_meeting_verb() {
+    let doc = code(
+        "واجتمع عبد الفتاح البرهان ومحمد ديبي في الرياض برعاية المملكة العربية السعودية في فبراير، كما اجتمع سامح شكري وأيمن الصفدي في جنيف بتدبير من وزير الخارجية الأمريكي.",
+    );
+    let c = consults(&doc);
+    assert_eq!(c.len(), 2, "{c:#?}");
+    assert_eq!(countries(&c[0].source), vec!["SDN", "TCD"], "{c:#?}");
+    assert_eq!(countries(&c[0].mediator), vec!["SAU"], "{c:#?}");
+    assert_eq!(countries(&c[1].source), vec!["EGY", "JOR"], "{c:#?}");
+    assert_eq!(countries(&c[1].mediator), vec!["USA"], "{c:#?}");
+    // A noun between the verb and the cue names the same meeting: the cue still reaches it.
+    let doc = code("واجتمع عبد الفتاح البرهان ومحمد ديبي في جولة مفاوضات بوساطة الرئيس المصري.");
+    let c = consults(&doc);
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!(countries(&c[0].mediator), vec!["EGY"], "{c:#?}");
+    assert!(c[0].target.is_empty(), "{c:#?}");
+}
+
+#[test]
+fn summit_with_a_partner_is_held_by_the_clause_subject() {
+    let doc = code("واتفق الرئيس السوداني والرئيس التشادي على فتح المعابر، في لقاء بالقاهرة مع الرئيس المصري.");
+    let c = consults(&doc);
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!(countries(&c[0].source), vec!["SDN", "TCD"], "{c:#?}");
+    assert_eq!(countries(&c[0].target), vec!["EGY"], "{c:#?}");
+}
