@@ -2131,6 +2131,9 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
     let mut speakers = SpeakerTrack::default();
     let sentences = doc.sentences.clone();
     let mut next_quote = 0;
+    // Sentences that gave events, to tell a headline printed twice (as title and as the body's
+    // first line) from a new report.
+    let mut told: Vec<String> = Vec::new();
     for span in sentences {
         // Fast path: a sentence with no trigger, no reporting verb and no quotation is skipped.
         let lo = doc.tokens.partition_point(|t| t.span.start < span.start);
@@ -2313,6 +2316,13 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
                 pattern: p.id.clone(),
             };
             merge_or_push(&mut coded, ev);
+        }
+        if !coded.is_empty() {
+            let said = doc.text[span.start..span.end].trim().to_string();
+            if told.contains(&said) {
+                continue;
+            }
+            told.push(said);
         }
         events.extend(coded);
     }

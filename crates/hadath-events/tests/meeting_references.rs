@@ -115,3 +115,15 @@ fn summit_with_a_partner_is_held_by_the_clause_subject() {
     assert_eq!(countries(&c[0].source), vec!["SDN", "TCD"], "{c:#?}");
     assert_eq!(countries(&c[0].target), vec!["EGY"], "{c:#?}");
 }
+
+#[test]
+fn headline_printed_twice_is_one_report() {
+    let head = "الخرطوم تتهم نجامينا بدعم المتمردين في دارفور";
+    let doc = code(&format!("{head}\n\n{head}\n\nوقال المتحدث إن الأدلة ستعرض الشهر المقبل."));
+    let accusations = doc.events.iter().filter(|e| e.event_type == "ACCUSE").count();
+    assert_eq!(accusations, 1, "{:#?}", doc.events);
+    // The same accusation in other words is still told twice.
+    let doc = code(&format!("{head}\n\nواتهمت الحكومة السودانية تشاد بدعم المتمردين في دارفور."));
+    let accusations = doc.events.iter().filter(|e| e.event_type == "ACCUSE").count();
+    assert_eq!(accusations, 2, "{:#?}", doc.events);
+}
