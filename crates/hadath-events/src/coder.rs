@@ -1163,7 +1163,7 @@ fn supported(
     if p.event_type == "ASSAULT" && has_casualties {
         return true;
     }
-    if p.event_type == "PROTEST" && dispersed(v, m) {
+    if p.event_type == "PROTEST" && (dispersed(v, m) || crowd_in_protest(v, m)) {
         return true;
     }
     // A definite noun points back at an event told before: "الهجوم"، "الانفجار".
@@ -1263,6 +1263,23 @@ const PROTEST_ACTS: &[&str] = &[
     "مظاهرات",
     "المظاهرات",
 ];
+
+/// Whether a counted crowd acts "in protest" in one clause: "توافد آلاف الفلاحين على الساحة
+/// للاحتجاج على"، "وقف مئات العمال صامتين احتجاجا على". What a crowd does for a protest is
+/// the protest.
+fn crowd_in_protest(v: &SentenceView, m: &TriggerMatch) -> bool {
+    let trig = strip_conj(v.norm(m.first));
+    let purpose = (trig == "احتجاجا" || trig == "للاحتجاج") && v.norm(m.last) == "علي";
+    purpose
+        && (0..m.first).any(|i| {
+            v.same_clause(i, m.first)
+                && (word_set!(CROWD_WORDS).contains(strip_conj(v.norm(i)))
+                    || v.tokens[i].kind == hadath_text::TokenKind::Number
+                        && v.norm(i)
+                            .parse::<u64>()
+                            .is_ok_and(|n| (10..100_000_000).contains(&n) && !(1900..2100).contains(&n)))
+        })
+}
 
 /// Whether a protest act stands in the sentence of a crowd noun: "تجمع المتظاهرون".
 fn near_protest_act(v: &SentenceView, m: &TriggerMatch) -> bool {
@@ -1725,7 +1742,7 @@ fn is_eventive(
     let present = set.patterns[m.pattern].event_type == "ASSAULT" && (stem.starts_with('ي') || stem.starts_with('ت'));
     // A dispersed protest, or a deed done "without hesitation", is told as having happened.
     let protest = set.patterns[m.pattern].event_type == "PROTEST";
-    if (protest && dispersed(v, m)) || done_without_hesitation(v, m) {
+    if (protest && dispersed(v, m)) || done_without_hesitation(v, m) || crowd_in_protest(v, m) {
         return true;
     }
     let verbal_like = (!m.nominal && !present) || near_support;
