@@ -179,8 +179,18 @@ fn read_status(v: &SentenceView, m: &TriggerMatch, p: &Pattern, question: bool) 
         let pre = &trig[..m.prefix_len.min(trig.len())];
         let prev = if first > 0 { strip_conj(v.norm(first - 1)) } else { "" };
         // "تعرض الوزير لمحاولة اغتيال": what someone suffered happened.
-        let suffered_before = (first.saturating_sub(3)..first)
-            .any(|i| strip_conj(v.norm(i)).starts_with("تعرض") && v.same_clause(i, first));
+        // The sufferer may be named at length, with commas, between: "تعرض المدير فلان، ابن
+        // عم ...، لمحاولة اغتيال"; "بتعرض" is the verbal noun.
+        let suffered_verb = |i: usize| {
+            let w = strip_conj(v.norm(i));
+            let w = w.strip_prefix('ب').unwrap_or(w);
+            w.starts_with("تعرض")
+        };
+        let suffered_before = (first.saturating_sub(3)..first).any(|i| suffered_verb(i) && v.same_clause(i, first))
+            || (first.saturating_sub(25)..first).any(|i| {
+                suffered_verb(i) && strip_conj(v.norm(first - 1)) == "لمحاوله"
+                    || suffered_verb(i) && pre == "ل" && v.norm(first).starts_with("لمحاوله")
+            });
         if (pre == "ل" || pre == "ول") && !suffered_before {
             return EventStatus::Planned;
         }
