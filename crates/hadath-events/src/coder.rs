@@ -1961,7 +1961,43 @@ fn told_before(v: &SentenceView) -> bool {
 /// Whether a sentence is about a trial, an inquiry, a report, a law, a charge or a confession
 /// (ABOUT_WORDS): it speaks about violence rather than reporting a new attack.
 fn about_violence(v: &SentenceView) -> bool {
-    v.tokens.iter().any(|t| word_set!(ABOUT_WORDS).contains(strip_conj(&t.norm)))
+    let (verb, end) = attribution(v);
+    // The speaker itself may be what the sentence is about: "وذكر التقرير أن".
+    (0..v.tokens.len())
+        .filter(|&i| i >= end || i == verb + 1)
+        .any(|i| word_set!(ABOUT_WORDS).contains(strip_conj(v.norm(i))))
+}
+
+/// Verbs that open an attribution: "قال المتحدث باسم ... إن".
+const ATTRIBUTION_VERBS: &[&str] = &[
+    "قال",
+    "قالت",
+    "ذكر",
+    "ذكرت",
+    "اعلن",
+    "اعلنت",
+    "اكد",
+    "اكدت",
+    "افاد",
+    "افادت",
+    "اوضح",
+    "اوضحت",
+    "اضاف",
+    "اضافت",
+    "صرح",
+    "اشار",
+    "اشارت",
+];
+
+/// The verb and the token after the attribution a sentence opens with ("وقال المتحدث باسم
+/// محكمة الجنايات في المدينة، إن"): the title of who speaks names their office, not what the
+/// sentence is about. (0, 0) when the sentence opens with no attribution.
+fn attribution(v: &SentenceView) -> (usize, usize) {
+    let Some(verb) = (0..v.tokens.len().min(3)).find(|&i| ATTRIBUTION_VERBS.contains(&strip_conj(v.norm(i)))) else {
+        return (0, 0);
+    };
+    let end = (verb + 1..v.tokens.len().min(25)).find(|&i| matches!(strip_conj(v.norm(i)), "ان" | "بان"));
+    end.map_or((0, 0), |i| (verb, i + 1))
 }
 
 /// Whether a concession governs the trigger ("على الرغم من مقتل"، "رغم الهجمات"): the violence
