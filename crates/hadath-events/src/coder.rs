@@ -1749,7 +1749,9 @@ fn is_eventive(
     // Present-tense violence verbs ("تستهدف"، "يقتلون") are often habitual or generic.
     let trig = v.norm(m.first);
     let stem = trig.get(m.prefix_len.min(trig.len())..).unwrap_or("");
-    let present = set.patterns[m.pattern].event_type == "ASSAULT" && (stem.starts_with('ي') || stem.starts_with('ت'));
+    let present = set.patterns[m.pattern].event_type == "ASSAULT" && (stem.starts_with('ي') || stem.starts_with('ت'))
+        // "تظاهر"، "تجمع" are past: a protest verb is present with its plural or its ي.
+        || set.patterns[m.pattern].event_type == "PROTEST" && stem.starts_with('ي');
     // A dispersed protest, or a deed done "without hesitation", is told as having happened.
     let protest = set.patterns[m.pattern].event_type == "PROTEST";
     if (protest && dispersed(v, m)) || done_without_hesitation(v, m) || crowd_in_protest(v, m) {
