@@ -473,7 +473,10 @@ fn read_roles(
         Frame::Noun | Frame::Complement => {
             // "هجوم إسرائيلي على ..."، "قصف القوات الأذربيجانية": an actor right after the noun.
             for g in &after {
-                if g.first - m.last > 4 && !c.source.is_empty() {
+                // "اتصال هاتفي أجراه الرئيس مساء الإثنين مع نظيره": a meeting's partner after
+                // "مع" may stand past the holder and a time.
+                let partner = p.event_type == "CONSULT" && prep(g).as_deref() == Some("مع") && g.first - m.last <= 10;
+                if g.first - m.last > 4 && !c.source.is_empty() && !partner {
                     break;
                 }
                 match prep(g).as_deref() {

@@ -127,3 +127,14 @@ fn headline_printed_twice_is_one_report() {
     let accusations = doc.events.iter().filter(|e| e.event_type == "ACCUSE").count();
     assert_eq!(accusations, 2, "{:#?}", doc.events);
 }
+
+#[test]
+fn call_partner_after_the_holder_and_a_time() {
+    let doc = code(
+        "التقى وزير الخارجية المصري نظيره الليبي في القاهرة أمس. وجاء الاجتماع بعد اتصال هاتفي أجراه الرئيس المصري مساء الإثنين مع رئيس الحكومة الليبية.",
+    );
+    let c = consults(&doc);
+    assert_eq!(c.len(), 2, "{c:#?}");
+    assert_eq!(countries(&c[1].source), vec!["EGY"], "{c:#?}");
+    assert_eq!(countries(&c[1].target), vec!["LBY"], "{c:#?}");
+}
