@@ -25,9 +25,8 @@ fn place(e: &Event) -> Option<&str> {
 #[test]
 fn small_city_after_a_place_noun_is_the_meeting_place() {
     // The place is in a relative clause on the host, after "في منتجع".
-    let doc = code(
-        "اجتمع وزيرا خارجية السودان وتشاد أمس برعاية العاهل المغربي الذي استقبلهما في منتجع أكادير الساحلي.",
-    );
+    let doc =
+        code("اجتمع وزيرا خارجية السودان وتشاد أمس برعاية العاهل المغربي الذي استقبلهما في منتجع أكادير الساحلي.");
     let c = consults(&doc);
     assert_eq!(c.len(), 1, "{c:#?}");
     assert_eq!(place(c[0]), Some("Agadir"), "{c:#?}");
@@ -54,30 +53,33 @@ fn noun_pointing_back_at_a_meeting_is_no_new_meeting() {
                 وأكد الوزير أن المحادثات نفسها كانت صريحة.";
     let doc = code(text);
     let c = consults(&doc);
-    // One meeting: the host the source (the verb that holds it, however far), the guests the
-    // targets; the summit on whose margin it was held is no meeting of its own.
+    // One meeting: the holder the source (the verb that holds it, however far), the guests
+    // the targets.
     assert_eq!(c.len(), 1, "{c:#?}");
     assert_eq!(countries(&c[0].source), vec!["EGY"], "{c:#?}");
     assert_eq!(countries(&c[0].target), vec!["SDN", "TCD"], "{c:#?}");
-    // An indefinite noun after "خلال" tells a meeting of its own.
+    // An indefinite noun after a word of time tells a meeting of its own.
     let doc = code(&format!("{text} وقال وزير الخارجية السوداني أثناء اجتماع للحكومة إن بلاده تريد السلام."));
     assert_eq!(consults(&doc).len(), 2, "{:#?}", doc.events);
     // A definite noun with nothing told before is the meeting itself.
     let doc = code("وانعقد الاجتماع في القاهرة بحضور وزراء الخارجية العرب.");
     assert_eq!(consults(&doc).len(), 1, "{:#?}", doc.events);
-    // A demonstrative or "خلال" with a definite noun is never a new meeting.
-    for text in ["وامتنع المتحدث عن كشف تفاصيل هذا اللقاء.", "وقال الرئيس التشادي قبيل الاجتماع إنه متفائل."]
-    {
+    // A demonstrative, or a definite noun after a word of time or occasion, is never a new
+    // meeting.
+    for text in [
+        "وامتنع المتحدث عن كشف تفاصيل هذا اللقاء.",
+        "وقال الرئيس التشادي قبيل الاجتماع إنه متفائل.",
+        "وغادر الوزير القاعة فور انتهاء المحادثات.",
+        "وتحدث الوزير للصحفيين على هامش المؤتمر.",
+    ] {
         let doc = code(text);
         assert!(consults(&doc).is_empty(), "{text}: {:#?}", doc.events);
     }
 }
 
 #[test]
-fn who_a_summit_brought_together_took_part_in_it() {
-    let doc = code(
-        "وأشاد البيت الأبيض بنتائج لقاء الرياض الذي ضم في مارس الرئيس السوداني والرئيس التشادي.",
-    );
+fn who_a_meeting_brought_together_took_part_in_it() {
+    let doc = code("وأشاد البيت الأبيض بنتائج لقاء الرياض الذي ضم في مارس الرئيس السوداني والرئيس التشادي.");
     let c = consults(&doc);
     assert_eq!(c.len(), 1, "{c:#?}");
     assert_eq!(countries(&c[0].source), vec!["SDN", "TCD"], "{c:#?}");
@@ -108,7 +110,7 @@ fn mediator_cue_belongs_to_the_nearest_meeting_verb() {
 }
 
 #[test]
-fn summit_with_a_partner_is_held_by_the_clause_subject() {
+fn meeting_with_a_partner_is_held_by_the_clause_subject() {
     let doc = code("واتفق الرئيس السوداني والرئيس التشادي على فتح المعابر، في لقاء بالقاهرة مع الرئيس المصري.");
     let c = consults(&doc);
     assert_eq!(c.len(), 1, "{c:#?}");
