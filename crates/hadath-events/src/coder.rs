@@ -137,6 +137,20 @@ struct Candidate {
     /// (CAMEO 045, mode third-party), as the host of the interfaces.md example does.
     third_party: bool,
     absorbed: bool,
+    /// A meeting noun that points back at a meeting already told ("هذا اللقاء"، "خلال
+    /// الاجتماع"): it adds a place to that meeting at most, and is no event of its own.
+    refers_back: Option<BackReference>,
+}
+
+/// How a meeting noun points back at a meeting already told.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum BackReference {
+    /// A demonstrative, "المذكور" or "نفسه", or a definite noun after a preposition of time or
+    /// occasion ("خلال الاجتماع"، "قبيل القمة"، "على هامش اللقاء"): never a new meeting.
+    Marked,
+    /// A definite noun with no actor of its own ("وانعقد الاجتماع في ..."): the meeting told
+    /// before, when the article has told one.
+    Definite,
 }
 
 fn strip_conj(w: &str) -> &str {
@@ -165,8 +179,18 @@ fn read_status(v: &SentenceView, m: &TriggerMatch, p: &Pattern, question: bool) 
         let pre = &trig[..m.prefix_len.min(trig.len())];
         let prev = if first > 0 { strip_conj(v.norm(first - 1)) } else { "" };
         // "تعرض الوزير لمحاولة اغتيال": what someone suffered happened.
-        let suffered_before = (first.saturating_sub(3)..first)
-            .any(|i| strip_conj(v.norm(i)).starts_with("تعرض") && v.same_clause(i, first));
+        // The sufferer may be named at length, with commas, between: "تعرض المدير فلان، ابن
+        // عم ...، لمحاولة اغتيال"; "بتعرض" is the verbal noun.
+        let suffered_verb = |i: usize| {
+            let w = strip_conj(v.norm(i));
+            let w = w.strip_prefix('ب').unwrap_or(w);
+            w.starts_with("تعرض")
+        };
+        let suffered_before = (first.saturating_sub(3)..first).any(|i| suffered_verb(i) && v.same_clause(i, first))
+            || (first.saturating_sub(25)..first).any(|i| {
+                suffered_verb(i) && strip_conj(v.norm(first - 1)) == "لمحاوله"
+                    || suffered_verb(i) && pre == "ل" && v.norm(first).starts_with("لمحاوله")
+            });
         if (pre == "ل" || pre == "ول") && !suffered_before {
             return EventStatus::Planned;
         }
@@ -449,7 +473,10 @@ fn read_roles(
         Frame::Noun | Frame::Complement => {
             // "هجوم إسرائيلي على ..."، "قصف القوات الأذربيجانية": an actor right after the noun.
             for g in &after {
-                if g.first - m.last > 4 && !c.source.is_empty() {
+                // "اتصال هاتفي أجراه الرئيس مساء الإثنين مع نظيره": a meeting's partner after
+                // "مع" may stand past the holder and a time.
+                let partner = p.event_type == "CONSULT" && prep(g).as_deref() == Some("مع") && g.first - m.last <= 10;
+                if g.first - m.last > 4 && !c.source.is_empty() && !partner {
                     break;
                 }
                 match prep(g).as_deref() {
@@ -463,6 +490,24 @@ fn read_roles(
             }
             // "على هامش القمة الأوروبية": the occasion of a meeting is not who holds it.
             let margin = |g: &ActorGroup| g.first >= 1 && strip_conj(v.norm(g.first - 1)) == "هامش";
+            // "لقاء X الذي ضم في مايو A و B": those it brought together took part in it.
+            if let Some(k) = gathered_in_relative(v, m).filter(|_| p.event_type == "CONSULT") {
+                let party = after.iter().find(|g| g.first > k && g.first - k <= 8 && prep(g).is_none());
+                if let Some(g) = party {
+                    c.source = actors_of(g, duals);
+                    c.target.clear();
+                }
+            }
+            // "أجرى الوزير ... محادثات مع ...": the subject of the verb that holds the meeting,
+            // however far a phrase of place or time sets it from the noun.
+            if c.source.is_empty() && p.event_type == "CONSULT" {
+                let holder = before.iter().rev().find(|g| {
+                    g.first >= 1 && word_set!(HOLD_VERBS_PAST).contains(strip_conj(v.norm(g.first - 1))) && !margin(g)
+                });
+                if let Some(g) = holder {
+                    c.source = actors_of(g, duals);
+                }
+            }
             if c.source.is_empty() {
                 if let Some(g) = before.last().filter(|g| m.first - g.last <= 6 && !margin(g)) {
                     c.source = actors_of(g, duals);
@@ -515,10 +560,22 @@ fn read_roles(
         let brings_together = matches!(w, "جمع" | "جمعت" | "يجمع" | "تجمع")
             && v.groups.iter().any(|g| g.first > i && g.first - i <= 3 && v.norm(g.last) == "بين");
         let in_presence = w == "حضور" && i > 0 && matches!(v.norm(i - 1), "في" | "وفي");
-        let is_med = matches!(w, "بوساطه" | "برعايه" | "بحضور" | "بمشاركه" | "وساطه" | "رعايه")
+        let is_med = matches!(w, "بوساطه" | "برعايه" | "بحضور" | "بمشاركه" | "وساطه" | "رعايه" | "بتدبير")
             || brings_together
             || in_presence;
-        if is_med {
+        // A cue belongs to the nearest verb trigger on its side: in "اجتمع X و Y برعاية Z،
+        // كما اجتمع A و B بتدبير من W", Z mediates the first meeting only (a noun between,
+        // "اجتمعا في جولة مفاوضات بوساطة"، names the same meeting).
+        let mediable = |o: &TriggerMatch| {
+            let ty = PatternSet::get().patterns[o.pattern].event_type.as_str();
+            matches!(ty, "CONSULT" | "AGREE" | "CONCEDE" | "COOPERATE" | "RETREAT")
+                && !o.nominal
+                && o.first != i
+                && o.first != m.first
+        };
+        let (lo, hi) = if i < m.first { (i, m.first) } else { (m.last, i) };
+        let nearer = others.iter().any(|o| mediable(o) && o.first > lo && o.first < hi);
+        if is_med && !nearer {
             if let Some(g) = v.groups.iter().find(|g| g.first > i && g.first - i <= 3) {
                 let meds = actors_of(g, duals);
                 c.source.retain(|a| !meds.iter().any(|b| b.span == a.span));
@@ -537,6 +594,19 @@ fn read_roles(
                 .any(|a| c.target.iter().any(|b| b.span == a.span) || c.mediator.iter().any(|b| b.span == a.span))
             {
                 c.source = acts;
+            }
+        }
+    }
+    // "اتفق X و Y ...، في لقاء مع Z": a meeting noun with a partner and no subject of its own
+    // is held by the sentence's last actors before it.
+    if c.source.is_empty() && !c.target.is_empty() && m.nominal && p.event_type == "CONSULT" {
+        let with = |g: &&ActorGroup| g.first >= 1 && v.norm(g.first - 1) == "مع";
+        if v.groups.iter().any(|g| g.first >= m.last && with(&g)) {
+            if let Some(g) = v.groups.iter().rev().find(|g| g.last <= m.first && m.first - g.last <= 25) {
+                let acts = actors_of(g, duals);
+                if !acts.iter().any(|a| c.target.iter().chain(&c.mediator).any(|b| b.span == a.span)) {
+                    c.source = acts;
+                }
             }
         }
     }
@@ -799,7 +869,60 @@ fn read_place(v: &SentenceView, m: &TriggerMatch, used: &[Actor]) -> Option<Even
             ));
         }
     }
-    best.map(|(_, l)| l)
+    best.map(|(_, l)| l).or_else(|| named_after_place_noun(v, m)).or_else(|| meeting_of_a_city(v, m))
+}
+
+/// A place the lexicon would not read alone (a smaller city with a one-word name needs a cue
+/// of its own), named after "في" and a place noun: "في مدينة X"، "في ميناء X".
+fn named_after_place_noun(v: &SentenceView, m: &TriggerMatch) -> Option<EventLocation> {
+    let n = v.tokens.len();
+    (2..n)
+        .filter(|&i| matches!(v.norm(i - 2), "في" | "وفي") && word_set!(PLACE_NOUNS).contains(v.norm(i - 1)))
+        .filter(|&i| v.same_clause(i, m.first))
+        .filter_map(|i| lexicon_place(v, i).map(|l| (if i >= m.last { i - m.last } else { m.first - i }, l)))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, l)| l)
+}
+
+/// A meeting named after the city that holds it: "قمة X"، "محادثات X" (a construct with a
+/// city name right after the noun).
+fn meeting_of_a_city(v: &SentenceView, m: &TriggerMatch) -> Option<EventLocation> {
+    let set = PatternSet::get();
+    if set.patterns[m.pattern].event_type != "CONSULT" || !m.nominal {
+        return None;
+    }
+    let loc = lexicon_place(v, m.last)?;
+    // A place written with its article is a region or an adjective, not a construct city.
+    (!v.norm(m.last).starts_with("ال")).then_some(loc)
+}
+
+/// The city, capital or region the lexicon names at token `i` (one or two words).
+fn lexicon_place(v: &SentenceView, i: usize) -> Option<EventLocation> {
+    let lex = hadath_lexicon::Lexicon::get();
+    let t = v.tokens.get(i)?;
+    if t.kind != hadath_text::TokenKind::Arabic {
+        return None;
+    }
+    let mut spans = vec![t.span];
+    if let Some(t2) = v.tokens.get(i + 1).filter(|t2| t2.kind == hadath_text::TokenKind::Arabic) {
+        spans.insert(0, Span::new(t.span.start, t2.span.end));
+    }
+    for span in spans {
+        let text = v.text.get(span.start..span.end)?;
+        let hit = lex.lookup(text).into_iter().find(|e| {
+            matches!(e.kind, hadath_lexicon::EntryKind::Place | hadath_lexicon::EntryKind::Capital) && e.lat.is_some()
+        });
+        if let Some(e) = hit {
+            return Some(EventLocation {
+                span,
+                name: Some(e.name.clone()),
+                country: e.country.clone(),
+                lat: e.lat,
+                lon: e.lon,
+            });
+        }
+    }
+    None
 }
 
 const KILL_WORDS: &[&str] = &[
@@ -1053,7 +1176,7 @@ fn supported(
     if p.event_type == "ASSAULT" && has_casualties {
         return true;
     }
-    if p.event_type == "PROTEST" && dispersed(v, m) {
+    if p.event_type == "PROTEST" && (dispersed(v, m) || crowd_in_protest(v, m)) {
         return true;
     }
     // A definite noun points back at an event told before: "الهجوم"، "الانفجار".
@@ -1153,6 +1276,23 @@ const PROTEST_ACTS: &[&str] = &[
     "مظاهرات",
     "المظاهرات",
 ];
+
+/// Whether a counted crowd acts "in protest" in one clause: "توافد آلاف الفلاحين على الساحة
+/// للاحتجاج على"، "وقف مئات العمال صامتين احتجاجا على". What a crowd does for a protest is
+/// the protest.
+fn crowd_in_protest(v: &SentenceView, m: &TriggerMatch) -> bool {
+    let trig = strip_conj(v.norm(m.first));
+    let purpose = (trig == "احتجاجا" || trig == "للاحتجاج") && v.norm(m.last) == "علي";
+    purpose
+        && (0..m.first).any(|i| {
+            v.same_clause(i, m.first)
+                && (word_set!(CROWD_WORDS).contains(strip_conj(v.norm(i)))
+                    || v.tokens[i].kind == hadath_text::TokenKind::Number
+                        && v.norm(i)
+                            .parse::<u64>()
+                            .is_ok_and(|n| (10..100_000_000).contains(&n) && !(1900..2100).contains(&n)))
+        })
+}
 
 /// Whether a protest act stands in the sentence of a crowd noun: "تجمع المتظاهرون".
 fn near_protest_act(v: &SentenceView, m: &TriggerMatch) -> bool {
@@ -1612,10 +1752,12 @@ fn is_eventive(
     // Present-tense violence verbs ("تستهدف"، "يقتلون") are often habitual or generic.
     let trig = v.norm(m.first);
     let stem = trig.get(m.prefix_len.min(trig.len())..).unwrap_or("");
-    let present = set.patterns[m.pattern].event_type == "ASSAULT" && (stem.starts_with('ي') || stem.starts_with('ت'));
+    let present = set.patterns[m.pattern].event_type == "ASSAULT" && (stem.starts_with('ي') || stem.starts_with('ت'))
+        // "تظاهر"، "تجمع" are past: a protest verb is present with its plural or its ي.
+        || set.patterns[m.pattern].event_type == "PROTEST" && stem.starts_with('ي');
     // A dispersed protest, or a deed done "without hesitation", is told as having happened.
     let protest = set.patterns[m.pattern].event_type == "PROTEST";
-    if (protest && dispersed(v, m)) || done_without_hesitation(v, m) {
+    if (protest && dispersed(v, m)) || done_without_hesitation(v, m) || crowd_in_protest(v, m) {
         return true;
     }
     let verbal_like = (!m.nominal && !present) || near_support;
@@ -1704,6 +1846,87 @@ fn in_relative_clause(v: &SentenceView, m: &TriggerMatch, others: &[TriggerMatch
     })
 }
 
+/// Verbs of bringing together: "جمعت"، "ضمت".
+const GATHER_VERBS: &[&str] = &["جمع", "جمعت", "ضم", "ضمت", "يجمع", "تجمع", "تضم", "يضم"];
+
+/// The token of a verb of bringing together in a relative clause right after a meeting noun
+/// ("لقاء X الذي ضم"، "المؤتمر الذي جمع"), when there is one.
+fn gathered_in_relative(v: &SentenceView, m: &TriggerMatch) -> Option<usize> {
+    (m.last..m.last + 3).find_map(|i| {
+        (RELATIVES.contains(&v.norm(i)) && v.same_clause(i, m.first) && GATHER_VERBS.contains(&v.norm(i + 1)))
+            .then_some(i + 1)
+    })
+}
+
+/// Verbs whose subject holds the meeting they take as object: "عقد X اجتماعا"، "أجرى X محادثات".
+const HOLD_VERBS_PAST: &[&str] = &["عقد", "عقدت", "عقدا", "عقدتا", "عقدوا", "اجري", "اجرت", "اجريا", "اجرتا", "اجروا"];
+
+/// Words after a meeting noun that point back at it: "اللقاء المذكور"، "الاجتماع نفسه".
+const POINTING_AFTER: &[&str] =
+    &["هذا", "هذه", "ذلك", "تلك", "المذكور", "المذكوره", "نفسه", "نفسها", "ذاته", "ذاتها", "المشار"];
+
+/// Prepositions of time or occasion before a meeting noun: "خلال"، "قبيل"، "على هامش".
+const OCCASION_WORDS: &[&str] = &[
+    "خلال",
+    "اثناء",
+    "قبل",
+    "قبيل",
+    "بعد",
+    "بعيد",
+    "عقب",
+    "عشيه",
+    "غداه",
+    "اثر",
+    "هامش",
+    "ختام",
+    "اعقاب",
+    "مستهل",
+    "بدايه",
+    "نهايه",
+    "بدء",
+    "انتهاء",
+    "مطلع",
+];
+
+/// Whether a noun is definite: its article, with a proclitic or not ("الاجتماع"، "بالقمة"، "للقاء").
+fn definite(w: &str) -> bool {
+    let w = w.strip_prefix('و').or_else(|| w.strip_prefix('ف')).unwrap_or(w);
+    let w = w.strip_prefix('ب').or_else(|| w.strip_prefix('ك')).unwrap_or(w);
+    w.starts_with("ال") || (w.starts_with("لل") && w.chars().count() > 4)
+}
+
+/// Whether a meeting noun points back at a meeting already told: after a demonstrative or
+/// before one ("هذا اللقاء"، "الاجتماع المذكور"); definite after a preposition of time or
+/// occasion ("قبيل الاجتماع"، "عشية المفاوضات"; a city in construct makes it definite too:
+/// "بعد لقاء X"); or definite with no actor of its own in its phrase ("وانعقد الاجتماع في").
+/// An indefinite noun ("أثناء اجتماع للحكومة") tells a meeting of its own.
+fn back_reference(v: &SentenceView, m: &TriggerMatch) -> Option<BackReference> {
+    let before = if m.first >= 1 { strip_conj(v.norm(m.first - 1)) } else { "" };
+    // "على هامش القمة": the occasion of what the sentence tells, not the event told.
+    if DEMONSTRATIVES.contains(&before) || POINTING_AFTER.contains(&v.norm(m.last)) || before == "هامش" {
+        return Some(BackReference::Marked);
+    }
+    // A relative clause describes the meeting: "لقاء X الذي ضم ..." tells it.
+    if (m.last..m.last + 3).any(|i| RELATIVES.contains(&v.norm(i)) && v.same_clause(i, m.first)) {
+        return None;
+    }
+    let head = v.norm(m.first);
+    let city_named = v.places.iter().any(|r| r.first == m.last) || lexicon_place(v, m.last).is_some();
+    let is_definite = definite(head) || city_named;
+    // Actors of the noun's own phrase: right before it, or among the three words after it.
+    let own_actor = v.groups.iter().any(|g| {
+        (g.first >= m.last && g.first - m.last <= 3 && (m.last..=g.first).all(|i| v.same_clause(i, m.first)))
+            || g.last == m.first
+    });
+    if !is_definite || own_actor {
+        return None;
+    }
+    if OCCASION_WORDS.contains(&before) {
+        return Some(BackReference::Marked);
+    }
+    definite(head).then_some(BackReference::Definite)
+}
+
 /// Decades and spans that place violence in history or count it over a long period.
 const HISTORY_WORDS: &[&str] = &[
     "الخمسينات",
@@ -1743,7 +1966,43 @@ fn told_before(v: &SentenceView) -> bool {
 /// Whether a sentence is about a trial, an inquiry, a report, a law, a charge or a confession
 /// (ABOUT_WORDS): it speaks about violence rather than reporting a new attack.
 fn about_violence(v: &SentenceView) -> bool {
-    v.tokens.iter().any(|t| word_set!(ABOUT_WORDS).contains(strip_conj(&t.norm)))
+    let (verb, end) = attribution(v);
+    // The speaker itself may be what the sentence is about: "وذكر التقرير أن".
+    (0..v.tokens.len())
+        .filter(|&i| i >= end || i == verb + 1)
+        .any(|i| word_set!(ABOUT_WORDS).contains(strip_conj(v.norm(i))))
+}
+
+/// Verbs that open an attribution: "قال المتحدث باسم ... إن".
+const ATTRIBUTION_VERBS: &[&str] = &[
+    "قال",
+    "قالت",
+    "ذكر",
+    "ذكرت",
+    "اعلن",
+    "اعلنت",
+    "اكد",
+    "اكدت",
+    "افاد",
+    "افادت",
+    "اوضح",
+    "اوضحت",
+    "اضاف",
+    "اضافت",
+    "صرح",
+    "اشار",
+    "اشارت",
+];
+
+/// The verb and the token after the attribution a sentence opens with ("وقال المتحدث باسم
+/// محكمة الجنايات في المدينة، إن"): the title of who speaks names their office, not what the
+/// sentence is about. (0, 0) when the sentence opens with no attribution.
+fn attribution(v: &SentenceView) -> (usize, usize) {
+    let Some(verb) = (0..v.tokens.len().min(3)).find(|&i| ATTRIBUTION_VERBS.contains(&strip_conj(v.norm(i)))) else {
+        return (0, 0);
+    };
+    let end = (verb + 1..v.tokens.len().min(25)).find(|&i| matches!(strip_conj(v.norm(i)), "ان" | "بان"));
+    end.map_or((0, 0), |i| (verb, i + 1))
 }
 
 /// Whether a concession governs the trigger ("على الرغم من مقتل"، "رغم الهجمات"): the violence
@@ -1940,6 +2199,9 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
     let mut speakers = SpeakerTrack::default();
     let sentences = doc.sentences.clone();
     let mut next_quote = 0;
+    // Sentences that gave events, to tell a headline printed twice (as title and as the body's
+    // first line) from a new report.
+    let mut told: Vec<String> = Vec::new();
     for span in sentences {
         // Fast path: a sentence with no trigger, no reporting verb and no quotation is skipped.
         let lo = doc.tokens.partition_point(|t| t.span.start < span.start);
@@ -1995,6 +2257,7 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
                     mediator: Vec::new(),
                     third_party: false,
                     absorbed: true,
+                    refers_back: None,
                 });
                 continue;
             }
@@ -2008,8 +2271,12 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
                 mediator: Vec::new(),
                 third_party: false,
                 absorbed: false,
+                refers_back: None,
             };
             read_roles(&v, &m, p, &mut c, &matches, &duals);
+            if p.event_type == "CONSULT" && m.nominal {
+                c.refers_back = back_reference(&v, &m);
+            }
             // "فضت الشرطة اعتصاما للعمال": who dispersed it is not who protested.
             if p.event_type == "PROTEST" && dispersed(&v, &m) {
                 let trigger_end = v.tokens.get(m.last.saturating_sub(1)).map_or(0, |t| t.span.end);
@@ -2024,7 +2291,10 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
             let trig = v.norm(m.first);
             let to_prefix = trig.get(..m.prefix_len).is_some_and(|pre| pre.ends_with('ل'));
             let after_preposition = m.first >= 1 && matches!(v.norm(m.first - 1), "في" | "علي" | "الي" | "من" | "عن");
-            if p.id == "consult.bring" && ((c.mediator.is_empty() && !c.third_party) || to_prefix || after_preposition)
+            // "اللقاء الذي جمع": the meeting brought them together, and is the event.
+            let after_relative = m.first >= 1 && RELATIVES.contains(&v.norm(m.first - 1));
+            if p.id == "consult.bring"
+                && ((c.mediator.is_empty() && !c.third_party) || to_prefix || after_preposition || after_relative)
             {
                 continue;
             }
@@ -2067,6 +2337,12 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
         let mut coded: Vec<Event> = Vec::new();
         for c in cands.into_iter().filter(|c| !c.absorbed) {
             let p = &set.patterns[c.m.pattern];
+            if let Some(kind) = c.refers_back {
+                let told = events.iter().chain(&coded).any(|e| e.event_type == "CONSULT");
+                if told || kind == BackReference::Marked {
+                    continue;
+                }
+            }
             trace.push((p.id.clone(), c.status));
             let mut source = c.source;
             // Reported speech: the speaker is the source of what they say.
@@ -2108,6 +2384,13 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
                 pattern: p.id.clone(),
             };
             merge_or_push(&mut coded, ev);
+        }
+        if !coded.is_empty() {
+            let said = doc.text[span.start..span.end].trim().to_string();
+            if told.contains(&said) {
+                continue;
+            }
+            told.push(said);
         }
         events.extend(coded);
     }

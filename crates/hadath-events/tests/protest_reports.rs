@@ -43,3 +43,20 @@ fn did_not_hesitate_is_not_a_negation() {
     let doc = code("لم يشارك الطلاب في أي مظاهرة هذا الأسبوع.");
     assert_eq!(protests(&doc, EventStatus::Occurred), 0, "{:#?}", doc.events);
 }
+
+#[test]
+fn counted_crowd_acting_in_protest_is_a_protest() {
+    for text in [
+        "وتوافد آلاف الفلاحين على ساحة البلدية للاحتجاج على ارتفاع أسعار الأسمدة.",
+        "ووقف نحو 300 عامل صامتين أمام مبنى الشركة احتجاجا على تأخر الأجور.",
+    ] {
+        let doc = code(text);
+        assert!(protests(&doc, EventStatus::Occurred) >= 1, "{text}: {:#?}", doc.events);
+    }
+    // Without a counted crowd, or with a year rather than a crowd, it is an aim or a mention.
+    for text in ["دعت النقابة أعضاءها للاحتجاج على القرار.", "ومنذ عام 2005 يعود الطلاب كل سنة للاحتجاج على الرسوم."]
+    {
+        let doc = code(text);
+        assert_eq!(protests(&doc, EventStatus::Occurred), 0, "{text}: {:#?}", doc.events);
+    }
+}

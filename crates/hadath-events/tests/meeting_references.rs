@@ -1,0 +1,142 @@
+//! Meetings on our own sentences: their place, who took part, their mediator, and nouns that
+//! point back at a meeting already told.
+
+use hadath_events::eval::analyse_text;
+use hadath_text::{Actor, Date, Document, Event};
+
+fn code(text: &str) -> Document {
+    analyse_text("t", text, Date::new(2023, 3, 20))
+}
+
+fn countries(actors: &[Actor]) -> Vec<String> {
+    let mut c: Vec<String> = actors.iter().filter_map(|a| a.country.clone()).collect();
+    c.sort();
+    c
+}
+
+fn consults(doc: &Document) -> Vec<&Event> {
+    doc.events.iter().filter(|e| e.event_type == "CONSULT").collect()
+}
+
+fn place(e: &Event) -> Option<&str> {
+    e.location.as_ref().and_then(|l| l.name.as_deref())
+}
+
+#[test]
+fn small_city_after_a_place_noun_is_the_meeting_place() {
+    // The place is in a relative clause on the host, after "في منتجع".
+    let doc =
+        code("اجتمع وزيرا خارجية السودان وتشاد أمس برعاية العاهل المغربي الذي استقبلهما في منتجع أكادير الساحلي.");
+    let c = consults(&doc);
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!(place(c[0]), Some("Agadir"), "{c:#?}");
+    // A meeting named after its city: "محادثات يالطا".
+    let doc = code("عقد وزيرا خارجية السودان وتشاد محادثات يالطا أمس.");
+    assert_eq!(place(consults(&doc)[0]), Some("Yalta"), "{:#?}", doc.events);
+    // Without "في" and a place noun, or after a noun that is no meeting, there is no place.
+    for text in [
+        "اجتمع وزيرا خارجية السودان وتشاد أمس برعاية العاهل المغربي أكادير.",
+        "اجتمع وزيرا خارجية السودان وتشاد وبحثا مستقبل أكادير.",
+    ] {
+        let doc = code(text);
+        assert!(consults(&doc).iter().all(|e| e.location.is_none()), "{text}: {:#?}", doc.events);
+    }
+}
+
+#[test]
+fn noun_pointing_back_at_a_meeting_is_no_new_meeting() {
+    let text =
+        "أجرى الرئيس المصري أثناء مؤتمر الاتحاد الأفريقي في أديس أبابا يوم الاثنين محادثات مع رئيس السودان ورئيس تشاد. \
+                وامتنع المتحدث عن كشف تفاصيل هذا اللقاء الذي استمر ساعتين. \
+                وانعقد الاجتماع في قاعة جانبية بعيدا عن الصحفيين. \
+                وقال الرئيس التشادي قبيل الاجتماع إنه متفائل. \
+                وأكد الوزير أن المحادثات نفسها كانت صريحة.";
+    let doc = code(text);
+    let c = consults(&doc);
+    // One meeting: the holder the source (the verb that holds it, however far), the guests
+    // the targets.
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!(countries(&c[0].source), vec!["EGY"], "{c:#?}");
+    assert_eq!(countries(&c[0].target), vec!["SDN", "TCD"], "{c:#?}");
+    // An indefinite noun after a word of time tells a meeting of its own.
+    let doc = code(&format!("{text} وقال وزير الخارجية السوداني أثناء اجتماع للحكومة إن بلاده تريد السلام."));
+    assert_eq!(consults(&doc).len(), 2, "{:#?}", doc.events);
+    // A definite noun with nothing told before is the meeting itself.
+    let doc = code("وانعقد الاجتماع في القاهرة بحضور وزراء الخارجية العرب.");
+    assert_eq!(consults(&doc).len(), 1, "{:#?}", doc.events);
+    // A demonstrative, or a definite noun after a word of time or occasion, is never a new
+    // meeting.
+    for text in [
+        "وامتنع المتحدث عن كشف تفاصيل هذا اللقاء.",
+        "وقال الرئيس التشادي قبيل الاجتماع إنه متفائل.",
+        "وغادر الوزير القاعة فور انتهاء المحادثات.",
+        "وتحدث الوزير للصحفيين على هامش المؤتمر.",
+    ] {
+        let doc = code(text);
+        assert!(consults(&doc).is_empty(), "{text}: {:#?}", doc.events);
+    }
+}
+
+#[test]
+fn who_a_meeting_brought_together_took_part_in_it() {
+    let doc = code("وأشاد البيت الأبيض بنتائج لقاء الرياض الذي ضم في مارس الرئيس السوداني والرئيس التشادي.");
+    let c = consults(&doc);
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!(countries(&c[0].source), vec!["SDN", "TCD"], "{c:#?}");
+    assert!(c[0].target.is_empty() && c[0].mediator.is_empty(), "{c:#?}");
+    assert_eq!(place(c[0]), Some("Riyadh"), "{c:#?}");
+    // A relative clause of another verb gives no participants.
+    let doc = code("وقال الوزير إن لقاء الرياض الذي عقد في مارس ناقش الوضع في السودان وتشاد.");
+    assert!(consults(&doc).iter().all(|e| countries(&e.source) != vec!["SDN", "TCD"]), "{:#?}", doc.events);
+}
+
+#[test]
+fn mediator_cue_belongs_to_the_nearest_meeting_verb() {
+    let doc = code(
+        "واجتمع عبد الفتاح البرهان ومحمد ديبي في الرياض برعاية المملكة العربية السعودية في فبراير، كما اجتمع سامح شكري وأيمن الصفدي في جنيف بتدبير من وزير الخارجية الأمريكي.",
+    );
+    let c = consults(&doc);
+    assert_eq!(c.len(), 2, "{c:#?}");
+    assert_eq!(countries(&c[0].source), vec!["SDN", "TCD"], "{c:#?}");
+    assert_eq!(countries(&c[0].mediator), vec!["SAU"], "{c:#?}");
+    assert_eq!(countries(&c[1].source), vec!["EGY", "JOR"], "{c:#?}");
+    assert_eq!(countries(&c[1].mediator), vec!["USA"], "{c:#?}");
+    // A noun between the verb and the cue names the same meeting: the cue still reaches it.
+    let doc = code("واجتمع عبد الفتاح البرهان ومحمد ديبي في جولة مفاوضات بوساطة الرئيس المصري.");
+    let c = consults(&doc);
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!(countries(&c[0].mediator), vec!["EGY"], "{c:#?}");
+    assert!(c[0].target.is_empty(), "{c:#?}");
+}
+
+#[test]
+fn meeting_with_a_partner_is_held_by_the_clause_subject() {
+    let doc = code("واتفق الرئيس السوداني والرئيس التشادي على فتح المعابر، في لقاء بالقاهرة مع الرئيس المصري.");
+    let c = consults(&doc);
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!(countries(&c[0].source), vec!["SDN", "TCD"], "{c:#?}");
+    assert_eq!(countries(&c[0].target), vec!["EGY"], "{c:#?}");
+}
+
+#[test]
+fn headline_printed_twice_is_one_report() {
+    let head = "الخرطوم تتهم نجامينا بدعم المتمردين في دارفور";
+    let doc = code(&format!("{head}\n\n{head}\n\nوقال المتحدث إن الأدلة ستعرض الشهر المقبل."));
+    let accusations = doc.events.iter().filter(|e| e.event_type == "ACCUSE").count();
+    assert_eq!(accusations, 1, "{:#?}", doc.events);
+    // The same accusation in other words is still told twice.
+    let doc = code(&format!("{head}\n\nواتهمت الحكومة السودانية تشاد بدعم المتمردين في دارفور."));
+    let accusations = doc.events.iter().filter(|e| e.event_type == "ACCUSE").count();
+    assert_eq!(accusations, 2, "{:#?}", doc.events);
+}
+
+#[test]
+fn call_partner_after_the_holder_and_a_time() {
+    let doc = code(
+        "التقى وزير الخارجية المصري نظيره الليبي في القاهرة أمس. وجاء الاجتماع بعد اتصال هاتفي أجراه الرئيس المصري مساء الإثنين مع رئيس الحكومة الليبية.",
+    );
+    let c = consults(&doc);
+    assert_eq!(c.len(), 2, "{c:#?}");
+    assert_eq!(countries(&c[1].source), vec!["EGY"], "{c:#?}");
+    assert_eq!(countries(&c[1].target), vec!["LBY"], "{c:#?}");
+}
