@@ -1015,7 +1015,8 @@ fn agency_at(s: &str, toks: &[Token], norm: Option<&NormView<'_>>) -> Option<(us
     };
     match close {
         Some(c) => {
-            let key = key_of(skip, c.checked_sub(1)?)?;
+            // Empty brackets, "()", hold no agency (and no range to read).
+            let key = key_of(skip, c.checked_sub(1).filter(|&last| last >= skip)?)?;
             AGENCIES.contains(&key.as_str()).then(|| (c + 1, toks[c].span.end))
         }
         None => {
@@ -1210,6 +1211,15 @@ mod tests {
         assert_eq!(dateline("Paris (AFP) - Le ministre a dit"), Some("Paris (AFP) -"));
         // With an agency, a short body is enough.
         assert_eq!(dateline("دمشق (سانا) - وصل الوفد صباحا"), Some("دمشق (سانا) -"));
+    }
+
+    #[test]
+    fn empty_brackets_at_a_paragraph_start_are_no_agency() {
+        // Fuzz crasher (session 7): "()" made a span whose end came before its start.
+        for text in ["(\t)2(", "()", "() القاهرة: خبر", "(\u{7}\0)\0\u{8}(o\u{fffd}"] {
+            let para = Span::new(0, text.len());
+            assert!(dateline_parts(text, para).is_none(), "{text:?}");
+        }
     }
 
     #[test]
