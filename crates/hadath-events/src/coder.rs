@@ -2203,21 +2203,28 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
     // first line) from a new report.
     let mut told: Vec<String> = Vec::new();
     for span in sentences {
-        // Fast path: a sentence with no trigger, no reporting verb and no quotation is skipped.
+        // Fast path: a sentence with no trigger and no reporting verb is skipped.
         let lo = doc.tokens.partition_point(|t| t.span.start < span.start);
         let hi = doc.tokens.partition_point(|t| t.span.start < span.end).max(lo);
         let matches = set.find(&doc.tokens[lo..hi]);
         while next_quote < quotes.len() && quotes[next_quote].span.start < span.start {
             next_quote += 1;
         }
-        let has_quote = quotes.get(next_quote).is_some_and(|q| q.span.start < span.end);
-        if matches.is_empty() && !has_quote && !crate::quotes::has_report_verb(&doc.tokens[lo..hi]) {
+        let verb = crate::quotes::report_verb(&doc.tokens[lo..hi]);
+        // With no trigger the sentence only names speakers, and only with a reporting verb.
+        if matches.is_empty() && verb.is_none() {
+            for q in quotes[next_quote..].iter_mut().take_while(|q| q.span.start < span.end) {
+                q.speaker = None;
+            }
             continue;
         }
         let v = SentenceView::new(doc, span);
-        let speaker = speakers.sentence_speaker(&v);
+        let speaker = verb.and_then(|(vi, verb)| speakers.speaker_of(&v, vi, verb));
         for q in quotes[next_quote..].iter_mut().take_while(|q| q.span.start < span.end) {
             q.speaker = speaker.clone();
+        }
+        if matches.is_empty() {
+            continue;
         }
         let question = is_question(&v);
         let (killed, injured) = read_casualties(doc, &v);

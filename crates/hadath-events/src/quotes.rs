@@ -192,18 +192,21 @@ static REPORT_FORMS: std::sync::LazyLock<KeyFilter> = std::sync::LazyLock::new(|
     filter
 });
 
-/// Whether tokens hold a reporting verb (so the sentence may name or continue a speaker).
-pub fn has_report_verb(tokens: &[hadath_text::Token]) -> bool {
-    let (set, forms) = (&*REPORT_VERB_SET, &*REPORT_FORMS);
-    tokens.iter().any(|t| {
+/// The first reporting verb of a sentence's tokens, as (token index, form without و or ف).
+pub fn report_verb(tokens: &[hadath_text::Token]) -> Option<(usize, &str)> {
+    let forms = &*REPORT_FORMS;
+    tokens.iter().enumerate().find_map(|(i, t)| {
         let w = t.norm.as_str();
-        // Reporting verbs are 3 to 6 letters, with at most one conjunction before them.
-        if w.len() < 6 || w.len() > 16 || !forms.may_hold(w.as_bytes()) {
-            return false;
+        // Every reporting verb has 3 to 6 letters (6 to 12 bytes), with at most one و/ف before it.
+        if w.len() < 6 || w.len() > 14 || !forms.may_hold(w.as_bytes()) {
+            return None;
         }
-        let bare = w.strip_prefix('و').or_else(|| w.strip_prefix('ف')).filter(|b| b.len() >= 6).unwrap_or(w);
-        // Without a conjunction `bare` is `w` itself: one lookup.
-        set.contains(bare) || (bare.len() != w.len() && set.contains(w))
+        let bare = if w.chars().nth(3).is_some() {
+            w.strip_prefix('و').or_else(|| w.strip_prefix('ف')).unwrap_or(w)
+        } else {
+            w
+        };
+        REPORT_VERB_SET.contains(bare).then_some((i, bare))
     })
 }
 
@@ -216,20 +219,12 @@ pub struct SpeakerTrack {
 impl SpeakerTrack {
     /// The speaker of a sentence's first reporting verb, if any.
     pub fn sentence_speaker(&mut self, v: &SentenceView) -> Option<Actor> {
-        let forms = &*REPORT_FORMS;
-        let (vi, verb) = v.tokens.iter().enumerate().find_map(|(i, t)| {
-            let w = t.norm.as_str();
-            // Every reporting verb has 3 to 6 letters (6 to 12 bytes), with at most one و/ف before it.
-            if w.len() < 6 || w.len() > 14 || !forms.may_hold(w.as_bytes()) {
-                return None;
-            }
-            let bare = if w.chars().nth(3).is_some() {
-                w.strip_prefix('و').or_else(|| w.strip_prefix('ف')).unwrap_or(w)
-            } else {
-                w
-            };
-            REPORT_VERB_SET.contains(bare).then_some((i, bare))
-        })?;
+        let (vi, verb) = report_verb(v.tokens)?;
+        self.speaker_of(v, vi, verb)
+    }
+
+    /// The speaker of the reporting verb `verb` at token `vi` of a sentence.
+    pub fn speaker_of(&mut self, v: &SentenceView, vi: usize, verb: &str) -> Option<Actor> {
         let after = v.groups.iter().find(|g| {
             g.first > vi && g.first - vi <= 3 && g.members.first().is_some_and(|r| v.preposition_before(r).is_none())
         });
