@@ -154,11 +154,10 @@ enum BackReference {
 }
 
 fn strip_conj(w: &str) -> &str {
-    // More than three chars.
-    if w.chars().nth(3).is_some() {
-        w.strip_prefix('و').or_else(|| w.strip_prefix('ف')).unwrap_or(w)
-    } else {
-        w
+    // Only from more than three chars; they are counted only after a conjunction.
+    match w.strip_prefix('و').or_else(|| w.strip_prefix('ف')) {
+        Some(rest) if rest.chars().nth(2).is_some() => rest,
+        _ => w,
     }
 }
 
@@ -229,9 +228,11 @@ fn read_status(v: &SentenceView, m: &TriggerMatch, p: &Pattern, question: bool) 
         }
         // "قد توصلتا" (have reached) is done; "قد يتوصلان" (may reach) is not.
         // "وكان ... قد شهد" is the pluperfect of background, which is left as it was read.
-        let pluperfect = (i.saturating_sub(6)..i)
-            .any(|k| matches!(strip_conj(v.norm(k)), "كان" | "كانت" | "كانوا" | "كانا") && v.same_clause(k, i));
-        let done = bare == "قد" && past_after_qad(v.norm(i + 1)) && !pluperfect;
+        let pluperfect = || {
+            (i.saturating_sub(6)..i)
+                .any(|k| matches!(strip_conj(v.norm(k)), "كان" | "كانت" | "كانوا" | "كانا") && v.same_clause(k, i))
+        };
+        let done = bare == "قد" && past_after_qad(v.norm(i + 1)) && !pluperfect();
         if (word_set!(PLAN_WORDS).contains(bare) && !done) || (bare.starts_with('س') && is_future_verb(bare)) {
             status = EventStatus::Planned;
         }
