@@ -892,9 +892,11 @@ fn meeting_of_a_city(v: &SentenceView, m: &TriggerMatch) -> Option<EventLocation
     if set.patterns[m.pattern].event_type != "CONSULT" || !m.nominal {
         return None;
     }
-    let loc = lexicon_place(v, m.last)?;
     // A place written with its article is a region or an adjective, not a construct city.
-    (!v.norm(m.last).starts_with("ال")).then_some(loc)
+    if v.norm(m.last).starts_with("ال") {
+        return None;
+    }
+    lexicon_place(v, m.last)
 }
 
 /// The city, capital or region the lexicon names at token `i` (one or two words).
@@ -1912,14 +1914,14 @@ fn back_reference(v: &SentenceView, m: &TriggerMatch) -> Option<BackReference> {
         return None;
     }
     let head = v.norm(m.first);
-    let city_named = v.places.iter().any(|r| r.first == m.last) || lexicon_place(v, m.last).is_some();
-    let is_definite = definite(head) || city_named;
     // Actors of the noun's own phrase: right before it, or among the three words after it.
     let own_actor = v.groups.iter().any(|g| {
         (g.first >= m.last && g.first - m.last <= 3 && (m.last..=g.first).all(|i| v.same_clause(i, m.first)))
             || g.last == m.first
     });
-    if !is_definite || own_actor {
+    // The lexicon is asked last: "قمة بروكسل" names its city.
+    let city_named = || v.places.iter().any(|r| r.first == m.last) || lexicon_place(v, m.last).is_some();
+    if own_actor || !(definite(head) || city_named()) {
         return None;
     }
     if OCCASION_WORDS.contains(&before) {
