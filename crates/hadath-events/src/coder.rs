@@ -154,11 +154,10 @@ enum BackReference {
 }
 
 fn strip_conj(w: &str) -> &str {
-    // More than three chars.
-    if w.chars().nth(3).is_some() {
-        w.strip_prefix('و').or_else(|| w.strip_prefix('ف')).unwrap_or(w)
-    } else {
-        w
+    // Only from more than three chars; they are counted only after a conjunction.
+    match w.strip_prefix('و').or_else(|| w.strip_prefix('ف')) {
+        Some(rest) if rest.chars().nth(2).is_some() => rest,
+        _ => w,
     }
 }
 
@@ -229,9 +228,11 @@ fn read_status(v: &SentenceView, m: &TriggerMatch, p: &Pattern, question: bool) 
         }
         // "قد توصلتا" (have reached) is done; "قد يتوصلان" (may reach) is not.
         // "وكان ... قد شهد" is the pluperfect of background, which is left as it was read.
-        let pluperfect = (i.saturating_sub(6)..i)
-            .any(|k| matches!(strip_conj(v.norm(k)), "كان" | "كانت" | "كانوا" | "كانا") && v.same_clause(k, i));
-        let done = bare == "قد" && past_after_qad(v.norm(i + 1)) && !pluperfect;
+        let pluperfect = || {
+            (i.saturating_sub(6)..i)
+                .any(|k| matches!(strip_conj(v.norm(k)), "كان" | "كانت" | "كانوا" | "كانا") && v.same_clause(k, i))
+        };
+        let done = bare == "قد" && past_after_qad(v.norm(i + 1)) && !pluperfect();
         if (word_set!(PLAN_WORDS).contains(bare) && !done) || (bare.starts_with('س') && is_future_verb(bare)) {
             status = EventStatus::Planned;
         }
@@ -891,9 +892,11 @@ fn meeting_of_a_city(v: &SentenceView, m: &TriggerMatch) -> Option<EventLocation
     if set.patterns[m.pattern].event_type != "CONSULT" || !m.nominal {
         return None;
     }
-    let loc = lexicon_place(v, m.last)?;
     // A place written with its article is a region or an adjective, not a construct city.
-    (!v.norm(m.last).starts_with("ال")).then_some(loc)
+    if v.norm(m.last).starts_with("ال") {
+        return None;
+    }
+    lexicon_place(v, m.last)
 }
 
 /// The city, capital or region the lexicon names at token `i` (one or two words).
@@ -1911,14 +1914,14 @@ fn back_reference(v: &SentenceView, m: &TriggerMatch) -> Option<BackReference> {
         return None;
     }
     let head = v.norm(m.first);
-    let city_named = v.places.iter().any(|r| r.first == m.last) || lexicon_place(v, m.last).is_some();
-    let is_definite = definite(head) || city_named;
     // Actors of the noun's own phrase: right before it, or among the three words after it.
     let own_actor = v.groups.iter().any(|g| {
         (g.first >= m.last && g.first - m.last <= 3 && (m.last..=g.first).all(|i| v.same_clause(i, m.first)))
             || g.last == m.first
     });
-    if !is_definite || own_actor {
+    // The lexicon is asked last: "قمة بروكسل" names its city.
+    let city_named = || v.places.iter().any(|r| r.first == m.last) || lexicon_place(v, m.last).is_some();
+    if own_actor || !(definite(head) || city_named()) {
         return None;
     }
     if OCCASION_WORDS.contains(&before) {
@@ -2203,21 +2206,28 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
     // first line) from a new report.
     let mut told: Vec<String> = Vec::new();
     for span in sentences {
-        // Fast path: a sentence with no trigger, no reporting verb and no quotation is skipped.
+        // Fast path: a sentence with no trigger and no reporting verb is skipped.
         let lo = doc.tokens.partition_point(|t| t.span.start < span.start);
         let hi = doc.tokens.partition_point(|t| t.span.start < span.end).max(lo);
         let matches = set.find(&doc.tokens[lo..hi]);
         while next_quote < quotes.len() && quotes[next_quote].span.start < span.start {
             next_quote += 1;
         }
-        let has_quote = quotes.get(next_quote).is_some_and(|q| q.span.start < span.end);
-        if matches.is_empty() && !has_quote && !crate::quotes::has_report_verb(&doc.tokens[lo..hi]) {
+        let verb = crate::quotes::report_verb(&doc.tokens[lo..hi]);
+        // With no trigger the sentence only names speakers, and only with a reporting verb.
+        if matches.is_empty() && verb.is_none() {
+            for q in quotes[next_quote..].iter_mut().take_while(|q| q.span.start < span.end) {
+                q.speaker = None;
+            }
             continue;
         }
         let v = SentenceView::new(doc, span);
-        let speaker = speakers.sentence_speaker(&v);
+        let speaker = verb.and_then(|(vi, verb)| speakers.speaker_of(&v, vi, verb));
         for q in quotes[next_quote..].iter_mut().take_while(|q| q.span.start < span.end) {
             q.speaker = speaker.clone();
+        }
+        if matches.is_empty() {
+            continue;
         }
         let question = is_question(&v);
         let (killed, injured) = read_casualties(doc, &v);

@@ -165,11 +165,11 @@ pub fn find_duals(doc: &Document) -> Vec<DualRef> {
     let mut found = Vec::new();
     let mut sentence = 0;
     for (i, t) in doc.tokens.iter().enumerate() {
-        // Most tokens are no dual noun: every one is at least 14 bytes long and ends in ين or
-        // ان (cheap byte tests), then the stems are tested before any allocation.
+        // Most tokens are no dual noun: every one is at least 14 bytes long and ends in a stem
+        // and ين or ان (cheap byte tests), tested before any allocation.
         let n = t.norm.as_str();
-        let dual_ending = n.len() >= 14 && (n.ends_with("ين") || n.ends_with("ان"));
-        if !dual_ending || !["بلد", "جانب", "طرف", "دولت"].iter().any(|stem| n.contains(stem)) {
+        let stem = n.strip_suffix("ين").or_else(|| n.strip_suffix("ان")).filter(|_| n.len() >= 14);
+        if !stem.is_some_and(|s| ["بلد", "جانب", "طرف", "دولت"].iter().any(|x| s.ends_with(x))) {
             continue;
         }
         let (bare, clitic_letters) = without_proclitics(n);

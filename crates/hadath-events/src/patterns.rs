@@ -242,8 +242,8 @@ impl TriggerStarts {
 }
 
 /// Runs `automaton` through the forms of `tokens` as if they were joined with single spaces:
-/// pushes each token's offset in that joined text onto `starts`, and `(form, start, end)` of
-/// every form found, by end, onto `hits`. A token that no kept trigger starts in is not fed
+/// pushes `(form, start, end)` of every form found, by end, onto `hits` (offsets in that
+/// joined text). A token that no kept trigger starts in is not fed
 /// when the automaton is at its start state there: no match in progress runs through it, and
 /// matches starting in it would be dropped, so the search goes on from the start state after
 /// it. One function for the whole sentence, so that the loop keeps its state in registers.
@@ -252,7 +252,6 @@ fn find_in_tokens(
     automaton: &PhraseSet,
     trigger_starts: &TriggerStarts,
     tokens: &[Token],
-    starts: &mut Vec<usize>,
     hits: &mut Vec<(usize, usize, usize)>,
 ) {
     let mut found = |row: usize, end: usize| {
@@ -265,7 +264,6 @@ fn find_in_tokens(
             row = automaton.feed(b" ", row, pos, &mut found).unwrap_or(PhraseSet::START);
             pos += 1;
         }
-        starts.push(pos);
         let bytes = t.norm.as_bytes();
         if row != PhraseSet::START || trigger_starts.may_start(bytes) {
             row = automaton.feed(bytes, row, pos, &mut found).unwrap_or(PhraseSet::START);
@@ -317,11 +315,21 @@ impl PatternSet {
     pub fn find(&self, tokens: &[Token]) -> Vec<TriggerMatch> {
         // The automaton runs through the token forms and a space between each two, as if
         // they were joined; `starts` holds each token's offset in that joined text.
-        let mut starts = Vec::with_capacity(tokens.len());
         let mut hits: Vec<(usize, usize, usize)> = Vec::new();
-        find_in_tokens(&self.automaton, &self.starts, tokens, &mut starts, &mut hits);
+        find_in_tokens(&self.automaton, &self.starts, tokens, &mut hits);
         if hits.is_empty() {
             return Vec::new();
+        }
+        // Counted only for a sentence with a hit.
+        let mut starts = Vec::with_capacity(tokens.len());
+        let mut pos = 0;
+        for t in tokens {
+            // As in the search: no space before the first non-empty form.
+            if pos > 0 {
+                pos += 1;
+            }
+            starts.push(pos);
+            pos += t.norm.len();
         }
         let token_at = |byte: usize| -> usize { starts.partition_point(|&s| s <= byte).saturating_sub(1) };
         let norm_of = |k: usize| tokens.get(k).map_or("", |t| t.norm.as_str());

@@ -173,9 +173,40 @@ impl<'a> Leads<'a> {
 
 fn push_quote(text: &str, start: usize, end: usize, out: &mut Vec<Quote>) {
     let inner = text.get(start..end).unwrap_or("");
-    if inner.split_whitespace().nth(2).is_some() {
+    if three_words(inner) {
         out.push(Quote { span: Span::new(start, end), speaker: None });
     }
+}
+
+/// Whether a text holds three words or more (as `split_whitespace` reads them). Bytes are
+/// read with ASCII spaces; a text with any other Unicode space (U+0085 to U+3000, told by its
+/// first two or three bytes) goes to `split_whitespace`.
+fn three_words(inner: &str) -> bool {
+    let bytes = inner.as_bytes();
+    let (mut words, mut in_word) = (0, false);
+    for (i, &b) in bytes.iter().enumerate() {
+        let next = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
+        let other_space = match b {
+            0xC2 => matches!(next(1), 0x85 | 0xA0),
+            0xE1 => next(1) == 0x9A,
+            0xE2 => next(1) == 0x81 || (next(1) == 0x80 && matches!(next(2), 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF)),
+            0xE3 => next(1) == 0x80,
+            _ => false,
+        };
+        if other_space {
+            return inner.split_whitespace().nth(2).is_some();
+        }
+        let space = matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ');
+        if !space && !in_word {
+            words += 1;
+            // Up to here both readings agree.
+            if words == 3 {
+                return true;
+            }
+        }
+        in_word = !space;
+    }
+    false
 }
 
 static REPORT_VERB_SET: std::sync::LazyLock<WordSet> = std::sync::LazyLock::new(|| WordSet::new(REPORT_VERBS));
@@ -192,18 +223,21 @@ static REPORT_FORMS: std::sync::LazyLock<KeyFilter> = std::sync::LazyLock::new(|
     filter
 });
 
-/// Whether tokens hold a reporting verb (so the sentence may name or continue a speaker).
-pub fn has_report_verb(tokens: &[hadath_text::Token]) -> bool {
-    let (set, forms) = (&*REPORT_VERB_SET, &*REPORT_FORMS);
-    tokens.iter().any(|t| {
+/// The first reporting verb of a sentence's tokens, as (token index, form without و or ف).
+pub fn report_verb(tokens: &[hadath_text::Token]) -> Option<(usize, &str)> {
+    let forms = &*REPORT_FORMS;
+    tokens.iter().enumerate().find_map(|(i, t)| {
         let w = t.norm.as_str();
-        // Reporting verbs are 3 to 6 letters, with at most one conjunction before them.
-        if w.len() < 6 || w.len() > 16 || !forms.may_hold(w.as_bytes()) {
-            return false;
+        // Every reporting verb has 3 to 6 letters (6 to 12 bytes), with at most one و/ف before it.
+        if w.len() < 6 || w.len() > 14 || !forms.may_hold(w.as_bytes()) {
+            return None;
         }
-        let bare = w.strip_prefix('و').or_else(|| w.strip_prefix('ف')).filter(|b| b.len() >= 6).unwrap_or(w);
-        // Without a conjunction `bare` is `w` itself: one lookup.
-        set.contains(bare) || (bare.len() != w.len() && set.contains(w))
+        let bare = if w.chars().nth(3).is_some() {
+            w.strip_prefix('و').or_else(|| w.strip_prefix('ف')).unwrap_or(w)
+        } else {
+            w
+        };
+        REPORT_VERB_SET.contains(bare).then_some((i, bare))
     })
 }
 
@@ -216,20 +250,12 @@ pub struct SpeakerTrack {
 impl SpeakerTrack {
     /// The speaker of a sentence's first reporting verb, if any.
     pub fn sentence_speaker(&mut self, v: &SentenceView) -> Option<Actor> {
-        let forms = &*REPORT_FORMS;
-        let (vi, verb) = v.tokens.iter().enumerate().find_map(|(i, t)| {
-            let w = t.norm.as_str();
-            // Every reporting verb has 3 to 6 letters (6 to 12 bytes), with at most one و/ف before it.
-            if w.len() < 6 || w.len() > 14 || !forms.may_hold(w.as_bytes()) {
-                return None;
-            }
-            let bare = if w.chars().nth(3).is_some() {
-                w.strip_prefix('و').or_else(|| w.strip_prefix('ف')).unwrap_or(w)
-            } else {
-                w
-            };
-            REPORT_VERB_SET.contains(bare).then_some((i, bare))
-        })?;
+        let (vi, verb) = report_verb(v.tokens)?;
+        self.speaker_of(v, vi, verb)
+    }
+
+    /// The speaker of the reporting verb `verb` at token `vi` of a sentence.
+    pub fn speaker_of(&mut self, v: &SentenceView, vi: usize, verb: &str) -> Option<Actor> {
         let after = v.groups.iter().find(|g| {
             g.first > vi && g.first - vi <= 3 && g.members.first().is_some_and(|r| v.preposition_before(r).is_none())
         });
@@ -281,6 +307,26 @@ mod tests {
         // Other characters with the same lead bytes (a no-break space, an en dash) are skipped.
         let text = "قال\u{a0}الوزير – «هذه الجولة كانت مثمرة جدا»";
         assert_eq!(quotes_of(text), vec!["«هذه الجولة كانت مثمرة جدا»"]);
+    }
+
+    #[test]
+    fn three_words_reads_spaces_as_split_whitespace_does() {
+        let texts = [
+            "«لن نقبل بأي»",
+            "«لن نقبل»",
+            "“نحن  مستعدون”",
+            "a\u{a0}b\u{a0}c",
+            "a\u{2003}b c",
+            "a\u{3000}b\u{1680}c",
+            "a\u{85}b\x0bc",
+            "a\u{2009}b",
+            " a \t b\r\n",
+            "\u{201c}a b\u{201d} \u{2014} c",
+            "",
+        ];
+        for t in texts {
+            assert_eq!(three_words(t), t.split_whitespace().nth(2).is_some(), "{t:?}");
+        }
     }
 
     #[test]
