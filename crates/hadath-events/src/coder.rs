@@ -515,7 +515,7 @@ fn read_roles(
                 }
             }
             // "تلقى X ونظيره Y دعوة"، "X تلقى اتصالا": who receives a call or a warning is its
-            // target. The noun must be the verb's object: "تلقي كلمة في افتتاح قمة" is a speech.
+            // target. The noun must be the verb's object: "تلقي خطابا في مؤتمر" is a speech.
             if let Some(g) = before.last() {
                 let receives = |i: usize| RECEIVE_VERBS.contains(&strip_conj(v.norm(i)));
                 let verb_first = g.first >= 1 && receives(g.first - 1) && m.first - g.last <= 1;
@@ -619,8 +619,8 @@ fn read_roles(
     }
 }
 
-/// Words that open a phrase or clause of their own between a trigger and "بين": "ويأتي
-/// اللقاء بعد أعمال عنف وقعت بين ...".
+/// Words that open a phrase or clause of their own between a trigger and "بين": "وجاءت
+/// المحادثات عقب مناوشات اندلعت بين ...".
 const DETACHING: &[&str] = &["بعد", "قبل", "عقب", "اثر", "منذ", "بشان", "حول", "حيال", "ازاء", "رغم", "بسبب", "جراء"];
 
 /// Nouns that a following "بين" belongs to: the border, the relations, the war between two.
@@ -707,7 +707,7 @@ const QUALIFIERS: &[&str] = &["اكثر", "اقل", "يقل", "تقل", "يزي�
 fn obstructed(v: &SentenceView, from: usize, to: usize) -> bool {
     (from..to).any(|i| {
         let w = strip_conj(v.norm(i));
-        // "ما لا يقل عن 135 جنديا"، "أكثر من عشرة مدنيين" qualify a count.
+        // "ما لا يقل عن 12 شرطيا"، "أكثر من عشرة مدنيين" qualify a count.
         let count = matches!(w, "عن" | "من") && i > 0 && QUALIFIERS.contains(&strip_conj(v.norm(i - 1)));
         !count && (word_set!(PHRASE_PREPOSITIONS).contains(w) || (w.starts_with('ب') && w.chars().count() > 4))
     })
@@ -1835,8 +1835,8 @@ const BACKGROUND_LEADS: &[&str] =
     &["بعد", "عقب", "منذ", "غداه", "اعقاب", "ابان", "خلفيه", "قبل", "عندما", "حين", "حينما", "لدي"];
 
 /// Whether a trigger sits in a relative clause about someone or something: "الذي اغتيل",
-/// "الزعيم الذي قتل في انفجار سيارة مفخخة".
-/// A relative clause on a trigger ("الهجوم الذي أسفر عن مقتل") or on "الأمر" tells the
+/// "المحافظ الذي قتل بعبوة زرعت في سيارته".
+/// A relative clause on a trigger ("الهجوم الذي خلف قتلى") or on "الأمر" tells the
 /// event's own outcome, so it does not count.
 fn in_relative_clause(v: &SentenceView, m: &TriggerMatch, others: &[TriggerMatch], set: &PatternSet) -> bool {
     let ty = &set.patterns[m.pattern].event_type;

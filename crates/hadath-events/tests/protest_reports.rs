@@ -28,7 +28,7 @@ fn dispersed_protest_took_place() {
 
 #[test]
 fn dispersing_protesters_tells_what_was_done_to_them() {
-    let doc = code("أطلقت الشرطة الغاز المسيل للدموع لتفريق المتظاهرين.");
+    let doc = code("استخدمت قوات مكافحة الشغب خراطيم المياه لتفريق المحتجين.");
     assert_eq!(protests(&doc, EventStatus::Occurred), 0, "{:#?}", doc.events);
 }
 
