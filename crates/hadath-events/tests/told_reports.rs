@@ -1,27 +1,12 @@
 //! Violence and protest told in shapes the earlier rules missed or over-read, on our own sentences.
 
-use hadath_events::eval::analyse_text;
-use hadath_text::{Date, EventStatus};
+mod common;
 
-/// Whether the sentence yields an occurred event of the type.
-fn reports(ty: &str, text: &str) -> bool {
-    let doc = analyse_text("t", text, Date::new(2012, 5, 20));
-    doc.events.iter().any(|e| e.event_type == ty && e.status == EventStatus::Occurred)
-}
+use hadath_text::Date;
 
+/// Every `yes` sentence reports an event of the type, no `no` sentence does.
 fn check(ty: &str, yes: &[&str], no: &[&str]) {
-    let mut failures = Vec::new();
-    for s in yes {
-        if !reports(ty, s) {
-            failures.push(format!("missed: {s}"));
-        }
-    }
-    for s in no {
-        if reports(ty, s) {
-            failures.push(format!("coded a mention: {s}"));
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    common::check(Date::new(2012, 5, 20), ty, yes, no);
 }
 
 #[test]
