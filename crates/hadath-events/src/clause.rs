@@ -40,6 +40,8 @@ pub struct SentenceView<'a> {
     pub strict_clause: Vec<usize>,
     pub groups: Vec<ActorGroup<'a>>,
     pub places: Vec<ActorRef<'a>>,
+    /// Spans of the sentence's temporal expressions.
+    pub times: Vec<Span>,
 }
 
 fn is_clause_break(t: &Token) -> bool {
@@ -115,12 +117,17 @@ impl<'a> SentenceView<'a> {
             }
             groups.push(ActorGroup { first: a.first, last: a.last, members: vec![a] });
         }
-        SentenceView { text: &doc.text, span, tokens, clause, strict_clause, groups, places }
+        SentenceView { text: &doc.text, span, tokens, clause, strict_clause, groups, places, times }
     }
 
     /// Normalised form of token `i`, empty when out of range.
     pub fn norm(&self, i: usize) -> &str {
         self.tokens.get(i).map(|t| t.norm.as_str()).unwrap_or("")
+    }
+
+    /// Whether token `i` is part of a temporal expression ("قبل يومين"، "بعد ظهر الأحد").
+    pub fn in_time(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| self.times.iter().any(|x| x.start <= t.span.start && t.span.end <= x.end))
     }
 
     pub fn same_clause(&self, a: usize, b: usize) -> bool {

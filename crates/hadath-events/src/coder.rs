@@ -137,6 +137,8 @@ struct Candidate {
     /// (CAMEO 045, mode third-party), as the host of the interfaces.md example does.
     third_party: bool,
     absorbed: bool,
+    /// The first token of the trigger that governs this one ("دعا إلى وقف إطلاق النار").
+    governor: Option<usize>,
     /// A meeting noun that points back at a meeting already told ("هذا اللقاء"، "خلال
     /// الاجتماع"): it adds a place to that meeting at most, and is no event of its own.
     refers_back: Option<BackReference>,
@@ -833,11 +835,79 @@ fn date_of(v: Option<&TimexValue>, p: Precision) -> Option<(String, Precision)> 
     None
 }
 
+/// Whether a place phrase at tokens `first..last` belongs to the trigger and not to another
+/// event or phrase between them. A phrase opened by a word of time, cause or topic stands
+/// between ("بعد ساعات من تبادل الاتهامات"، "رغم وجود قوات في X"، "بشأن X"); a place
+/// after the trigger with another event's trigger between belongs to that one ("دعا ...
+/// وباكو تتهم" keeps the place of "للقاء في موسكو" for the meeting), unless the trigger
+/// governs it ("دعا الطرفين للاجتماع في روسيا": the call is for a meeting there); a place
+/// before the trigger belongs to the nearest trigger before it in its clause.
+fn place_belongs(
+    v: &SentenceView,
+    m: &TriggerMatch,
+    first: usize,
+    last: usize,
+    others: &[TriggerMatch],
+    governed: &[usize],
+) -> bool {
+    let set = PatternSet::get();
+    let ty = &set.patterns[m.pattern].event_type;
+    let (lo, hi) = if first >= m.last { (m.last, first) } else { (last, m.first) };
+    // "ما بعد" is a prefix ("فضاء ما بعد الاتحاد السوفيتي"), not a phrase of time.
+    let compound = |i: usize| i > 0 && v.norm(i - 1) == "ما";
+    let detaching = |i: usize| DETACHING.contains(&strip_conj(v.norm(i))) && !v.in_time(i) && !compound(i);
+    if (lo..hi).any(detaching) {
+        return false;
+    }
+    let other = |o: &&TriggerMatch| o.first != m.first && set.patterns[o.pattern].event_type != *ty;
+    // An event noun in a phrase of time or occasion ("تعهدا قبيل الاجتماع ...، خلال قمة في
+    // روسيا") sets the trigger within it and shares its place.
+    let during = |o: &TriggerMatch| {
+        o.first >= 1 && {
+            let w = strip_conj(v.norm(o.first - 1));
+            w == "في" || OCCASION_WORDS.contains(&w)
+        }
+    };
+    if first >= m.last {
+        !others
+            .iter()
+            .filter(other)
+            .any(|o| o.first >= m.last && o.last <= first && !governed.contains(&o.first) && !during(o))
+    } else {
+        let nearest = others
+            .iter()
+            .filter(|o| o.last <= first && v.same_clause(o.first, first) && !(o.last..first).any(detaching))
+            .max_by_key(|o| o.last);
+        // A place in a phrase of cause or time of an earlier clause ("استمرت رغم وجود قوات
+        // في X، ... حين سقط") is that phrase's.
+        let start = (0..first).rev().find(|&i| !v.same_clause(i, first)).map_or(0, |i| i + 1);
+        // A relative clause on a noun of that phrase ("منذ حرب في X، ... والتي قتل فيها")
+        // goes on with it.
+        let m_start = (0..m.first).rev().find(|&i| !v.same_clause(i, m.first)).map_or(0, |i| i + 1);
+        let relative =
+            (m_start..m.first).find(|&i| v.tokens[i].kind != hadath_text::TokenKind::Punct).is_some_and(|i| {
+                let w = v.norm(i);
+                RELATIVES.contains(&w.strip_prefix('و').unwrap_or(w))
+            });
+        let detached = !v.same_clause(first, m.first) && !relative && (start..first).any(detaching);
+        !detached && nearest.is_none_or(|o| o.first == m.first || !other(&o))
+    }
+}
+
 /// The place governed by في or ب nearest the trigger, preferring its own clause.
-fn read_place(v: &SentenceView, m: &TriggerMatch, used: &[Actor]) -> Option<EventLocation> {
+fn read_place(
+    v: &SentenceView,
+    m: &TriggerMatch,
+    used: &[Actor],
+    others: &[TriggerMatch],
+    governed: &[usize],
+) -> Option<EventLocation> {
     let mut best: Option<(usize, EventLocation)> = None;
     for r in &v.places {
         if used.iter().any(|a| a.span == r.entity.span) {
+            continue;
+        }
+        if !place_belongs(v, m, r.first, r.last, others, governed) {
             continue;
         }
         let governed = match v.preposition_before(r).as_deref() {
@@ -870,16 +940,21 @@ fn read_place(v: &SentenceView, m: &TriggerMatch, used: &[Actor]) -> Option<Even
             ));
         }
     }
-    best.map(|(_, l)| l).or_else(|| named_after_place_noun(v, m)).or_else(|| meeting_of_a_city(v, m))
+    best.map(|(_, l)| l).or_else(|| named_after_place_noun(v, m, others, governed)).or_else(|| meeting_of_a_city(v, m))
 }
 
 /// A place the lexicon would not read alone (a smaller city with a one-word name needs a cue
 /// of its own), named after "في" and a place noun: "في مدينة X"، "في ميناء X".
-fn named_after_place_noun(v: &SentenceView, m: &TriggerMatch) -> Option<EventLocation> {
+fn named_after_place_noun(
+    v: &SentenceView,
+    m: &TriggerMatch,
+    others: &[TriggerMatch],
+    governed: &[usize],
+) -> Option<EventLocation> {
     let n = v.tokens.len();
     (2..n)
         .filter(|&i| matches!(v.norm(i - 2), "في" | "وفي") && word_set!(PLACE_NOUNS).contains(v.norm(i - 1)))
-        .filter(|&i| v.same_clause(i, m.first))
+        .filter(|&i| v.same_clause(i, m.first) && place_belongs(v, m, i, i + 1, others, governed))
         .filter_map(|i| lexicon_place(v, i).map(|l| (if i >= m.last { i - m.last } else { m.first - i }, l)))
         .min_by_key(|(d, _)| *d)
         .map(|(_, l)| l)
@@ -2267,6 +2342,7 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
                     mediator: Vec::new(),
                     third_party: false,
                     absorbed: true,
+                    governor: None,
                     refers_back: None,
                 });
                 continue;
@@ -2281,6 +2357,7 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
                 mediator: Vec::new(),
                 third_party: false,
                 absorbed: false,
+                governor: None,
                 refers_back: None,
             };
             read_roles(&v, &m, p, &mut c, &matches, &duals);
@@ -2332,6 +2409,7 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
                     }
                 } else {
                     cands[j].absorbed = true;
+                    cands[j].governor = Some(cands[i].m.first);
                     if cands[i].mode.is_none() {
                         cands[i].mode = Some(jp.mode.clone().unwrap_or_else(|| jp.event_type.to_lowercase()));
                     }
@@ -2344,6 +2422,8 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
                 c.absorbed = true;
             }
         }
+        let governed_by: Vec<(usize, usize)> =
+            cands.iter().filter_map(|c| c.governor.map(|g| (g, c.m.first))).collect();
         let mut coded: Vec<Event> = Vec::new();
         for c in cands.into_iter().filter(|c| !c.absorbed) {
             let p = &set.patterns[c.m.pattern];
@@ -2371,7 +2451,8 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
             let trigger = Span::new(v.tokens[c.m.first].span.start, v.tokens[c.m.last - 1].span.end);
             let used: Vec<Actor> = source.iter().chain(&c.target).chain(&c.mediator).cloned().collect();
             let is_violent = p.event_type == "ASSAULT";
-            let location = read_place(&v, &c.m, &used);
+            let governed: Vec<usize> = governed_by.iter().filter(|(g, _)| *g == c.m.first).map(|(_, j)| *j).collect();
+            let location = read_place(&v, &c.m, &used, &matches, &governed);
             let mut target = c.target;
             if matches!(p.event_type.as_str(), "ASSAULT" | "PROTEST") {
                 fill_countries(&v, &mut source, &mut target);
