@@ -154,6 +154,10 @@ impl<'a> SentenceView<'a> {
         }
         let prev = self.norm(first - 1);
         let bare = prev.strip_prefix('و').unwrap_or(prev);
+        // "كل من X و Y" is "both X and Y", no preposition.
+        if bare == "من" && first >= 2 && matches!(self.norm(first - 2), "كل" | "كلا") {
+            return None;
+        }
         if word_set!(PREPOSITIONS).contains(bare) {
             return Some(bare.to_string());
         }

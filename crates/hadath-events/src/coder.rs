@@ -353,6 +353,7 @@ fn read_roles(
     duals: &[DualRef],
 ) {
     let in_clause = |g: &ActorGroup| v.same_clause(g.first, m.first);
+    let first_person = FIRST_PERSON.contains(&strip_conj(v.norm(m.first)));
     let after: Vec<&ActorGroup> = v.groups.iter().filter(|g| g.first >= m.last && in_clause(g)).collect();
     let before: Vec<&ActorGroup> = v.groups.iter().filter(|g| g.last <= m.first && in_clause(g)).collect();
     let prep = |g: &ActorGroup| g.members.first().and_then(|r| v.preposition_before(r));
@@ -429,9 +430,13 @@ fn read_roles(
             let adjacent_before = before.last().filter(|g| m.first - g.last <= 1 && prep(g).is_none());
             // A participle ("داعيا أرمينيا إلى") has its subject earlier; what follows is its object.
             let participle = word_set!(PARTICIPLES).contains(strip_conj(v.norm(m.first)));
+            // A first-person verb ("أدعو كلا من X و Y") has the speaker as subject: who
+            // follows is its object, and the speaker is read from the quotation.
             // A subject inside a split trigger: "أطلق جنود النار".
             let inner = v.groups.iter().find(|g| g.first > m.first && g.last < m.last && in_clause(g));
-            if let Some(g) = inner.filter(|g| prep(g).is_none()) {
+            if first_person {
+                subject_after = true;
+            } else if let Some(g) = inner.filter(|g| prep(g).is_none()) {
                 c.source = actors_of(g, duals);
                 subject_after = true;
             } else if participle {
@@ -588,7 +593,10 @@ fn read_roles(
         }
     }
     // A verb with no subject in its clause continues the sentence's last actors: "فيما تعهدا".
-    if c.source.is_empty() && matches!(p.frame, Frame::Verb) && !matches!(p.event_type.as_str(), "ASSAULT" | "PROTEST")
+    if c.source.is_empty()
+        && matches!(p.frame, Frame::Verb)
+        && !matches!(p.event_type.as_str(), "ASSAULT" | "PROTEST")
+        && !first_person
     {
         if let Some(g) = v.groups.iter().rev().find(|g| g.last <= m.first && m.first - g.last <= 25) {
             let acts = actors_of(g, duals);
@@ -693,6 +701,9 @@ fn two_guests(host: &[Actor], guests: &[Actor]) -> bool {
         && !host.is_empty()
         && !countries.iter().any(|c| host_countries.contains(c))
 }
+
+/// Trigger forms in the first person: their subject is who speaks.
+const FIRST_PERSON: &[&str] = &["ادعو", "ندعو", "اناشد", "نناشد"];
 
 /// Verbs of receiving: their subject is the target of the noun they take ("تلقى دعوة").
 const RECEIVE_VERBS: &[&str] =
@@ -2252,6 +2263,28 @@ fn complement_supported(v: &SentenceView, m: &TriggerMatch) -> bool {
         .any(|i| v.same_clause(i, m.first) && word_set!(COMPLEMENT_SUPPORT).contains(strip_conj(v.norm(i))))
 }
 
+/// Words between a governing trigger and the noun it governs, not counting the names of
+/// who is asked or accused and times: "دعا المستشار الألماني رئيس صربيا ... ورئيس حكومة
+/// كوسوفو ... للاجتماع" governs the meeting however long the names.
+fn governed_gap(v: &SentenceView, from: usize, to: usize) -> usize {
+    (from..to)
+        .filter(|&i| !v.groups.iter().any(|g| g.first <= i && i < g.last) && !v.in_time(i))
+        .filter(|&i| v.tokens[i].kind != hadath_text::TokenKind::Punct)
+        .count()
+}
+
+/// Whether a governed noun is in its governor's clause, or after a comma that only closes a
+/// name or a time and opens the complement ("ودعت المفوضة ... اليوم الجمعة، إلى وقف").
+fn governed_clause(v: &SentenceView, from: usize, to: usize) -> bool {
+    if v.same_clause(from.saturating_sub(1), to) {
+        return true;
+    }
+    let breaks: Vec<usize> = (from..to).filter(|&i| i > 0 && v.clause.get(i - 1) != v.clause.get(i)).collect();
+    let closes = |i: usize| i > 0 && (v.in_time(i - 1) || v.groups.iter().any(|g| g.last == i));
+    let opens = |b: usize| b + 1 == to || (b + 2 == to && v.norm(b + 1) == "الي");
+    breaks.len() == 1 && breaks.iter().all(|&b| v.norm(b) == "," && closes(b) && opens(b))
+}
+
 /// Types whose trigger governs a following event noun: the noun is what is asked, refused, ...
 fn governs(event_type: &str, pattern_id: &str) -> bool {
     matches!(event_type, "REQUEST" | "REJECT" | "ACCUSE" | "THREATEN")
@@ -2395,7 +2428,16 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
             }
             for j in i + 1..cands.len() {
                 let (gi_last, gj_first) = (cands[i].m.last, cands[j].m.first);
-                if gj_first < gi_last || gj_first - gi_last > 8 || !v.same_clause(gi_last.saturating_sub(1), gj_first) {
+                // Past names, times and a comma only a noun is governed: a verb there is a
+                // report of its own ("يدعو X و Y للقاء في موسكو وباكو تتهم ...").
+                let near = gj_first >= gi_last
+                    && gj_first - gi_last <= 8
+                    && v.same_clause(gi_last.saturating_sub(1), gj_first);
+                let noun = cands[j].m.nominal
+                    && gj_first >= gi_last
+                    && governed_gap(&v, gi_last, gj_first) <= 8
+                    && governed_clause(&v, gi_last, gj_first);
+                if !(near || noun) {
                     break;
                 }
                 let jp = &set.patterns[cands[j].m.pattern];
