@@ -1977,6 +1977,41 @@ const OCCASION_WORDS: &[&str] = &[
     "مطلع",
 ];
 
+/// Words that open a clause of their own: what follows them is not a noun's phrase.
+const SUBORDINATORS: &[&str] = &["ان", "انه", "انها", "انهم", "اذا", "لو", "حيث", "بينما", "لان", "كي", "حتي"];
+
+/// Words before "من" that make a comparison of a predicate: "كان أقل من مفاوضات".
+const COMPARATIVES: &[&str] = &["اقل", "اكثر", "ابعد", "اقرب"];
+
+/// Copulas that a comparison is the predicate of.
+const COPULAS: &[&str] =
+    &["كان", "كانت", "كانا", "كانوا", "يكون", "تكون", "ليس", "ليست", "ليسا", "بدا", "بدت", "يبدو", "تبدو"];
+
+/// Whether a nominal trigger is what something is compared with, not an event: "كان اللقاء
+/// أقل من مفاوضات"، "بدت الجلسة أشبه بمحادثات"، "بمثابة قمة". "عقدا أكثر من اجتماع" counts
+/// meetings and is not one: there is no copula before the comparative.
+fn compared(v: &SentenceView, m: &TriggerMatch) -> bool {
+    if !m.nominal || m.first == 0 {
+        return false;
+    }
+    let before = strip_conj(v.norm(m.first - 1));
+    if matches!(before, "اشبه" | "بمثابه" | "شبيه" | "شبيهه" | "يشبه" | "تشبه" | "مثل") {
+        return true;
+    }
+    before == "من"
+        && m.first >= 2
+        && COMPARATIVES.contains(&strip_conj(v.norm(m.first - 2)))
+        && (m.first.saturating_sub(6)..m.first - 2).any(|i| COPULAS.contains(&strip_conj(v.norm(i))))
+}
+
+/// Disclosure words after "طلب عدم": "طلب عدم ذكر اسمه" is how an anonymous source is named.
+const DISCLOSURE: &[&str] = &["ذكر", "كشف", "الكشف", "نشر", "الافصاح", "افصاح", "تسميته", "تسميتها", "الاشاره"];
+
+/// Whether a request is the formula of an anonymous source ("موظف طلب عدم نشر اسمه").
+fn anonymity(v: &SentenceView, m: &TriggerMatch) -> bool {
+    v.norm(m.last) == "عدم" && DISCLOSURE.contains(&v.norm(m.last + 1))
+}
+
 /// Whether a noun is definite: its article, with a proclitic or not ("الاجتماع"، "بالقمة"، "للقاء").
 fn definite(w: &str) -> bool {
     let w = w.strip_prefix('و').or_else(|| w.strip_prefix('ف')).unwrap_or(w);
@@ -1999,10 +2034,16 @@ fn back_reference(v: &SentenceView, m: &TriggerMatch) -> Option<BackReference> {
     if (m.last..m.last + 3).any(|i| RELATIVES.contains(&v.norm(i)) && v.same_clause(i, m.first)) {
         return None;
     }
-    let head = v.norm(m.first);
-    // Actors of the noun's own phrase: right before it, or among the three words after it.
+    // A construct is as definite as its last word: "جهود الوساطة".
+    let head = v.norm(m.last - 1);
+    // Actors of the noun's own phrase: right before it, or among the three words after it
+    // with no clause of its own opening between ("قبل الاجتماع إن X"، "الاجتماع إذا حضره X").
+    let opens_clause = |i: usize| SUBORDINATORS.contains(&strip_conj(v.norm(i)));
     let own_actor = v.groups.iter().any(|g| {
-        (g.first >= m.last && g.first - m.last <= 3 && (m.last..=g.first).all(|i| v.same_clause(i, m.first)))
+        (g.first >= m.last
+            && g.first - m.last <= 3
+            && (m.last..=g.first).all(|i| v.same_clause(i, m.first))
+            && !(m.last..g.first).any(opens_clause))
             || g.last == m.first
     });
     // The lexicon is asked last: "قمة بروكسل" names its city.
@@ -2378,6 +2419,9 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
                     governor: None,
                     refers_back: None,
                 });
+                continue;
+            }
+            if compared(&v, &m) || (p.event_type == "REQUEST" && anonymity(&v, &m)) {
                 continue;
             }
             let status = read_status(&v, &m, p, question);

@@ -1,0 +1,68 @@
+//! Nouns and verbs that name no new event, on our own sentences: a comparison, the formula of
+//! an anonymous source, and meeting or mediation nouns that point back at one already told.
+
+use hadath_events::eval::analyse_text;
+use hadath_text::{Date, Document, Event};
+
+fn code(text: &str) -> Document {
+    analyse_text("t", text, Date::new(2023, 3, 20))
+}
+
+fn of_type<'a>(doc: &'a Document, ty: &str) -> Vec<&'a Event> {
+    doc.events.iter().filter(|e| e.event_type == ty).collect()
+}
+
+fn triggers(doc: &Document, ty: &str) -> Vec<String> {
+    of_type(doc, ty).iter().map(|e| doc.text[e.trigger.start..e.trigger.end].to_string()).collect()
+}
+
+#[test]
+fn what_a_thing_is_compared_with_is_no_event() {
+    for (text, noun) in [
+        ("وقال دبلوماسي غربي إن الجلسة كانت أقل من مفاوضات رسمية بكثير.", "مفاوضات"),
+        ("وبدت الجلسة أشبه بمحادثات غير رسمية بين الوفدين.", "بمحادثات"),
+        ("واعتبر المعلقون الزيارة بمثابة قمة مصغرة.", "قمة"),
+    ] {
+        let doc = code(text);
+        assert!(!triggers(&doc, "CONSULT").contains(&noun.to_string()), "{text}: {:#?}", doc.events);
+    }
+    // Counting meetings is telling them: no copula before "أكثر من".
+    let doc = code("وعقد وزيرا خارجية مصر والسودان أكثر من اجتماع خلال الأسبوع الماضي.");
+    assert_eq!(of_type(&doc, "CONSULT").len(), 1, "{:#?}", doc.events);
+}
+
+#[test]
+fn anonymous_source_formula_is_no_request() {
+    let doc = code("وأوضح موظف أوروبي رفيع طلب عدم ذكر هويته أن المحادثات متعثرة.");
+    assert!(of_type(&doc, "REQUEST").is_empty(), "{:#?}", doc.events);
+    let doc = code("وأفاد دبلوماسي خليجي طلب عدم نشر اسمه للصحيفة بأن الوفد غادر.");
+    assert!(of_type(&doc, "REQUEST").is_empty(), "{:#?}", doc.events);
+    // Asking someone not to act is a request.
+    let doc = code("وطلبت الحكومة المصرية عدم التدخل في انتخاباتها المقبلة.");
+    assert_eq!(of_type(&doc, "REQUEST").len(), 1, "{:#?}", doc.events);
+}
+
+#[test]
+fn meeting_noun_before_a_clause_of_its_own_points_back() {
+    let told = "عقد وزيرا خارجية مصر والسودان محادثات في القاهرة يوم الأحد.";
+    for next in [
+        "وقال الوزير المصري قبل الاجتماع إن السودان مستعد للحوار.",
+        "وأكد الوزير السوداني أنه سيحضر الاجتماع إذا حضره رئيس الوزراء الإثيوبي.",
+    ] {
+        let doc = code(&format!("{told} {next}"));
+        assert_eq!(of_type(&doc, "CONSULT").len(), 1, "{next}: {:#?}", doc.events);
+    }
+    // An actor in the noun's own phrase makes it a meeting of its own.
+    let doc = code(&format!("{told} وقال الوزير المصري إن الاجتماع مع رئيس الوزراء الإثيوبي تأجل."));
+    assert_eq!(of_type(&doc, "CONSULT").len(), 2, "{:#?}", doc.events);
+}
+
+#[test]
+fn mediation_in_construct_points_back_at_the_talks_told() {
+    let told = "استضاف وزير الخارجية القطري في الدوحة يوم الاثنين محادثات بين رئيس تشاد ورئيس السودان.";
+    let doc = code(&format!("{told} وقال الوزير للصحفيين إن بلاده ستواصل جهود الوساطة رغم الخلافات."));
+    assert_eq!(of_type(&doc, "CONSULT").len(), 1, "{:#?}", doc.events);
+    // With nothing told before, the mediation is the event.
+    let doc = code("وأثمرت جهود الوساطة القطرية بين تشاد والسودان.");
+    assert_eq!(of_type(&doc, "CONSULT").len(), 1, "{:#?}", doc.events);
+}
