@@ -430,12 +430,31 @@ fn read_roles(
             let adjacent_before = before.last().filter(|g| m.first - g.last <= 1 && prep(g).is_none());
             // A participle ("داعيا أرمينيا إلى") has its subject earlier; what follows is its object.
             let participle = word_set!(PARTICIPLES).contains(strip_conj(v.norm(m.first)));
-            // A first-person verb ("أدعو كلا من X و Y") has the speaker as subject: who
-            // follows is its object, and the speaker is read from the quotation.
             // A subject inside a split trigger: "أطلق جنود النار".
             let inner = v.groups.iter().find(|g| g.first > m.first && g.last < m.last && in_clause(g));
-            if first_person {
+            // A pronoun before the verb ("ظهر فيه وهو يستقبل X") is its subject, standing for
+            // the last actor before it: who follows is the object.
+            let pronoun = m.first >= 1 && {
+                let w = v.norm(m.first - 1);
+                matches!(w.strip_prefix('و').unwrap_or(w), "هو" | "هي" | "هما" | "هم")
+            };
+            // A city as the subject of hosting ("استضافت الدوحة قمة"، "القمة التي استضافتها
+            // X") is where the meeting was held: no actor hosts it, and who was hosted are its
+            // parties.
+            let place_host = p.frame == Frame::Host
+                && !v.groups.iter().any(|g| g.first == m.last || g.last == m.first)
+                && v.places.iter().any(|r| {
+                    r.entity.kind == hadath_text::EntityKind::Place && (r.first == m.last || r.last == m.first)
+                });
+            // A first-person verb ("أدعو كلا من X و Y") has the speaker as subject: who
+            // follows is its object, and the speaker is read from the quotation.
+            if first_person || place_host {
                 subject_after = true;
+            } else if pronoun {
+                subject_after = true;
+                if let Some(g) = v.groups.iter().rev().find(|g| g.last < m.first) {
+                    c.source = actors_of(g, duals);
+                }
             } else if let Some(g) = inner.filter(|g| prep(g).is_none()) {
                 c.source = actors_of(g, duals);
                 subject_after = true;
@@ -476,6 +495,9 @@ fn read_roles(
                     c.mode = Some("third-party".to_string());
                 }
                 break;
+            }
+            if place_host && c.source.is_empty() {
+                c.source = std::mem::take(&mut c.target);
             }
         }
         Frame::Noun | Frame::Complement => {
