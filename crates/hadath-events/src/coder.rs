@@ -756,7 +756,7 @@ fn has_object_pronoun(w: &str) -> bool {
 
 /// Words that open a phrase naming an earlier or later event: "منذ بدء المواجهات" (not
 /// خلال or أثناء, whose event shares the date).
-const EMBEDDING: &[&str] = &["منذ", "بعد", "قبل", "عقب", "اثر", "غداه"];
+const EMBEDDING: &[&str] = &["منذ", "بعد", "قبل", "عقب", "اثر", "غداه", "اعقاب"];
 
 /// Whether a time after the trigger dates another event named in a phrase between them:
 /// in "أول لقاء للوزيرين منذ اندلاع القتال في مطلع مارس" March dates the fighting, not the
@@ -775,14 +775,21 @@ fn dates_embedded_event(doc: &Document, v: &SentenceView, m: &TriggerMatch, time
 
 /// Date of an event: the closest time in its clause, else the sentence's first (main) time,
 /// else the publication date.
-fn read_date(doc: &Document, v: &SentenceView, m: &TriggerMatch) -> EventDate {
+/// `others` are the first and last tokens of the sentence's other events, of other types:
+/// a time after one of them that stands between it and the trigger dates that one ("دعا
+/// إلى ... وفق اتفاق ... الموقع برعاية قطرية في مارس 2019": March dates the deal).
+fn read_date(doc: &Document, v: &SentenceView, m: &TriggerMatch, others: &[(usize, usize)]) -> EventDate {
     let trig = v.tokens.get(m.first).map(|t| t.span).unwrap_or(v.span);
+    let nearer_event = |time: Span| {
+        let at = v.tokens.iter().position(|t| t.span.start >= time.start).unwrap_or(v.tokens.len());
+        others.iter().any(|&(first, last)| first >= m.last && last <= at)
+    };
     let usable: Vec<(&hadath_text::TimeMention, Option<(String, Precision)>)> = doc
         .times
         .iter()
         .filter(|t| v.span.contains(t.span))
         .filter(|t| !matches!(t.kind, TimeKind::Duration | TimeKind::Set))
-        .filter(|t| !dates_embedded_event(doc, v, m, t.span))
+        .filter(|t| !dates_embedded_event(doc, v, m, t.span) && !nearer_event(t.span))
         .map(|t| (t, date_of(t.value.as_ref(), t.precision)))
         .filter(|(_, d)| d.is_some())
         .collect();
@@ -2530,6 +2537,11 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
                 c.absorbed = true;
             }
         }
+        let events_here: Vec<(usize, usize, &str)> = cands
+            .iter()
+            .filter(|c| !c.absorbed)
+            .map(|c| (c.m.first, c.m.last, set.patterns[c.m.pattern].event_type.as_str()))
+            .collect();
         let governed_by: Vec<(usize, usize)> =
             cands.iter().filter_map(|c| c.governor.map(|g| (g, c.m.first))).collect();
         let mut coded: Vec<Event> = Vec::new();
@@ -2561,6 +2573,8 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
             let is_violent = p.event_type == "ASSAULT";
             let governed: Vec<usize> = governed_by.iter().filter(|(g, _)| *g == c.m.first).map(|(_, j)| *j).collect();
             let location = read_place(&v, &c.m, &used, &matches, &governed);
+            let other_events: Vec<(usize, usize)> =
+                events_here.iter().filter(|e| e.2 != p.event_type).map(|e| (e.0, e.1)).collect();
             let mut target = c.target;
             if matches!(p.event_type.as_str(), "ASSAULT" | "PROTEST") {
                 fill_countries(&v, &mut source, &mut target);
@@ -2573,7 +2587,7 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
                 source,
                 target,
                 mediator: c.mediator,
-                date: read_date(doc, &v, &c.m),
+                date: read_date(doc, &v, &c.m, &other_events),
                 location,
                 killed: if is_violent { killed.clone() } else { None },
                 injured: if is_violent { injured.clone() } else { None },

@@ -7,7 +7,7 @@ use hadath_text::{Date, EventStatus};
 fn a_season_dates_the_event_to_its_year_not_to_the_publication() {
     let doc = analyse_text(
         "t",
-        "وفي صيف 2019 اندلعت معارك عنيفة بين الجيشين على الحدود أسفرت عن مقتل أكثر من 300 جندي.",
+        "وفي صيف 2019 اندلعت معارك عنيفة بين الجيشين على الحدود أوقعت ما يزيد على 300 قتيل من الجنود.",
         Date::new(2021, 12, 16),
     );
     let e = doc
@@ -17,4 +17,25 @@ fn a_season_dates_the_event_to_its_year_not_to_the_publication() {
         .unwrap_or_else(|| panic!("no assault in {:#?}", doc.events));
     let date = serde_json::to_value(&e.date).unwrap();
     assert_eq!(date["value"], "2019", "{date}");
+}
+
+/// The date value of the only event of the type.
+fn date_of(text: &str, ty: &str) -> serde_json::Value {
+    let doc = analyse_text("t", text, Date::new(2023, 3, 20));
+    let evs: Vec<_> = doc.events.iter().filter(|e| e.event_type == ty).collect();
+    assert_eq!(evs.len(), 1, "{text}: {:#?}", doc.events);
+    serde_json::to_value(&evs[0].date).unwrap()["value"].clone()
+}
+
+#[test]
+fn a_time_after_another_event_dates_that_one() {
+    // March 2019 dates the mediated deal, not today's call.
+    let text = "ودعا الزعيمان أيضا إلى فتح المعابر بين البلدين وفق بنود اتفاق السلام الموقع بوساطة قطرية في مارس 2019.";
+    assert_eq!(date_of(text, "REQUEST"), "2023-03-20");
+    assert_eq!(date_of(text, "CONSULT"), "2019-03");
+    // A noun the call governs is no other event: the date is the call's.
+    assert_eq!(date_of("ودعا الزعيمان إلى هدنة شاملة في 12 مارس.", "REQUEST"), "2023-03-12");
+    // "في أعقاب" opens a phrase on an earlier event, as "بعد" does.
+    let text = "وأعرب الوزيران عن أملهما في مواصلة التنسيق في أعقاب قمة جنيف التي عقدت في الخامس من فبراير.";
+    assert_eq!(date_of(text, "COOPERATE"), "2023-03-20");
 }
