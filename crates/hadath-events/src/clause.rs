@@ -79,8 +79,13 @@ impl<'a> SentenceView<'a> {
                 } else {
                     None
                 };
-                let aside =
-                    close.is_some_and(|j| j > k + 1 && tokens[j].norm == "," && tokens[k + 1..j].iter().all(&in_time));
+                // "53 مدنيا، بينهم أطفال، قتلوا": who is among a counted group is an aside too.
+                let among = |j: usize| {
+                    j <= k + 5 && matches!(tokens[k + 1].norm.as_str(), "بينهم" | "بينهن" | "منهم" | "بينها")
+                };
+                let aside = close.is_some_and(|j| {
+                    j > k + 1 && tokens[j].norm == "," && (tokens[k + 1..j].iter().all(&in_time) || among(j))
+                });
                 match close {
                     Some(j) if aside => skip_until = j + 1,
                     _ => c += 1,

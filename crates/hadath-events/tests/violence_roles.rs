@@ -36,7 +36,7 @@ fn object_pronoun_keeps_the_subject_as_killer() {
 
 #[test]
 fn bomber_in_a_phrase_after_the_verb_is_not_the_victim() {
-    let doc = code("قتل شرطي فرنسي أمس في هجوم انتحاري على مركز للشرطة.");
+    let doc = code("قتل شرطي فرنسي أمس في هجوم انتحاري قرب ثكنة للدرك.");
     let e = occurred(&doc, "ASSAULT");
     assert_eq!(countries(&e.target), vec!["FRA"], "{e:#?}");
     assert!(e.target.iter().all(|a| a.sector.as_deref() != Some("UAF")), "{e:#?}");
@@ -47,4 +47,18 @@ fn nationality_adjective_after_an_agent_gives_its_country() {
     let doc = code("أطلق جنود أتراك النار على مهربين عند الحدود مساء أمس.");
     let e = occurred(&doc, "ASSAULT");
     assert_eq!(countries(&e.source), vec!["TUR"], "{e:#?}");
+}
+
+#[test]
+fn who_is_among_the_victims_set_off_by_commas_keeps_them_the_subject() {
+    // "، بينهم نساء،" is an aside: the counted civilians are still the subject of "قتلوا".
+    let doc = code("وأفادت منظمة حقوقية بأن 14 مدنيا، بينهم نساء، قتلوا في القصف الأخير.");
+    let e = occurred(&doc, "ASSAULT");
+    let codes: Vec<_> = e.target.iter().filter_map(|a| a.code.clone()).collect();
+    assert!(!codes.is_empty() && codes.iter().all(|c| c == "CVL"), "{e:#?}");
+    assert!(e.source.is_empty(), "{e:#?}");
+    // Any other comma clause still ends the subject's clause: the kill has no actor here.
+    let doc = code("ووصل 14 مدنيا إلى المستشفى، وقتل آخرون في القصف الأخير.");
+    let e = occurred(&doc, "ASSAULT");
+    assert!(e.source.is_empty(), "{e:#?}");
 }
