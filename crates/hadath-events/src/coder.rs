@@ -422,6 +422,22 @@ fn read_roles(
                     }
                 }
             }
+            // "دارت بين X و Y حرب ... وأسفرت عن مقتل": the toll of a war or fight between two
+            // sides in the clause is theirs; both are its sources, as for a clash.
+            let result =
+                m.first >= 2 && v.norm(m.first - 1) == "عن" && RESULT_VERBS.contains(&strip_conj(v.norm(m.first - 2)));
+            if c.source.is_empty() && c.target.is_empty() && m.nominal && result {
+                let war = |i: usize| WAR_NOUNS.contains(&strip_conj(v.norm(i)));
+                let sides = before.iter().find(|g| {
+                    g.first >= 1
+                        && matches!(v.norm(g.first - 1), "بين" | "وبين")
+                        && (war(g.first.saturating_sub(2)) || war(g.last))
+                        && g.members.len() >= 2
+                });
+                if let Some(g) = sides {
+                    c.source = actors_of(g, duals);
+                }
+            }
         }
         Frame::Verb | Frame::Host => {
             let mut rest = after.iter().copied();
@@ -723,6 +739,12 @@ fn two_guests(host: &[Actor], guests: &[Actor]) -> bool {
         && !host.is_empty()
         && !countries.iter().any(|c| host_countries.contains(c))
 }
+
+/// Verbs that a toll is the result of: "أسفرت عن مقتل"، "خلفت".
+const RESULT_VERBS: &[&str] = &["اسفر", "اسفرت", "اسفرا", "تسفر", "يسفر"];
+
+/// Nouns of war and fighting that "بين X و Y" gives two sides to.
+const WAR_NOUNS: &[&str] = &["حرب", "الحرب", "معارك", "المعارك", "قتال", "القتال", "اشتباكات", "مواجهات", "نزاع"];
 
 /// Trigger forms in the first person: their subject is who speaks.
 const FIRST_PERSON: &[&str] = &["ادعو", "ندعو", "اناشد", "نناشد"];

@@ -62,3 +62,23 @@ fn who_is_among_the_victims_set_off_by_commas_keeps_them_the_subject() {
     let e = occurred(&doc, "ASSAULT");
     assert!(e.source.is_empty(), "{e:#?}");
 }
+
+#[test]
+fn toll_of_a_war_between_two_sides_is_theirs() {
+    let doc = analyse_text(
+        "t",
+        "وفي ربيع 2019 دارت بين الهند وباكستان حرب استمرت أسبوعين وأسفرت عن مقتل نحو 300 شخص.",
+        Date::new(2021, 3, 20),
+    );
+    let e = occurred(&doc, "ASSAULT");
+    let mut c = countries(&e.source);
+    c.sort();
+    assert_eq!(c, vec!["IND", "PAK"], "{e:#?}");
+    // A crisis between them is no fight: its toll has no sides.
+    let doc = analyse_text(
+        "t",
+        "وفي ربيع 2019 نشبت بين الهند وباكستان أزمة استمرت أسبوعين وأسفرت عن مقتل نحو 300 شخص.",
+        Date::new(2021, 3, 20),
+    );
+    assert!(occurred(&doc, "ASSAULT").source.is_empty(), "{:#?}", doc.events);
+}
