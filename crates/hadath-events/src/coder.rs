@@ -119,6 +119,34 @@ const PLAN_WORDS: &[&str] = &[
     "تحضيرا",
     "لمنع",
 ];
+/// Words of hope, wish and commitment: what they govern is wanted, not done ("يأملان الحفاظ
+/// على تنسيق"، "رغبتهما في"، "ملتزمة بمفاوضات").
+const WISH_WORDS: &[&str] = &[
+    "يامل",
+    "تامل",
+    "ياملان",
+    "تاملان",
+    "يامله",
+    "نامل",
+    "امل",
+    "املها",
+    "امله",
+    "املهما",
+    "رغبه",
+    "رغبته",
+    "رغبتها",
+    "رغبتهما",
+    "رغبتهم",
+    "ملتزم",
+    "ملتزمه",
+    "ملتزمون",
+    "ملتزمان",
+    "يتطلع",
+    "تتطلع",
+    "يتطلعان",
+    "نتطلع",
+];
+
 const CONDITION_WORDS: &[&str] = &["اذا", "حال", "شرط", "شريطه", "لو", "لولا", "ان", "حاله", "حاله"];
 /// Verbs saying a meeting takes place: "يعقد"، "تتم".
 const HELD_VERBS: &[&str] = &["يعقد", "تعقد", "ينعقد", "تنعقد", "يتم", "تتم", "يجري", "تجري", "يحدث", "تحدث"];
@@ -235,7 +263,14 @@ fn read_status(v: &SentenceView, m: &TriggerMatch, p: &Pattern, question: bool) 
                 .any(|k| matches!(strip_conj(v.norm(k)), "كان" | "كانت" | "كانوا" | "كانا") && v.same_clause(k, i))
         };
         let done = bare == "قد" && past_after_qad(v.norm(i + 1)) && !pluperfect();
-        if (word_set!(PLAN_WORDS).contains(bare) && !done) || (bare.starts_with('س') && is_future_verb(bare)) {
+        if (word_set!(PLAN_WORDS).contains(bare) && !done)
+            || (bare.starts_with('س') && is_future_verb(bare))
+            || (WISH_WORDS.contains(&bare)
+                && !(i + 1..first).any(|k| {
+                    let w = strip_conj(v.norm(k));
+                    OCCASION_WORDS.contains(&w) || DETACHING.contains(&w)
+                }))
+        {
             status = EventStatus::Planned;
         }
         if CONDITION_WORDS.contains(&bare) && bare != "ان" {

@@ -2,7 +2,7 @@
 //! an anonymous source, and meeting or mediation nouns that point back at one already told.
 
 use hadath_events::eval::analyse_text;
-use hadath_text::{Date, Document, Event};
+use hadath_text::{Date, Document, Event, EventStatus};
 
 fn code(text: &str) -> Document {
     analyse_text("t", text, Date::new(2023, 3, 20))
@@ -65,4 +65,23 @@ fn mediation_in_construct_points_back_at_the_talks_told() {
     // With nothing told before, the mediation is the event.
     let doc = code("وأثمرت جهود الوساطة القطرية بين تشاد والسودان.");
     assert_eq!(of_type(&doc, "CONSULT").len(), 1, "{:#?}", doc.events);
+}
+
+#[test]
+fn what_is_hoped_for_or_committed_to_has_not_happened() {
+    for (text, ty) in [
+        ("وأعرب الوزيران عن رغبتهما في مواصلة التنسيق الأمني.", "COOPERATE"),
+        ("وقال الوزير إن حكومته ملتزمة بمحادثات السلام مع جيرانها.", "CONSULT"),
+    ] {
+        let doc = code(text);
+        let evs = of_type(&doc, ty);
+        assert!(!evs.is_empty() && evs.iter().all(|e| e.status != EventStatus::Occurred), "{text}: {evs:#?}");
+    }
+    // The hope reaches no event after a phrase of time: the summit was held.
+    let doc = code("وتأمل الحكومة المصرية مواصلة التنسيق مع السودان عقب قمة عقدها رئيسا البلدين في القاهرة.");
+    assert!(of_type(&doc, "CONSULT").iter().all(|e| e.status == EventStatus::Occurred), "{:#?}", doc.events);
+    assert!(of_type(&doc, "COOPERATE").iter().all(|e| e.status != EventStatus::Occurred), "{:#?}", doc.events);
+    // Talks taken up are told.
+    let doc = code("وقال الوزير إن حكومته تبنت مفاوضات السلام مع جيرانها.");
+    assert!(of_type(&doc, "CONSULT").iter().all(|e| e.status == EventStatus::Occurred), "{:#?}", doc.events);
 }
