@@ -800,7 +800,7 @@ fn hash_raw_line(raw: &str) -> u64 {
 const MAX_COUNTED_WORDS: usize = 41;
 
 /// Bytes [`count_words`] reads at a time.
-const WORD_BLOCK: usize = 16;
+const WORD_BLOCK: usize = 32;
 
 /// Whether a byte is ASCII white space (U+0009..U+000D, U+0020).
 fn is_ascii_space(x: u8) -> bool {
@@ -841,8 +841,9 @@ fn count_words(raw: &str) -> usize {
                 continue;
             }
         }
-        // Otherwise a block's worth of chars (at least one) is read one by one.
-        let end = (i + WORD_BLOCK).min(b.len());
+        // Otherwise a block's worth of chars (at least one) is read one by one; at the start
+        // only the first char, after which blocks have a byte before them.
+        let end = if i == 0 { 1 } else { (i + WORD_BLOCK).min(b.len()) };
         while i < end {
             let x = b[i];
             let (space, len) = if x < 0x80 {
@@ -871,12 +872,11 @@ fn count_words(raw: &str) -> usize {
     words
 }
 
-/// The sum of sixteen bytes of at most 1 each: the two halves are added bytewise, and the
-/// multiply sums the eight byte sums into the top byte.
+/// The sum of a block's bytes of at most 1 each: its eight-byte words are added bytewise, and
+/// the multiply sums the eight byte sums into the top byte.
 fn block_sum(bytes: &[u8; WORD_BLOCK]) -> usize {
-    let (lo, hi) = bytes.split_at(8);
-    let half = |h: &[u8]| h.try_into().map_or(0, u64::from_le_bytes);
-    ((half(lo) + half(hi)).wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize
+    let words = bytes.chunks_exact(8).map(|h| h.try_into().map_or(0, u64::from_le_bytes));
+    (words.sum::<u64>().wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize
 }
 
 /// Whether `c` is a letter, with fast paths for ASCII and the Arabic letter block.
@@ -1590,14 +1590,13 @@ mod tests {
             }
         }
         let many = "كلمة ".repeat(60);
-        // Every offset of the 16-byte blocks, with multi-byte spaces and tabs among the words.
-        let mixed: Vec<String> = (0..20)
-            .map(|k| {
-                format!(
-                    "{}قال\u{A0}الوزير  اليوم\tx\u{2003}ب{}",
-                    "ـ".repeat(k / 2) + &" ".repeat(k % 2),
-                    " ab".repeat(k)
-                )
+        // Every offset of the blocks, with multi-byte spaces and tabs among the words, and
+        // lines that open with white space of one, two or three bytes.
+        let mixed: Vec<String> = (0..2 * WORD_BLOCK + 4)
+            .flat_map(|k| {
+                let pad = "ـ".repeat(k / 2) + &" ".repeat(k % 2);
+                let body = format!("{pad}قال\u{A0}الوزير  اليوم\tx\u{2003}ب{}", " ab".repeat(k % 24));
+                ["", " ", "\u{A0}", "\u{2003}", "x"].map(|open| format!("{open}{body}"))
             })
             .collect();
         for t in &mixed {
