@@ -52,6 +52,145 @@ impl Hasher for FxHasher {
 struct Promo {
     phrases: Vec<String>,
     matcher: PhraseSet,
+    /// Where in a line without ASCII letters the automaton must run.
+    sampled: SampledPhrases,
+}
+
+/// Bytes of a sampled block (read as one little-endian word).
+const BLOCK: usize = 8;
+/// Blocks are sampled at the line offsets that are multiples of this.
+const SAMPLE_STEP: usize = 3;
+/// Bits of a block's hash that index [`SampledPhrases::bits`].
+const BLOCK_HASH_BITS: u32 = 16;
+
+/// A prefilter for the phrases that can occur in a line without ASCII letters (the Arabic
+/// ones): every such phrase is at least `SAMPLE_STEP + BLOCK - 1` bytes long, so each of its
+/// occurrences holds a whole block that starts at a sampled offset, at one of its own first
+/// `SAMPLE_STEP` offsets. Only the blocks at those offsets of every phrase are kept, each with
+/// how far its phrases reach back and forward from it; the automaton runs only there. A line
+/// holding an ASCII letter or the first byte of a shorter phrase is scanned whole.
+struct SampledPhrases {
+    /// A bit per block hash, set for the kept blocks.
+    bits: Box<[u64; 1 << (BLOCK_HASH_BITS - 6)]>,
+    /// Kept blocks, sorted, with the bytes their phrases start before them and end after
+    /// their start.
+    blocks: Vec<(u64, usize, usize)>,
+    /// First bytes of the phrases without ASCII letters that are too short to be sampled
+    /// (0xFF, which UTF-8 never holds, fills the rest); `None` when they do not fit.
+    short_firsts: Option<[u8; 2]>,
+}
+
+/// Where the automaton has run in a line.
+struct Scanned {
+    /// Its state at `end`.
+    row: usize,
+    end: usize,
+}
+
+impl SampledPhrases {
+    fn new(phrases: &[String]) -> Self {
+        let mut blocks: Vec<(u64, usize, usize)> = Vec::new();
+        let mut firsts: Vec<u8> = Vec::new();
+        for p in phrases.iter().map(|p| p.as_bytes()).filter(|p| !p.iter().any(u8::is_ascii_alphabetic)) {
+            if p.len() < SAMPLE_STEP + BLOCK - 1 {
+                firsts.extend(p.first());
+                continue;
+            }
+            for j in 0..SAMPLE_STEP {
+                blocks.extend(block_at(p, j).map(|block| (block, j, p.len() - j)));
+            }
+        }
+        blocks.sort_unstable();
+        // One entry per block, reaching as far as any of its phrases.
+        blocks.dedup_by(|b, a| {
+            if a.0 == b.0 {
+                (a.1, a.2) = (a.1.max(b.1), a.2.max(b.2));
+            }
+            a.0 == b.0
+        });
+        let mut bits = Box::new([0u64; 1 << (BLOCK_HASH_BITS - 6)]);
+        for &(block, ..) in &blocks {
+            let h = block_hash(block);
+            bits[h / 64] |= 1 << (h % 64);
+        }
+        firsts.sort_unstable();
+        firsts.dedup();
+        let short_firsts = (firsts.len() <= 2).then(|| {
+            let mut f = [0xFF; 2];
+            f[..firsts.len()].copy_from_slice(&firsts);
+            f
+        });
+        SampledPhrases { bits, blocks, short_firsts }
+    }
+
+    /// Whether the sampled blocks find every phrase of `line`: it holds no ASCII letter and
+    /// no first byte of a short phrase.
+    fn covers(&self, line: &[u8]) -> bool {
+        let Some([f0, f1]) = self.short_firsts else { return false };
+        let hit = |b: u8| ((b | 0x20).wrapping_sub(b'a') < 26) | (b == f0) | (b == f1);
+        // Sixteen bytes at a time, without branches inside, so the compiler vectorises.
+        let mut chunks = line.chunks_exact(16);
+        chunks.all(|chunk| !chunk.iter().fold(false, |any, &b| any | hit(b)))
+            && !chunks.remainder().iter().any(|&b| hit(b))
+    }
+
+    /// Runs `matcher` over the parts of `line` around sampled blocks that are kept, calling
+    /// `found(row, end)` as [`PhraseSet::feed`] does, until it returns false. Parts that overlap
+    /// are run as one, so every occurrence of a sampled phrase is found once.
+    fn for_each_window(&self, line: &[u8], matcher: &PhraseSet, mut found: impl FnMut(usize, usize) -> bool) {
+        let bits = &*self.bits;
+        let mut scanned = Scanned { row: PhraseSet::START, end: 0 };
+        let mut q = 0;
+        while let Some(w) = block_at(line, q) {
+            let h = block_hash(w);
+            if bits[h / 64] >> (h % 64) & 1 != 0 && !self.run_around(line, q, w, matcher, &mut scanned, &mut found) {
+                return;
+            }
+            q += SAMPLE_STEP;
+        }
+    }
+
+    /// Runs `matcher` around the block `w` sampled at `q`, when it is kept, from where it
+    /// has run so far; false when `found` said to stop. Apart from the sampling loop, which
+    /// then keeps its values in registers.
+    #[inline(never)]
+    fn run_around(
+        &self,
+        line: &[u8],
+        q: usize,
+        w: u64,
+        matcher: &PhraseSet,
+        scanned: &mut Scanned,
+        found: &mut impl FnMut(usize, usize) -> bool,
+    ) -> bool {
+        let Ok(k) = self.blocks.binary_search_by_key(&w, |b| b.0) else { return true };
+        let Some(&(_, back, fwd)) = self.blocks.get(k) else { return true };
+        let (start, end) = (q.saturating_sub(back), (q + fwd).min(line.len()));
+        if start > scanned.end {
+            *scanned = Scanned { row: PhraseSet::START, end: start };
+        }
+        if end > scanned.end {
+            let Some(bytes) = line.get(scanned.end..end) else { return true };
+            let Some(row) = matcher.feed(bytes, scanned.row, scanned.end, found) else { return false };
+            *scanned = Scanned { row, end };
+        }
+        true
+    }
+}
+
+/// The block of `line` at byte `q`, if it holds one.
+#[inline(always)]
+fn block_at(line: &[u8], q: usize) -> Option<u64> {
+    match line.get(q..q + BLOCK) {
+        Some(&[a, b, c, d, e, f, g, h]) => Some(u64::from_le_bytes([a, b, c, d, e, f, g, h])),
+        _ => None,
+    }
+}
+
+/// Index of a block's bit in [`SampledPhrases::bits`].
+#[inline(always)]
+fn block_hash(w: u64) -> usize {
+    (w.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - BLOCK_HASH_BITS)) as usize
 }
 
 static PROMO: LazyLock<Promo> = LazyLock::new(|| {
@@ -60,7 +199,8 @@ static PROMO: LazyLock<Promo> = LazyLock::new(|| {
     phrases.dedup();
     // A dense DFA: every line of every document is scanned, so search speed beats build time.
     let matcher = PhraseSet::new(&phrases);
-    Promo { phrases, matcher }
+    let sampled = SampledPhrases::new(&phrases);
+    Promo { phrases, matcher, sampled }
 });
 
 /// How many distinct promotional phrases a normalised line holds (Latin ones at word
@@ -68,7 +208,7 @@ static PROMO: LazyLock<Promo> = LazyLock::new(|| {
 fn promo_hits(norm: &str, enough: usize) -> usize {
     let promo = &*PROMO;
     let mut seen: Vec<usize> = Vec::new();
-    promo.matcher.for_each_match(norm.as_bytes(), |id, start, end| {
+    let mut found = |id: usize, start: usize, end: usize| {
         if seen.contains(&id) {
             return true;
         }
@@ -83,7 +223,16 @@ fn promo_hits(norm: &str, enough: usize) -> usize {
             seen.push(id);
         }
         seen.len() < enough
-    });
+    };
+    let line = norm.as_bytes();
+    if promo.sampled.covers(line) {
+        // The automaton runs only around sampled blocks of its phrases.
+        promo.sampled.for_each_window(line, &promo.matcher, |row, end| {
+            promo.matcher.ends_at(row).all(|(id, len)| found(id, end - len, end))
+        });
+    } else {
+        promo.matcher.for_each_match(line, found);
+    }
     seen.len()
 }
 
@@ -651,7 +800,7 @@ fn hash_raw_line(raw: &str) -> u64 {
 const MAX_COUNTED_WORDS: usize = 41;
 
 /// Bytes [`count_words`] reads at a time.
-const WORD_BLOCK: usize = 16;
+const WORD_BLOCK: usize = 32;
 
 /// Whether a byte is ASCII white space (U+0009..U+000D, U+0020).
 fn is_ascii_space(x: u8) -> bool {
@@ -692,8 +841,9 @@ fn count_words(raw: &str) -> usize {
                 continue;
             }
         }
-        // Otherwise a block's worth of chars (at least one) is read one by one.
-        let end = (i + WORD_BLOCK).min(b.len());
+        // Otherwise a block's worth of chars (at least one) is read one by one; at the start
+        // only the first char, after which blocks have a byte before them.
+        let end = if i == 0 { 1 } else { (i + WORD_BLOCK).min(b.len()) };
         while i < end {
             let x = b[i];
             let (space, len) = if x < 0x80 {
@@ -722,12 +872,11 @@ fn count_words(raw: &str) -> usize {
     words
 }
 
-/// The sum of sixteen bytes of at most 1 each: the two halves are added bytewise, and the
-/// multiply sums the eight byte sums into the top byte.
+/// The sum of a block's bytes of at most 1 each: its eight-byte words are added bytewise, and
+/// the multiply sums the eight byte sums into the top byte.
 fn block_sum(bytes: &[u8; WORD_BLOCK]) -> usize {
-    let (lo, hi) = bytes.split_at(8);
-    let half = |h: &[u8]| h.try_into().map_or(0, u64::from_le_bytes);
-    ((half(lo) + half(hi)).wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize
+    let words = bytes.chunks_exact(8).map(|h| h.try_into().map_or(0, u64::from_le_bytes));
+    (words.sum::<u64>().wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize
 }
 
 /// Whether `c` is a letter, with fast paths for ASCII and the Arabic letter block.
@@ -1386,13 +1535,25 @@ mod tests {
         ];
         for p in vocab::PROMO_PHRASES {
             lines.push(format!("نص {p} و{p}x {p}"));
+            // At every offset of the sampled blocks, alone and beside another phrase, in
+            // lines with and without ASCII letters.
+            for k in 0..2 * (SAMPLE_STEP + BLOCK) {
+                let pad = "ب".repeat(k / 2) + &" ".repeat(k % 2);
+                lines.push(format!("{pad}{p}"));
+                lines.push(format!("قال{pad}{p}ب اقرأ أيضا"));
+                lines.push(format!("{pad}نص {p} x"));
+            }
         }
+        let mut sampled = 0;
         for line in &lines {
             let norm = normalize_for_match(line);
+            sampled += usize::from(PROMO.sampled.covers(norm.as_bytes()));
             for enough in 1..=3 {
                 assert_eq!(promo_hits(&norm, enough), promo_hits_ac(&norm, enough), "{line} {enough}");
             }
         }
+        // Lines without ASCII letters (a third or more) take the sampled blocks.
+        assert!(sampled * 3 > lines.len(), "{sampled} of {}", lines.len());
     }
 
     #[test]
@@ -1429,14 +1590,13 @@ mod tests {
             }
         }
         let many = "كلمة ".repeat(60);
-        // Every offset of the 16-byte blocks, with multi-byte spaces and tabs among the words.
-        let mixed: Vec<String> = (0..20)
-            .map(|k| {
-                format!(
-                    "{}قال\u{A0}الوزير  اليوم\tx\u{2003}ب{}",
-                    "ـ".repeat(k / 2) + &" ".repeat(k % 2),
-                    " ab".repeat(k)
-                )
+        // Every offset of the blocks, with multi-byte spaces and tabs among the words, and
+        // lines that open with white space of one, two or three bytes.
+        let mixed: Vec<String> = (0..2 * WORD_BLOCK + 4)
+            .flat_map(|k| {
+                let pad = "ـ".repeat(k / 2) + &" ".repeat(k % 2);
+                let body = format!("{pad}قال\u{A0}الوزير  اليوم\tx\u{2003}ب{}", " ab".repeat(k % 24));
+                ["", " ", "\u{A0}", "\u{2003}", "x"].map(|open| format!("{open}{body}"))
             })
             .collect();
         for t in &mixed {

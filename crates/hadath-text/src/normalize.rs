@@ -345,7 +345,9 @@ impl NormText {
     pub fn slice(&self, orig: Span) -> NormView<'_> {
         let end = orig.end.min(self.orig_len);
         let start = orig.start.min(end);
-        let (a, b) = (self.from_original(start), self.from_original(end));
+        let a = self.from_original(start);
+        // Most text keeps its byte length through normalisation: the end is looked for there.
+        let b = first_at_or_after(&self.orig_start, end, a + (end - start));
         NormView {
             text: self.text.get(a..b).unwrap_or(""),
             orig_start: self.orig_start.get(a..b).unwrap_or(&[]),
@@ -398,8 +400,11 @@ impl NormText {
     /// Normalised byte offset of the first normalised byte produced at or after original
     /// byte `orig` (the normalised length when none is).
     pub fn from_original(&self, orig: usize) -> usize {
-        let abs = orig.min(u32::MAX as usize) as u32;
-        self.orig_start.partition_point(|&s| s < abs)
+        // Normalised offsets stay close to original ones scaled by the two lengths: the
+        // search starts there.
+        let n = self.orig_start.len();
+        let guess = (orig.min(self.orig_len) as u128 * n as u128 / self.orig_len.max(1) as u128) as usize;
+        first_at_or_after(&self.orig_start, orig, guess)
     }
     /// Length of the original text this was made from.
     pub fn original_len(&self) -> usize {
@@ -444,6 +449,40 @@ impl NormText {
         }
         self.from_original(orig)
     }
+}
+
+/// The first index of the nondecreasing `map` whose value is at least `orig` (`map.len()`
+/// when none is), as `map.partition_point(|&s| s < orig)`, searched outward from `guess` in
+/// doubling steps, so that an answer near the guess costs a few reads.
+fn first_at_or_after(map: &[u32], orig: usize, guess: usize) -> usize {
+    let abs = orig.min(u32::MAX as usize) as u32;
+    let n = map.len();
+    let below = |i: usize| map.get(i).is_some_and(|&s| s < abs);
+    let g = guess.min(n);
+    let (mut lo, mut hi, mut step);
+    step = 1usize;
+    if below(g) {
+        // The answer lies after `g`: [lo, hi) grows upward until `hi` is not below.
+        lo = g + 1;
+        loop {
+            hi = (lo + step).min(n);
+            if !below(hi) {
+                break;
+            }
+            (lo, step) = (hi + 1, step * 2);
+        }
+    } else {
+        // The answer lies at or before `g`: [lo, hi] grows downward until `lo - 1` is below.
+        hi = g;
+        loop {
+            lo = hi.saturating_sub(step);
+            if lo == 0 || below(lo - 1) {
+                break;
+            }
+            (hi, step) = (lo - 1, step * 2);
+        }
+    }
+    lo + map.get(lo..hi).map_or(0, |m| m.partition_point(|&s| s < abs))
 }
 
 impl Normalizer {
@@ -1044,6 +1083,23 @@ mod tests {
         assert_eq!(nt.text, expected);
         assert_eq!(n.normalize(&s), expected);
         assert!((0..map.len()).all(|i| nt.orig_offset(i) == map[i]));
+    }
+
+    #[test]
+    fn near_search_agrees_with_partition_point() {
+        // Texts that shrink (marks, tatweel) and grow (ligatures) through normalisation.
+        let texts = ["", "a", "مُحَمَّدٌ ـــ حرب", "\u{FDF2}\u{FEFB}\u{FEFB} لا", &"قال\u{200F} «ﻻ» ١٢ Élysée ".repeat(20)];
+        for s in texts {
+            let nt = normalize_mapped(s);
+            let map = &nt.orig_start;
+            for orig in 0..=s.len() + 2 {
+                let want = map.partition_point(|&x| (x as usize) < orig);
+                assert_eq!(nt.from_original(orig), want, "{s:?} {orig}");
+                for guess in 0..=map.len() + 2 {
+                    assert_eq!(first_at_or_after(map, orig, guess), want, "{s:?} {orig} from {guess}");
+                }
+            }
+        }
     }
 
     #[test]
