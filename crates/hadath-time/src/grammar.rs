@@ -591,17 +591,63 @@ impl Inst {
         Inst { date, minute: Some(minute % 1440), second: None }
     }
     pub fn timex(&self) -> String {
-        match self.minute {
-            None => self.date.iso(),
-            Some(m) => {
-                let mut s = format!("{}T{:02}:{:02}", self.date.iso(), m / 60, m % 60);
-                if let Some(sec) = self.second {
-                    s.push_str(&format!(":{sec:02}"));
-                }
-                s
+        let mut s = iso(self.date);
+        if let Some(m) = self.minute {
+            s.push('T');
+            push_padded(&mut s, (m / 60).into(), 2);
+            s.push(':');
+            push_padded(&mut s, (m % 60).into(), 2);
+            if let Some(sec) = self.second {
+                s.push(':');
+                push_padded(&mut s, sec.into(), 2);
             }
         }
+        s
     }
+}
+
+/// Appends `v` in decimal with zeros before it up to `width` digits, as `{v:0width$}` writes
+/// it; values are written this way instead of through the formatter, which costs ten times
+/// as much.
+fn push_padded(s: &mut String, v: u64, width: usize) {
+    let mut digits = [0u8; 20];
+    let mut n = 0;
+    let mut x = v;
+    while n == 0 || x > 0 {
+        digits[n] = b'0' + (x % 10) as u8;
+        x /= 10;
+        n += 1;
+    }
+    s.extend(std::iter::repeat_n('0', width.saturating_sub(n)));
+    s.extend(digits[..n].iter().rev().map(|&d| char::from(d)));
+}
+
+/// `year` as `{year:04}` writes it.
+fn push_year(s: &mut String, year: i32) {
+    match u64::try_from(year) {
+        Ok(y) => push_padded(s, y, 4),
+        Err(_) => s.push_str(&format!("{year:04}")),
+    }
+}
+
+/// The date as [`Date::iso`] writes it (`YYYY-MM-DD`).
+fn iso(d: Date) -> String {
+    let mut s = String::with_capacity(10);
+    push_year(&mut s, d.year);
+    s.push('-');
+    push_padded(&mut s, d.month.into(), 2);
+    s.push('-');
+    push_padded(&mut s, d.day.into(), 2);
+    s
+}
+
+/// `YYYY-MM` of a year and month.
+fn year_month(y: i32, m: u32) -> String {
+    let mut s = String::with_capacity(7);
+    push_year(&mut s, y);
+    s.push('-');
+    push_padded(&mut s, m.into(), 2);
+    s
 }
 
 /// What a rule found: the value and its type, before token positions become spans.
@@ -622,7 +668,7 @@ impl Res {
     fn day(d: Date, basis: DateBasis) -> Res {
         Res {
             kind: TimeKind::Date,
-            value: Some(TimexValue::Single(d.iso())),
+            value: Some(TimexValue::Single(iso(d))),
             precision: Precision::Day,
             basis,
             range: Some((Inst::day(d), Inst::day(d.add_days(1)))),
@@ -633,7 +679,7 @@ impl Res {
         let end = next_month_start(y, m)?;
         Some(Res {
             kind: TimeKind::Date,
-            value: Some(TimexValue::Single(format!("{y:04}-{m:02}"))),
+            value: Some(TimexValue::Single(year_month(y, m))),
             precision: Precision::Month,
             basis,
             range: Some((Inst::day(start), Inst::day(end))),
@@ -647,7 +693,11 @@ impl Res {
         }
         Some(Res {
             kind: TimeKind::Date,
-            value: Some(TimexValue::Single(format!("{y:04}"))),
+            value: Some(TimexValue::Single({
+                let mut s = String::with_capacity(4);
+                push_year(&mut s, y);
+                s
+            })),
             precision: Precision::Year,
             basis,
             range: Some((Inst::day(start), Inst::day(end))),
@@ -668,9 +718,11 @@ impl Res {
         let whole_months = [from, to].iter().all(|i| i.minute.is_none() && i.date.day == 1);
         let fmt = |i: &Inst| {
             if precision == Precision::Year && whole_years {
-                format!("{:04}", i.date.year)
+                let mut s = String::with_capacity(4);
+                push_year(&mut s, i.date.year);
+                s
             } else if precision == Precision::Month && whole_months && from.date.month != to.date.month {
-                format!("{:04}-{:02}", i.date.year, i.date.month)
+                year_month(i.date.year, i.date.month)
             } else {
                 i.timex()
             }
@@ -3618,6 +3670,38 @@ mod tests {
         words.extend(text.split(' ').map(String::from));
         for w in &words {
             assert_eq!(classes.get(w), classify(w, tables), "{w}");
+        }
+    }
+
+    #[test]
+    fn dates_are_written_as_the_formatter_writes_them() {
+        for y in [-10_000, -5, -1, 0, 7, 99, 999, 1000, 2024, 9999, 10_000, 123_456, i32::MAX, i32::MIN] {
+            for (m, d) in [(0, 0), (1, 1), (9, 30), (12, 31), (100, 123), (u32::MAX, 5)] {
+                let date = Date { year: y, month: m, day: d };
+                assert_eq!(iso(date), date.iso());
+                assert_eq!(year_month(y, m), format!("{y:04}-{m:02}"));
+                for (minute, second) in [(None, None), (Some(0), None), (Some(1439), Some(59)), (Some(61), Some(7))] {
+                    let inst = Inst { date, minute, second };
+                    let want = match minute {
+                        None => date.iso(),
+                        Some(m) => {
+                            let mut s = format!("{}T{:02}:{:02}", date.iso(), m / 60, m % 60);
+                            if let Some(sec) = second {
+                                s.push_str(&format!(":{sec:02}"));
+                            }
+                            s
+                        }
+                    };
+                    assert_eq!(inst.timex(), want);
+                }
+            }
+        }
+        for v in [0, 5, 10, 99, 100, 12345, u64::MAX] {
+            for w in 0..6 {
+                let mut s = String::new();
+                push_padded(&mut s, v, w);
+                assert_eq!(s, format!("{v:0w$}"));
+            }
         }
     }
 
