@@ -594,12 +594,12 @@ impl Inst {
         let mut s = iso(self.date);
         if let Some(m) = self.minute {
             s.push('T');
-            push_padded(&mut s, (m / 60).into(), 2);
+            push_two_digits(&mut s, m / 60);
             s.push(':');
-            push_padded(&mut s, (m % 60).into(), 2);
+            push_two_digits(&mut s, m % 60);
             if let Some(sec) = self.second {
                 s.push(':');
-                push_padded(&mut s, sec.into(), 2);
+                push_two_digits(&mut s, sec);
             }
         }
         s
@@ -622,6 +622,16 @@ fn push_padded(s: &mut String, v: u64, width: usize) {
     s.extend(digits[..n].iter().rev().map(|&d| char::from(d)));
 }
 
+/// `v` as `{v:02}` writes it.
+fn push_two_digits(s: &mut String, v: u32) {
+    if v < 100 {
+        s.push(char::from(b'0' + (v / 10) as u8));
+        s.push(char::from(b'0' + (v % 10) as u8));
+    } else {
+        push_padded(s, v.into(), 2);
+    }
+}
+
 /// `year` as `{year:04}` writes it.
 fn push_year(s: &mut String, year: i32) {
     match u64::try_from(year) {
@@ -632,6 +642,24 @@ fn push_year(s: &mut String, year: i32) {
 
 /// The date as [`Date::iso`] writes it (`YYYY-MM-DD`).
 fn iso(d: Date) -> String {
+    // The usual date, ten ASCII bytes at once; others digit by digit.
+    if let (Ok(y @ 0..=9999), 0..=99, 0..=99) = (u32::try_from(d.year), d.month, d.day) {
+        let digit = |v: u32| b'0' + (v % 10) as u8;
+        let (m, day) = (d.month, d.day);
+        let bytes = [
+            digit(y / 1000),
+            digit(y / 100),
+            digit(y / 10),
+            digit(y),
+            b'-',
+            digit(m / 10),
+            digit(m),
+            b'-',
+            digit(day / 10),
+            digit(day),
+        ];
+        return String::from_utf8(bytes.to_vec()).unwrap_or_default();
+    }
     let mut s = String::with_capacity(10);
     push_year(&mut s, d.year);
     s.push('-');
