@@ -445,10 +445,13 @@ impl WordFilter {
     fn new() -> WordFilter {
         let mut f = WordFilter { bits: vec![0; 1 << (FILTER_BITS - 6)] };
         let clitics = ["و", "ف", "ب", "ل"];
+        let mut w = String::new();
         for key in WORDS.keys() {
             f.insert(key);
             for c in clitics {
-                let w = format!("{c}{key}");
+                w.clear();
+                w.push_str(c);
+                w.push_str(key);
                 if lookup(&w).is_some() {
                     f.insert(&w);
                 }

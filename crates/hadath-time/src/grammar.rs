@@ -156,7 +156,7 @@ fn word_end(t: &str, mut e: usize) -> usize {
     }
 }
 
-/// The tables [`classify`] reads, fetched once per text rather than once per word.
+/// The tables [`classify`] reads, fetched once for all the words it classifies.
 #[derive(Clone, Copy)]
 struct Tables {
     keys: &'static KeySlots,
@@ -171,16 +171,16 @@ impl Tables {
 
 /// Pushes the token of the word at bytes `s..e` of `t`, classified.
 #[inline(always)]
-fn push_word<'a>(out: &mut Vec<Tok<'a>>, t: &'a str, s: usize, e: usize, tables: Tables) {
+fn push_word<'a>(out: &mut Vec<Tok<'a>>, t: &'a str, s: usize, e: usize, classes: &WordClasses) {
     let w = &t[s..e];
-    let (lex, trigger, strong, named) = classify(w, tables);
+    let (lex, trigger, strong, named) = classes.get(w);
     out.push(Tok { s, e, text: w, kind: TokKind::Word, lex, trigger, strong, named });
 }
 
 /// Splits normalised text into words, digit runs, punctuation and line breaks.
 pub(crate) fn tokenize(t: &str) -> Vec<Tok<'_>> {
     let mut out = Vec::with_capacity(t.len() / 5);
-    let tables = Tables::get();
+    let classes = &*WORD_CLASSES;
     let b = t.as_bytes();
     let mut i = 0;
     while let Some(&x) = b.get(i) {
@@ -192,7 +192,7 @@ pub(crate) fn tokenize(t: &str) -> Vec<Tok<'_>> {
         // Most tokens are words that begin with a two-byte letter of the Arabic block.
         if matches!(b.get(i..i + 2), Some(&[x, y]) if is_letter_pair(x, y)) {
             let e = word_end(t, i + 2);
-            push_word(&mut out, t, i, e, tables);
+            push_word(&mut out, t, i, e, classes);
             i = e;
             continue;
         }
@@ -211,7 +211,7 @@ pub(crate) fn tokenize(t: &str) -> Vec<Tok<'_>> {
             i += 1;
         } else if is_word_char(c) {
             let e = word_end(t, i + len);
-            push_word(&mut out, t, i, e, tables);
+            push_word(&mut out, t, i, e, classes);
             i = e;
         } else if c.is_whitespace() {
             i += len;
@@ -345,8 +345,8 @@ type Class = (Reading, bool, bool, bool);
 const PLAIN: Class = (None, false, false, false);
 
 /// The class of a word: looked up whole when the word is itself a key, else read from its
-/// readings without proclitics.
-#[inline(always)]
+/// readings without proclitics. [`WORD_CLASSES`] holds its answer for every word it does not
+/// find [`PLAIN`]; the tokeniser reads that table.
 fn classify(w: &str, tables: Tables) -> Class {
     if w.len() > crate::lexicon::MAX_KEY_BYTES + 6 {
         return PLAIN;
@@ -461,6 +461,110 @@ static KEY_SLOTS: std::sync::LazyLock<KeySlots> = std::sync::LazyLock::new(|| {
     table
 });
 
+/// Every word whose [`classify`] class is not [`PLAIN`], with that class, for one lookup per
+/// word: the keys, and the keys after every proclitic sequence that [`for_each_form`] removes.
+struct WordClasses {
+    /// Open addressing by [`word_hash`]: 0 for an empty slot, else one plus the word's place in
+    /// `words`.
+    slots: Vec<u32>,
+    /// Bits of a hash that pick a slot.
+    bits: u32,
+    words: Vec<(u64, String, Class)>,
+}
+
+/// A hash of a word from its length and its first and last eight bytes (all of them up to 16).
+#[inline(always)]
+fn word_hash(b: &[u8]) -> u64 {
+    let n = b.len();
+    let load = |at: usize, len: usize| -> u64 {
+        let mut w = [0u8; 8];
+        if let (Some(dst), Some(src)) = (w.get_mut(..len), b.get(at..at + len)) {
+            dst.copy_from_slice(src);
+        }
+        u64::from_le_bytes(w)
+    };
+    let (x, y) = if n >= 8 {
+        (load(0, 8), load(n - 8, 8))
+    } else if n >= 4 {
+        (load(0, 4), load(n - 4, 4))
+    } else {
+        (load(0, n), 0)
+    };
+    let h = (x ^ (n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    (h.rotate_left(31) ^ y).wrapping_mul(0x94D0_49BB_1331_11EB)
+}
+
+impl WordClasses {
+    fn new() -> WordClasses {
+        let tables = Tables::get();
+        // Each key and at most 14 forms of it with proclitics; at most one slot in four taken,
+        // so that a word that is no key mostly meets an empty slot.
+        let bits = (ANY_KEY.len() * 15 * 4).next_power_of_two().trailing_zeros().max(4);
+        let mut table = WordClasses { slots: vec![0; 1 << bits], bits, words: Vec::new() };
+        let mut form = String::new();
+        let mut add = |table: &mut WordClasses, parts: [&str; 3]| {
+            form.clear();
+            parts.iter().for_each(|p| form.push_str(p));
+            let class = classify(&form, tables);
+            if class == PLAIN || table.get(&form) != PLAIN {
+                return;
+            }
+            let h = word_hash(form.as_bytes());
+            let mask = table.slots.len() - 1;
+            let mut s = (h >> (64 - bits)) as usize;
+            while table.slots[s] != 0 {
+                s = (s + 1) & mask;
+            }
+            table.words.push((h, form.clone(), class));
+            table.slots[s] = u32::try_from(table.words.len()).unwrap_or(0);
+        };
+        for k in ANY_KEY.iter() {
+            add(&mut table, ["", "", k]);
+            // The readings of `for_each_form`, backwards: one proclitic letter, و or ف before
+            // ب ل ك, and لل for the article (each leaving at least four bytes).
+            if k.len() >= 4 {
+                for p in &PROCLITICS[..5] {
+                    add(&mut table, ["", p, k]);
+                }
+                for p in ["و", "ف"] {
+                    for q in ["ب", "ل", "ك"] {
+                        add(&mut table, [p, q, k]);
+                    }
+                }
+            }
+            if let Some(rest) = k.strip_prefix("ال").filter(|r| r.len() >= 4) {
+                for p in ["لل", "ولل", "فلل"] {
+                    add(&mut table, ["", p, rest]);
+                }
+            }
+        }
+        table
+    }
+
+    /// The class of a word, the same as [`classify`] says.
+    #[inline(always)]
+    fn get(&self, w: &str) -> Class {
+        let h = word_hash(w.as_bytes());
+        let mask = self.slots.len() - 1;
+        let mut s = (h >> (64 - self.bits)) as usize;
+        loop {
+            match self.slots.get(s) {
+                Some(&0) | None => return PLAIN,
+                Some(&i) => {
+                    if let Some((wh, word, class)) = self.words.get(i as usize - 1) {
+                        if *wh == h && word.as_bytes() == w.as_bytes() {
+                            return *class;
+                        }
+                    }
+                }
+            }
+            s = (s + 1) & mask;
+        }
+    }
+}
+
+static WORD_CLASSES: std::sync::LazyLock<WordClasses> = std::sync::LazyLock::new(WordClasses::new);
+
 /// Whether a word, with its proclitics, is a past or future cue.
 fn cue_of(w: &str) -> Option<Tense> {
     if w.len() > crate::lexicon::MAX_KEY_BYTES + 6 {
@@ -487,17 +591,91 @@ impl Inst {
         Inst { date, minute: Some(minute % 1440), second: None }
     }
     pub fn timex(&self) -> String {
-        match self.minute {
-            None => self.date.iso(),
-            Some(m) => {
-                let mut s = format!("{}T{:02}:{:02}", self.date.iso(), m / 60, m % 60);
-                if let Some(sec) = self.second {
-                    s.push_str(&format!(":{sec:02}"));
-                }
-                s
+        let mut s = iso(self.date);
+        if let Some(m) = self.minute {
+            s.push('T');
+            push_two_digits(&mut s, m / 60);
+            s.push(':');
+            push_two_digits(&mut s, m % 60);
+            if let Some(sec) = self.second {
+                s.push(':');
+                push_two_digits(&mut s, sec);
             }
         }
+        s
     }
+}
+
+/// Appends `v` in decimal with zeros before it up to `width` digits, as `{v:0width$}` writes
+/// it; values are written this way instead of through the formatter, which costs ten times
+/// as much.
+fn push_padded(s: &mut String, v: u64, width: usize) {
+    let mut digits = [0u8; 20];
+    let mut n = 0;
+    let mut x = v;
+    while n == 0 || x > 0 {
+        digits[n] = b'0' + (x % 10) as u8;
+        x /= 10;
+        n += 1;
+    }
+    s.extend(std::iter::repeat_n('0', width.saturating_sub(n)));
+    s.extend(digits[..n].iter().rev().map(|&d| char::from(d)));
+}
+
+/// `v` as `{v:02}` writes it.
+fn push_two_digits(s: &mut String, v: u32) {
+    if v < 100 {
+        s.push(char::from(b'0' + (v / 10) as u8));
+        s.push(char::from(b'0' + (v % 10) as u8));
+    } else {
+        push_padded(s, v.into(), 2);
+    }
+}
+
+/// `year` as `{year:04}` writes it.
+fn push_year(s: &mut String, year: i32) {
+    match u64::try_from(year) {
+        Ok(y) => push_padded(s, y, 4),
+        Err(_) => s.push_str(&format!("{year:04}")),
+    }
+}
+
+/// The date as [`Date::iso`] writes it (`YYYY-MM-DD`).
+fn iso(d: Date) -> String {
+    // The usual date, ten ASCII bytes at once; others digit by digit.
+    if let (Ok(y @ 0..=9999), 0..=99, 0..=99) = (u32::try_from(d.year), d.month, d.day) {
+        let digit = |v: u32| b'0' + (v % 10) as u8;
+        let (m, day) = (d.month, d.day);
+        let bytes = [
+            digit(y / 1000),
+            digit(y / 100),
+            digit(y / 10),
+            digit(y),
+            b'-',
+            digit(m / 10),
+            digit(m),
+            b'-',
+            digit(day / 10),
+            digit(day),
+        ];
+        return String::from_utf8(bytes.to_vec()).unwrap_or_default();
+    }
+    let mut s = String::with_capacity(10);
+    push_year(&mut s, d.year);
+    s.push('-');
+    push_padded(&mut s, d.month.into(), 2);
+    s.push('-');
+    push_padded(&mut s, d.day.into(), 2);
+    s
+}
+
+/// `YYYY-MM` of a year and month.
+fn year_month(y: i32, m: u32) -> String {
+    let mut s = String::with_capacity(7);
+    push_year(&mut s, y);
+    s.push('-');
+    push_padded(&mut s, m.into(), 2);
+    s
 }
 
 /// What a rule found: the value and its type, before token positions become spans.
@@ -518,7 +696,7 @@ impl Res {
     fn day(d: Date, basis: DateBasis) -> Res {
         Res {
             kind: TimeKind::Date,
-            value: Some(TimexValue::Single(d.iso())),
+            value: Some(TimexValue::Single(iso(d))),
             precision: Precision::Day,
             basis,
             range: Some((Inst::day(d), Inst::day(d.add_days(1)))),
@@ -529,7 +707,7 @@ impl Res {
         let end = next_month_start(y, m)?;
         Some(Res {
             kind: TimeKind::Date,
-            value: Some(TimexValue::Single(format!("{y:04}-{m:02}"))),
+            value: Some(TimexValue::Single(year_month(y, m))),
             precision: Precision::Month,
             basis,
             range: Some((Inst::day(start), Inst::day(end))),
@@ -543,7 +721,11 @@ impl Res {
         }
         Some(Res {
             kind: TimeKind::Date,
-            value: Some(TimexValue::Single(format!("{y:04}"))),
+            value: Some(TimexValue::Single({
+                let mut s = String::with_capacity(4);
+                push_year(&mut s, y);
+                s
+            })),
             precision: Precision::Year,
             basis,
             range: Some((Inst::day(start), Inst::day(end))),
@@ -564,9 +746,11 @@ impl Res {
         let whole_months = [from, to].iter().all(|i| i.minute.is_none() && i.date.day == 1);
         let fmt = |i: &Inst| {
             if precision == Precision::Year && whole_years {
-                format!("{:04}", i.date.year)
+                let mut s = String::with_capacity(4);
+                push_year(&mut s, i.date.year);
+                s
             } else if precision == Precision::Month && whole_months && from.date.month != to.date.month {
-                format!("{:04}-{:02}", i.date.year, i.date.month)
+                year_month(i.date.year, i.date.month)
             } else {
                 i.timex()
             }
@@ -3476,6 +3660,77 @@ mod tests {
         let words = ["مكتب", "الحكومه", "قال", "الرييس", "المتحده"];
         let empty = words.iter().filter(|w| KEY_SLOTS.slots[crate::lexicon::key_tail_index(w.as_bytes())] == 0);
         assert!(empty.count() >= 4);
+    }
+
+    #[test]
+    fn word_ends_where_the_word_chars_end() {
+        // Every char of the Arabic block and a few others, at each place of runs of letters
+        // long enough for the eight-byte test.
+        let others = ['a', 'Z', '1', ' ', '\n', '.', 'é', '\u{200D}', '\u{1F600}', '\u{0660}'];
+        let arabic = (0x600..=0x6FF).filter_map(char::from_u32);
+        for c in arabic.chain(others) {
+            for before in 0..9 {
+                for after in [0, 1, 5] {
+                    let t: String = "ب".repeat(before) + &c.to_string() + &"ت".repeat(after);
+                    let slow = t.char_indices().find(|(_, d)| !is_word_char(*d)).map_or(t.len(), |(i, _)| i);
+                    assert_eq!(word_end(&t, 0), slow, "{t:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn word_classes_agree_with_classify() {
+        let tables = Tables::get();
+        let classes = &*WORD_CLASSES;
+        // Every form in the table, and words near them: other proclitics, cut, lengthened.
+        let mut words: Vec<String> = classes.words.iter().map(|(_, w, _)| w.clone()).collect();
+        for k in ANY_KEY.iter() {
+            for p in ["", "و", "ف", "ب", "ل", "ك", "وو", "فف", "لل", "ولل", "فلل", "بال", "وال", "س", "ا"]
+            {
+                words.push(format!("{p}{k}"));
+                words.push(format!("{p}{k}ه"));
+                let cut: String = k.chars().skip(1).collect();
+                words.push(format!("{p}{cut}"));
+            }
+        }
+        let text = "قال الوزير يوم الاثنين إن الاجتماع سيعقد في الاسبوع المقبل ولليوم الثالث وبعد ساعات";
+        words.extend(text.split(' ').map(String::from));
+        for w in &words {
+            assert_eq!(classes.get(w), classify(w, tables), "{w}");
+        }
+    }
+
+    #[test]
+    fn dates_are_written_as_the_formatter_writes_them() {
+        for y in [-10_000, -5, -1, 0, 7, 99, 999, 1000, 2024, 9999, 10_000, 123_456, i32::MAX, i32::MIN] {
+            for (m, d) in [(0, 0), (1, 1), (9, 30), (12, 31), (100, 123), (u32::MAX, 5)] {
+                let date = Date { year: y, month: m, day: d };
+                assert_eq!(iso(date), date.iso());
+                assert_eq!(year_month(y, m), format!("{y:04}-{m:02}"));
+                for (minute, second) in [(None, None), (Some(0), None), (Some(1439), Some(59)), (Some(61), Some(7))] {
+                    let inst = Inst { date, minute, second };
+                    let want = match minute {
+                        None => date.iso(),
+                        Some(m) => {
+                            let mut s = format!("{}T{:02}:{:02}", date.iso(), m / 60, m % 60);
+                            if let Some(sec) = second {
+                                s.push_str(&format!(":{sec:02}"));
+                            }
+                            s
+                        }
+                    };
+                    assert_eq!(inst.timex(), want);
+                }
+            }
+        }
+        for v in [0, 5, 10, 99, 100, 12345, u64::MAX] {
+            for w in 0..6 {
+                let mut s = String::new();
+                push_padded(&mut s, v, w);
+                assert_eq!(s, format!("{v:0w$}"));
+            }
+        }
     }
 
     #[test]
