@@ -901,10 +901,45 @@ const SEASON: u32 = 1 << 11;
 const DECADE: u32 = 1 << 12;
 
 /// The keyword lists of [`Start::lists`] that a word is in, with proclitics (as
-/// `Parser::is_any` reads them).
+/// `Parser::is_any` reads them): the lists of the word and of its readings that
+/// [`clitic_match`] allows, one lookup each.
 fn keyword_lists(w: &str) -> u32 {
+    let lists = &*KEYWORD_LISTS;
+    let of = |form: &str| lists.get(form).copied().unwrap_or(0);
+    let mut bits = of(w);
+    for extra in [2, 4] {
+        if let (Some(p), Some(rest)) = (w.get(..extra), w.get(extra..)) {
+            if PROCLITICS.contains(&p) {
+                bits |= of(rest);
+            }
+        }
+    }
+    for p in ["لل", "ولل", "فلل"] {
+        if let Some(rest) = w.strip_prefix(p) {
+            let mut form = String::with_capacity(rest.len() + 4);
+            form.push_str("ال");
+            form.push_str(rest);
+            bits |= of(&form);
+        }
+    }
+    bits
+}
+
+/// Each form of the keyword lists of [`Start::lists`] with the bits of the lists it is in.
+static KEYWORD_LISTS: std::sync::LazyLock<crate::lexicon::FastMap<String, u32>> = std::sync::LazyLock::new(|| {
+    let mut lists = crate::lexicon::FastMap::default();
+    for (forms, bit) in keyword_groups() {
+        for f in forms {
+            *lists.entry(f.clone()).or_insert(0) |= bit;
+        }
+    }
+    lists
+});
+
+/// The keyword lists of [`Start::lists`] with their bits.
+fn keyword_groups() -> [(&'static [String], u32); 14] {
     let kw = &*KW;
-    let groups: [(&[String], u32); 14] = [
+    [
         (&kw.week, Start::WEEK),
         (&kw.this, Start::THIS),
         (&kw.month, Start::MONTH),
@@ -919,8 +954,7 @@ fn keyword_lists(w: &str) -> u32 {
         (&kw.within, Start::WITHIN),
         (&kw.approx, Start::APPROX),
         (&kw.hour, Start::HOUR),
-    ];
-    groups.iter().filter(|(forms, _)| forms.iter().any(|f| clitic_match(w, f).is_some())).fold(0, |m, (_, bit)| m | bit)
+    ]
 }
 
 /// The bit of a reading's kind in [`Start::lex`].
@@ -3676,6 +3710,29 @@ mod tests {
                     assert_eq!(word_end(&t, 0), slow, "{t:?}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn keyword_lists_agree_with_clitic_match() {
+        let scan = |w: &str| {
+            keyword_groups()
+                .iter()
+                .filter(|(forms, _)| forms.iter().any(|f| clitic_match(w, f).is_some()))
+                .fold(0, |m, (_, bit)| m | bit)
+        };
+        let mut words: Vec<String> = KEYWORD_LISTS.keys().cloned().collect();
+        words.extend(ANY_KEY.iter().cloned());
+        for k in words.clone() {
+            for p in ["و", "ف", "ب", "ل", "ك", "وب", "ول", "فل", "وو", "لل", "ولل", "فلل", "بال", "س"]
+            {
+                words.push(format!("{p}{k}"));
+                words.push(format!("{p}{}", k.strip_prefix("ال").unwrap_or(&k)));
+            }
+        }
+        words.extend(["", "ال", "لل", "ولل", "a", "قال"].map(String::from));
+        for w in &words {
+            assert_eq!(keyword_lists(w), scan(w), "{w}");
         }
     }
 
