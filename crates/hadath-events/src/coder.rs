@@ -2759,7 +2759,12 @@ fn quoted_target(
         .iter()
         .filter(inside)
         .map(|g| actors_of(g, duals))
-        .find(|acts| !acts.is_empty() && acts.iter().all(|a| !source.iter().any(|s| s.code == a.code)))
+        .find(|acts| {
+            // The speaker's own side (its country) is not who is threatened.
+            let own =
+                |a: &Actor| source.iter().any(|s| s.code == a.code || (s.country.is_some() && s.country == a.country));
+            !acts.is_empty() && !acts.iter().any(own)
+        })
         .unwrap_or_default()
 }
 

