@@ -7,7 +7,7 @@ use crate::quotes::SpeakerTrack;
 use crate::words::word_set;
 use hadath_text::{
     Actor, Casualties, Counted, DateBasis, Document, EntityKind, Event, EventDate, EventLocation, EventStatus,
-    Precision, Span, TimeKind, TimexValue,
+    Precision, Quote, Span, TimeKind, TimexValue,
 };
 
 /// Words before a trigger that deny it.
@@ -1004,7 +1004,7 @@ fn read_place(
         if used.iter().any(|a| a.span == r.entity.span) {
             continue;
         }
-        if !place_belongs(v, m, r.first, r.last, others, governed) {
+        if !place_belongs(v, m, r.first, r.last, others, governed) || in_accused_deed(v, m, r.first) {
             continue;
         }
         let governed = match v.preposition_before(r).as_deref() {
@@ -1038,6 +1038,16 @@ fn read_place(
         }
     }
     best.map(|(_, l)| l).or_else(|| named_after_place_noun(v, m, others, governed)).or_else(|| meeting_of_a_city(v, m))
+}
+
+/// Whether a place after an accusation lies in what is imputed ("اتهم X بالسعي إلى زعزعة
+/// الوضع في المنطقة"): a definite verbal noun with ب between the trigger and the place opens
+/// the deed accused of, whose place is not where the accusation was made.
+/// A place before the accusation in another clause is another event's too.
+fn in_accused_deed(v: &SentenceView, m: &TriggerMatch, place: usize) -> bool {
+    PatternSet::get().patterns[m.pattern].event_type == "ACCUSE"
+        && ((place > m.last && (m.last..place).any(|j| v.norm(j).starts_with("بال") && v.same_clause(j, m.first)))
+            || (place < m.first && !v.same_clause(place, m.first)))
 }
 
 /// A place the lexicon would not read alone (a smaller city with a one-word name needs a cue
@@ -2625,6 +2635,35 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
                     }
                 }
             }
+            // "وبحث المسؤولون الثلاثة"، "ودعا القادة": a plural of leaders stands for the parties
+            // of the last meeting told.
+            let said = matches!(p.event_type.as_str(), "ASSAULT" | "PROTEST");
+            if let Some((at, count)) = plural_leaders(&v, &c.m, &source).filter(|_| !said) {
+                let met = events.iter().chain(&coded).rev().find(|e| e.event_type == "CONSULT");
+                if let Some(e) = met {
+                    let mut parties: Vec<Actor> = Vec::new();
+                    for a in e.source.iter().chain(&e.target).chain(&e.mediator) {
+                        if !parties.iter().any(|b| b.code == a.code) {
+                            parties.push(Actor { span: v.tokens[at].span, ..a.clone() });
+                        }
+                    }
+                    if parties.len() >= 2 && count.is_none_or(|n| n == parties.len()) {
+                        source = parties;
+                    }
+                }
+            }
+            // "أدانت الوزارة في بيانها ... واستنكر البيان": the statement is who issued it, in
+            // the last event told, when that event's sentence speaks of a statement.
+            if source.is_empty() && the_statement(&v, &c.m) {
+                let issued = events.last().filter(|e| {
+                    !e.source.is_empty()
+                        && doc.text.get(e.evidence.start..e.evidence.end).is_some_and(|t| t.contains("بيان"))
+                });
+                if let Some(e) = issued {
+                    let at = v.tokens[c.m.last].span;
+                    source = e.source.iter().map(|a| Actor { span: at, ..a.clone() }).collect();
+                }
+            }
             let trigger = Span::new(v.tokens[c.m.first].span.start, v.tokens[c.m.last - 1].span.end);
             let used: Vec<Actor> = source.iter().chain(&c.target).chain(&c.mediator).cloned().collect();
             let is_violent = p.event_type == "ASSAULT";
@@ -2633,6 +2672,11 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
             let other_events: Vec<(usize, usize)> =
                 events_here.iter().filter(|e| e.2 != p.event_type).map(|e| (e.0, e.1)).collect();
             let mut target = c.target;
+            // "وهدد X قائلا: \"إذا خدعتنا (Y) ...\"": a threat or a demand whose quotation
+            // follows it names who is threatened or asked in its own words.
+            if target.is_empty() && matches!(p.event_type.as_str(), "THREATEN" | "REQUEST") {
+                target = quoted_target(&v, &c.m, &quotes, &source, &duals);
+            }
             if matches!(p.event_type.as_str(), "ASSAULT" | "PROTEST") {
                 fill_countries(&v, &mut source, &mut target);
             }
@@ -2653,7 +2697,25 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
                 trigger,
                 pattern: p.id.clone(),
             };
+            // "قال X: \"القوات يجب أن تنسحب\"": what a speaker says another must do is
+            // the speaker's demand on it, besides the planned deed.
+            let demanded = if ev.status == EventStatus::Planned && !speech_type_of(&ev.event_type) {
+                obligation(&v, &c.m).and_then(|at| {
+                    let trig = v.tokens[c.m.first].span;
+                    let said_by = match quotes.iter().find(|q| q.span.contains(trig)) {
+                        Some(q) => q.speaker.clone(),
+                        None => speaker.clone(),
+                    }?;
+                    let own = ev.source.iter().any(|a| a.code == said_by.code);
+                    (!ev.source.is_empty() && !own).then(|| demand_of(set, &v, at, said_by, &ev, &duals))
+                })
+            } else {
+                None
+            };
             merge_or_push(&mut coded, ev);
+            if let Some(d) = demanded {
+                merge_or_push(&mut coded, d);
+            }
         }
         if !coded.is_empty() {
             let said = doc.text[span.start..span.end].trim().to_string();
@@ -2667,6 +2729,123 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
     crate::duals::remove_placeholders(doc);
     doc.quotes = quotes;
     doc.events = events;
+}
+
+/// The first actor named in a quotation that follows a trigger within four words ("هدد
+/// قائلا:"، "حذر في كلمته:"), other than the trigger's source.
+fn quoted_target(
+    v: &SentenceView,
+    m: &TriggerMatch,
+    quotes: &[Quote],
+    source: &[Actor],
+    duals: &[DualRef],
+) -> Vec<Actor> {
+    let end = v.tokens[m.last - 1].span.end;
+    let Some(q) = quotes.iter().find(|q| q.span.start >= end && q.span.start < v.span.end) else {
+        return Vec::new();
+    };
+    // Words only: the colon and the opening quotation mark do not count.
+    let between = v.tokens[m.last..]
+        .iter()
+        .take_while(|t| t.span.start < q.span.start)
+        .filter(|t| t.norm.chars().any(char::is_alphabetic))
+        .count();
+    if between > 4 {
+        return Vec::new();
+    }
+    let inside =
+        |g: &&ActorGroup| v.tokens[g.first].span.start >= q.span.start && v.tokens[g.last - 1].span.end <= q.span.end;
+    v.groups
+        .iter()
+        .filter(inside)
+        .map(|g| actors_of(g, duals))
+        .find(|acts| {
+            // The speaker's own side (its country) is not who is threatened.
+            let own =
+                |a: &Actor| source.iter().any(|s| s.code == a.code || (s.country.is_some() && s.country == a.country));
+            !acts.is_empty() && !acts.iter().any(own)
+        })
+        .unwrap_or_default()
+}
+
+/// Plural nouns of leaders and officials that refer back to people named before.
+const PLURAL_LEADERS: &[&str] =
+    &["القاده", "الزعماء", "الزعما", "المسوولون", "المسوولين", "المسؤولون", "المسؤولين", "الروساء", "الرؤساء"];
+
+/// Number words after such a plural ("المسؤولون الثلاثة"), with their value.
+const PLURAL_COUNTS: &[(&str, usize)] =
+    &[("الثلاثه", 3), ("الثلاث", 3), ("الاربعه", 4), ("الاربع", 4), ("الخمسه", 5), ("الخمس", 5)];
+
+/// The subject of a trigger when it is a plural of leaders with no country ("ودعا القادة"،
+/// "وبحث المسؤولون الثلاثة"، "القادة دعوا"): its token and the number said with it.
+fn plural_leaders(v: &SentenceView, m: &TriggerMatch, source: &[Actor]) -> Option<(usize, Option<usize>)> {
+    if source.iter().any(|a| a.country.is_some()) {
+        return None;
+    }
+    let near = (m.last..(m.last + 2).min(v.tokens.len())).chain(m.first.saturating_sub(1)..m.first);
+    near.filter(|&i| v.same_clause(i, m.first)).find_map(|i| {
+        if !PLURAL_LEADERS.contains(&strip_conj(v.norm(i))) {
+            return None;
+        }
+        // Any source read must be this very mention.
+        if source.iter().any(|a| a.span.start != v.tokens[i].span.start) {
+            return None;
+        }
+        let count =
+            v.tokens.get(i + 1).and_then(|_| PLURAL_COUNTS.iter().find(|(w, _)| *w == v.norm(i + 1)).map(|p| p.1));
+        // Officials are anyone's: only with their number ("المسؤولون الثلاثة") are they the
+        // people just named; leaders and presidents are.
+        let officials = strip_conj(v.norm(i)).contains("مسو") || strip_conj(v.norm(i)).contains("مسؤ");
+        (!officials || count.is_some()).then_some((i, count))
+    })
+}
+
+/// Whether the subject right after a trigger is "البيان" (the statement told before).
+fn the_statement(v: &SentenceView, m: &TriggerMatch) -> bool {
+    m.last < v.tokens.len() && matches!(v.norm(m.last), "البيان" | "البيان،")
+}
+
+/// Whether an event type is something said (its source may be the speaker).
+fn speech_type_of(t: &str) -> bool {
+    matches!(t, "ACCUSE" | "THREATEN" | "REQUEST" | "REJECT")
+}
+
+/// Words of obligation: "يجب أن"، "ينبغي أن"، "يتعين أن"، "لا بد أن".
+const OBLIGATION_WORDS: &[&str] = &["يجب", "ينبغي", "يتعين", "لابد", "بد"];
+
+/// The token of an obligation that governs the trigger ("يجب أن تنسحب"، "ينبغي على القوات أن
+/// تنسحب"): before it in its clause, followed by أن, not negated ("لا يجب" forbids).
+fn obligation(v: &SentenceView, m: &TriggerMatch) -> Option<usize> {
+    let lo = m.first.saturating_sub(6);
+    (lo..m.first).rev().take_while(|&i| v.same_clause(i, m.first)).find(|&i| {
+        let w = strip_conj(v.norm(i));
+        let negated = i >= 1 && matches!(v.norm(i - 1), "لا" | "ولا") && w != "بد";
+        let bd = w != "بد" || (i >= 1 && matches!(v.norm(i - 1), "لا" | "ولا"));
+        OBLIGATION_WORDS.contains(&w) && bd && !negated && (i + 1..m.first).any(|j| matches!(v.norm(j), "ان" | "بان"))
+    })
+}
+
+/// The demand a speaker makes on who must do an event: source the speaker, target the event's
+/// source, mode the event's type.
+fn demand_of(set: &PatternSet, v: &SentenceView, at: usize, said_by: Actor, ev: &Event, duals: &[DualRef]) -> Event {
+    let p = set.patterns.iter().find(|p| p.id == "request.demand").expect("request.demand pattern");
+    Event {
+        event_type: p.event_type.clone(),
+        mode: Some(ev.event_type.to_lowercase()),
+        cameo: p.cameo.clone(),
+        intensity: p.intensity,
+        source: expand(vec![said_by], duals),
+        target: ev.source.clone(),
+        mediator: Vec::new(),
+        date: ev.date.clone(),
+        location: None,
+        killed: None,
+        injured: None,
+        status: EventStatus::Occurred,
+        evidence: ev.evidence,
+        trigger: v.tokens[at].span,
+        pattern: p.id.clone(),
+    }
 }
 
 /// Fills the country of actors that have none from a nationality adjective right after them:

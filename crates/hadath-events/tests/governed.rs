@@ -64,3 +64,80 @@ fn first_person_call_is_the_speakers() {
     let doc = code("ودعا آبي أحمد من القاهرة إلى التهدئة.");
     assert!(of_type(&doc, "REQUEST")[0].target.is_empty(), "{:#?}", doc.events);
 }
+
+#[test]
+fn what_a_speaker_says_another_must_do_is_a_demand() {
+    // In a quotation: the speaker demands it of who must act; the deed stays planned.
+    let text = "وقال آبي أحمد في خطاب: \"إن القوات الإريترية يجب أن تنسحب من كل المناطق الحدودية\".";
+    let doc = code(text);
+    let r = of_type(&doc, "REQUEST");
+    assert_eq!(r.len(), 1, "{:#?}", doc.events);
+    assert_eq!(codes(&r[0].source), vec!["ETHGOV"]);
+    assert!(codes(&r[0].target).iter().all(|c| c.starts_with("ERI")), "{:#?}", r[0].target);
+    assert_eq!(r[0].mode.as_deref(), Some("retreat"));
+    let w = of_type(&doc, "RETREAT");
+    assert!(w.iter().all(|e| e.status == EventStatus::Planned), "{:#?}", doc.events);
+    // Reported with إن and ينبغي: the same.
+    let doc = code("وأكد وزير الخارجية المصري أن القوات السودانية ينبغي أن تنسحب من المثلث الحدودي.");
+    let r = of_type(&doc, "REQUEST");
+    assert_eq!(r.len(), 1, "{:#?}", doc.events);
+    assert_eq!(codes(&r[0].source), vec!["EGYGOV"]);
+}
+
+#[test]
+fn obligation_with_no_speaker_or_on_oneself_or_negated_is_no_demand() {
+    // No speaker: the narrator's remark is nobody's demand.
+    let doc = code("ومن المقرر أن القوات الإريترية يجب أن تنسحب بحلول الشهر المقبل.");
+    assert!(of_type(&doc, "REQUEST").is_empty(), "{:#?}", doc.events);
+    // What the speaker's own side must do is no demand on another.
+    let doc = code("وقال آبي أحمد في خطاب: \"إن الحكومة الإثيوبية يجب أن تنسحب من المفاوضات إذا استمر التصعيد\".");
+    assert!(of_type(&doc, "REQUEST").is_empty(), "{:#?}", doc.events);
+    // "لا يجب" forbids: not read as a demand to act.
+    let doc = code("وقال آبي أحمد: \"إن القوات الإريترية لا يجب أن تنسحب قبل الاتفاق\".");
+    assert!(of_type(&doc, "REQUEST").is_empty(), "{:#?}", doc.events);
+}
+
+#[test]
+#[ignore = "session 8: roles of these Eritrean test sentences not yet checked (seed 001 is coded right); see docs/accuracy.md"]
+fn a_threat_takes_its_target_from_its_own_quotation() {
+    let text = "وتوعد الرئيس الإريتري أفورقي في كلمته قائلا: \"إذا خدعتنا (إثيوبيا) مرة أخرى، فسوف تندم\".";
+    let doc = code(text);
+    let t = of_type(&doc, "THREATEN");
+    assert_eq!(t.len(), 1, "{:#?}", doc.events);
+    assert_eq!(codes(&t[0].source), vec!["ERIGOV"]);
+    assert!(codes(&t[0].target).iter().all(|c| c.starts_with("ETH")) && !t[0].target.is_empty(), "{:#?}", t[0]);
+}
+
+#[test]
+#[ignore = "session 8: roles of these Eritrean test sentences not yet checked (seed 001 is coded right); see docs/accuracy.md"]
+fn a_quotation_far_from_the_threat_or_naming_only_its_source_gives_no_target() {
+    // The quotation names only the speaker's own side.
+    let doc = code("وتوعد الرئيس الإريتري أفورقي قائلا: \"إريتريا سترد بقوة على أي اعتداء\".");
+    let t = of_type(&doc, "THREATEN");
+    assert_eq!(t.len(), 1, "{:#?}", doc.events);
+    assert!(t[0].target.is_empty(), "{:#?}", t[0]);
+    // A quotation past a long stretch of other words is no longer the threat's own.
+    let text = "وتوعد أفورقي بالرد في خطاب طويل ألقاه أمام البرلمان في العاصمة مساء أمس، ثم نقل عنه مكتبه: \"إثيوبيا تعرف ما نعني\".";
+    let doc = code(text);
+    let t = of_type(&doc, "THREATEN");
+    assert!(t.iter().all(|e| e.target.is_empty()), "{:#?}", doc.events);
+}
+
+#[test]
+fn the_statement_is_who_issued_it() {
+    let text =
+        "أدانت وزارة الخارجية المصرية في بيانها الهجوم على سفارتها في الخرطوم. واستنكر البيان ما وصفه بالصمت الدولي.";
+    let doc = code(text);
+    let second = text.find("واستنكر").unwrap();
+    let later: Vec<&Event> = doc.events.iter().filter(|e| e.trigger.start >= second).collect();
+    assert_eq!(later.len(), 1, "{:#?}", doc.events);
+    assert!(later[0].source.iter().any(|a| a.country.as_deref() == Some("EGY")), "{:#?}", later[0]);
+}
+
+#[test]
+fn the_statement_takes_nobody_whose_sentence_has_no_statement() {
+    let text = "اتهمت وزارة الخارجية المصرية إثيوبيا بخرق الاتفاق. واستنكر البيان ما وصفه بالصمت الدولي.";
+    let doc = code(text);
+    let second = text.find("واستنكر").unwrap();
+    assert!(doc.events.iter().filter(|e| e.trigger.start >= second).all(|e| e.source.is_empty()), "{:#?}", doc.events);
+}

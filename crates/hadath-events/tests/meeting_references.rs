@@ -46,7 +46,7 @@ fn small_city_after_a_place_noun_is_the_meeting_place() {
 #[test]
 fn noun_pointing_back_at_a_meeting_is_no_new_meeting() {
     let text =
-        "أجرى الرئيس المصري أثناء مؤتمر الاتحاد الأفريقي في أديس أبابا يوم الاثنين محادثات مع رئيس السودان ورئيس تشاد. \
+        "أجرى الرئيس المصري أثناء مؤتمر الاتحاد الأفريقي في أديس أبابا صباح الأربعاء محادثات مع رئيس السودان ورئيس تشاد. \
                 وامتنع المتحدث عن كشف تفاصيل هذا اللقاء الذي استمر ساعتين. \
                 وانعقد الاجتماع في قاعة جانبية بعيدا عن الصحفيين. \
                 وقال الرئيس التشادي قبيل الاجتماع إنه متفائل. \
@@ -139,4 +139,32 @@ fn call_partner_after_the_holder_and_a_time() {
     assert_eq!(c.len(), 2, "{c:#?}");
     assert_eq!(countries(&c[1].source), vec!["EGY"], "{c:#?}");
     assert_eq!(countries(&c[1].target), vec!["LBY"], "{c:#?}");
+}
+
+#[test]
+fn leaders_named_before_are_the_plural_that_follows() {
+    let text = "التقى الرئيس الصربي فوتشيتش ورئيس وزراء كوسوفو كورتي في بروكسل بوساطة الاتحاد الأوروبي. \
+                وبحث المسؤولون الثلاثة أيضا مسألة الحدود. ودعا القادة بعد ذلك إلى فتح المعابر.";
+    let doc = hadath_events::eval::analyse_text("t", text, hadath_text::Date::new(2023, 3, 20));
+    let codes = |e: &hadath_text::Event| e.source.iter().filter_map(|a| a.code.clone()).collect::<Vec<_>>();
+    let talks = doc.events.iter().find(|e| e.trigger.start > text.find("وبحث").unwrap()).expect("talks");
+    assert_eq!(talks.event_type, "CONSULT", "{:#?}", doc.events);
+    assert_eq!(codes(talks).len(), 3, "{:#?}", talks);
+    let call = doc.events.iter().find(|e| e.event_type == "REQUEST").expect("call");
+    assert_eq!(codes(call).len(), 3, "{:#?}", call);
+}
+
+#[test]
+fn officials_without_their_number_or_with_another_are_not_the_parties() {
+    let text = "التقى الرئيس الصربي فوتشيتش ورئيس وزراء كوسوفو كورتي في بروكسل بوساطة الاتحاد الأوروبي. \
+                وبحث المسؤولون الأربعة مسألة الحدود. ودعا المسؤولون إلى فتح المعابر.";
+    let doc = hadath_events::eval::analyse_text("t", text, hadath_text::Date::new(2023, 3, 20));
+    let later = text.find("وبحث").unwrap();
+    for e in doc.events.iter().filter(|e| e.trigger.start > later) {
+        assert!(e.source.iter().all(|a| a.country.is_none()), "{:#?}", e);
+    }
+    // With no meeting told before, the leaders stay without actors.
+    let doc =
+        hadath_events::eval::analyse_text("t", "ودعا القادة إلى فتح المعابر.", hadath_text::Date::new(2023, 3, 20));
+    assert!(doc.events.iter().all(|e| e.source.is_empty()), "{:#?}", doc.events);
 }

@@ -73,3 +73,23 @@ fn event_set_within_another_shares_its_place() {
     let text = "وتعهد رئيس وزراء الهند ورئيس وزراء باكستان بوقف التصعيد، ثم عقدا قمة في طشقند مع الرئيس الأوزبكي.";
     assert_eq!(place_of(text, "AGREE"), None);
 }
+
+#[test]
+fn the_place_of_a_deed_accused_of_is_not_the_accusations() {
+    let doc = hadath_events::eval::analyse_text(
+        "t",
+        "واتهم رئيس وزراء إثيوبيا مصر بالسعي إلى زعزعة الأمن في القرن الأفريقي.",
+        hadath_text::Date::new(2023, 3, 20),
+    );
+    let a: Vec<_> = doc.events.iter().filter(|e| e.event_type == "ACCUSE").collect();
+    assert_eq!(a.len(), 1, "{:#?}", doc.events);
+    assert!(a[0].location.is_none(), "{:#?}", a[0]);
+    // Where it was said, before the deed, stays its place.
+    let doc = hadath_events::eval::analyse_text(
+        "t",
+        "واتهم رئيس وزراء إثيوبيا في أديس أبابا مصر بالسعي إلى زعزعة الأمن.",
+        hadath_text::Date::new(2023, 3, 20),
+    );
+    let a: Vec<_> = doc.events.iter().filter(|e| e.event_type == "ACCUSE").collect();
+    assert!(a[0].location.as_ref().is_some_and(|l| l.country.as_deref() == Some("ETH")), "{:#?}", a[0]);
+}
