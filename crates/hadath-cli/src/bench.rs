@@ -92,13 +92,17 @@ pub fn run(args: BenchArgs) -> Result<ExitCode> {
         &PipelineOptions::default(),
         Some(&pool),
         64,
-        |doc| output::render(doc, Emit::Events, Format::Jsonl).len(),
-        |doc, n| -> Result<(), std::convert::Infallible> {
+        // Counted on the worker, which then drops the document, as `code` does.
+        |doc| {
+            let n = output::render(&doc, Emit::Events, Format::Jsonl).len();
+            (doc.text.len(), doc.text.chars().count(), doc.sentences.len(), doc.events.len(), n)
+        },
+        |(b, c, s, e, n)| -> Result<(), std::convert::Infallible> {
             docs += 1;
-            bytes += doc.text.len();
-            chars += doc.text.chars().count();
-            sentences += doc.sentences.len();
-            events += doc.events.len();
+            bytes += b;
+            chars += c;
+            sentences += s;
+            events += e;
             out_bytes += n;
             Ok(())
         },

@@ -226,6 +226,15 @@ fn flate2_reader(f: std::fs::File) -> impl Read {
 /// the default 8 KiB.
 const OUTPUT_BUFFER: usize = 1 << 20;
 
+/// What `code` keeps of a document once a worker has rendered it.
+struct Coded {
+    rendered: String,
+    /// The document's diagnostics, as lines for standard error.
+    diagnostics: Vec<u8>,
+    failed: bool,
+    events: usize,
+}
+
 pub(crate) fn thread_pool(threads: Option<usize>) -> Result<rayon::ThreadPool> {
     let mut b = rayon::ThreadPoolBuilder::new();
     if let Some(n) = threads {
@@ -290,14 +299,25 @@ fn code(args: CodeArgs) -> Result<ExitCode> {
         &pipeline,
         Some(&pool),
         64,
-        |doc| output::render(doc, emit, format),
-        |doc, rendered| -> io::Result<()> {
-            if doc.failed() {
+        // Rendered on the worker, which then drops the document.
+        |doc| {
+            let mut diagnostics = Vec::new();
+            // Writing into a Vec cannot fail.
+            let _ = output::report_diagnostics(&doc, &mut diagnostics);
+            Coded {
+                rendered: output::render(&doc, emit, format),
+                diagnostics,
+                failed: doc.failed(),
+                events: doc.events.len(),
+            }
+        },
+        |coded| -> io::Result<()> {
+            if coded.failed {
                 failed += 1;
             }
-            events += doc.events.len();
-            output::report_diagnostics(doc, &mut stderr)?;
-            out.write_all(rendered.as_bytes())?;
+            events += coded.events;
+            stderr.write_all(&coded.diagnostics)?;
+            out.write_all(coded.rendered.as_bytes())?;
             if let Some(bar) = &progress {
                 bar.inc(1);
                 bar.set_message(events.to_string());

@@ -92,35 +92,38 @@ fn analyze_layers(doc: &mut Document, opts: &PipelineOptions) {
 
 /// Analyses a stream of documents on the current rayon pool, calling `sink` on each analysed
 /// document in input order. At most `batch` documents per worker are read ahead.
-pub fn run_stream<I, F, E>(docs: I, opts: &PipelineOptions, batch: usize, mut sink: F) -> Result<(), E>
+pub fn run_stream<I, F, E>(docs: I, opts: &PipelineOptions, batch: usize, sink: F) -> Result<(), E>
 where
     I: Iterator<Item = Document>,
     F: FnMut(Document) -> Result<(), E>,
 {
-    stream(docs, opts, None, batch, |_| (), |doc, ()| sink(doc))
+    stream(docs, opts, None, batch, |doc| doc, sink)
 }
 
 /// Analyses a stream and maps each document to a value (such as its serialised output) in
-/// parallel on `pool` (the global pool when `None`), calling `sink` in input order.
+/// parallel on `pool` (the global pool when `None`), calling `sink` with the values in input
+/// order. `map` takes the document and drops it on the worker that analysed it, so its
+/// memory is freed where it was allocated and never travels back: keep in the value what
+/// the sink needs (diagnostics, counts).
 pub fn run_stream_map<I, T, M, F, E>(
     docs: I,
     opts: &PipelineOptions,
     pool: Option<&rayon::ThreadPool>,
     batch: usize,
     map: M,
-    mut sink: F,
+    sink: F,
 ) -> Result<(), E>
 where
     I: Iterator<Item = Document>,
     T: Send,
-    M: Fn(&Document) -> T + Sync + Send,
-    F: FnMut(&Document, T) -> Result<(), E>,
+    M: Fn(Document) -> T + Sync + Send,
+    F: FnMut(T) -> Result<(), E>,
 {
-    stream(docs, opts, pool, batch, map, |doc, value| sink(&doc, value))
+    stream(docs, opts, pool, batch, map, sink)
 }
 
-/// A document and the mapped value (`None` if `map` panicked).
-type Done<T> = (Document, Option<T>);
+/// The mapped value of a document (`None` if `map` panicked).
+type Done<T> = Option<T>;
 
 /// Documents handed to a worker at once, at most: fewer hand-offs mean fewer thread wake-ups.
 const CHUNK_DOCS: usize = 16;
@@ -146,8 +149,8 @@ fn stream<I, T, M, F, E>(
 where
     I: Iterator<Item = Document>,
     T: Send,
-    M: Fn(&Document) -> T + Sync + Send,
-    F: FnMut(Document, T) -> Result<(), E>,
+    M: Fn(Document) -> T + Sync + Send,
+    F: FnMut(T) -> Result<(), E>,
 {
     let workers = pool.map_or_else(rayon::current_num_threads, |p| p.current_num_threads()).max(1);
     if workers == 1 {
@@ -168,14 +171,13 @@ where
 fn serial<I, T, M, F, E>(docs: I, opts: &PipelineOptions, map: M, mut sink: F) -> Result<(), E>
 where
     I: Iterator<Item = Document>,
-    M: Fn(&Document) -> T,
-    F: FnMut(Document, T) -> Result<(), E>,
+    M: Fn(Document) -> T,
+    F: FnMut(T) -> Result<(), E>,
 {
     for mut doc in docs {
         // `analyze` catches a failing layer itself; a panic in `map` goes on up, as with workers.
         analyze(&mut doc, opts);
-        let value = map(&doc);
-        sink(doc, value)?;
+        sink(map(doc))?;
     }
     Ok(())
 }
@@ -201,8 +203,8 @@ fn drive<'s, I, T, M, F, E>(
 where
     I: Iterator<Item = Document>,
     T: Send + 's,
-    M: Fn(&Document) -> T + Sync + Send,
-    F: FnMut(Document, T) -> Result<(), E>,
+    M: Fn(Document) -> T + Sync + Send,
+    F: FnMut(T) -> Result<(), E>,
 {
     let (done_tx, done_rx) = mpsc::channel::<(usize, Vec<Done<T>>)>();
     for _ in 0..shared.workers {
@@ -215,12 +217,11 @@ where
             let done: Vec<Done<T>> = chunk
                 .into_iter()
                 .map(|mut doc| {
-                    let value = catch_unwind(AssertUnwindSafe(|| {
+                    catch_unwind(AssertUnwindSafe(|| {
                         analyze(&mut doc, shared.opts);
-                        (shared.map)(&doc)
+                        (shared.map)(doc)
                     }))
-                    .ok();
-                    (doc, value)
+                    .ok()
                 })
                 .collect();
             if done_tx.send((first, done)).is_err() {
@@ -261,11 +262,11 @@ where
             in_flight = in_flight.saturating_sub(1);
             finished.insert(first, chunk);
             while let Some(chunk) = finished.remove(&sunk) {
-                for (doc, value) in chunk {
+                for value in chunk {
                     sunk += 1;
                     match value {
-                        Some(value) => sink(doc, value)?,
-                        None => panic!("mapping document {} failed", doc.id),
+                        Some(value) => sink(value)?,
+                        None => panic!("mapping document number {sunk} of the stream failed"),
                     }
                 }
             }
