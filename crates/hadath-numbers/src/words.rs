@@ -3,6 +3,7 @@
 //! Every form is given in matching-normalised spelling (alef forms to ا, ى to ي, ة to ه,
 //! marks dropped), the spelling `hadath_text::normalize_for_match` produces.
 
+use hadath_text::fxhash::word_hash;
 use hadath_text::{normalize_for_match, Counted};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -418,28 +419,6 @@ pub(crate) struct WordFilter {
 
 /// Bits of the filter's table: 2^16 bits (8 KiB) for about a thousand words.
 const FILTER_BITS: u32 = 16;
-
-/// A hash of a word from its length and its first and last eight bytes (all of them up to 16).
-#[inline]
-fn word_hash(b: &[u8]) -> u64 {
-    let n = b.len();
-    let load = |at: usize, len: usize| -> u64 {
-        let mut w = [0u8; 8];
-        if let (Some(dst), Some(src)) = (w.get_mut(..len), b.get(at..at + len)) {
-            dst.copy_from_slice(src);
-        }
-        u64::from_le_bytes(w)
-    };
-    let (x, y) = if n >= 8 {
-        (load(0, 8), load(n - 8, 8))
-    } else if n >= 4 {
-        (load(0, 4), load(n - 4, 4))
-    } else {
-        (load(0, n), 0)
-    };
-    let h = (x ^ (n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    (h.rotate_left(31) ^ y).wrapping_mul(0x94D0_49BB_1331_11EB)
-}
 
 impl WordFilter {
     fn new() -> WordFilter {

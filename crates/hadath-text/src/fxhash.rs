@@ -64,3 +64,27 @@ pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// A HashSet with the Fx hasher.
 pub type FxSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
+
+/// A hash of a word from its length and its first and last eight bytes (all of them up to 16),
+/// in a few instructions: the key of the time and number word tables. Words that share a hash
+/// are told apart by comparing their text.
+#[inline(always)]
+pub fn word_hash(b: &[u8]) -> u64 {
+    let n = b.len();
+    let load = |at: usize, len: usize| -> u64 {
+        let mut w = [0u8; 8];
+        if let (Some(dst), Some(src)) = (w.get_mut(..len), b.get(at..at + len)) {
+            dst.copy_from_slice(src);
+        }
+        u64::from_le_bytes(w)
+    };
+    let (x, y) = if n >= 8 {
+        (load(0, 8), load(n - 8, 8))
+    } else if n >= 4 {
+        (load(0, 4), load(n - 4, 4))
+    } else {
+        (load(0, n), 0)
+    };
+    let h = (x ^ (n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    (h.rotate_left(31) ^ y).wrapping_mul(0x94D0_49BB_1331_11EB)
+}
