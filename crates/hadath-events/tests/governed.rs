@@ -1,21 +1,10 @@
 //! What a call governs, on our own sentences: the names of who is called and a time do not
 //! set the asked-for noun apart from its verb, and a first-person call is the speaker's.
 
-use hadath_events::eval::analyse_text;
-use hadath_text::{Date, Document, Event, EventStatus};
+mod common;
+use common::{code, codes, of_type};
 
-fn code(text: &str) -> Document {
-    analyse_text("t", text, Date::new(2023, 3, 20))
-}
-
-fn of_type<'a>(doc: &'a Document, ty: &str) -> Vec<&'a Event> {
-    doc.events.iter().filter(|e| e.event_type == ty).collect()
-}
-
-fn codes(actors: &[hadath_text::Actor]) -> Vec<String> {
-    actors.iter().filter_map(|a| a.code.clone()).collect()
-}
-
+use hadath_text::{Event, EventStatus};
 #[test]
 fn meeting_called_for_past_long_names_is_no_meeting_held() {
     let text = "ودعا ماكرون أمس رئيس حكومة الهند مودي ونظيره الباكستاني شريف للاجتماع في باريس.";

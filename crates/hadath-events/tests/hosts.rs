@@ -1,13 +1,10 @@
 //! Who hosts, on our own sentences: a city that hosts is where the meeting was held, never
 //! one of its actors, and a pronoun before a verb of receiving is its subject.
 
-use hadath_events::eval::analyse_text;
-use hadath_text::{Actor, Date, Document, Event};
+mod common;
+use common::code;
 
-fn code(text: &str) -> Document {
-    analyse_text("t", text, Date::new(2023, 3, 20))
-}
-
+use hadath_text::{Actor, Document, Event};
 fn consult(doc: &Document) -> &Event {
     let c: Vec<&Event> = doc.events.iter().filter(|e| e.event_type == "CONSULT").collect();
     assert_eq!(c.len(), 1, "{:#?}", doc.events);

@@ -1,13 +1,10 @@
 //! Meetings on our own sentences: their place, who took part, their mediator, and nouns that
 //! point back at a meeting already told.
 
-use hadath_events::eval::analyse_text;
-use hadath_text::{Actor, Date, Document, Event};
+mod common;
+use common::code;
 
-fn code(text: &str) -> Document {
-    analyse_text("t", text, Date::new(2023, 3, 20))
-}
-
+use hadath_text::{Actor, Document, Event};
 fn countries(actors: &[Actor]) -> Vec<String> {
     let mut c: Vec<String> = actors.iter().filter_map(|a| a.country.clone()).collect();
     c.sort();

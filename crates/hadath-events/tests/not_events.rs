@@ -1,17 +1,10 @@
 //! Nouns and verbs that name no new event, on our own sentences: a comparison, the formula of
 //! an anonymous source, and meeting or mediation nouns that point back at one already told.
 
-use hadath_events::eval::analyse_text;
-use hadath_text::{Date, Document, Event, EventStatus};
+mod common;
+use common::{code, of_type};
 
-fn code(text: &str) -> Document {
-    analyse_text("t", text, Date::new(2023, 3, 20))
-}
-
-fn of_type<'a>(doc: &'a Document, ty: &str) -> Vec<&'a Event> {
-    doc.events.iter().filter(|e| e.event_type == ty).collect()
-}
-
+use hadath_text::{Document, EventStatus};
 fn triggers(doc: &Document, ty: &str) -> Vec<String> {
     of_type(doc, ty).iter().map(|e| doc.text[e.trigger.start..e.trigger.end].to_string()).collect()
 }

@@ -1,19 +1,12 @@
 //! The place of an event on our own sentences: a place phrase belongs to the trigger it
 //! follows, not to an event of another clause or of a phrase of time, cause or topic.
 
-use hadath_events::eval::analyse_text;
-use hadath_text::{Date, Document, Event};
+mod common;
+use common::{code, of_type};
 
-fn code(text: &str) -> Document {
-    analyse_text("t", text, Date::new(2023, 3, 20))
-}
-
+use hadath_text::Event;
 fn place(e: &Event) -> Option<&str> {
     e.location.as_ref().and_then(|l| l.name.as_deref())
-}
-
-fn of_type<'a>(doc: &'a Document, ty: &str) -> Vec<&'a Event> {
-    doc.events.iter().filter(|e| e.event_type == ty).collect()
 }
 
 /// The place of the only event of the type.
