@@ -2707,7 +2707,7 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
                         None => speaker.clone(),
                     }?;
                     let own = ev.source.iter().any(|a| a.code == said_by.code);
-                    (!ev.source.is_empty() && !own).then(|| demand_of(set, &v, at, said_by, &ev, &duals))
+                    (!ev.source.is_empty() && !own).then(|| demand_of(set, &v, at, said_by, &ev, &duals)).flatten()
                 })
             } else {
                 None
@@ -2826,10 +2826,17 @@ fn obligation(v: &SentenceView, m: &TriggerMatch) -> Option<usize> {
 }
 
 /// The demand a speaker makes on who must do an event: source the speaker, target the event's
-/// source, mode the event's type.
-fn demand_of(set: &PatternSet, v: &SentenceView, at: usize, said_by: Actor, ev: &Event, duals: &[DualRef]) -> Event {
-    let p = set.patterns.iter().find(|p| p.id == "request.demand").expect("request.demand pattern");
-    Event {
+/// source, mode the event's type. `None` only if the data has no `request.demand` pattern.
+fn demand_of(
+    set: &PatternSet,
+    v: &SentenceView,
+    at: usize,
+    said_by: Actor,
+    ev: &Event,
+    duals: &[DualRef],
+) -> Option<Event> {
+    let p = set.patterns.iter().find(|p| p.id == "request.demand")?;
+    Some(Event {
         event_type: p.event_type.clone(),
         mode: Some(ev.event_type.to_lowercase()),
         cameo: p.cameo.clone(),
@@ -2845,7 +2852,7 @@ fn demand_of(set: &PatternSet, v: &SentenceView, at: usize, said_by: Actor, ev: 
         evidence: ev.evidence,
         trigger: v.tokens[at].span,
         pattern: p.id.clone(),
-    }
+    })
 }
 
 /// Fills the country of actors that have none from a nationality adjective right after them:
