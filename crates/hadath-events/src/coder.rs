@@ -389,7 +389,13 @@ fn read_roles(
 ) {
     let in_clause = |g: &ActorGroup| v.same_clause(g.first, m.first);
     let first_person = FIRST_PERSON.contains(&strip_conj(v.norm(m.first)));
-    let after: Vec<&ActorGroup> = v.groups.iter().filter(|g| g.first >= m.last && in_clause(g)).collect();
+    // An actor in a relative clause on another event ("تنسيق ... بعد قمة براغ التي جمعت X و
+    // Y") took part in that event: it is none of this trigger's roles.
+    let after: Vec<&ActorGroup> = v
+        .groups
+        .iter()
+        .filter(|g| g.first >= m.last && in_clause(g) && !in_other_event_relative(v, m, p, others, g.first))
+        .collect();
     let before: Vec<&ActorGroup> = v.groups.iter().filter(|g| g.last <= m.first && in_clause(g)).collect();
     let prep = |g: &ActorGroup| g.members.first().and_then(|r| v.preposition_before(r));
 
@@ -699,6 +705,18 @@ fn read_roles(
     if c.source.is_empty() && c.target.len() >= 2 && p.event_type == "CONSULT" {
         let rest = c.target.split_off(1);
         c.source = std::mem::replace(&mut c.target, rest);
+    }
+    // "التقى X و Y" is coded as "التقى X بـ Y": of a meeting between two parties with no
+    // target, the first is the source and the other the target. A visit has both visitors as
+    // its source; three or more parties stay together.
+    if p.event_type == "CONSULT"
+        && p.id != "consult.visit"
+        && c.target.is_empty()
+        && c.source.len() == 2
+        && c.source[0].code.is_some()
+        && c.source[0].code != c.source[1].code
+    {
+        c.target = c.source.split_off(1);
     }
 }
 
@@ -2028,6 +2046,31 @@ fn in_relative_clause(v: &SentenceView, m: &TriggerMatch, others: &[TriggerMatch
         RELATIVES.contains(&v.norm(i))
             && v.same_clause(i, m.first)
             && !(i > 0 && (v.norm(i - 1) == "الامر" || on_trigger(i)))
+    })
+}
+
+/// Whether token `at`, after the trigger, is inside a relative clause that describes another
+/// event's noun (of another type; one of its own type tells this event): a relative pronoun between them follows another trigger within three words
+/// (its name or city between: "قمة براغ التي جمعت"), in the trigger's clause. A trigger that
+/// governs the deed it is about still takes the deed's doer, the subject right after the
+/// relative verb ("أدانت X الهجوم الذي شنه Y": Y is accused).
+fn in_other_event_relative(
+    v: &SentenceView,
+    m: &TriggerMatch,
+    p: &Pattern,
+    others: &[TriggerMatch],
+    at: usize,
+) -> bool {
+    (m.last..at).any(|r| {
+        RELATIVES.contains(&v.norm(r))
+            && v.same_clause(r, m.first)
+            && others.iter().any(|o| {
+                o.first >= m.last
+                    && o.last <= r
+                    && r - o.last <= 3
+                    && PatternSet::get().patterns[o.pattern].event_type != p.event_type
+            })
+            && !(governs(&p.event_type, &p.id) && at == r + 2)
     })
 }
 
