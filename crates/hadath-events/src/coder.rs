@@ -388,7 +388,8 @@ fn read_roles(
     duals: &[DualRef],
 ) {
     let in_clause = |g: &ActorGroup| v.same_clause(g.first, m.first);
-    let first_person = FIRST_PERSON.contains(&strip_conj(v.norm(m.first)));
+    let violent = matches!(p.event_type.as_str(), "ASSAULT" | "PROTEST");
+    let first_person = FIRST_PERSON.contains(&strip_conj(v.norm(m.first))) || (!violent && we_before(v, m));
     // An actor in a relative clause on another event ("تنسيق ... بعد قمة براغ التي جمعت X و
     // Y") took part in that event: it is none of this trigger's roles.
     let after: Vec<&ActorGroup> = v
@@ -409,7 +410,11 @@ fn read_roles(
         if acts.len() >= 2 {
             let rest = acts.split_off(1);
             between_pair = Some((acts, rest));
-        } else if let Some(next) = after.iter().find(|h| h.first > g.last && h.first - g.last <= 2) {
+        } else if let Some(next) = after.iter().find(|h| {
+            // "بين X ونظرائهم في Y": X's counterparts in Y are the other side.
+            let counterparts = COUNTERPARTS.contains(&v.norm(g.last)) && matches!(v.norm(g.last + 1), "في" | "من");
+            h.first > g.last && (h.first - g.last <= 2 || (counterparts && h.first - g.last <= 4))
+        }) {
             between_pair = Some((acts, actors_of(next, duals)));
         }
     }
@@ -700,7 +705,14 @@ fn read_roles(
             }
         }
     }
-    c.target.retain(|a| !c.source.iter().any(|b| b.span == a.span || (b.code.is_some() && b.code == a.code)));
+    // A target of the source's code is the source again, unless it is an organisation of
+    // another name ("بين قادة الاتحاد ونظرائهم في الشراكة الشرقية").
+    c.target.retain(|a| {
+        !c.source.iter().any(|b| {
+            let other_body = a.kind == EntityKind::Organisation && a.name.is_some() && a.name != b.name;
+            b.span == a.span || (b.code.is_some() && b.code == a.code && !other_body)
+        })
+    });
     // "التقيا ... زعيما أذربيجان وأرمينيا": a meeting of two with no subject; one side each.
     if c.source.is_empty() && c.target.len() >= 2 && p.event_type == "CONSULT" {
         let rest = c.target.split_off(1);
@@ -798,6 +810,23 @@ const RESULT_VERBS: &[&str] = &["اسفر", "اسفرت", "اسفرا", "تسف�
 
 /// Nouns of war and fighting that "بين X و Y" gives two sides to.
 const WAR_NOUNS: &[&str] = &["حرب", "الحرب", "معارك", "المعارك", "قتال", "القتال", "اشتباكات", "مواجهات", "نزاع"];
+
+/// First-person pronouns that are a subject: "نحن"، "إننا"، "أنا".
+const WE: &[&str] = &["نحن", "اننا", "انا", "انني", "اني"];
+
+/// Whether a first-person pronoun stands within four words before the trigger in its clause
+/// ("ونحن مسرورون لدعم ذلك"، "إننا مستعدون للتعاون"): who speaks is its subject.
+fn we_before(v: &SentenceView, m: &TriggerMatch) -> bool {
+    (m.first.saturating_sub(4)..m.first).any(|i| {
+        let w = v.norm(i);
+        let w = w.strip_prefix('و').filter(|r| WE.contains(r)).unwrap_or(w);
+        WE.contains(&w) && v.same_clause(i, m.first)
+    })
+}
+
+/// "ونظيره"، "ونظرائهم": who holds the same office elsewhere.
+const COUNTERPARTS: &[&str] =
+    &["ونظيره", "ونظيرها", "ونظرائه", "ونظرائها", "ونظرائهم", "ونظيريهم", "ونظراوهم", "ونظرايهم"];
 
 /// Trigger forms in the first person: their subject is who speaks.
 const FIRST_PERSON: &[&str] = &["ادعو", "ندعو", "اناشد", "نناشد"];
@@ -2169,6 +2198,10 @@ fn back_reference(v: &SentenceView, m: &TriggerMatch) -> Option<BackReference> {
     if DEMONSTRATIVES.contains(&before) || POINTING_AFTER.contains(&v.norm(m.last)) || before == "هامش" {
         return Some(BackReference::Marked);
     }
+    // "هذا كان أول لقاء": the meeting told before, when the article has told one.
+    if predicate_of_pointer(v, m) {
+        return Some(BackReference::Definite);
+    }
     // A relative clause describes the meeting: "لقاء X الذي ضم ..." tells it.
     if (m.last..m.last + 3).any(|i| RELATIVES.contains(&v.norm(i)) && v.same_clause(i, m.first)) {
         return None;
@@ -2194,6 +2227,37 @@ fn back_reference(v: &SentenceView, m: &TriggerMatch) -> Option<BackReference> {
         return Some(BackReference::Marked);
     }
     definite(head).then_some(BackReference::Definite)
+}
+
+/// Ordinals and superlatives that rank a meeting: "أول اجتماع"، "ثاني لقاء"، "آخر قمة".
+const RANKS: &[&str] = &["اول", "ثاني", "ثالث", "رابع", "خامس", "اخر", "اهم", "ابرز", "اطول", "اعلي"];
+
+/// Whether a meeting noun is the predicate of a subject that points back ("هذا كان أول لقاء
+/// بينهم"، "وهي ثالث قمة"، "كان ذلك آخر لقاء"): it says something of the meeting told, and
+/// tells no new one when one was told. The pointer stands within four words before the noun, with only a copula
+/// or a rank between, and at least one of them ("هذا اللقاء" is a demonstrative already).
+fn predicate_of_pointer(v: &SentenceView, m: &TriggerMatch) -> bool {
+    let mut pointer = false;
+    let mut linked = false;
+    for i in (m.first.saturating_sub(4)..m.first).rev() {
+        let w = strip_conj(v.norm(i));
+        let w = match w {
+            "وهو" => "هو",
+            "وهي" => "هي",
+            _ => w,
+        };
+        if !v.same_clause(i, m.first) {
+            break;
+        }
+        if DEMONSTRATIVES.contains(&w) || matches!(w, "هو" | "هي") {
+            pointer = true;
+        } else if COPULAS.contains(&w) || RANKS.contains(&w) {
+            linked = true;
+        } else {
+            break;
+        }
+    }
+    pointer && linked
 }
 
 /// Decades and spans that place violence in history or count it over a long period.
@@ -2493,7 +2557,8 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
     // Sentences that gave events, to tell a headline printed twice (as title and as the body's
     // first line) from a new report.
     let mut told: Vec<String> = Vec::new();
-    for span in sentences {
+    for (k, &span) in sentences.iter().enumerate() {
+        let previous = k.checked_sub(1).map(|j| sentences[j]);
         // Fast path: a sentence with no trigger and no reporting verb is skipped.
         let lo = doc.tokens.partition_point(|t| t.span.start < span.start);
         let hi = doc.tokens.partition_point(|t| t.span.start < span.end).max(lo);
@@ -2670,9 +2735,12 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
                 let trig = v.tokens[c.m.first].span;
                 let in_quote = quotes.iter().find(|q| q.span.contains(trig));
                 let speech_type = matches!(p.event_type.as_str(), "ACCUSE" | "THREATEN" | "REQUEST" | "REJECT");
+                // "قال X: \"ونحن مسرورون لدعم ذلك\"": who speaks in the first person.
+                let violent = matches!(p.event_type.as_str(), "ASSAULT" | "PROTEST");
+                let we = in_quote.is_some() && !violent && we_before(&v, &c.m);
                 if let (Some(s), true) = (&speaker, speech_type && in_quote.is_none()) {
                     source = expand(vec![s.clone()], &duals);
-                } else if let (Some(q), true) = (in_quote, speech_type) {
+                } else if let (Some(q), true) = (in_quote, speech_type || we) {
                     if let Some(s) = &q.speaker {
                         source = expand(vec![s.clone()], &duals);
                     }
@@ -2723,6 +2791,10 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
             if matches!(p.event_type.as_str(), "ASSAULT" | "PROTEST") {
                 fill_countries(&v, &mut source, &mut target);
             }
+            let mut mediator = c.mediator;
+            for role in [&mut source, &mut target, &mut mediator] {
+                governments_of_country(doc, span, previous, role);
+            }
             let ev = Event {
                 event_type: p.event_type.clone(),
                 mode: c.mode,
@@ -2730,7 +2802,7 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
                 intensity: p.intensity,
                 source,
                 target,
-                mediator: c.mediator,
+                mediator,
                 date: read_date(doc, &v, &c.m, &other_events),
                 location,
                 killed: if is_violent { killed.clone() } else { None },
@@ -2755,6 +2827,17 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
             } else {
                 None
             };
+            // "تلقى X و Y دعوة ..." told first, "وجه إليهما Z دعوة" a few sentences on: the same
+            // invitation, whose sender is now known.
+            if let Some(at) = sent_invitation(&v, &c.m).then(|| received_invitation(doc, &events, &ev, k)).flatten() {
+                let earlier = &mut events[at];
+                let span = earlier.trigger;
+                earlier.source = ev.source.iter().map(|a| Actor { span, ..a.clone() }).collect();
+                if earlier.mode.is_none() {
+                    earlier.mode = ev.mode;
+                }
+                continue;
+            }
             merge_or_push(&mut coded, ev);
             if let Some(d) = demanded {
                 merge_or_push(&mut coded, d);
@@ -2770,8 +2853,134 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
         events.extend(coded);
     }
     crate::duals::remove_placeholders(doc);
+    drop_heading_repeats(doc, &mut events);
     doc.quotes = quotes;
     doc.events = events;
+}
+
+/// Verbs of sending an invitation or a message: "وجه إليه دعوة"، "أرسل دعوة".
+const SEND_VERBS: &[&str] = &["وجه", "وجهت", "وجها", "وجهوا", "يوجه", "توجه", "ارسل", "ارسلت", "ارسلا", "ارسلوا"];
+
+/// Whether an invitation noun is the object of a verb of sending before it in its clause,
+/// with only names and a pronoun between ("وجه إليهما الرئيس الروسي دعوة").
+fn sent_invitation(v: &SentenceView, m: &TriggerMatch) -> bool {
+    if !m.nominal || !strip_conj(v.norm(m.first)).contains("دعوه") {
+        return false;
+    }
+    (m.first.saturating_sub(8)..m.first).any(|i| {
+        SEND_VERBS.contains(&strip_conj(v.norm(i))) && v.same_clause(i, m.first) && governed_gap(v, i + 1, m.first) <= 1
+    })
+}
+
+/// An invitation received with no sender ("تلقى X و Y دعوة"), told in one of the three
+/// sentences before sentence `k`, that a sent invitation `ev` with its sender and no other
+/// addressee is the same as: its index in `events`.
+fn received_invitation(doc: &Document, events: &[Event], ev: &Event, k: usize) -> Option<usize> {
+    if ev.event_type != "REQUEST" || ev.source.is_empty() {
+        return None;
+    }
+    let from = doc.sentences.get(k.saturating_sub(3)).map_or(0, |s| s.start);
+    let (i, e) = events.iter().enumerate().rev().take_while(|(_, e)| e.evidence.start >= from).find(|(_, e)| {
+        e.event_type == "REQUEST" && e.source.is_empty() && !e.target.is_empty() && normalize_invitation(doc, e.trigger)
+    })?;
+    let same_addressee = ev.target.is_empty() || ev.target.iter().all(|a| e.target.iter().any(|b| b.code == a.code));
+    same_addressee.then_some(i)
+}
+
+/// Whether a trigger is the noun of invitation ("دعوة"، "بدعوة").
+fn normalize_invitation(doc: &Document, trigger: Span) -> bool {
+    let t = hadath_text::normalize_for_match(doc.text.get(trigger.start..trigger.end).unwrap_or(""));
+    t.contains("دعوه")
+}
+
+/// The country of the government actors named in a span (people and bodies of sector GOV
+/// with a country: a leader, a minister, a ministry): `Some(Some(c))` when they are all of one
+/// country, `Some(None)` when of several, `None` when there are none.
+fn government_country(doc: &Document, span: Span) -> Option<Option<String>> {
+    let lo = doc.entities.partition_point(|e| e.span.start < span.start);
+    let mut found: Option<Option<String>> = None;
+    for e in doc.entities[lo..].iter().take_while(|e| e.span.end <= span.end) {
+        if e.sector.as_deref() != Some("GOV") || !crate::clause::is_actor_kind(e.kind) {
+            continue;
+        }
+        let Some(c) = &e.country else { continue };
+        match &found {
+            None => found = Some(Some(c.clone())),
+            Some(Some(f)) if f == c => {}
+            _ => found = Some(None),
+        }
+    }
+    found
+}
+
+/// "وقال باشينيان لمجلس الوزراء"، "أعلن وزير الداخلية أن الحكومة": a government named with
+/// no country ("الحكومة"، "مجلس الوزراء") is that of the one country whose leaders or
+/// ministries the sentence names, else the previous sentence; none when they name several.
+/// A government given its country is dropped when its role already has that government.
+fn governments_of_country(doc: &Document, span: Span, previous: Option<Span>, role: &mut Vec<Actor>) {
+    // Only a government or a cabinet: a delegation or an official is anyone's.
+    let bare = |a: &Actor| {
+        let named = hadath_text::normalize_for_match(doc.text.get(a.span.start..a.span.end).unwrap_or(""));
+        a.code.as_deref() == Some("GOV")
+            && a.country.is_none()
+            && (named.contains("حكوم") || named.contains("مجلس الوزراء"))
+    };
+    if !role.iter().any(bare) {
+        return;
+    }
+    let country = match government_country(doc, span) {
+        Some(c) => c,
+        None => previous.and_then(|p| government_country(doc, p)).flatten(),
+    };
+    let Some(c) = country else { return };
+    let code = format!("{c}GOV");
+    let had = role.iter().any(|a| a.code.as_deref() == Some(code.as_str()));
+    role.retain(|a| !(had && bare(a)));
+    let at: Vec<Span> = role.iter().filter(|a| bare(a)).map(|a| a.span).collect();
+    for a in role.iter_mut().filter(|a| at.contains(&a.span) && a.code.as_deref() == Some("GOV")) {
+        a.code = Some(code.clone());
+        a.country = Some(c.clone());
+    }
+}
+
+/// Whether a paragraph is a heading: the title, or a line of at most six words that ends in a
+/// letter or digit (no full stop, colon or quotation mark).
+fn is_heading(doc: &Document, p: &hadath_text::Paragraph) -> bool {
+    let text = doc.text.get(p.span.start..p.span.end).unwrap_or("").trim();
+    match p.kind {
+        hadath_text::ParagraphKind::Title => true,
+        hadath_text::ParagraphKind::Body => {
+            text.split_whitespace().count() <= 6 && text.chars().last().is_some_and(char::is_alphanumeric)
+        }
+        _ => false,
+    }
+}
+
+/// "مباحثات في واشنطن" over "عقدت X و Y جلسة محادثات في واشنطن ...": an event of a heading
+/// with no actor at all announces the event the text under it tells. When the sentences up to
+/// the next heading code an event of the same type, the heading's is dropped; else it is kept.
+fn drop_heading_repeats(doc: &Document, events: &mut Vec<Event>) {
+    let headings: Vec<Span> = doc.paragraphs.iter().filter(|p| is_heading(doc, p)).map(|p| p.span).collect();
+    if headings.is_empty() {
+        return;
+    }
+    let actorless = |e: &Event| e.source.is_empty() && e.target.is_empty() && e.mediator.is_empty();
+    let mut drop = vec![false; events.len()];
+    for (i, e) in events.iter().enumerate() {
+        let Some(h) = headings.iter().find(|h| h.contains(e.evidence)) else { continue };
+        if !actorless(e) {
+            continue;
+        }
+        let end = headings.iter().map(|x| x.start).find(|&s| s >= h.end).unwrap_or(doc.text.len());
+        drop[i] = events.iter().any(|o| {
+            o.event_type == e.event_type && o.evidence.start >= h.end && o.evidence.start < end && !actorless(o)
+        });
+    }
+    let mut k = 0;
+    events.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
 }
 
 /// The first actor named in a quotation that follows a trigger within four words ("هدد
@@ -2911,6 +3120,10 @@ fn fill_countries(v: &SentenceView, source: &mut [Actor], target: &mut [Actor]) 
         });
         if let Some(c) = adj {
             a.country = Some(c.to_string());
+            // A bare sector code ("MIL") becomes the country's ("ARMMIL").
+            if a.code.is_some() && a.code == a.sector {
+                a.code = a.sector.as_ref().map(|s| format!("{c}{s}"));
+            }
         }
     }
 }

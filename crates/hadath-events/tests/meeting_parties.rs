@@ -46,3 +46,53 @@ fn meeting_of_two_parties_has_one_side_each() {
     assert_eq!(codes(&c[0].source), vec!["SRBGOV", "XKXGOV", "BIHGOV"], "{c:#?}");
     assert!(c[0].target.is_empty(), "{c:#?}");
 }
+
+#[test]
+fn heading_with_no_actor_announces_the_event_told_under_it() {
+    // A short line with no closing mark over the paragraph that tells the talks in full.
+    let doc = code("مفاوضات في جنيف\nعقدت صربيا وكوسوفو أمس جلسة مفاوضات في جنيف برعاية الاتحاد الأوروبي.");
+    let c = of_type(&doc, "CONSULT");
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!(codes(&c[0].source), vec!["SRB"], "{c:#?}");
+    // With nothing of its type told under it, the heading's event is kept.
+    let doc = code("مفاوضات في جنيف\nوقال الوزير الصربي إن الطقس بارد.");
+    assert_eq!(of_type(&doc, "CONSULT").len(), 1, "{:#?}", doc.events);
+    // A line that closes with a full stop is a sentence of the body, not a heading.
+    let doc = code("جرت مفاوضات في جنيف.\nعقدت صربيا وكوسوفو أمس جلسة مفاوضات في جنيف برعاية الاتحاد الأوروبي.");
+    assert_eq!(of_type(&doc, "CONSULT").len(), 2, "{:#?}", doc.events);
+}
+
+#[test]
+fn meeting_as_the_predicate_of_a_pointer_is_the_meeting_told() {
+    // "هذا كان ثاني اجتماع بينهما": something said of the meeting just told.
+    let doc = code(
+        "استضاف وزير الخارجية النمساوي نظيريه الصربي والكوسوفي في فيينا أمس. ويبدو أن هذا كان ثاني اجتماع بينهما منذ بداية العام.",
+    );
+    assert_eq!(of_type(&doc, "CONSULT").len(), 1, "{:#?}", doc.events);
+    let doc = code("وزار الرئيس الصربي فيينا أمس، وهي ثالث قمة له هذا العام.");
+    assert!(of_type(&doc, "CONSULT").iter().all(|e| !doc.slice(e.trigger).contains("قمة")), "{:#?}", doc.events);
+    // Ranked with no pointer, it is a meeting of its own.
+    let doc = code("عقد وزيرا خارجية صربيا وكوسوفو أول اجتماع بينهما منذ عامين.");
+    let c = of_type(&doc, "CONSULT");
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!(codes(&c[0].source), vec!["SRBGOV"], "{c:#?}");
+}
+
+#[test]
+fn government_named_with_no_country_is_that_of_its_leader() {
+    // The cabinet a prime minister speaks to is his country's, named in the same sentence or
+    // the one before.
+    for text in [
+        "وقال رئيس وزراء صربيا لمجلس الوزراء خلال اجتماع في بلغراد إن بلاده مستعدة للحوار.",
+        "وصل رئيس وزراء صربيا إلى بلغراد. وقال لمجلس الوزراء خلال اجتماع إن بلاده مستعدة للحوار.",
+    ] {
+        let doc = code(text);
+        let c = of_type(&doc, "CONSULT");
+        assert_eq!(codes(&c.last().expect("a meeting").source), vec!["SRBGOV"], "{text}: {c:#?}");
+    }
+    // Leaders of two countries leave it unknown.
+    let doc =
+        code("وقال رئيس وزراء صربيا ووزير خارجية اليونان لمجلس الوزراء خلال اجتماع في بلغراد إن بلاده مستعدة للحوار.");
+    let c = of_type(&doc, "CONSULT");
+    assert_eq!(codes(&c[0].source), vec!["GOV"], "{c:#?}");
+}
