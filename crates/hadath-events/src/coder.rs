@@ -673,6 +673,9 @@ fn read_roles(
                 c.source.retain(|a| !meds.iter().any(|b| b.span == a.span));
                 c.target.retain(|a| !meds.iter().any(|b| b.span == a.span));
                 c.mediator = meds;
+            } else if let Some(a) = adjective_country(v, i + 1, None).filter(|_| c.mediator.is_empty()) {
+                // "بوساطة روسية"، "برعاية قطرية": the country of the adjective mediates.
+                c.mediator = vec![a];
             }
         }
     }
@@ -821,6 +824,38 @@ fn we_before(v: &SentenceView, m: &TriggerMatch) -> bool {
         let w = v.norm(i);
         let w = w.strip_prefix('و').filter(|r| WE.contains(r)).unwrap_or(w);
         WE.contains(&w) && v.same_clause(i, m.first)
+    })
+}
+
+/// The country of a nationality adjective at token `i` ("روسية"، "أرمينية"، "أمريكيا") as an
+/// actor of that token, with `sector` after the country in its code when given.
+fn adjective_country(v: &SentenceView, i: usize, sector: Option<&str>) -> Option<Actor> {
+    let t = v.tokens.get(i)?;
+    let w = t.norm.as_str();
+    let lex = hadath_lexicon::Lexicon::get();
+    let c = lex.country_of_adjective(w).or_else(|| w.strip_suffix('ا').and_then(|s| lex.country_of_adjective(s)))?;
+    Some(Actor {
+        span: t.span,
+        name: None,
+        code: Some(format!("{c}{}", sector.unwrap_or(""))),
+        country: Some(c.to_string()),
+        sector: sector.map(str::to_string),
+        kind: if sector.is_some() { EntityKind::Group } else { EntityKind::Country },
+    })
+}
+
+/// Nouns of military positions: "مواقع أرمينية" are the positions of that country's forces.
+const POSITION_NOUNS: &[&str] =
+    &["مواقع", "موقع", "مراكز", "مركز", "قواعد", "قاعده", "ثكنات", "ثكنه", "نقاط", "نقطه", "تحصينات", "خنادق"];
+
+/// "فتحت النار على مواقع أرمينية": an attack on positions named by a nationality adjective,
+/// within four words after the trigger in its clause, targets that country's military.
+fn positions_target(v: &SentenceView, m: &TriggerMatch) -> Option<Actor> {
+    (m.last..(m.last + 4).min(v.tokens.len())).find_map(|i| {
+        let w = v.norm(i);
+        (POSITION_NOUNS.contains(&w) && v.same_clause(i, m.first) && i >= 1 && matches!(v.norm(i - 1), "علي" | "ضد"))
+            .then(|| adjective_country(v, i + 1, Some("MIL")))
+            .flatten()
     })
 }
 
@@ -2790,6 +2825,9 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
             }
             if matches!(p.event_type.as_str(), "ASSAULT" | "PROTEST") {
                 fill_countries(&v, &mut source, &mut target);
+            }
+            if p.event_type == "ASSAULT" && target.is_empty() {
+                target.extend(positions_target(&v, &c.m));
             }
             let mut mediator = c.mediator;
             for role in [&mut source, &mut target, &mut mediator] {

@@ -1,5 +1,6 @@
 //! Who sends an invitation told after it was received, who speaks in the first person, bodies
-//! named by their members, and a bare sector given its country, on our own sentences.
+//! named by their members, and countries named by an adjective (a bare sector's, a mediator's,
+//! the forces holding positions), on our own sentences.
 
 mod common;
 use common::{code, codes, of_type};
@@ -50,4 +51,25 @@ fn bare_sector_given_a_country_by_its_adjective_carries_it_in_its_code() {
     let doc = code("قتل ثلاثة جنود أتراك وجرح خمسة في اشتباك على الحدود.");
     let a = of_type(&doc, "ASSAULT");
     assert!(a.iter().any(|e| codes(&e.target).iter().any(|c| c == "TURMIL")), "{a:#?}");
+}
+
+#[test]
+fn adjective_after_a_mediation_cue_names_the_mediator() {
+    let doc = code("وقع البلدان اتفاقا لتبادل الأسرى بوساطة قطرية في الدوحة.");
+    let a = of_type(&doc, "AGREE");
+    assert_eq!(codes(&a[0].mediator), vec!["QAT"], "{a:#?}");
+    // An adjective of no country names none.
+    let doc = code("وقع البلدان اتفاقا لتبادل الأسرى بوساطة سرية في الدوحة.");
+    let a = of_type(&doc, "AGREE");
+    assert!(a[0].mediator.is_empty(), "{a:#?}");
+}
+
+#[test]
+fn positions_named_by_an_adjective_are_that_country_s_forces() {
+    let doc = code("وأطلقت القوات الصربية النار على مواقع ألبانية قرب الحدود.");
+    let a = of_type(&doc, "ASSAULT");
+    assert_eq!(codes(&a[0].target), vec!["ALBMIL"], "{a:#?}");
+    let doc = code("وأطلقت القوات الصربية النار على مواقع قرب الحدود.");
+    let a = of_type(&doc, "ASSAULT");
+    assert!(a[0].target.is_empty(), "{a:#?}");
 }
