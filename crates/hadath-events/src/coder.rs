@@ -724,8 +724,7 @@ fn read_roles(
     // "التقى X و Y" is coded as "التقى X بـ Y": of a meeting between two parties with no
     // target, the first is the source and the other the target. A visit has both visitors as
     // its source; three or more parties stay together.
-    if p.event_type == "CONSULT"
-        && p.id != "consult.visit"
+    if (p.event_type == "CONSULT" && p.id != "consult.visit" || p.id == "assault.clash")
         && c.target.is_empty()
         && c.source.len() == 2
         && c.source[0].code.is_some()
@@ -2880,6 +2879,16 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
             if let Some(d) = demanded {
                 merge_or_push(&mut coded, d);
             }
+        }
+        // A target of a code the event already targets (merged from another trigger of the
+        // sentence, "الاشتباكات ... مقتل 135 جنديا أرمنيا") adds no party.
+        for e in &mut coded {
+            let mut seen: Vec<Option<String>> = Vec::new();
+            e.target.retain(|a| {
+                let again = a.code.is_some() && seen.contains(&a.code);
+                seen.push(a.code.clone());
+                !again
+            });
         }
         if !coded.is_empty() {
             let said = doc.text[span.start..span.end].trim().to_string();

@@ -96,3 +96,25 @@ fn government_named_with_no_country_is_that_of_its_leader() {
     let c = of_type(&doc, "CONSULT");
     assert_eq!(codes(&c[0].source), vec!["GOV"], "{c:#?}");
 }
+
+#[test]
+fn clash_of_two_sides_has_one_side_each() {
+    // Like a meeting of two: the first the source, the other the target.
+    let doc = code("وخاضت صربيا وألبانيا اشتباكات عنيفة على الحدود أمس خلفت عشرة قتلى.");
+    let a = of_type(&doc, "ASSAULT");
+    assert_eq!(codes(&a[0].source), vec!["SRB"], "{a:#?}");
+    assert_eq!(codes(&a[0].target), vec!["ALB"], "{a:#?}");
+    // Three sides stay together.
+    let doc = code("وخاضت صربيا وألبانيا والبوسنة اشتباكات عنيفة على الحدود أمس خلفت عشرة قتلى.");
+    let a = of_type(&doc, "ASSAULT");
+    assert_eq!(codes(&a[0].source), vec!["SRB", "ALB", "BIH"], "{a:#?}");
+    assert!(a[0].target.is_empty(), "{a:#?}");
+}
+
+#[test]
+fn target_named_twice_in_a_sentence_is_one_party() {
+    // Two policemen, one killed and one wounded: one target.
+    let doc = code("أسفرت الاشتباكات عن مقتل شرطي وإصابة شرطي آخر.");
+    let a = of_type(&doc, "ASSAULT");
+    assert_eq!(codes(&a[0].target), vec!["COP"], "{a:#?}");
+}
