@@ -2880,6 +2880,9 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
                 merge_or_push(&mut coded, d);
             }
         }
+        // "خلال لقاء وزراء خارجية A و B و C في X": a meeting noun after a word of occasion
+        // with the parties and the place of a meeting told before is that meeting.
+        coded.retain(|e| !occasion_of_told_meeting(doc, &events, e));
         // A target of a code the event already targets (merged from another trigger of the
         // sentence, "الاشتباكات ... مقتل 135 جنديا أرمنيا") adds no party.
         for e in &mut coded {
@@ -2938,6 +2941,31 @@ fn received_invitation(doc: &Document, events: &[Event], ev: &Event, k: usize) -
 fn normalize_invitation(doc: &Document, trigger: Span) -> bool {
     let t = hadath_text::normalize_for_match(doc.text.get(trigger.start..trigger.end).unwrap_or(""));
     t.contains("دعوه")
+}
+
+/// The codes of an event's parties, sorted, once each.
+fn parties(e: &Event) -> Vec<String> {
+    let mut v: Vec<String> =
+        e.source.iter().chain(&e.target).chain(&e.mediator).filter_map(|a| a.code.clone()).collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
+/// Whether a meeting event's noun follows a word of occasion ("خلال"، "على هامش") and names
+/// the parties and the place of a meeting told in an earlier sentence: it is that meeting.
+fn occasion_of_told_meeting(doc: &Document, told: &[Event], e: &Event) -> bool {
+    if e.event_type != "CONSULT" || e.location.is_none() {
+        return false;
+    }
+    let at = doc.tokens.partition_point(|t| t.span.start < e.trigger.start);
+    let Some(before) = at.checked_sub(1).and_then(|i| doc.tokens.get(i)) else { return false };
+    if !OCCASION_WORDS.contains(&strip_conj(before.norm.as_str())) {
+        return false;
+    }
+    let here = parties(e);
+    let place = |x: &Event| x.location.as_ref().and_then(|l| l.name.clone());
+    here.len() >= 2 && told.iter().any(|t| t.event_type == "CONSULT" && parties(t) == here && place(t) == place(e))
 }
 
 /// The country of the government actors named in a span (people and bodies of sector GOV

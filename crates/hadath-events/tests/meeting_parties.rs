@@ -118,3 +118,16 @@ fn target_named_twice_in_a_sentence_is_one_party() {
     let a = of_type(&doc, "ASSAULT");
     assert_eq!(codes(&a[0].target), vec!["COP"], "{a:#?}");
 }
+
+#[test]
+fn meeting_noun_of_an_occasion_with_the_told_parties_and_place_is_that_meeting() {
+    let told = "استضاف وزير الخارجية النمساوي نظيريه الصربي والكوسوفي في فيينا أمس.";
+    let doc = code(&format!(
+        "{told} وقال الوزير الصربي خلال لقاء وزراء خارجية صربيا وكوسوفو والنمسا في فيينا إن الحوار مفيد."
+    ));
+    assert_eq!(of_type(&doc, "CONSULT").len(), 1, "{:#?}", doc.events);
+    // Another place is another meeting.
+    let doc =
+        code(&format!("{told} وقال الوزير الصربي خلال لقاء وزراء خارجية صربيا وكوسوفو والنمسا في جنيف إن الحوار مفيد."));
+    assert_eq!(of_type(&doc, "CONSULT").len(), 2, "{:#?}", doc.events);
+}
