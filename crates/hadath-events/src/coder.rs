@@ -2883,6 +2883,24 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
         // "خلال لقاء وزراء خارجية A و B و C في X": a meeting noun after a word of occasion
         // with the parties and the place of a meeting told before is that meeting.
         coded.retain(|e| !occasion_of_told_meeting(doc, &events, e));
+        // "مطلع الشهر عقدت A و B محادثات برعاية C. واستضاف وزير C وزيري البلدين.": a meeting
+        // with no time of its own, told right after a dated meeting of the same countries, is
+        // that meeting retold and takes its date.
+        if let Some(prev) = previous {
+            for e in coded.iter_mut().filter(|e| e.event_type == "CONSULT" && e.date.basis == DateBasis::Publication) {
+                let here = countries_of(e);
+                let dated = events.iter().rev().take_while(|t| t.evidence.start >= prev.start).find(|t| {
+                    t.event_type == "CONSULT"
+                        && t.evidence == prev
+                        && matches!(t.date.basis, DateBasis::Explicit | DateBasis::Relative)
+                        && here.len() >= 2
+                        && countries_of(t) == here
+                });
+                if let Some(t) = dated {
+                    e.date = t.date.clone();
+                }
+            }
+        }
         // A target of a code the event already targets (merged from another trigger of the
         // sentence, "الاشتباكات ... مقتل 135 جنديا أرمنيا") adds no party.
         for e in &mut coded {
@@ -2941,6 +2959,15 @@ fn received_invitation(doc: &Document, events: &[Event], ev: &Event, k: usize) -
 fn normalize_invitation(doc: &Document, trigger: Span) -> bool {
     let t = hadath_text::normalize_for_match(doc.text.get(trigger.start..trigger.end).unwrap_or(""));
     t.contains("دعوه")
+}
+
+/// The countries of an event's parties, sorted, once each.
+fn countries_of(e: &Event) -> Vec<String> {
+    let mut v: Vec<String> =
+        e.source.iter().chain(&e.target).chain(&e.mediator).filter_map(|a| a.country.clone()).collect();
+    v.sort();
+    v.dedup();
+    v
 }
 
 /// The codes of an event's parties, sorted, once each.

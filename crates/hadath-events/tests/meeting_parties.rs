@@ -131,3 +131,17 @@ fn meeting_noun_of_an_occasion_with_the_told_parties_and_place_is_that_meeting()
         code(&format!("{told} وقال الوزير الصربي خلال لقاء وزراء خارجية صربيا وكوسوفو والنمسا في جنيف إن الحوار مفيد."));
     assert_eq!(of_type(&doc, "CONSULT").len(), 2, "{:#?}", doc.events);
 }
+
+#[test]
+fn meeting_retold_right_after_a_dated_one_of_the_same_countries_takes_its_date() {
+    let told = "عقدت صربيا وكوسوفو مطلع الشهر الجاري جلسة مفاوضات في جنيف برعاية الاتحاد الأوروبي.";
+    let doc = code(&format!("{told} واستضاف الممثل الأعلى للاتحاد الأوروبي وزيري خارجية البلدين."));
+    let c = of_type(&doc, "CONSULT");
+    assert_eq!(c.len(), 2, "{c:#?}");
+    assert_eq!(c[1].date.value, c[0].date.value, "{c:#?}");
+    assert_eq!(c[1].date.value.as_deref(), Some("2023-03"), "{c:#?}");
+    // Other countries: a meeting of its own, with no date of the text.
+    let doc = code(&format!("{told} واستضاف الممثل الأعلى للاتحاد الأوروبي وزيري خارجية ألبانيا والبوسنة."));
+    let c = of_type(&doc, "CONSULT");
+    assert_eq!(c[1].date.basis, hadath_text::DateBasis::Publication, "{c:#?}");
+}
