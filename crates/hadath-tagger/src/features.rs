@@ -42,7 +42,27 @@ impl Fnv {
 
 /// Hash of a normalised word, the key of [`WordClasses`].
 pub fn word_key(norm: &str) -> u64 {
-    Fnv::new(255).str(norm).get()
+    class_key(255, norm)
+}
+
+/// Key of a string in [`WordClasses`] under hash template `template`: 255 for the word
+/// classes, [`STEM_CLASSES`] for the classes of clitic-stripped stems.
+pub fn class_key(template: u8, s: &str) -> u64 {
+    Fnv::new(template).str(s).get()
+}
+
+/// Template of the keys of the stem classes in [`WordClasses`].
+pub const STEM_CLASSES: u8 = 254;
+
+/// The first clitic-stripped stem of a normalised word without an enclitic (the word itself
+/// when no proclitic comes off).
+pub fn first_stem(norm: &str) -> String {
+    clitic_analyses(norm)
+        .iter()
+        .skip(1)
+        .find(|a| a.suffix.is_empty())
+        .map(|a| a.stem.to_string())
+        .unwrap_or_else(|| norm.to_string())
 }
 
 /// Distributional classes of a word learned from unannotated text.
@@ -82,6 +102,9 @@ struct TokenInfo {
     class: Option<WordClass>,
     /// Class of the word, or else of its first stem the corpus knew.
     stem_class: Option<WordClass>,
+    /// Class of the word's clitic-stripped stem among the stems of the corpus
+    /// ([`STEM_CLASSES`]), when the class file has them.
+    stem_cluster: Option<WordClass>,
 }
 
 fn shape_of(word: &str) -> String {
@@ -137,7 +160,8 @@ fn info(word: &str, classes: &WordClasses) -> TokenInfo {
     }
     let class = classes.get(&norm);
     let stem_class = class.or_else(|| stems.iter().find_map(|s| classes.get(s)));
-    TokenInfo { shape: shape_of(word), norm, stems, proclitic, class, stem_class }
+    let stem_cluster = classes.map.get(&class_key(STEM_CLASSES, &first_stem(&norm))).copied();
+    TokenInfo { shape: shape_of(word), norm, stems, proclitic, class, stem_class, stem_cluster }
 }
 
 fn char_prefix(s: &str, n: usize) -> Option<&str> {
@@ -285,6 +309,17 @@ pub fn sentence_features(tokens: &[&str], classes: &WordClasses, gazetteer: &Gaz
                 None => f.push(Fnv::new(27).byte(tag).get()),
             }
         }
+        // Classes of the clitic-stripped stems of this word and its neighbours.
+        for (d, tag) in [(0isize, 0u8), (-1, 1), (1, 2)] {
+            let j = ii + d;
+            if j >= 0 && (j as usize) < n {
+                if let Some(c) = infos[j as usize].stem_cluster {
+                    for (g, id) in c.clusters.iter().enumerate() {
+                        f.push(Fnv::new(34).byte(tag).byte(g as u8).num(*id as u32).get());
+                    }
+                }
+            }
+        }
         if let (Some(a), Some(b)) =
             (ii.checked_sub(1).and_then(|j| infos.get(j as usize)).and_then(|x| x.stem_class), t.stem_class)
         {
@@ -365,12 +400,7 @@ pub const MEMORY_WINDOW: usize = 15;
 /// Keys under which a token is remembered: its normalised form and its first stem.
 fn memory_keys(token: &str) -> [u64; 2] {
     let norm = normalize_for_match(token);
-    let stem = clitic_analyses(&norm)
-        .iter()
-        .skip(1)
-        .find(|a| a.suffix.is_empty())
-        .map(|a| a.stem.to_string())
-        .unwrap_or_else(|| norm.clone());
+    let stem = first_stem(&norm);
     [Fnv::new(40).str(&norm).get(), Fnv::new(41).str(&stem).get()]
 }
 
@@ -444,4 +474,36 @@ pub fn memory_features(sentences: &[Vec<&str>], first_pass: &[Vec<u8>]) -> Vec<V
         out.push(sent);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_stem_drops_proclitics_only() {
+        assert_eq!(first_stem("والمدرسه"), "مدرسه");
+        assert_eq!(first_stem("بالقاهره"), "قاهره");
+        // A word with no proclitic letter in front, or too short to have one, is its own stem.
+        assert_eq!(first_stem("دمشق"), "دمشق");
+        assert_eq!(first_stem("في"), "في");
+    }
+
+    #[test]
+    fn stem_classes_add_features_only_when_present() {
+        let words = ["زار", "وفد", "من", "بالموصل"];
+        let plain = WordClasses::default();
+        let mut with_stems = WordClasses::default();
+        let stem = first_stem(&normalize_for_match("بالموصل"));
+        with_stems.map.insert(class_key(STEM_CLASSES, &stem), WordClass { clusters: [1, 2, 3], ..Default::default() });
+        let gz = Gazetteer::default();
+        let a = sentence_features(&words, &plain, &gz);
+        let b = sentence_features(&words, &with_stems, &gz);
+        // The stem's classes: three for the word itself, three as the right neighbour of "من".
+        assert_eq!(b[3].len(), a[3].len() + 3);
+        assert_eq!(b[2].len(), a[2].len() + 3);
+        assert_eq!(b[0].len(), a[0].len());
+        // A stem key is not a word key: the word classes do not see it.
+        assert!(with_stems.get(&stem).is_none());
+    }
 }

@@ -14,6 +14,8 @@ use std::io::{self, BufRead};
 pub struct Example {
     pub tokens: Vec<String>,
     pub labels: Vec<u8>,
+    /// Weight of the sentence's gradient in CRF training (1 for the main training file).
+    pub weight: f32,
 }
 
 /// Reads an annotated CoNLL file, tag in `tag_column`; unknown tags become `O`, orphan `I-` become `B-`.
@@ -26,7 +28,7 @@ pub fn read_examples(input: impl BufRead, tag_column: usize) -> io::Result<Vec<E
             let mut labels: Vec<u8> =
                 s.iter().map(|c| c.get(tag_column).and_then(|t| label_index(t.trim())).unwrap_or(0)).collect();
             repair(&mut labels);
-            Example { tokens, labels }
+            Example { tokens, labels, weight: 1.0 }
         })
         .collect())
 }
@@ -46,11 +48,23 @@ pub struct TrainOptions {
     pub l2: f32,
     /// Features whose largest absolute weight is below this are dropped from the model.
     pub prune: f32,
+    /// How many models to train with different shuffle seeds; their averaged weights are
+    /// averaged again into one model.
+    pub seeds: usize,
 }
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        TrainOptions { epochs: 5, seed: 20070101, min_count: 1, crf: true, learning_rate: 0.1, l2: 0.001, prune: 0.1 }
+        TrainOptions {
+            epochs: 5,
+            seed: 20070101,
+            min_count: 1,
+            crf: true,
+            learning_rate: 0.1,
+            l2: 0.001,
+            prune: 0.1,
+            seeds: 1,
+        }
     }
 }
 
@@ -71,6 +85,7 @@ impl XorShift {
 struct Prepared {
     feats: Vec<Vec<u32>>,
     labels: Vec<u8>,
+    weight: f32,
 }
 
 /// Perceptron weights with the running sums needed for averaging.
@@ -182,7 +197,7 @@ impl Weights {
             let gold = ex.labels[i] as usize;
             for c in 0..N_LABELS {
                 let mu = (alpha[i][c] + beta[i][c] - log_z).exp();
-                let g = mu - if c == gold { 1.0 } else { 0.0 };
+                let g = ex.weight * (mu - if c == gold { 1.0 } else { 0.0 });
                 if g.abs() > 1e-4 {
                     for &f in &ex.feats[i] {
                         let k = f as usize * N_LABELS + c;
@@ -194,7 +209,7 @@ impl Weights {
                     }
                 }
                 if i == 0 {
-                    tgrad[N_LABELS * N_LABELS + c] += mu;
+                    tgrad[N_LABELS * N_LABELS + c] += ex.weight * mu;
                 } else {
                     for p in 0..N_LABELS {
                         let t = self.trans(Some(p), c);
@@ -202,12 +217,12 @@ impl Weights {
                             continue;
                         }
                         let xi = (alpha[i - 1][p] + t + em[i][c] + beta[i][c] - log_z).exp();
-                        tgrad[p * N_LABELS + c] += xi;
+                        tgrad[p * N_LABELS + c] += ex.weight * xi;
                     }
                 }
             }
             let prev = if i == 0 { N_LABELS } else { ex.labels[i - 1] as usize };
-            tgrad[prev * N_LABELS + gold] -= 1.0;
+            tgrad[prev * N_LABELS + gold] -= ex.weight;
         }
         for (k, g) in tgrad.iter().enumerate() {
             if g.abs() > 1e-6 {
@@ -271,51 +286,71 @@ pub fn train(
         .map(|(s, e)| Prepared {
             feats: s.iter().map(|t| t.iter().filter_map(|f| index.get(f).copied()).collect()).collect(),
             labels: e.labels.clone(),
+            weight: e.weight,
         })
         .collect();
     drop(raw);
     let n = keys.len();
     let tn = (N_LABELS + 1) * N_LABELS;
-    let mut wt = Weights {
-        w: vec![0.0; n * N_LABELS],
-        acc: vec![0.0; n * N_LABELS],
-        t: vec![0.0; tn],
-        tacc: vec![0.0; tn],
-        c: 1.0,
-        g2: if opts.crf { vec![0.0; n * N_LABELS] } else { Vec::new() },
-        tg2: if opts.crf { vec![0.0; tn] } else { Vec::new() },
-    };
-    let mut rng = XorShift(opts.seed | 1);
-    let mut order: Vec<usize> = (0..prepared.len()).collect();
+    let seeds = opts.seeds.max(1);
+    // Sums of the averaged weights of the finished seeds.
+    let mut sum_w = vec![0f32; if seeds > 1 { n * N_LABELS } else { 0 }];
+    let mut sum_t = vec![0f32; if seeds > 1 { tn } else { 0 }];
     let mut model = Model::empty();
-    for epoch in 1..=opts.epochs {
-        for i in (1..order.len()).rev() {
-            let j = (rng.next() % (i as u64 + 1)) as usize;
-            order.swap(i, j);
-        }
-        let mut mistakes = 0usize;
-        for &k in &order {
-            let ex = &prepared[k];
-            if ex.labels.is_empty() {
-                continue;
+    for s in 0..seeds {
+        let mut wt = Weights {
+            w: vec![0.0; n * N_LABELS],
+            acc: vec![0.0; n * N_LABELS],
+            t: vec![0.0; tn],
+            tacc: vec![0.0; tn],
+            c: 1.0,
+            g2: if opts.crf { vec![0.0; n * N_LABELS] } else { Vec::new() },
+            tg2: if opts.crf { vec![0.0; tn] } else { Vec::new() },
+        };
+        let seed = opts.seed.wrapping_add(s as u64 * 0x9e37_79b9);
+        let mut rng = XorShift(seed | 1);
+        let mut order: Vec<usize> = (0..prepared.len()).collect();
+        for epoch in 1..=opts.epochs {
+            for i in (1..order.len()).rev() {
+                let j = (rng.next() % (i as u64 + 1)) as usize;
+                order.swap(i, j);
             }
-            if opts.crf {
-                if wt.crf_step(ex, opts.learning_rate, opts.l2) {
-                    mistakes += 1;
+            let mut mistakes = 0usize;
+            for &k in &order {
+                let ex = &prepared[k];
+                if ex.labels.is_empty() {
+                    continue;
                 }
-            } else {
-                let em = wt.emissions(&ex.feats);
-                let pred = viterbi(&em, &wt.t);
-                if pred != ex.labels {
-                    mistakes += 1;
-                    wt.update(ex, &pred);
+                if opts.crf {
+                    if wt.crf_step(ex, opts.learning_rate, opts.l2) {
+                        mistakes += 1;
+                    }
+                } else {
+                    let em = wt.emissions(&ex.feats);
+                    let pred = viterbi(&em, &wt.t);
+                    if pred != ex.labels {
+                        mistakes += 1;
+                        wt.update(ex, &pred);
+                    }
+                }
+                wt.c += 1.0;
+            }
+            let (w, t) = wt.averaged();
+            if seeds == 1 {
+                model = prune(&keys, w, t, classes.clone(), gazetteer.clone(), opts.prune);
+                on_epoch(epoch, mistakes, &model);
+            } else if epoch == opts.epochs {
+                sum_w.iter_mut().zip(&w).for_each(|(a, b)| *a += b);
+                sum_t.iter_mut().zip(&t).for_each(|(a, b)| *a += b);
+                if s + 1 == seeds {
+                    let k = seeds as f32;
+                    let w = sum_w.iter().map(|x| x / k).collect();
+                    let t = sum_t.iter().map(|x| x / k).collect();
+                    model = prune(&keys, w, t, classes.clone(), gazetteer.clone(), opts.prune);
+                    on_epoch(epoch, mistakes, &model);
                 }
             }
-            wt.c += 1.0;
         }
-        let (w, t) = wt.averaged();
-        model = prune(&keys, w, t, classes.clone(), gazetteer.clone(), opts.prune);
-        on_epoch(epoch, mistakes, &model);
     }
     model
 }
@@ -342,4 +377,64 @@ fn prune(
         }
     }
     Model { keys: out_keys, weights: out_w, trans, classes, gazetteer, ..Model::empty() }.sorted()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::features::Fnv;
+
+    fn examples() -> Vec<Example> {
+        let raw = [
+            ("وصل سامر إلى حلب أمس", [0u8, 1, 0, 3, 0]),
+            ("غادر نبيل دمشق صباحا", [0, 1, 3, 0, 0]),
+            ("التقى كريم وفدا في حمص", [0, 1, 0, 0, 3]),
+            ("سافر رامي إلى اللاذقية اليوم", [0, 1, 0, 3, 0]),
+        ];
+        raw.iter()
+            .map(|(s, l)| Example {
+                tokens: s.split(' ').map(str::to_string).collect(),
+                labels: l[..s.split(' ').count()].to_vec(),
+                weight: 1.0,
+            })
+            .collect()
+    }
+
+    fn fit(ex: &[Example], opts: &TrainOptions) -> Model {
+        train(ex, WordClasses::default(), Gazetteer::default(), None, opts, |_, _, _| {})
+    }
+
+    #[test]
+    fn averaging_seeds_gives_one_model_that_differs_from_each_seed() {
+        let ex = examples();
+        let opts = TrainOptions { prune: 0.0, ..TrainOptions::default() };
+        let one = fit(&ex, &opts);
+        let three = fit(&ex, &TrainOptions { seeds: 3, ..opts.clone() });
+        assert!(!three.keys.is_empty());
+        assert_eq!(three.trans.len(), one.trans.len());
+        assert_ne!(one.weights, three.weights);
+        // seeds 1 is the plain model.
+        let again = fit(&ex, &TrainOptions { seeds: 1, ..opts });
+        assert_eq!(one.weights, again.weights);
+    }
+
+    #[test]
+    fn zero_weight_sentences_teach_nothing() {
+        let ex = examples();
+        let opts = TrainOptions { prune: 0.0, epochs: 2, ..TrainOptions::default() };
+        let base = fit(&ex[..2], &opts);
+        let mut more = ex.clone();
+        more.iter_mut().skip(2).for_each(|e| e.weight = 0.0);
+        let weighted = fit(&more, &opts);
+        // The silent sentences only change the shuffle order; their own words get no weight.
+        let key = fold_key(Fnv::new(2).str(&hadath_text::normalize_for_match("كريم")).get());
+        assert!(base.keys.binary_search(&key).is_err());
+        assert!(weighted
+            .keys
+            .binary_search(&key)
+            .map(|i| weighted.weights[i * N_LABELS..(i + 1) * N_LABELS].iter().all(|w| *w == 0.0))
+            .unwrap_or(true));
+        let full = fit(&ex, &opts);
+        assert!(full.keys.binary_search(&key).is_ok());
+    }
 }

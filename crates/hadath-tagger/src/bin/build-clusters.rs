@@ -1,14 +1,17 @@
 //! Learns distributional word classes (k-means over PPMI context vectors) from unannotated text.
 //!
-//! Usage: `build-clusters OUT.bin CORPUS.jsonl.gz [EXTRA.conll ...]`
+//! Usage: `build-clusters OUT.bin CORPUS.jsonl.gz [EXTRA.conll ...]`, or
+//! `build-clusters --merge OUT.bin IN.bin ...` to join class files (their keys differ).
 //!
 //! The output holds only hashes of normalised words with cluster ids and frequency buckets,
 //! no text. It is deterministic: no randomness beyond fixed hash-derived projections.
 //! `CLUSTERS_MIN_COUNT` (default 4) and `CLUSTERS_FINE` (default 1024) override the vocabulary
-//! threshold and the number of fine clusters, for experiments.
+//! threshold and the number of fine clusters, for experiments. `CLUSTERS_KEY` (default 255)
+//! is the hash template of the output keys (see `features::class_key`), and `CLUSTERS_STEMS=1`
+//! clusters the clitic-stripped stems (`features::first_stem`) instead of the words.
 
 use flate2::read::GzDecoder;
-use hadath_tagger::features::{word_key, Fnv, WordClass, WordClasses};
+use hadath_tagger::features::{class_key, first_stem, Fnv, WordClass, WordClasses};
 use hadath_tagger::model::Model;
 use hadath_text::tokenize;
 use std::collections::HashMap;
@@ -27,7 +30,7 @@ const BOUNDARY: u32 = u32::MAX;
 
 /// Reads every text as a sequence of normalised tokens, boundaries between texts.
 fn read_corpus(paths: &[String]) -> Result<Vec<Vec<String>>, String> {
-    let mut docs = Vec::new();
+    let mut docs: Vec<Vec<String>> = Vec::new();
     for p in paths {
         let f = File::open(p).map_err(|e| format!("{p}: {e}"))?;
         if p.ends_with(".gz") {
@@ -47,6 +50,15 @@ fn read_corpus(paths: &[String]) -> Result<Vec<Vec<String>>, String> {
             let sents = hadath_tagger::conll::read_sentences(BufReader::new(f)).map_err(|e| format!("{p}: {e}"))?;
             for s in sents {
                 docs.push(s.iter().map(|c| hadath_text::normalize_for_match(&c[0])).collect());
+            }
+        }
+    }
+    if std::env::var("CLUSTERS_STEMS").is_ok_and(|v| v == "1") {
+        let mut cache: HashMap<String, String> = HashMap::new();
+        for d in docs.iter_mut() {
+            for w in d.iter_mut() {
+                let stem = cache.entry(w.clone()).or_insert_with(|| first_stem(w));
+                w.clone_from(stem);
             }
         }
     }
@@ -109,6 +121,19 @@ fn kmeans(rows: &[f32], k: usize) -> (Vec<u16>, Vec<f32>) {
 
 fn run() -> Result<(), String> {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().is_some_and(|a| a == "--merge") {
+        let Some((out, inputs)) = args[1..].split_first() else {
+            return Err("usage: build-clusters --merge OUT.bin IN.bin ...".into());
+        };
+        let mut classes = WordClasses::default();
+        for p in inputs {
+            let bytes = std::fs::read(p).map_err(|e| format!("{p}: {e}"))?;
+            classes.map.extend(Model::from_bytes(&bytes).map_err(|e| format!("{p}: {e}"))?.classes.map);
+        }
+        let model = Model { classes, ..Model::empty() };
+        std::fs::write(out, model.to_bytes()).map_err(|e| format!("{out}: {e}"))?;
+        return Ok(());
+    }
     let Some((out, inputs)) = args.split_first() else {
         return Err("usage: build-clusters OUT.bin CORPUS.jsonl.gz [EXTRA.conll ...]".into());
     };
@@ -121,6 +146,7 @@ fn run() -> Result<(), String> {
         }
     }
     let min_count: u32 = std::env::var("CLUSTERS_MIN_COUNT").ok().and_then(|v| v.parse().ok()).unwrap_or(MIN_COUNT);
+    let key_template: u8 = std::env::var("CLUSTERS_KEY").ok().and_then(|v| v.parse().ok()).unwrap_or(255);
     let fine_k: usize = std::env::var("CLUSTERS_FINE").ok().and_then(|v| v.parse().ok()).unwrap_or(LEVELS[2]);
     let mut vocab: Vec<(&str, u32)> = counts.iter().filter(|(_, c)| **c >= min_count).map(|(w, c)| (*w, *c)).collect();
     vocab.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
@@ -215,7 +241,7 @@ fn run() -> Result<(), String> {
         let m = mid_of_fine.get(f as usize).copied().unwrap_or(0);
         let k = coarse_of_mid.get(m as usize).copied().unwrap_or(0);
         let freq = (32 - c.leading_zeros()) as u8;
-        classes.map.insert(word_key(w), WordClass { clusters: [k, m, f], freq, auto: 0 });
+        classes.map.insert(class_key(key_template, w), WordClass { clusters: [k, m, f], freq, auto: 0 });
     }
     let model = Model { classes, ..Model::empty() };
     std::fs::write(out, model.to_bytes()).map_err(|e| format!("{out}: {e}"))?;

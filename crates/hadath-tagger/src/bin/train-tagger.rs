@@ -1,11 +1,16 @@
 //! Trains the NER tagger on an ANERcorp CoNLL file and writes the binary model.
 //!
 //! Usage: `train-tagger TRAIN.conll OUT.bin [--clusters CLUSTERS.bin] [--lexicon-root REPO]
-//! [--doc-model DOC.bin] [--holdout 0.1] [--epochs N] [--perceptron | --crf --lr 0.1 --l2 0.001] [--prune 0.1]`
+//! [--doc-model DOC.bin] [--holdout 0.1] [--epochs N] [--perceptron | --crf --lr 0.1 --l2 0.001] [--prune 0.1]
+//! [--seed N] [--seeds K] [--extra MORE.conll [--extra-weight W]] [--also-score OTHER.conll]`
 //!
 //! The default learner is a linear-chain CRF (AdaGrad, 5 epochs, L2 0.001); `--perceptron` switches
 //! to an averaged structured perceptron (12 epochs). `--doc-model` also trains the document model:
 //! 5-fold first-pass labels of the training sentences feed its document-memory features.
+//! `--seeds K` trains K models with different shuffle orders and averages their weights into
+//! one model (the committed recipe uses 3). `--extra` adds the sentences of another CoNLL file
+//! to the training part (never to the held-out part), their gradients scaled by `--extra-weight`.
+//! `--also-score` reports the final tagger's F1 on another CoNLL file.
 
 use hadath_tagger::conll::Scores;
 use hadath_tagger::features::{memory_features, WordClasses};
@@ -72,6 +77,9 @@ fn run() -> Result<(), String> {
     let mut clusters: Option<String> = None;
     let mut lexicon_root: Option<String> = None;
     let mut doc_out: Option<String> = None;
+    let mut extra: Option<String> = None;
+    let mut extra_weight = 1.0f32;
+    let mut also_score: Option<String> = None;
     let mut i = 0;
     while i < args.len() {
         match args[i].as_str() {
@@ -88,6 +96,26 @@ fn run() -> Result<(), String> {
                 opts.min_count = args.get(i).and_then(|v| v.parse().ok()).ok_or("bad --min-count")?;
             }
             "--crf" => opts.crf = true,
+            "--seed" => {
+                i += 1;
+                opts.seed = args.get(i).and_then(|v| v.parse().ok()).ok_or("bad --seed")?;
+            }
+            "--seeds" => {
+                i += 1;
+                opts.seeds = args.get(i).and_then(|v| v.parse().ok()).ok_or("bad --seeds")?;
+            }
+            "--extra" => {
+                i += 1;
+                extra = Some(args.get(i).ok_or("bad --extra")?.clone());
+            }
+            "--also-score" => {
+                i += 1;
+                also_score = Some(args.get(i).ok_or("bad --also-score")?.clone());
+            }
+            "--extra-weight" => {
+                i += 1;
+                extra_weight = args.get(i).and_then(|v| v.parse().ok()).ok_or("bad --extra-weight")?;
+            }
             "--prune" => {
                 i += 1;
                 opts.prune = args.get(i).and_then(|v| v.parse().ok()).ok_or("bad --prune")?;
@@ -122,7 +150,7 @@ fn run() -> Result<(), String> {
     }
     let [train_path, out_path] = pos.as_slice() else {
         return Err(
-            "usage: train-tagger TRAIN.conll OUT.bin [--clusters F] [--lexicon-root DIR] [--doc-model OUT] [--holdout 0.1] [--epochs N]"
+            "usage: train-tagger TRAIN.conll OUT.bin [--clusters F] [--lexicon-root DIR] [--doc-model OUT] [--holdout 0.1] [--epochs N] [--seeds K] [--extra F [--extra-weight W]] [--also-score F]"
                 .into(),
         );
     };
@@ -143,6 +171,15 @@ fn run() -> Result<(), String> {
     let cut = ((examples.len() as f64) * (1.0 - holdout)).round() as usize;
     let cut = cut.min(examples.len());
     let (tr, te) = examples.split_at(cut);
+    let mut tr = tr.to_vec();
+    if let Some(p) = &extra {
+        let file = File::open(p).map_err(|e| format!("{p}: {e}"))?;
+        let mut more = read_examples(BufReader::new(file), 1).map_err(|e| e.to_string())?;
+        more.iter_mut().for_each(|ex| ex.weight = extra_weight);
+        eprintln!("{} extra training sentences from {p}, weight {extra_weight}", more.len());
+        tr.extend(more);
+    }
+    let tr = tr.as_slice();
     eprintln!("training on {} sentences, holding out {}; {} word classes", tr.len(), te.len(), classes.map.len());
     let started = Instant::now();
     let model = train(tr, classes.clone(), gazetteer.clone(), None, &opts, |epoch, mistakes, m| {
@@ -170,6 +207,12 @@ fn run() -> Result<(), String> {
                 report("document", epoch, mistakes, &s, started.elapsed().as_secs_f64());
             }
         });
+        if let Some(p) = &also_score {
+            let file = File::open(p).map_err(|e| format!("{p}: {e}"))?;
+            let other = read_examples(BufReader::new(file), 1).map_err(|e| e.to_string())?;
+            let s = score(&base.clone().with_doc_model(doc.clone()), &other);
+            report(&format!("also {p}"), opts.epochs, 0, &s, started.elapsed().as_secs_f64());
+        }
         let mut doc = doc;
         doc.classes = WordClasses::default();
         doc.gazetteer = Gazetteer::default();
