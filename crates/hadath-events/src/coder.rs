@@ -2,6 +2,7 @@
 
 use crate::clause::{ActorGroup, SentenceView};
 use crate::duals::{expand, DualRef};
+use crate::own_side::OwnRole;
 use crate::patterns::{Frame, Pattern, PatternSet, TriggerMatch};
 use crate::quotes::SpeakerTrack;
 use crate::words::word_set;
@@ -806,7 +807,7 @@ fn obstructed(v: &SentenceView, from: usize, to: usize) -> bool {
 }
 
 /// Whether a verb form ends in an object pronoun: "قتلوه"، "قتلتهم"، "اغتالوها".
-fn has_object_pronoun(w: &str) -> bool {
+pub(crate) fn has_object_pronoun(w: &str) -> bool {
     let stem_len = |suffix: &str| w.strip_suffix(suffix).map_or(0, |s| s.chars().count());
     ["هم", "هما", "ها", "ه", "هن"].iter().any(|s| stem_len(s) >= 3) && !w.contains("مصرع") && !w.contains("حتف")
 }
@@ -2672,6 +2673,26 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
             let other_events: Vec<(usize, usize)> =
                 events_here.iter().filter(|e| e.2 != p.event_type).map(|e| (e.0, e.1)).collect();
             let mut target = c.target;
+            // "قال الجيش إن قواته قصفت"، "أعلن أن ثلاثة من جنوده قتلوا": the speaker's own
+            // forces did or suffered what it reports.
+            if let (Some((vi, _)), Some(s)) = (verb, &speaker) {
+                match crate::own_side::speaker_role(&v, &c.m, p, vi, !target.is_empty()) {
+                    // With its subject before it, a verb's first actor after it is its
+                    // object: "إن طائراته قصفت مواقع للمتمردين".
+                    Some(OwnRole::Source) if !target.iter().any(|a| a.code == s.code) => {
+                        if target.is_empty() && p.frame == Frame::Verb {
+                            target = std::mem::take(&mut source);
+                        }
+                        if source.is_empty() {
+                            source = expand(vec![s.clone()], &duals);
+                        }
+                    }
+                    Some(OwnRole::Target) if target.is_empty() && !source.iter().any(|a| a.code == s.code) => {
+                        target = expand(vec![s.clone()], &duals)
+                    }
+                    _ => {}
+                }
+            }
             // "وهدد X قائلا: \"إذا خدعتنا (Y) ...\"": a threat or a demand whose quotation
             // follows it names who is threatened or asked in its own words.
             if target.is_empty() && matches!(p.event_type.as_str(), "THREATEN" | "REQUEST") {

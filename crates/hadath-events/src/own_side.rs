@@ -1,0 +1,109 @@
+//! Who a reported act of violence belongs to when its subject points back at the speaker:
+//! "قال الجيش إن قواته قصفت"، "أعلن الحلف أنه قتل"، "ذكر الجيش أن ثلاثة من جنوده قتلوا".
+
+use crate::clause::SentenceView;
+use crate::coder::has_object_pronoun;
+use crate::patterns::{Frame, Pattern, TriggerMatch};
+
+/// Nouns of armed forces that, with a possessive pronoun ("قواته"، "جنودها"، "طائراتهم"),
+/// are the forces of whom the pronoun stands for. A ta marbuta before a suffix is a ت
+/// ("قوته"، "طائرتها"), and ئ is folded to ي as in all matched text.
+const FORCE_NOUNS: &[&str] = &[
+    "قوات",
+    "قوت",
+    "جنود",
+    "جيش",
+    "طايرات",
+    "طايرت",
+    "مقاتلات",
+    "مروحيات",
+    "دبابات",
+    "مدفعيت",
+    "عناصر",
+    "مقاتلي",
+    "رجال",
+    "افراد",
+    "وحدات",
+    "زوارق",
+    "سفن",
+    "قناصت",
+];
+
+/// Possessive pronouns of the third person.
+const POSSESSIVES: &[&str] = &["ه", "ها", "هم", "هما"];
+
+/// A subordinator with its pronoun as the subject of what follows: "أنه قتل".
+const PRONOUN_SUBJECTS: &[&str] = &["انه", "انها", "انهم", "بانه", "بانها", "بانهم"];
+
+/// Subordinators that open what a speaker says: "قال إن"، "أعلن أن"، "أفاد بأن".
+const SUBORDINATORS: &[&str] = &["ان", "بان"];
+
+/// How the speaker of a reported clause takes part in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OwnRole {
+    /// The speaker's forces did it: "إن قواته قتلت خمسة مسلحين".
+    Source,
+    /// The speaker's forces suffered it: "إن ثلاثة من جنوده قتلوا".
+    Target,
+}
+
+fn strip_conj(w: &str) -> &str {
+    match w.strip_prefix('و').or_else(|| w.strip_prefix('ف')) {
+        Some(rest) if rest.chars().nth(2).is_some() => rest,
+        _ => w,
+    }
+}
+
+/// Whether a word is a force noun with a third-person possessive pronoun: "قواته".
+fn own_forces(w: &str) -> bool {
+    POSSESSIVES.iter().any(|s| w.strip_suffix(s).is_some_and(|stem| FORCE_NOUNS.contains(&stem)))
+}
+
+/// The role of the speaker of the reporting verb at `verb` in a violence trigger whose
+/// subject, right before it, is the speaker's own forces ("قواته"، "جنوده") or the
+/// speaker itself as a pronoun after the subordinator ("أنه قتل"). The subordinator must be
+/// the first after the reporting verb, so the pronoun can stand for no one else. A past
+/// killing verb with no object ("إن جنوده قتلوا") tells the forces as its victims; with an
+/// object, or any other violence verb, as who did it. Nouns are left alone.
+pub fn speaker_role(v: &SentenceView, m: &TriggerMatch, p: &Pattern, verb: usize, has_target: bool) -> Option<OwnRole> {
+    if p.event_type != "ASSAULT" || m.nominal || m.first < 2 {
+        return None;
+    }
+    if !matches!(p.frame, Frame::Kill | Frame::Verb) {
+        return None;
+    }
+    let subject = strip_conj(v.norm(m.first - 1));
+    let (sub, pronoun) = if PRONOUN_SUBJECTS.contains(&subject) {
+        (m.first - 1, true)
+    } else if own_forces(subject) && SUBORDINATORS.contains(&strip_conj(v.norm(m.first - 2))) {
+        (m.first - 2, false)
+    } else if own_forces(subject)
+        && m.first >= 4
+        && v.norm(m.first - 2) == "من"
+        && SUBORDINATORS.contains(&strip_conj(v.norm(m.first - 4)))
+    {
+        // "إن ثلاثة من جنوده قتلوا": a count of the forces.
+        (m.first - 4, false)
+    } else {
+        return None;
+    };
+    if verb >= sub || sub - verb > 25 {
+        return None;
+    }
+    // The subordinator is the reporting verb's own: no other opens between them.
+    let opened = (verb + 1..sub).any(|i| {
+        let w = strip_conj(v.norm(i));
+        SUBORDINATORS.contains(&w) || PRONOUN_SUBJECTS.contains(&w)
+    });
+    if opened {
+        return None;
+    }
+    let trig = v.norm(m.first);
+    let stem = trig.get(m.prefix_len.min(trig.len())..).unwrap_or("");
+    let present = stem.starts_with('ي') || stem.starts_with('ت');
+    if p.frame == Frame::Kill && !has_target && !present && !has_object_pronoun(v.norm(m.last - 1)) {
+        // "أنه قتل" with no object may as well be passive: the speaker was killed, or killed.
+        return (!pronoun).then_some(OwnRole::Target);
+    }
+    Some(OwnRole::Source)
+}
