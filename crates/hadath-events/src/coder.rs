@@ -235,6 +235,10 @@ fn read_status(v: &SentenceView, m: &TriggerMatch, p: &Pattern, question: bool) 
             return EventStatus::Planned;
         }
     }
+    // "جائزة لمن يقتل"، "ومن يعتدي": whoever would do it, no deed done.
+    if crate::own_side::whoever_does(v, m, p) {
+        return EventStatus::Conditional;
+    }
     let lo = first.saturating_sub(7);
     let mut status = EventStatus::Occurred;
     for i in (lo..first).rev() {

@@ -1,5 +1,6 @@
-//! Who a reported act of violence belongs to when its subject points back at the speaker:
-//! "قال الجيش إن قواته قصفت"، "أعلن الحلف أنه قتل"، "ذكر الجيش أن ثلاثة من جنوده قتلوا".
+//! Who the subject of a violence verb stands for: the speaker's own forces in what it
+//! reports ("قال الجيش إن قواته قصفت"، "أعلن الحلف أنه قتل"، "ذكر الجيش أن ثلاثة من جنوده
+//! قتلوا"), or no one in particular ("جائزة لمن يقتل").
 
 use crate::clause::SentenceView;
 use crate::coder::has_object_pronoun;
@@ -106,4 +107,29 @@ pub fn speaker_role(v: &SentenceView, m: &TriggerMatch, p: &Pattern, verb: usize
         return (!pronoun).then_some(OwnRole::Target);
     }
     Some(OwnRole::Source)
+}
+
+/// Relatives of no one in particular before a verb: "من يقتل" (whoever kills), "لمن
+/// يهاجم"، "كل من يتظاهر". Before a verb, "من" is no preposition.
+const GENERIC_RELATIVES: &[&str] = &["من", "لمن", "ومن", "فمن", "ممن", "بمن"];
+
+/// Whether a present-tense violence or protest verb has "whoever" as its subject ("جائزة
+/// لمن يقتل ..."، "ومن يعتدي على ... سيعاقب"): a kind of deed named, not one done. A past
+/// verb ("من قتلوا") may name the victims of a deed told, and is left alone. A form with ت
+/// is present when the pattern has the same form with ي ("تهاجم" but not "تظاهر").
+pub fn whoever_does(v: &SentenceView, m: &TriggerMatch, p: &Pattern) -> bool {
+    if matches!(p.frame, Frame::Noun | Frame::Complement)
+        || m.first == 0
+        || m.prefix_len > 0
+        || !matches!(p.event_type.as_str(), "ASSAULT" | "PROTEST")
+    {
+        return false;
+    }
+    let trig = v.norm(m.first);
+    let present = trig.starts_with('ي')
+        || trig.strip_prefix('ت').is_some_and(|rest| {
+            let he = format!("ي{rest}");
+            p.forms.iter().any(|(f, nominal)| !nominal && f.split(' ').next() == Some(he.as_str()))
+        });
+    present && GENERIC_RELATIVES.contains(&v.norm(m.first - 1))
 }
