@@ -2702,6 +2702,19 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
             if target.is_empty() && matches!(p.event_type.as_str(), "THREATEN" | "REQUEST") {
                 target = quoted_target(&v, &c.m, &quotes, &source, &duals);
             }
+            // "قصفت طائرات إسرائيلية"، "غارة شنتها طائرة أميركية": the machine's country.
+            if source.is_empty() {
+                if let Some((k, country)) = crate::own_side::machine_of(&v, &c.m, p) {
+                    source.push(Actor {
+                        span: v.tokens[k].span,
+                        name: Some(v.tokens[k].norm.to_string()),
+                        code: Some(format!("{country}MIL")),
+                        country: Some(country),
+                        sector: Some("MIL".to_string()),
+                        kind: EntityKind::Group,
+                    });
+                }
+            }
             if matches!(p.event_type.as_str(), "ASSAULT" | "PROTEST") {
                 fill_countries(&v, &mut source, &mut target);
             }

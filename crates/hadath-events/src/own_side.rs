@@ -133,3 +133,62 @@ pub fn whoever_does(v: &SentenceView, m: &TriggerMatch, p: &Pattern) -> bool {
         });
     present && GENERIC_RELATIVES.contains(&v.norm(m.first - 1))
 }
+
+/// Machines of war whose nationality adjective names who used them: "طائرة أميركية"،
+/// "مروحيات إسرائيلية"، "زوارق حربية" is no nationality. ئ and ة are folded (ي، ه).
+const WAR_MACHINES: &[&str] = &[
+    "طايره",
+    "طايرات",
+    "الطايره",
+    "الطايرات",
+    "مروحيه",
+    "مروحيات",
+    "المروحيات",
+    "مقاتلات",
+    "المقاتلات",
+    "دبابه",
+    "دبابات",
+    "الدبابات",
+    "بارجه",
+    "بوارج",
+    "زوارق",
+    "الزوارق",
+    "مدفعيه",
+    "المدفعيه",
+];
+
+/// Verbs a raid or a shot is told as done with, with its object pronoun: "غارة شنتها طائرة".
+const DONE_WITH_PRONOUN: &[&str] = &["شنتها", "شنها", "نفذتها", "نفذها", "اطلقتها", "اطلقها", "القتها", "القاها"];
+
+/// The country of a machine of war that did a violent act, with the machine's token: right
+/// after a verb as its subject ("قصفت طائرات إسرائيلية ..."), or after a raid noun and a verb
+/// that takes it as object ("في غارة ليلية نفذتها طائرة أميركية"). A machine anywhere else
+/// ("أسقط المسلحون طائرة أميركية") may be the target, and is not read.
+pub fn machine_of(v: &SentenceView, m: &TriggerMatch, p: &Pattern) -> Option<(usize, String)> {
+    if p.event_type != "ASSAULT" {
+        return None;
+    }
+    let lex = hadath_lexicon::Lexicon::get();
+    let at = |k: usize| -> Option<(usize, String)> {
+        if !v.same_clause(k, m.first) || !WAR_MACHINES.contains(&v.norm(k)) {
+            return None;
+        }
+        // "طائرة بدون طيار أميركية": the adjective may follow the unmanned phrase.
+        let adj = [k + 1, k + 3].into_iter().find_map(|j| {
+            let w = v.norm(j);
+            (v.same_clause(j, m.first)).then(|| lex.country_of_adjective(w)).flatten()
+        })?;
+        Some((k, adj.to_string()))
+    };
+    // A verb with its subject in its ending ("استهدفوا طائرة أميركية") has the machine as
+    // object.
+    let plural = v.norm(m.last - 1).ends_with("وا");
+    if !m.nominal && !plural && !matches!(p.frame, Frame::Noun | Frame::Complement) {
+        if let Some(found) = at(m.last) {
+            return Some(found);
+        }
+    }
+    (m.last..(m.last + 3).min(v.tokens.len()))
+        .find(|&j| DONE_WITH_PRONOUN.contains(&strip_conj(v.norm(j))))
+        .and_then(|j| at(j + 1))
+}

@@ -56,3 +56,20 @@ fn forces_of_someone_else_are_not_the_speaker() {
     let e = occurred(&doc, "ASSAULT");
     assert!(!countries(&e.source).contains(&"FRA".to_string()), "{e:#?}");
 }
+
+#[test]
+fn a_machine_of_war_with_a_nationality_is_who_struck() {
+    for (s, want) in [
+        ("وقصفت طائرات إسرائيلية أمس مواقع في جنوب البلدة.", "ISR"),
+        ("وأسفرت غارة شنتها طائرة فرنسية أمس على قرية عن مقتل أربعة.", "FRA"),
+        ("وقتل ثلاثة مسلحين في غارة جوية شنتها مروحية بريطانية أمس.", "GBR"),
+    ] {
+        let doc = code(s);
+        let e = occurred(&doc, "ASSAULT");
+        assert_eq!(countries(&e.source), vec![want], "{s}\n{e:#?}");
+    }
+    // A verb with its subject in its ending has the machine as its object.
+    let doc = code("واستهدفوا أمس طائرات بريطانية رابضة في المطار بقذائف.");
+    let e = occurred(&doc, "ASSAULT");
+    assert!(!countries(&e.source).contains(&"GBR".to_string()), "{e:#?}");
+}
