@@ -2506,6 +2506,7 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
                     || figurative(&v, &m, p, has_casualties)
                     || abstract_target(&v, &m, p, has_casualties)
                     || (p.event_type == "PROTEST" && (protester_speaks(&v) || protesters_in_a_clash(&v, &m)))
+                    || crate::own_side::protesters_in_a_toll(&v, &m, p, has_casualties)
                     || !is_eventive(&v, doc, &m, &matches, set, has_casualties));
             if mention {
                 cands.push(Candidate {

@@ -192,3 +192,16 @@ pub fn machine_of(v: &SentenceView, m: &TriggerMatch, p: &Pattern) -> Option<(us
         .find(|&j| DONE_WITH_PRONOUN.contains(&strip_conj(v.norm(j))))
         .and_then(|j| at(j + 1))
 }
+
+/// Whether protesters are counted among a toll ("إصابة 48 شخصا بينهم 20 من المتظاهرين"،
+/// "مقتل عدد من المحتجين"): the sentence tells what was done to them, not a protest.
+pub fn protesters_in_a_toll(v: &SentenceView, m: &TriggerMatch, p: &Pattern, has_casualties: bool) -> bool {
+    if !has_casualties || p.event_type != "PROTEST" || m.first < 2 || v.norm(m.first - 1) != "من" {
+        return false;
+    }
+    let w = v.norm(m.first);
+    let crowd = w.contains("متظاهر") || w.contains("محتج");
+    let count = v.tokens[m.first - 2].kind == hadath_text::TokenKind::Number
+        || matches!(strip_conj(v.norm(m.first - 2)), "عدد" | "عشرات" | "مئات" | "العشرات" | "المئات");
+    crowd && count
+}
