@@ -2,6 +2,7 @@
 
 use crate::clause::{ActorGroup, SentenceView};
 use crate::duals::{expand, DualRef};
+use crate::own_side::OwnRole;
 use crate::patterns::{Frame, Pattern, PatternSet, TriggerMatch};
 use crate::quotes::SpeakerTrack;
 use crate::words::word_set;
@@ -233,6 +234,10 @@ fn read_status(v: &SentenceView, m: &TriggerMatch, p: &Pattern, question: bool) 
         if (purpose(prev) && !suffered) || purpose(prev2) && word_set!(SUPPORT_VERBS).contains(prev) {
             return EventStatus::Planned;
         }
+    }
+    // "جائزة لمن يقتل"، "ومن يعتدي": whoever would do it, no deed done.
+    if crate::own_side::whoever_does(v, m, p) {
+        return EventStatus::Conditional;
     }
     let lo = first.saturating_sub(7);
     let mut status = EventStatus::Occurred;
@@ -887,7 +892,7 @@ fn obstructed(v: &SentenceView, from: usize, to: usize) -> bool {
 }
 
 /// Whether a verb form ends in an object pronoun: "قتلوه"، "قتلتهم"، "اغتالوها".
-fn has_object_pronoun(w: &str) -> bool {
+pub(crate) fn has_object_pronoun(w: &str) -> bool {
     let stem_len = |suffix: &str| w.strip_suffix(suffix).map_or(0, |s| s.chars().count());
     ["هم", "هما", "ها", "ه", "هن"].iter().any(|s| stem_len(s) >= 3) && !w.contains("مصرع") && !w.contains("حتف")
 }
@@ -2643,6 +2648,7 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
                     || figurative(&v, &m, p, has_casualties)
                     || abstract_target(&v, &m, p, has_casualties)
                     || (p.event_type == "PROTEST" && (protester_speaks(&v) || protesters_in_a_clash(&v, &m)))
+                    || crate::own_side::protesters_in_a_toll(&v, &m, p, has_casualties)
                     || !is_eventive(&v, doc, &m, &matches, set, has_casualties));
             if mention {
                 cands.push(Candidate {
@@ -2817,10 +2823,43 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
             let other_events: Vec<(usize, usize)> =
                 events_here.iter().filter(|e| e.2 != p.event_type).map(|e| (e.0, e.1)).collect();
             let mut target = c.target;
+            // "قال الجيش إن قواته قصفت"، "أعلن أن ثلاثة من جنوده قتلوا": the speaker's own
+            // forces did or suffered what it reports.
+            if let (Some((vi, _)), Some(s)) = (verb, &speaker) {
+                match crate::own_side::speaker_role(&v, &c.m, p, vi, !target.is_empty()) {
+                    // With its subject before it, a verb's first actor after it is its
+                    // object: "إن طائراته قصفت مواقع للمتمردين".
+                    Some(OwnRole::Source) if !target.iter().any(|a| a.code == s.code) => {
+                        if target.is_empty() && p.frame == Frame::Verb {
+                            target = std::mem::take(&mut source);
+                        }
+                        if source.is_empty() {
+                            source = expand(vec![s.clone()], &duals);
+                        }
+                    }
+                    Some(OwnRole::Target) if target.is_empty() && !source.iter().any(|a| a.code == s.code) => {
+                        target = expand(vec![s.clone()], &duals)
+                    }
+                    _ => {}
+                }
+            }
             // "وهدد X قائلا: \"إذا خدعتنا (Y) ...\"": a threat or a demand whose quotation
             // follows it names who is threatened or asked in its own words.
             if target.is_empty() && matches!(p.event_type.as_str(), "THREATEN" | "REQUEST") {
                 target = quoted_target(&v, &c.m, &quotes, &source, &duals);
+            }
+            // "قصفت طائرات إسرائيلية"، "غارة شنتها طائرة أميركية": the machine's country.
+            if source.is_empty() {
+                if let Some((k, country)) = crate::own_side::machine_of(&v, &c.m, p) {
+                    source.push(Actor {
+                        span: v.tokens[k].span,
+                        name: Some(v.tokens[k].norm.to_string()),
+                        code: Some(format!("{country}MIL")),
+                        country: Some(country),
+                        sector: Some("MIL".to_string()),
+                        kind: EntityKind::Group,
+                    });
+                }
             }
             if matches!(p.event_type.as_str(), "ASSAULT" | "PROTEST") {
                 fill_countries(&v, &mut source, &mut target);

@@ -8,6 +8,7 @@ pub mod clause;
 pub mod coder;
 mod duals;
 pub mod eval;
+mod own_side;
 pub mod patterns;
 pub mod quotes;
 mod words;
