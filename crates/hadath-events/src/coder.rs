@@ -1307,6 +1307,51 @@ fn kill_first(v: &SentenceView, pos: usize) -> bool {
     best.1
 }
 
+/// "مقتل 40 جنديا صربيا و25 جنديا كرواتيا": a toll of a clash between two sides that counts
+/// each side's dead by its nationality is two counts, each told of the side that lost them.
+/// The event of one side each (source one country, target the other) becomes two: each side's
+/// dead have that side as target and the other as source. A toll with one nationality, more than
+/// two counts, or nationalities other than the two sides stays one event.
+fn split_two_sided_toll(doc: &Document, v: &SentenceView, e: Event) -> Vec<Event> {
+    let Some(killed) = e.killed.as_ref() else { return vec![e] };
+    // The source all of one country, the target all of another.
+    let country_of = |role: &[Actor]| {
+        let first = role.first()?.country.clone()?;
+        role.iter().all(|x| x.country.as_ref() == Some(&first)).then_some(first)
+    };
+    if e.event_type != "ASSAULT" {
+        return vec![e];
+    }
+    let (Some(a), Some(b)) = (country_of(&e.source), country_of(&e.target)) else { return vec![e] };
+    if a == b {
+        return vec![e];
+    }
+    // Each count with the country of the nationality adjective right after it or after
+    // its counted noun ("79 أذربيجانيا"، "135 جنديا أرمنيا").
+    let mut counts: Vec<(Casualties, String)> = Vec::new();
+    for n in doc.numbers.iter().filter(|n| killed.span.overlaps(n.span)) {
+        // The last word of the count ("ما لا يقل عن 135"), or of its counted noun.
+        let Some(pos) = v.tokens.iter().rposition(|t| t.span.overlaps(n.span)) else { return vec![e] };
+        let Some(c) = (pos + 1..=pos + 2).find_map(|i| adjective_country(v, i, None)).and_then(|x| x.country) else {
+            return vec![e];
+        };
+        let min = n.min.or_else(|| (n.value.is_finite() && n.value >= 0.0).then_some(n.value as i64));
+        let Some(min) = min else { return vec![e] };
+        counts.push((Casualties { min, max: n.max, span: n.span }, c));
+    }
+    if counts.len() != 2 || counts[0].1 == counts[1].1 || counts.iter().any(|(_, c)| *c != a && *c != b) {
+        return vec![e];
+    }
+    counts
+        .into_iter()
+        .map(|(count, country)| {
+            let (source, target) =
+                if country == b { (e.source.clone(), e.target.clone()) } else { (e.target.clone(), e.source.clone()) };
+            Event { source, target, killed: Some(count), ..e.clone() }
+        })
+        .collect()
+}
+
 /// Verbs that make a violence or protest noun an event: "شن هجوما"، "اندلعت مظاهرات".
 const SUPPORT_VERBS: &[&str] = &[
     "شن",
@@ -2950,6 +2995,7 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
                 !again
             });
         }
+        coded = coded.into_iter().flat_map(|e| split_two_sided_toll(doc, &v, e)).collect();
         if !coded.is_empty() {
             let said = doc.text[span.start..span.end].trim().to_string();
             if told.contains(&said) {

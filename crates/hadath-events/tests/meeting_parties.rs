@@ -145,3 +145,30 @@ fn meeting_retold_right_after_a_dated_one_of_the_same_countries_takes_its_date()
     let c = of_type(&doc, "CONSULT");
     assert_eq!(c[1].date.basis, hadath_text::DateBasis::Publication, "{c:#?}");
 }
+
+#[test]
+fn toll_of_two_sides_is_told_of_each_side() {
+    // Each side's dead, named by nationality, are that side's losses: two events of the clash,
+    // each with the side that lost them as target.
+    let doc =
+        code("وخاض السودان وتشاد اشتباكات عنيفة على الحدود أسفرت عن مقتل 40 سودانيا وما لا يقل عن 25 جنديا تشاديا.");
+    let a = of_type(&doc, "ASSAULT");
+    assert_eq!(a.len(), 2, "{a:#?}");
+    let all_of = |role: &[hadath_text::Actor], c: &str| role.iter().all(|x| x.country.as_deref() == Some(c));
+    let sdn = a.iter().find(|e| all_of(&e.target, "SDN")).expect("Sudanese dead");
+    assert!(all_of(&sdn.source, "TCD"), "{a:#?}");
+    assert_eq!(sdn.killed.as_ref().map(|k| k.min), Some(40), "{a:#?}");
+    let tcd = a.iter().find(|e| all_of(&e.target, "TCD")).expect("Chadian dead");
+    assert!(all_of(&tcd.source, "SDN"), "{a:#?}");
+    assert_eq!(tcd.killed.as_ref().map(|k| k.min), Some(25), "{a:#?}");
+    // Counts of one side only, or with no nationality, stay one event.
+    for text in [
+        "وخاض السودان وتشاد اشتباكات عنيفة على الحدود أسفرت عن مقتل 40 جنديا تشاديا وما لا يقل عن 25 شرطيا تشاديا.",
+        "وخاض السودان وتشاد اشتباكات عنيفة على الحدود أسفرت عن مقتل 40 جنديا وما لا يقل عن 25 مدنيا.",
+    ] {
+        let doc = code(text);
+        let a = of_type(&doc, "ASSAULT");
+        assert_eq!(a.len(), 1, "{text}: {a:#?}");
+        assert!(a[0].killed.is_some(), "{text}: {a:#?}");
+    }
+}
