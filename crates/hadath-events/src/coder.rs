@@ -916,6 +916,22 @@ fn dates_embedded_event(doc: &Document, v: &SentenceView, m: &TriggerMatch, time
     })
 }
 
+/// Words within nine after a trigger in its clause that make it a repeated deed: "التقيا عدة
+/// مرات"، "مرارا"، "أكثر من مرة". Many meetings told at once have no one date, and the
+/// publication date would be invented.
+fn repeated(v: &SentenceView, m: &TriggerMatch) -> bool {
+    let after = |i: usize| v.tokens.get(i).filter(|_| v.same_clause(i, m.first)).map(|t| t.norm.as_str());
+    (m.last + 1..m.last + 10).any(|i| match after(i) {
+        Some("مرارا" | "تكرارا") => true,
+        Some("مرات") => {
+            matches!(after(i + 1), Some("عده" | "عديده" | "كثيره"))
+                || matches!(after(i.wrapping_sub(1)), Some("عده" | "عشرات"))
+        }
+        Some("مره") => i >= 2 && matches!(after(i - 1), Some("من")) && matches!(after(i - 2), Some("اكثر")),
+        _ => false,
+    })
+}
+
 /// Date of an event: the closest time in its clause, else the sentence's first (main) time,
 /// else the publication date.
 /// `others` are the first and last tokens of the sentence's other events, of other types:
@@ -974,7 +990,7 @@ fn read_date(doc: &Document, v: &SentenceView, m: &TriggerMatch, others: &[(usiz
     let unresolved_date = doc.times.iter().any(|t| {
         v.span.contains(t.span) && t.kind == TimeKind::Date && t.value.is_none() && t.precision != Precision::Unknown
     });
-    if unresolved_date {
+    if unresolved_date || repeated(v, m) {
         return EventDate { value: None, precision: Precision::Unknown, basis: DateBasis::Unknown, span: None };
     }
     match doc.published.value {
