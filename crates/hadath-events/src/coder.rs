@@ -2929,8 +2929,13 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
                 target.extend(positions_target(&v, &c.m));
             }
             let mut mediator = c.mediator;
+            let heads = dual_heads_of_countries(doc, [&source, &target, &mediator]);
             for role in [&mut source, &mut target, &mut mediator] {
                 governments_of_country(doc, span, previous, role);
+                for a in role.iter_mut().filter(|a| heads.contains(&a.span)) {
+                    a.code = a.country.as_ref().map(|c| format!("{c}GOV"));
+                    a.sector = Some("GOV".to_string());
+                }
             }
             let ev = Event {
                 event_type: p.event_type.clone(),
@@ -3144,6 +3149,51 @@ fn governments_of_country(doc: &Document, span: Span, previous: Option<Span>, ro
         a.code = Some(code.clone());
         a.country = Some(c.clone());
     }
+}
+
+/// Dual titles of heads before country names: "رئيسي صربيا وكرواتيا" are the two presidents.
+const DUAL_HEADS: &[&str] = &["رئيسي", "رئيسا", "زعيمي", "زعيما", "حكومتي", "حكومتا"];
+
+/// "اتصل بـرئيسي صربيا وكرواتيا": countries named after a dual title of their heads, the
+/// first right after it and the second joined to it by و, are their governments, whichever
+/// roles they were given. A country with no such title stays the country. Returns the spans
+/// of the actors to be made governments.
+fn dual_heads_of_countries(doc: &Document, roles: [&Vec<Actor>; 3]) -> Vec<Span> {
+    let heads: Vec<String> = DUAL_HEADS.iter().map(|w| hadath_text::normalize_for_match(w)).collect();
+    let last_word = |end: usize| {
+        let before = doc.text.get(..end).unwrap_or("").trim_end();
+        let w = before.rsplit(char::is_whitespace).next().unwrap_or("");
+        hadath_text::normalize_for_match(w)
+    };
+    let bare_country =
+        |a: &Actor| a.kind == EntityKind::Country && a.sector.is_none() && a.code.is_some() && a.code == a.country;
+    let mut all: Vec<&Actor> = roles.iter().flat_map(|r| r.iter()).collect();
+    all.sort_by_key(|a| a.span.start);
+    let mut found: Vec<Span> = Vec::new();
+    let mut prev_head: Option<Span> = None;
+    for a in all {
+        if !bare_country(a) {
+            prev_head = None;
+            continue;
+        }
+        let w = last_word(a.span.start);
+        let w = w.strip_prefix('و').filter(|r| r.chars().count() > 3).unwrap_or(&w);
+        let named = hadath_text::normalize_for_match(doc.text.get(a.span.start..a.span.end).unwrap_or(""));
+        // The second country: "وكرواتيا" or "و كرواتيا" right after the first.
+        let joined = prev_head.is_some_and(|p| {
+            doc.text.get(p.end..a.span.start).is_some_and(|gap| match gap.trim() {
+                "" => named.starts_with('و'),
+                gap => gap == "و",
+            })
+        });
+        if heads.iter().any(|h| h == w) || joined {
+            found.push(a.span);
+            prev_head = Some(a.span);
+        } else {
+            prev_head = None;
+        }
+    }
+    found
 }
 
 /// Whether a paragraph is a heading: the title, or a line of at most six words that ends in a

@@ -172,3 +172,19 @@ fn toll_of_two_sides_is_told_of_each_side() {
         assert!(a[0].killed.is_some(), "{text}: {a:#?}");
     }
 }
+
+#[test]
+fn countries_after_a_dual_title_of_heads_are_their_governments() {
+    // "رئيسي X و Y" are the two presidents: the governments, not the countries, in whichever
+    // roles they stand.
+    let doc = code("وأجرى شولتس مكالمات هاتفية مع رئيسي صربيا وكرواتيا مساء الأحد.");
+    let c = of_type(&doc, "CONSULT");
+    let mut parties = codes(&c[0].source);
+    parties.extend(codes(&c[0].target));
+    assert!(parties.contains(&"SRBGOV".to_string()) && parties.contains(&"HRVGOV".to_string()), "{c:#?}");
+    assert!(!parties.iter().any(|p| p == "SRB" || p == "HRV"), "{c:#?}");
+    // With no title the countries stay.
+    let doc = code("وأجرى شولتس مكالمات هاتفية مع صربيا وكرواتيا مساء الأحد.");
+    let c = of_type(&doc, "CONSULT");
+    assert_eq!(codes(&c[0].target), vec!["SRB", "HRV"], "{c:#?}");
+}
