@@ -728,8 +728,10 @@ fn read_roles(
     }
     // "التقى X و Y" is coded as "التقى X بـ Y": of a meeting between two parties with no
     // target, the first is the source and the other the target. A visit has both visitors as
-    // its source; three or more parties stay together.
-    if (p.event_type == "CONSULT" && p.id != "consult.visit" || p.id == "assault.clash")
+    // its source; three or more parties stay together. Violence of two countries with no
+    // target ("دارت بين X و Y حرب أسفرت عن مقتل ...") is a clash of the two, one side each.
+    let two_countries = p.event_type == "ASSAULT" && c.source.iter().all(|a| a.kind == EntityKind::Country);
+    if (p.event_type == "CONSULT" && p.id != "consult.visit" || p.id == "assault.clash" || two_countries)
         && c.target.is_empty()
         && c.source.len() == 2
         && c.source[0].code.is_some()

@@ -188,3 +188,17 @@ fn countries_after_a_dual_title_of_heads_are_their_governments() {
     let c = of_type(&doc, "CONSULT");
     assert_eq!(codes(&c[0].target), vec!["SRB", "HRV"], "{c:#?}");
 }
+
+#[test]
+fn toll_of_a_war_between_two_countries_has_one_side_each() {
+    // A killing told of a war between two countries, with no target: one side each.
+    let doc = code("وفي ربيع 2011 دارت بين السودان وتشاد حرب قصيرة أسفرت عن مصرع 900 شخص.");
+    let a = of_type(&doc, "ASSAULT");
+    assert_eq!(codes(&a[0].source), vec!["SDN"], "{a:#?}");
+    assert_eq!(codes(&a[0].target), vec!["TCD"], "{a:#?}");
+    // Three countries stay together as the source.
+    let doc = code("وفي ربيع 2011 دارت بين السودان وتشاد وليبيا حرب قصيرة أسفرت عن مصرع 900 شخص.");
+    let a = of_type(&doc, "ASSAULT");
+    assert_eq!(codes(&a[0].source), vec!["SDN", "TCD", "LBY"], "{a:#?}");
+    assert!(a[0].target.is_empty(), "{a:#?}");
+}
