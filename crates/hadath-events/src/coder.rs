@@ -2939,7 +2939,7 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
                     a.sector = Some("GOV".to_string());
                 }
             }
-            let ev = Event {
+            let mut ev = Event {
                 event_type: p.event_type.clone(),
                 mode: c.mode,
                 cameo: if c.third_party { "045".to_string() } else { p.cameo.clone() },
@@ -2956,6 +2956,11 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
                 trigger,
                 pattern: p.id.clone(),
             };
+            if ev.date.basis == DateBasis::Publication {
+                if let Some(date) = eve_date(doc, &v, &events) {
+                    ev.date = date;
+                }
+            }
             // "قال X: \"القوات يجب أن تنسحب\"": what a speaker says another must do is
             // the speaker's demand on it, besides the planned deed.
             let demanded = if ev.status == EventStatus::Planned && !speech_type_of(&ev.event_type) {
@@ -3151,6 +3156,35 @@ fn governments_of_country(doc: &Document, span: Span, previous: Option<Span>, ro
         a.code = Some(code.clone());
         a.country = Some(c.clone());
     }
+}
+
+/// "عشية المحادثات": a deed on the eve of an event told before it in the article. The eve of
+/// an event dated to the day is the day before; of one dated less precisely, or not found, no
+/// day we know (the publication date would be invented). `None` when the sentence has no eve.
+fn eve_date(doc: &Document, v: &SentenceView, events: &[Event]) -> Option<EventDate> {
+    let unknown = EventDate { value: None, precision: Precision::Unknown, basis: DateBasis::Unknown, span: None };
+    let at = (0..v.tokens.len()).find(|&i| strip_conj(v.norm(i)) == "عشيه")?;
+    let noun = v.tokens.get(at + 1)?.norm.as_str();
+    let stem = |w: &str| {
+        let w = strip_conj(w);
+        let w = w.strip_prefix('ب').filter(|r| r.starts_with("ال")).unwrap_or(w);
+        w.strip_prefix("ال").unwrap_or(w).to_string()
+    };
+    let noun = stem(noun);
+    let told = events.iter().rev().find(|e| {
+        let trig = hadath_text::normalize_for_match(doc.text.get(e.trigger.start..e.trigger.end).unwrap_or(""));
+        trig.split_whitespace().next().is_some_and(|w| stem(w) == noun)
+    });
+    let Some(e) = told else { return Some(unknown) };
+    let day = (e.date.precision == Precision::Day)
+        .then(|| e.date.value.as_deref().and_then(hadath_text::Date::parse_iso))
+        .flatten();
+    Some(match day {
+        Some(d) => {
+            EventDate { value: Some(d.add_days(-1).iso()), precision: Precision::Day, basis: e.date.basis, span: None }
+        }
+        None => unknown,
+    })
 }
 
 /// Dual titles of heads before country names: "رئيسي صربيا وكرواتيا" are the two presidents.

@@ -54,3 +54,29 @@ fn repeated_meetings_have_no_one_date() {
     assert_eq!(date_of("والتقى رئيس صربيا ورئيس وزراء كوسوفو في جنيف بحضور مبعوث أممي.", "CONSULT"), "2023-03-20");
     assert_eq!(date_of("والتقى رئيس صربيا ورئيس وزراء كوسوفو عدة مرات في جنيف خلال يناير 2021.", "CONSULT"), "2021-01");
 }
+
+/// The date values of the events of the type, in order.
+fn dates_of(text: &str, ty: &str) -> Vec<serde_json::Value> {
+    let doc = analyse_text("t", text, Date::new(2023, 3, 20));
+    doc.events
+        .iter()
+        .filter(|e| e.event_type == ty)
+        .map(|e| serde_json::to_value(&e.date).unwrap()["value"].clone())
+        .collect()
+}
+
+#[test]
+fn a_deed_on_the_eve_of_an_event_told_before_is_dated_the_day_before() {
+    let talks = "وعقد وزيرا خارجية صربيا وكوسوفو محادثات في جنيف يوم 14 مارس.";
+    // The eve of talks dated to the day: the day before.
+    let text = format!("{talks} وقصفت القوات الصربية مواقع على الحدود عشية المحادثات.");
+    assert_eq!(dates_of(&text, "ASSAULT"), vec![serde_json::json!("2023-03-13")], "{text}");
+    // The eve of talks dated to the month only, or never told: no day we know.
+    let text = "وعقد وزيرا خارجية صربيا وكوسوفو محادثات في جنيف خلال مارس. وقصفت القوات الصربية مواقع على الحدود عشية المحادثات.";
+    assert_eq!(dates_of(text, "ASSAULT"), vec![serde_json::Value::Null], "{text}");
+    let text = "وقصفت القوات الصربية مواقع على الحدود عشية المحادثات.";
+    assert_eq!(dates_of(text, "ASSAULT"), vec![serde_json::Value::Null], "{text}");
+    // With no eve the shelling keeps the publication date.
+    let text = format!("{talks} وقصفت القوات الصربية مواقع على الحدود.");
+    assert_eq!(dates_of(&text, "ASSAULT"), vec![serde_json::json!("2023-03-20")], "{text}");
+}
