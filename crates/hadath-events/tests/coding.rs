@@ -159,10 +159,15 @@ fn open_ended_toll_and_joined_tolls() {
     let k = e.killed.as_ref().expect("killed");
     assert_eq!((k.min, k.max), (3201, None));
 
+    // Each side's count of two sides is told of that side (session 9): two events.
     let doc = code("قتل 41 جنديا أذربيجانيا و17 جنديا أرمينيا في اشتباكات على الحدود ليلة الثلاثاء.");
-    let e = first_of(&doc, "ASSAULT");
-    let k = e.killed.as_ref().expect("killed");
-    assert_eq!(k.min, 58, "{e:#?}");
+    let tolls: Vec<i64> = doc
+        .events
+        .iter()
+        .filter(|e| e.event_type == "ASSAULT")
+        .filter_map(|e| e.killed.as_ref().map(|k| k.min))
+        .collect();
+    assert!(tolls.contains(&41) && tolls.contains(&17), "{:#?}", doc.events);
 }
 
 #[test]
