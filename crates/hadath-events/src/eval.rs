@@ -98,6 +98,13 @@ fn gold_country(code: Option<&str>) -> Option<String> {
     (c != "None" && !c.is_empty()).then(|| c.to_string())
 }
 
+/// The country part of a coded actor, as the gold writes it: its country, or `IGO` for an
+/// intergovernmental organisation (the lexicon gives NATO, the UN or the Arab League a code
+/// starting with `IGO` and no country; the gold's codes put `IGO` in the country slot).
+pub fn actor_country(a: &hadath_text::Actor) -> Option<String> {
+    a.country.clone().or_else(|| a.code.as_deref().filter(|c| c.starts_with("IGO")).map(|_| "IGO".to_string()))
+}
+
 /// Which records of the gold file to score: all, or one half chosen by a hash of the id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Half {
@@ -175,8 +182,8 @@ pub fn score_file_half(path: &Path, half: Half) -> Result<BTreeMap<String, Detec
                 det.tp += 1;
                 if let Some(g) = rec["events"].as_array().and_then(|a| a.first()) {
                     let e = occurred[0];
-                    let pred_src = e.source.first().and_then(|a| a.country.clone());
-                    let pred_tgt = e.target.first().and_then(|a| a.country.clone());
+                    let pred_src = e.source.first().and_then(actor_country);
+                    let pred_tgt = e.target.first().and_then(actor_country);
                     let gs = gold_country(g["source_code"].as_str());
                     let gt = gold_country(g["target_code"].as_str());
                     det.actor_total += 2;
