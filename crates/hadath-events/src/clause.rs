@@ -79,7 +79,7 @@ impl<'a> SentenceView<'a> {
                 } else {
                     None
                 };
-                // "53 مدنيا، بينهم أطفال، قتلوا": who is among a counted group is an aside too.
+                // "سقط 17 قرويا، بينهم نساء، في القصف": who is among a counted group is an aside too.
                 let among = |j: usize| {
                     j <= k + 5 && matches!(tokens[k + 1].norm.as_str(), "بينهم" | "بينهن" | "منهم" | "بينها")
                 };

@@ -35,13 +35,13 @@ fn first_person_in_a_quotation_is_who_speaks() {
 
 #[test]
 fn leaders_of_a_union_and_their_counterparts_are_the_two_sides() {
-    // "دول الاتحاد الـ27" is the European Union; "ونظرائهم في Y" is the other side.
-    let doc = code("عقدت في روما قمة بين قادة دول الاتحاد الـ27 ونظرائهم في دول الاتحاد الأفريقي.");
+    // "الاتحاد الـ27" is the European Union; "ونظرائهم من Y" is the other side.
+    let doc = code("انعقدت أمس في روما قمة بين زعماء الاتحاد الـ27 ونظرائهم من الاتحاد الأفريقي.");
     let c = of_type(&doc, "CONSULT");
     assert_eq!(codes(&c[0].source), vec!["IGOEUREEC"], "{c:#?}");
     assert_eq!(codes(&c[0].target), vec!["IGOAFRAFU"], "{c:#?}");
     // Without the counterparts, a body far after "بين X" is not the other side.
-    let doc = code("عقدت في روما قمة بين قادة دول الاتحاد الـ27 بعد أسابيع من خلاف مع الاتحاد الأفريقي.");
+    let doc = code("عقدت في روما قمة بين زعماء دول الاتحاد الـ27 بعد أسابيع من خلاف مع الاتحاد الأفريقي.");
     let c = of_type(&doc, "CONSULT");
     assert!(codes(&c[0].target).is_empty(), "{c:#?}");
 }
