@@ -1,17 +1,13 @@
 //! The country an actor is scored with (IGOs) and actors named by a nationality plural, on our own sentences.
 
+mod common;
+use common::occurred;
+
 use hadath_events::eval::{actor_country, analyse_text};
-use hadath_text::{Date, Document, Event, EventStatus};
+use hadath_text::{Date, Document};
 
 fn code(text: &str) -> Document {
     analyse_text("t", text, Date::new(2012, 3, 9))
-}
-
-fn occurred<'a>(doc: &'a Document, ty: &str) -> &'a Event {
-    doc.events
-        .iter()
-        .find(|e| e.event_type == ty && e.status == EventStatus::Occurred)
-        .unwrap_or_else(|| panic!("no occurred {ty} event in {:#?}", doc.events))
 }
 
 #[test]

@@ -1,21 +1,13 @@
 //! A speaker's own forces in what it reports ("قال الجيش إن قواته ..."), on our own sentences.
 
+mod common;
+use common::{countries, occurred};
+
 use hadath_events::eval::analyse_text;
-use hadath_text::{Actor, Date, Document, Event, EventStatus};
+use hadath_text::{Date, Document};
 
 fn code(text: &str) -> Document {
     analyse_text("t", text, Date::new(2011, 6, 14))
-}
-
-fn countries(actors: &[Actor]) -> Vec<String> {
-    actors.iter().filter_map(|a| a.country.clone()).collect()
-}
-
-fn occurred<'a>(doc: &'a Document, ty: &str) -> &'a Event {
-    doc.events
-        .iter()
-        .find(|e| e.event_type == ty && e.status == EventStatus::Occurred)
-        .unwrap_or_else(|| panic!("no occurred {ty} event in {:#?}", doc.events))
 }
 
 #[test]

@@ -42,3 +42,16 @@ pub fn of_type<'a>(doc: &'a Document, ty: &str) -> Vec<&'a Event> {
 pub fn codes(actors: &[hadath_text::Actor]) -> Vec<String> {
     actors.iter().filter_map(|a| a.code.clone()).collect()
 }
+
+/// The countries of some actors, in order.
+pub fn countries(actors: &[hadath_text::Actor]) -> Vec<String> {
+    actors.iter().filter_map(|a| a.country.clone()).collect()
+}
+
+/// The document's first occurred event of one type; panics with the events when there is none.
+pub fn occurred<'a>(doc: &'a Document, ty: &str) -> &'a Event {
+    doc.events
+        .iter()
+        .find(|e| e.event_type == ty && e.status == EventStatus::Occurred)
+        .unwrap_or_else(|| panic!("no occurred {ty} event in {:#?}", doc.events))
+}
