@@ -838,8 +838,7 @@ fn we_before(v: &SentenceView, m: &TriggerMatch) -> bool {
 fn adjective_country(v: &SentenceView, i: usize, sector: Option<&str>) -> Option<Actor> {
     let t = v.tokens.get(i)?;
     let w = t.norm.as_str();
-    let lex = hadath_lexicon::Lexicon::get();
-    let c = lex.country_of_adjective(w).or_else(|| w.strip_suffix('ا').and_then(|s| lex.country_of_adjective(s)))?;
+    let c = country_of_adjective(w)?;
     Some(Actor {
         span: t.span,
         name: None,
@@ -848,6 +847,13 @@ fn adjective_country(v: &SentenceView, i: usize, sector: Option<&str>) -> Option
         sector: sector.map(str::to_string),
         kind: if sector.is_some() { EntityKind::Group } else { EntityKind::Country },
     })
+}
+
+/// The country of a normalised nationality adjective, also in the indefinite accusative,
+/// which adds an alif ("أميركيا").
+fn country_of_adjective(w: &str) -> Option<&'static str> {
+    let lex = hadath_lexicon::Lexicon::get();
+    lex.country_of_adjective(w).or_else(|| w.strip_suffix('ا').and_then(|s| lex.country_of_adjective(s)))
 }
 
 /// Nouns of military positions: "مواقع أرمينية" are the positions of that country's forces.
@@ -3399,14 +3405,9 @@ fn demand_of(
 /// Fills the country of actors that have none from a nationality adjective right after them:
 /// "جنديا أميركيا"، "جنديين عراقيين".
 fn fill_countries(v: &SentenceView, source: &mut [Actor], target: &mut [Actor]) {
-    let lex = hadath_lexicon::Lexicon::get();
     for a in source.iter_mut().chain(target.iter_mut()).filter(|a| a.country.is_none()) {
         let next = v.tokens.partition_point(|t| t.span.start < a.span.end);
-        let adj = v.tokens.get(next).and_then(|t| {
-            let w = t.norm.as_str();
-            // The indefinite accusative adds an alif: "أميركيا".
-            lex.country_of_adjective(w).or_else(|| w.strip_suffix('ا').and_then(|s| lex.country_of_adjective(s)))
-        });
+        let adj = v.tokens.get(next).and_then(|t| country_of_adjective(&t.norm));
         if let Some(c) = adj {
             a.country = Some(c.to_string());
             // A bare sector code ("MIL") becomes the country's ("ARMMIL").
