@@ -80,7 +80,9 @@ fn who_brings_two_leaders_together_mediates() {
 
 #[test]
 fn occasion_of_a_meeting_is_not_its_source() {
-    let doc = code("عقدت رئيسة الوزراء الإيطالية على هامش قمة الاتحاد الأوروبي المنعقدة في ستراسبورغ صباح الخميس لقاء مع رئيس صربيا.");
+    let doc = code(
+        "عقدت رئيسة الوزراء الإيطالية على هامش قمة الاتحاد الأوروبي المنعقدة في ستراسبورغ صباح الخميس لقاء مع رئيس صربيا.",
+    );
     for e in doc.events.iter().filter(|e| e.event_type == "CONSULT") {
         assert!(e.source.iter().all(|a| a.code.as_deref() != Some("IGOEUREEC")), "{e:#?}");
     }

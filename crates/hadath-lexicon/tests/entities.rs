@@ -426,7 +426,8 @@ fn a_bare_title_refers_to_the_holder_named_before() {
 
 #[test]
 fn a_direction_of_something_else_is_not_a_region() {
-    let (d, e) = run("أطلق جنود النار على نقاط مراقبة في المنطقة الشرقية من الشريط الحدودي قبل الاجتماع.", Some((2022, 11, 25)));
+    let (d, e) =
+        run("أطلق جنود النار على نقاط مراقبة في المنطقة الشرقية من الشريط الحدودي قبل الاجتماع.", Some((2022, 11, 25)));
     assert!(!e.iter().any(|x| x.name == "Eastern Province"), "{}", show(&d, &e));
     let (d, e) = run("زار الوزير المنطقة الشرقية للبلاد بعد الفيضانات.", Some((2022, 11, 25)));
     assert!(!e.iter().any(|x| x.name == "Eastern Province"), "{}", show(&d, &e));
