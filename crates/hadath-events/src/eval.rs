@@ -62,6 +62,13 @@ pub struct Detection {
     pub missed_examples: Vec<(String, String)>,
     /// Actor comparisons as (gold source, coded source, gold target, coded target, text).
     pub actor_examples: Vec<[String; 5]>,
+    /// What one of the gold's own coders is expected to score against the gold: each record
+    /// counts as accepted with the share of its coders who accepted it (true positives, false
+    /// positives, misses). A record is labelled yes only when every coder accepted it, so this
+    /// is a reference for how far the label is from one coder's judgement.
+    pub coder_tp: f64,
+    pub coder_fp: f64,
+    pub coder_fn: f64,
     /// Bytes of text coded and seconds spent in the event coder alone.
     pub bytes: usize,
     pub coder_seconds: f64,
@@ -81,6 +88,13 @@ impl Detection {
         } else {
             2.0 * p * r / (p + r)
         }
+    }
+    /// Precision, recall and F1 expected of one gold coder (see `coder_tp`).
+    pub fn coder_scores(&self) -> (f64, f64, f64) {
+        let share = |a: f64, b: f64| if b > 0.0 { a / b } else { 0.0 };
+        let p = share(self.coder_tp, self.coder_tp + self.coder_fp);
+        let r = share(self.coder_tp, self.coder_tp + self.coder_fn);
+        (p, r, share(2.0 * p * r, p + r))
     }
 }
 
@@ -169,6 +183,18 @@ pub fn score_file_half(path: &Path, half: Half) -> Result<BTreeMap<String, Detec
             det.ignored += 1;
             continue;
         }
+        let votes = &rec["votes"];
+        if let (Some(accept), Some(total)) = (votes["accept"].as_f64(), votes["total"].as_f64()) {
+            if total > 0.0 {
+                let share = (accept / total).clamp(0.0, 1.0);
+                if label == "yes" {
+                    det.coder_tp += share;
+                    det.coder_fn += 1.0 - share;
+                } else {
+                    det.coder_fp += share;
+                }
+            }
+        }
         let mut doc = prepare_text(id, body, date);
         let t0 = std::time::Instant::now();
         crate::annotate_events(&mut doc);
@@ -251,6 +277,18 @@ pub fn run_half(data_dir: &Path, half: Half) -> Result<String, EvalError> {
             d.actor_agree,
             d.actor_total
         );
+    }
+    let _ = writeln!(
+        r,
+        "\nReference: one coder of the gold itself. A record is labelled yes only when every coder \
+         accepted it; counting each record as accepted with the share of its coders who did (the \
+         coder's own vote included, which favours the coder) gives:\n"
+    );
+    let _ = writeln!(r, "| task | coder P | coder R | coder F1 |");
+    let _ = writeln!(r, "|---|---|---|---|");
+    for (task, d) in &scores {
+        let (p, rc, f) = d.coder_scores();
+        let _ = writeln!(r, "| {task} | {p:.3} | {rc:.3} | {f:.3} |");
     }
     let _ = writeln!(r, "\n## Errors by cause\n");
     for (task, d) in &scores {
