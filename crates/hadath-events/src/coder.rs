@@ -940,12 +940,45 @@ fn repeated(v: &SentenceView, m: &TriggerMatch) -> bool {
     })
 }
 
+/// Whether the trigger's clause counts deeds up to now ("قتلوا خلال القتال حتى الآن"): a
+/// tally has no one date, and the date of the sentence that reports it is not its date.
+fn tally_so_far(v: &SentenceView, m: &TriggerMatch) -> bool {
+    let so_far = |i: usize| i + 1 < v.tokens.len() && v.norm(i) == "حتي" && matches!(v.norm(i + 1), "الان" | "اللحظه");
+    // "حتى" opens a clause of its own, so after the trigger the word before it must be in
+    // the trigger's; before it, the tally stands right between a verb and its noun
+    // ("أسفرت حتى اللحظة عن مقتل").
+    (m.first + 1..m.last + 12).any(|i| so_far(i) && v.same_clause(i - 1, m.first))
+        || (m.first.saturating_sub(4)..m.first.saturating_sub(1)).any(so_far)
+}
+
+/// Relative pronouns that open a clause of its own deed: "نظيره الذي اتهم موسكو".
+const RELATIVE_PRONOUNS: &[&str] = &["الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"];
+
+/// Where the relative clause holding the trigger opens, when the trigger's verb follows a
+/// relative pronoun ("الذي اتهم"، "التي قد شنتها"): a time before it dates the sentence's
+/// main deed, not this one.
+fn relative_clause_start(v: &SentenceView, m: &TriggerMatch) -> Option<usize> {
+    let at = |i: usize| v.tokens.get(i).map(|_| v.norm(i));
+    let before = m.first.checked_sub(1)?;
+    if at(before).is_some_and(|w| RELATIVE_PRONOUNS.contains(&w)) {
+        return Some(before);
+    }
+    let pronoun = before.checked_sub(1)?;
+    (at(before) == Some("قد") && at(pronoun).is_some_and(|w| RELATIVE_PRONOUNS.contains(&w))).then_some(pronoun)
+}
+
 /// Date of an event: the closest time in its clause, else the sentence's first (main) time,
 /// else the publication date.
 /// `others` are the first and last tokens of the sentence's other events, of other types:
 /// a time after one of them that stands between it and the trigger dates that one ("دعا
 /// إلى ... وفق اتفاق ... الموقع برعاية قطرية في مارس 2019": March dates the deal).
 fn read_date(doc: &Document, v: &SentenceView, m: &TriggerMatch, others: &[(usize, usize)]) -> EventDate {
+    let unknown = EventDate { value: None, precision: Precision::Unknown, basis: DateBasis::Unknown, span: None };
+    if tally_so_far(v, m) {
+        return unknown;
+    }
+    // Times before a relative clause's pronoun date the main clause, not the deed inside.
+    let relative_from = relative_clause_start(v, m).and_then(|i| v.tokens.get(i)).map(|t| t.span.start);
     let trig = v.tokens.get(m.first).map(|t| t.span).unwrap_or(v.span);
     let nearer_event = |time: Span| {
         let at = v.tokens.iter().position(|t| t.span.start >= time.start).unwrap_or(v.tokens.len());
@@ -957,6 +990,7 @@ fn read_date(doc: &Document, v: &SentenceView, m: &TriggerMatch, others: &[(usiz
         .filter(|t| v.span.contains(t.span))
         .filter(|t| !matches!(t.kind, TimeKind::Duration | TimeKind::Set))
         .filter(|t| !dates_embedded_event(doc, v, m, t.span) && !nearer_event(t.span))
+        .filter(|t| relative_from.is_none_or(|from| t.span.start >= from))
         .map(|t| (t, date_of(t.value.as_ref(), t.precision)))
         .filter(|(_, d)| d.is_some())
         .collect();
@@ -998,8 +1032,10 @@ fn read_date(doc: &Document, v: &SentenceView, m: &TriggerMatch, others: &[(usiz
     let unresolved_date = doc.times.iter().any(|t| {
         v.span.contains(t.span) && t.kind == TimeKind::Date && t.value.is_none() && t.precision != Precision::Unknown
     });
-    if unresolved_date || repeated(v, m) {
-        return EventDate { value: None, precision: Precision::Unknown, basis: DateBasis::Unknown, span: None };
+    // A deed told in a relative clause with no time of its own is earlier than the sentence,
+    // by how much the text does not say.
+    if unresolved_date || repeated(v, m) || relative_from.is_some() {
+        return unknown;
     }
     match doc.published.value {
         Some(d) => {

@@ -80,3 +80,27 @@ fn a_deed_on_the_eve_of_an_event_told_before_is_dated_the_day_before() {
     let text = format!("{talks} وقصفت القوات الصربية مواقع على الحدود.");
     assert_eq!(dates_of(&text, "ASSAULT"), vec![serde_json::json!("2023-03-20")], "{text}");
 }
+
+#[test]
+fn a_tally_up_to_now_has_no_date_of_the_report() {
+    // The report is dated today; the deaths it counts "so far" have no one date.
+    let tally = "وقالت المنظمة اليوم الاثنين إن 40 مدنيا قتلوا في المعارك حتى الآن.";
+    assert_eq!(date_of(tally, "ASSAULT"), serde_json::Value::Null);
+    let tally = "وأعلنت الوزارة أمس أن الغارات أسفرت حتى اللحظة عن مقتل 17 شخصا.";
+    assert_eq!(date_of(tally, "ASSAULT"), serde_json::Value::Null);
+    // A toll of one day keeps the day.
+    assert_eq!(date_of("قتل 12 مدنيا اليوم الاثنين في قصف على القرية.", "ASSAULT"), "2023-03-20");
+}
+
+#[test]
+fn a_deed_in_a_relative_clause_is_not_dated_by_the_main_clause() {
+    // Today dates the reply; the accusation it answers came earlier, on a day not given.
+    let reply = "رد وزير الخارجية الإيطالي، اليوم الاثنين، على تصريحات نظيره الكندي الذي اتهم روما بدعم المتمردين.";
+    assert_eq!(date_of(reply, "ACCUSE"), serde_json::Value::Null);
+    // The accusation made today in the main clause keeps today.
+    let made = "اتهم وزير الخارجية الإيطالي، اليوم الاثنين، نظيره الكندي بدعم المتمردين.";
+    assert_eq!(date_of(made, "ACCUSE"), "2023-03-20");
+    // A relative clause with a time of its own keeps that time.
+    let dated = "رد وزير الخارجية الإيطالي على نظيره الكندي الذي اتهم روما في 2 مارس بدعم المتمردين.";
+    assert_eq!(date_of(dated, "ACCUSE"), "2023-03-02");
+}
