@@ -293,7 +293,9 @@ fn code(args: CodeArgs) -> Result<ExitCode> {
     });
     let mut failed = 0usize;
     let mut events = 0usize;
-    let mut stderr = io::stderr().lock();
+    // Standard error is locked per write, never across the run: a worker that prints to it
+    // (a debugging line, a log) would wait on this thread for ever.
+    let stderr = io::stderr();
     hadath_pipeline::run_stream_map(
         stream,
         &pipeline,
@@ -316,7 +318,9 @@ fn code(args: CodeArgs) -> Result<ExitCode> {
                 failed += 1;
             }
             events += coded.events;
-            stderr.write_all(&coded.diagnostics)?;
+            if !coded.diagnostics.is_empty() {
+                stderr.lock().write_all(&coded.diagnostics)?;
+            }
             out.write_all(coded.rendered.as_bytes())?;
             if let Some(bar) = &progress {
                 bar.inc(1);

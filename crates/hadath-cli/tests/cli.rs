@@ -241,3 +241,48 @@ fn seeds_publication_dates_and_spans() {
         }
     }
 }
+
+/// A document whose analysis panics yields a diagnostic and exit status 1 while the others are
+/// still coded, on one worker and on several (the panic is asked for through a hook that only
+/// debug builds have).
+#[test]
+fn a_panicking_document_yields_a_diagnostic_and_the_others_go_on() {
+    let dir = temp_dir("panic");
+    let input = dir.join("three.jsonl");
+    let line = |id: &str| {
+        format!(
+            "{{\"id\": \"{id}\", \"text\": \"اشتبكت قوات الأمن مع مسلحين في بلدة حدودية أمس، ما أسفر عن مقتل أربعة منهم.\"}}\n"
+        )
+    };
+    std::fs::write(&input, [line("first"), line("broken"), line("third")].concat()).expect("write input");
+    for threads in ["1", "2"] {
+        let mut child = hadath()
+            .args(["code", "--threads", threads, "--published", "2024-05-02"])
+            .arg(&input)
+            .env("HADATH_TEST_PANIC_ON", "broken")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn hadath");
+        let started = std::time::Instant::now();
+        let status = loop {
+            if let Some(status) = child.try_wait().expect("wait hadath") {
+                break status;
+            }
+            if started.elapsed() > std::time::Duration::from_secs(60) {
+                let _ = child.kill();
+                panic!("hadath code --threads {threads} hung on a panicking document");
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        };
+        let out = child.wait_with_output().expect("output");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(status.code(), Some(1), "threads {threads}: {stderr}");
+        assert!(stderr.contains("broken: error internal-error"), "threads {threads}: {stderr}");
+        assert!(stdout.contains("\"doc\":\"first\"") || stdout.contains("\"doc\": \"first\""), "{stdout}");
+        assert!(stdout.contains("\"doc\":\"third\"") || stdout.contains("\"doc\": \"third\""), "{stdout}");
+        assert!(!stdout.contains("\"doc\":\"broken\"") && !stdout.contains("\"doc\": \"broken\""), "{stdout}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -68,6 +68,12 @@ pub mod timing {
 }
 
 fn analyze_layers(doc: &mut Document, opts: &PipelineOptions) {
+    // Debug builds only: the CLI tests make one document's analysis panic by its id, to check
+    // that it yields a diagnostic and that the other documents go on.
+    #[cfg(debug_assertions)]
+    if std::env::var_os("HADATH_TEST_PANIC_ON").is_some_and(|id| id == doc.id.as_str()) {
+        panic!("test panic asked for {}", doc.id);
+    }
     let stages: [&dyn Fn(&mut Document); 7] = [
         // The order-free part of the layout, when ingest deferred it to the workers.
         &hadath_ingest::finish_layout,
