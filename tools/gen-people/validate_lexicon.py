@@ -190,7 +190,8 @@ def check_organisations(path, report):
             if form in forms_seen:
                 report.warn(where, f"form '{form}' also in '{forms_seen[form]}'")
             forms_seen[form] = oid
-        if not CODE_RE.match(code):
+        # An IGO with no CAMEO code of its own may leave the code empty (read as IGO).
+        if not CODE_RE.match(code) and not (code == "" and sector == "IGO" and not country):
             report.error(where, f"bad code '{code}'")
         if country and country not in ISO3:
             report.error(where, f"unknown ISO3 '{country}'")

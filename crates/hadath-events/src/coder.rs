@@ -548,6 +548,12 @@ fn read_roles(
                 if between.is_some_and(|b| std::ptr::eq(b, g)) || first_between.is_some_and(|b| std::ptr::eq(b, g)) {
                     break;
                 }
+                // "شن X عملية ... بعد أن هاجم Y": the subject of a clause of time after it.
+                if (m.last..g.first)
+                    .any(|i| v.norm(i) == "ان" && i >= 1 && matches!(strip_conj(v.norm(i - 1)), "بعد" | "قبل" | "عقب"))
+                {
+                    break;
+                }
                 match prep(g).as_deref() {
                     Some("by") | Some("عن") | Some("في") | Some("من") if p.event_type != "ASSAULT" => continue,
                     _ => {}
@@ -633,14 +639,25 @@ fn read_roles(
         }
     }
     if let Some((a, b)) = between_pair {
-        if p.frame == Frame::Host
+        // "روسيا تستضيف محادثات بين A و B": a host of talks between two others of two other
+        // countries is coded as a host of two guests ("استضاف X نظيريه"): the host the source
+        // of a third-party consultation (CAMEO 045), the two the targets.
+        let guests: Vec<Actor> = a.iter().chain(&b).cloned().collect();
+        if p.id == "consult.host" && two_guests(&c.source, &guests) {
+            c.target = guests;
+            c.third_party = true;
+            c.mode = Some("third-party".to_string());
+        } else if p.frame == Frame::Host
             || (matches!(p.frame, Frame::Verb) && p.event_type == "CONSULT" && !c.source.is_empty())
         {
             // A host of talks between two others mediates them.
             c.mediator = std::mem::take(&mut c.source);
+            c.source = a;
+            c.target = b;
+        } else {
+            c.source = a;
+            c.target = b;
         }
-        c.source = a;
-        c.target = b;
     }
     // Mediators named anywhere in the clause: بوساطة، برعاية، بحضور.
     for (i, t) in v.tokens.iter().enumerate() {
@@ -718,7 +735,9 @@ fn read_roles(
     c.target.retain(|a| {
         !c.source.iter().any(|b| {
             let other_body = a.kind == EntityKind::Organisation && a.name.is_some() && a.name != b.name;
-            b.span == a.span || (b.code.is_some() && b.code == a.code && !other_body)
+            // The two countries of "البلدين" share its span: a span is one actor only with
+            // one code.
+            (b.span == a.span && b.code == a.code) || (b.code.is_some() && b.code == a.code && !other_body)
         })
     });
     // "التقيا ... زعيما أذربيجان وأرمينيا": a meeting of two with no subject; one side each.
@@ -1025,6 +1044,24 @@ fn read_date(doc: &Document, v: &SentenceView, m: &TriggerMatch, others: &[(usiz
                 .min_by_key(|(t, _)| t.span.start)
         });
     if let Some((t, Some((value, precision)))) = best {
+        // "في 3 مايو، عندما شن X هجوما بعد أن هاجم Y": a time before "بعد أن" dates the later
+        // deed; the earlier one is before it, on a day the text does not give.
+        let opener = (m.first >= 2
+            && matches!(strip_conj(v.norm(m.first - 2)), "بعد" | "عقب" | "قبل")
+            && v.norm(m.first - 1) == "ان")
+            .then(|| v.tokens[m.first - 2].span.start);
+        if opener.is_some_and(|o| t.span.end <= o) {
+            return EventDate { value: None, precision: Precision::Unknown, basis: DateBasis::Unknown, span: None };
+        }
+        // "مطلع التسعينيات": an interval of several years gives no one date the output can
+        // hold (YYYY at most); the text dates the event, to no value.
+        if let Some(TimexValue::Interval { from, to }) = t.value.as_ref() {
+            let year = |y: &str| y.parse::<i32>().ok().filter(|_| y.len() == 4);
+            let years = year(from).zip(year(to)).filter(|_| t.precision == Precision::Year);
+            if years.is_some_and(|(a, b)| b - a >= 2) {
+                return EventDate { value: None, precision: Precision::Unknown, basis: t.basis, span: Some(t.span) };
+            }
+        }
         return EventDate { value: Some(value.clone()), precision: *precision, basis: t.basis, span: Some(t.span) };
     }
     // "في مايو من ذلك العام" left unresolved: the text dates the event, but not to a day we
@@ -1388,26 +1425,37 @@ fn split_two_sided_toll(doc: &Document, v: &SentenceView, e: Event) -> Vec<Event
     }
     // Each count with the country of the nationality adjective right after it or after
     // its counted noun ("79 أذربيجانيا"، "135 جنديا أرمنيا").
-    let mut counts: Vec<(Casualties, String)> = Vec::new();
+    // The dead are of the sector their counted noun names ("جنديا": MIL, "مدنيا": CVL); a
+    // nationality alone ("79 أذربيجانيا") names the country and no sector.
+    let mut counts: Vec<(Casualties, String, Actor)> = Vec::new();
     for n in doc.numbers.iter().filter(|n| killed.span.overlaps(n.span)) {
         // The last word of the count ("ما لا يقل عن 135"), or of its counted noun.
         let Some(pos) = v.tokens.iter().rposition(|t| t.span.overlaps(n.span)) else { return vec![e] };
-        let Some(c) = (pos + 1..=pos + 2).find_map(|i| adjective_country(v, i, None)).and_then(|x| x.country) else {
+        let sector = match n.counted.map(|(_, k)| k) {
+            Some(Counted::Soldiers) => Some("MIL"),
+            Some(Counted::Civilians) => Some("CVL"),
+            _ => None,
+        };
+        let Some((at, c)) =
+            (pos + 1..=pos + 2).find_map(|i| adjective_country(v, i, None).and_then(|x| x.country).map(|c| (i, c)))
+        else {
             return vec![e];
         };
+        // The adjective right after the number is the counted noun itself: no sector.
+        let sector = if at == pos + 1 { None } else { sector };
+        let Some(victims) = adjective_country(v, at, sector) else { return vec![e] };
         let min = n.min.or_else(|| (n.value.is_finite() && n.value >= 0.0).then_some(n.value as i64));
         let Some(min) = min else { return vec![e] };
-        counts.push((Casualties { min, max: n.max, span: n.span }, c));
+        counts.push((Casualties { min, max: n.max, span: n.span }, c, victims));
     }
-    if counts.len() != 2 || counts[0].1 == counts[1].1 || counts.iter().any(|(_, c)| *c != a && *c != b) {
+    if counts.len() != 2 || counts[0].1 == counts[1].1 || counts.iter().any(|(_, c, _)| *c != a && *c != b) {
         return vec![e];
     }
     counts
         .into_iter()
-        .map(|(count, country)| {
-            let (source, target) =
-                if country == b { (e.source.clone(), e.target.clone()) } else { (e.target.clone(), e.source.clone()) };
-            Event { source, target, killed: Some(count), ..e.clone() }
+        .map(|(count, country, victims)| {
+            let source = if country == b { e.source.clone() } else { e.target.clone() };
+            Event { source, target: vec![victims], killed: Some(count), ..e.clone() }
         })
         .collect()
 }
@@ -2592,13 +2640,50 @@ const OCCURRENCE_VERBS: &[&str] = &["حصل", "حدث", "جري", "وقعت", "�
 fn in_background_phrase(v: &SentenceView, m: &TriggerMatch) -> bool {
     (m.first.saturating_sub(10)..m.first).any(|i| {
         let w = strip_conj(v.norm(i));
-        // "كما جرى في مارس، حين قتل"، "اندلعت الاشتباكات عندما تجمع": a when-clause that
-        // tells what happened.
+        // "كما جرى في مارس، حين قتل"، "اندلعت الاشتباكات عندما تجمع"، "اندلعت في 3 مايو
+        // 1998، عندما هاجم": a when-clause that tells what happened.
         let told = matches!(w, "حين" | "عندما")
-            && (i.saturating_sub(5)..i)
+            && (i.saturating_sub(8)..i)
                 .any(|k| [v.norm(k), strip_conj(v.norm(k))].iter().any(|w| OCCURRENCE_VERBS.contains(w)));
         word_set!(BACKGROUND_LEADS).contains(w) && v.same_clause(i, m.first) && !told
     })
+}
+
+/// The when-word ("عندما"، "حين") right before a trigger that follows an occurrence verb
+/// dated to the day: "الحرب التي اندلعت في 3 مايو 1998، عندما هاجم X". Its index.
+fn when_of_dated_outbreak(v: &SentenceView, doc: &Document, m: &TriggerMatch) -> Option<usize> {
+    let w = (m.first.saturating_sub(2)..m.first).rev().find(|&i| matches!(v.norm(i), "عندما" | "حين" | "حينما"))?;
+    let verb = (w.saturating_sub(9)..w).find(|&k| OCCURRENCE_VERBS.contains(&strip_conj(v.norm(k))))?;
+    let (from, to) = (v.tokens[verb].span.end, v.tokens[w].span.start);
+    doc.times
+        .iter()
+        .any(|t| {
+            from <= t.span.start
+                && t.span.end <= to
+                && t.precision == Precision::Day
+                && t.basis == DateBasis::Explicit
+                && t.kind == TimeKind::Date
+        })
+        .then_some(w)
+}
+
+/// Whether a trigger tells the outbreak of a war dated to the day in the text ("اندلعت في 3
+/// مايو 1998، عندما شن X هجوما"): however long ago, the article tells it with its own date.
+fn own_dated_outbreak(v: &SentenceView, doc: &Document, m: &TriggerMatch) -> bool {
+    // "عندما شن الجيش ... بعد أن هاجم": the deed that came before it is told too.
+    when_of_dated_outbreak(v, doc, m).is_some() || after_dated_outbreak(v, doc, m)
+}
+
+/// Whether a trigger right after "بعد أن" tells what came before a dated outbreak told in
+/// the same clause: "عندما شن X هجوما بعد أن هاجم Y القرى".
+fn after_dated_outbreak(v: &SentenceView, doc: &Document, m: &TriggerMatch) -> bool {
+    let after_that = m.first >= 2 && matches!(v.norm(m.first - 2), "بعد" | "وبعد") && v.norm(m.first - 1) == "ان";
+    after_that
+        && (0..m.first.saturating_sub(2)).any(|i| {
+            matches!(v.norm(i), "عندما" | "حين" | "حينما")
+                && v.same_clause(i, m.first)
+                && when_of_dated_outbreak(v, doc, &TriggerMatch { first: i + 1, last: i + 2, ..*m }).is_some()
+        })
 }
 
 /// Verbs that make an agreement or a ceasefire happen: "أبرم"، "توصل"، "دخلت حيز التنفيذ".
@@ -2739,9 +2824,12 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
             let mention = matches!(p.event_type.as_str(), "ASSAULT" | "PROTEST")
                 && (!supported(&v, &m, &matches, set, has_casualties)
                     || in_relative_clause(&v, &m, &matches, set)
-                    || in_background_phrase(&v, &m)
-                    || (historical(&v, doc, &m) && !has_casualties && !support_verb_near(&v, &m))
-                    || (earlier_year(&v, doc) && !has_casualties)
+                    || (in_background_phrase(&v, &m) && !after_dated_outbreak(&v, doc, &m))
+                    || (historical(&v, doc, &m)
+                        && !has_casualties
+                        && !support_verb_near(&v, &m)
+                        && !own_dated_outbreak(&v, doc, &m))
+                    || (earlier_year(&v, doc) && !has_casualties && !own_dated_outbreak(&v, doc, &m))
                     || (p.event_type == "ASSAULT" && (told_before(&v) || about_violence(&v)))
                     || concessive(&v, &m)
                     || over_a_year(&v)
@@ -2973,6 +3061,9 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
                 target.extend(positions_target(&v, &c.m));
             }
             let mut mediator = c.mediator;
+            for role in [&mut source, &mut target, &mut mediator] {
+                expand_apposition(&v, role);
+            }
             let heads = dual_heads_of_countries(doc, [&source, &target, &mediator]);
             for role in [&mut source, &mut target, &mut mediator] {
                 governments_of_country(doc, span, previous, role);
@@ -3079,6 +3170,48 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
     drop_heading_repeats(doc, &mut events);
     doc.quotes = quotes;
     doc.events = events;
+}
+
+/// Pronouns and marks that open an apposition listing what a group is: "دول الرابطة وهي X
+/// وY وZ"، "الأطراف الثلاثة: X وY وZ".
+const APPOSITION_OPENERS: &[&str] = &["وهي", "وهم", "وهما", "وهن", "هي", "هم", "هما", ":"];
+
+/// "قادة الاتحاد ونظراؤهم في دول الرابطة، وهي X وY وZ": an organisation or group followed by
+/// an apposition that lists two or more countries stands for those countries.
+fn expand_apposition(v: &SentenceView, role: &mut Vec<Actor>) {
+    let mut out: Vec<Actor> = Vec::with_capacity(role.len());
+    for a in role.drain(..) {
+        let listed = matches!(a.kind, EntityKind::Organisation | EntityKind::Group)
+            .then(|| v.tokens.iter().rposition(|t| t.span.start < a.span.end))
+            .flatten()
+            .and_then(|last| {
+                let mut k = last + 1;
+                // An adjective the name leaves out ("دول مجلس التعاون الخليجي وهي") and a comma
+                // may stand before the pronoun.
+                let word = v.tokens.get(k).is_some_and(|t| t.kind != hadath_text::TokenKind::Punct);
+                if word && !APPOSITION_OPENERS.contains(&v.norm(k)) && APPOSITION_OPENERS.contains(&v.norm(k + 1)) {
+                    k += 1;
+                }
+                if v.norm(k) == "," && v.norm(k + 1) != ":" {
+                    k += 1;
+                }
+                APPOSITION_OPENERS.contains(&v.norm(k)).then_some(k + 1)
+            })
+            .and_then(|first| v.groups.iter().find(|g| g.first == first))
+            .map(|g| g.actors())
+            .filter(|list| list.len() >= 2 && list.iter().all(|x| x.kind == EntityKind::Country));
+        match listed {
+            Some(list) => {
+                for x in list {
+                    if !out.iter().any(|y| y.code == x.code) {
+                        out.push(x);
+                    }
+                }
+            }
+            None => out.push(a),
+        }
+    }
+    *role = out;
 }
 
 /// Verbs of sending an invitation or a message: "وجه إليه دعوة"، "أرسل دعوة".
@@ -3292,9 +3425,6 @@ fn is_heading(doc: &Document, p: &hadath_text::Paragraph) -> bool {
 /// the next heading code an event of the same type, the heading's is dropped; else it is kept.
 fn drop_heading_repeats(doc: &Document, events: &mut Vec<Event>) {
     let headings: Vec<Span> = doc.paragraphs.iter().filter(|p| is_heading(doc, p)).map(|p| p.span).collect();
-    if headings.is_empty() {
-        return;
-    }
     let actorless = |e: &Event| e.source.is_empty() && e.target.is_empty() && e.mediator.is_empty();
     let mut drop = vec![false; events.len()];
     for (i, e) in events.iter().enumerate() {
@@ -3306,6 +3436,45 @@ fn drop_heading_repeats(doc: &Document, events: &mut Vec<Event>) {
         drop[i] = events.iter().any(|o| {
             o.event_type == e.event_type && o.evidence.start >= h.end && o.evidence.start < end && !actorless(o)
         });
+    }
+    // "X يجمع زعيمي A و B" as the title, "جمع X ... رئيس A ورئيس B" in the body: a title's
+    // meeting with actors is told again by a body meeting of its status whose sides name at
+    // least the title's countries. The body's has the date and place; the title's goes. Only
+    // meetings: one meeting of the same parties is one event, where an accusation or a call
+    // in the title and in the body may be two statements (`meeting_references.rs`).
+    let titles: Vec<Span> =
+        doc.paragraphs.iter().filter(|p| p.kind == hadath_text::ParagraphKind::Title).map(|p| p.span).collect();
+    let sides = |e: &Event| {
+        let mut v: Vec<String> = e.source.iter().chain(&e.target).filter_map(|a| a.country.clone()).collect();
+        v.sort();
+        v.dedup();
+        v
+    };
+    let in_title = |e: &Event| titles.iter().any(|t| t.contains(e.evidence));
+    // The body's meeting with no place takes the title's ("X يجمع A و B في موسكو").
+    let mut places: Vec<(usize, EventLocation)> = Vec::new();
+    for (i, e) in events.iter().enumerate() {
+        let here = sides(e);
+        if drop[i] || e.event_type != "CONSULT" || !in_title(e) || here.is_empty() {
+            continue;
+        }
+        let body = events.iter().position(|o| {
+            o.event_type == e.event_type
+                && o.status == e.status
+                && !in_title(o)
+                && here.iter().all(|c| sides(o).contains(c))
+        });
+        if let Some(j) = body {
+            drop[i] = true;
+            if let (None, Some(place)) = (&events[j].location, &e.location) {
+                places.push((j, place.clone()));
+            }
+        }
+    }
+    for (j, place) in places {
+        if events[j].location.is_none() {
+            events[j].location = Some(place);
+        }
     }
     let mut k = 0;
     events.retain(|_| {

@@ -125,10 +125,13 @@ fn who_receives_an_invitation_is_its_target() {
 
 #[test]
 fn host_of_talks_between_two_others_mediates() {
+    // Coded as a host of two guests: the host the source of CAMEO 045, the two the targets.
     let doc = code("روسيا تستضيف محادثات بين أرمينيا وأذربيجان.");
     let e = first_of(&doc, "CONSULT");
-    assert_eq!(countries(&e.mediator), vec!["RUS"], "{e:#?}");
-    assert_eq!(sorted_countries(&[&e.source, &e.target]), vec!["ARM", "AZE"]);
+    assert_eq!(countries(&e.source), vec!["RUS"], "{e:#?}");
+    assert_eq!(sorted_countries(&[&e.target]), vec!["ARM", "AZE"]);
+    assert_eq!((e.cameo.as_str(), e.mode.as_deref()), ("045", Some("third-party")), "{e:#?}");
+    assert!(e.mediator.is_empty(), "{e:#?}");
 }
 
 #[test]

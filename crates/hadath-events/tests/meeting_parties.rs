@@ -2,7 +2,7 @@
 //! parties, and no actor taken from a relative clause that tells another event.
 
 mod common;
-use common::{code, codes, of_type};
+use common::{code, codes, countries, of_type};
 
 #[test]
 fn actor_in_a_relative_clause_on_another_event_is_not_taken() {
@@ -161,6 +161,17 @@ fn toll_of_two_sides_is_told_of_each_side() {
     let tcd = a.iter().find(|e| all_of(&e.target, "TCD")).expect("Chadian dead");
     assert!(all_of(&tcd.source, "SDN"), "{a:#?}");
     assert_eq!(tcd.killed.as_ref().map(|k| k.min), Some(25), "{a:#?}");
+    // The dead are of the sector their count names: a nationality alone is the country, soldiers
+    // are its military, whichever sector the sides had ("وزارتا الدفاع": MIL).
+    assert_eq!(codes(&sdn.target), vec!["SDN"], "{a:#?}");
+    assert_eq!(codes(&tcd.target), vec!["TCDMIL"], "{a:#?}");
+    let doc = code(
+        "وأعلنت وزارتا الدفاع السودانية والتشادية اشتباكات ليلية على الحدود قتل فيها 12 سودانيا و15 جنديا تشاديا.",
+    );
+    let a = of_type(&doc, "ASSAULT");
+    let targets: Vec<Vec<String>> = a.iter().map(|e| codes(&e.target)).collect();
+    assert!(targets.contains(&vec!["SDN".to_string()]), "{a:#?}");
+    assert!(!targets.iter().flatten().any(|c| c == "SDNMIL"), "{a:#?}");
     // Counts of one side only, or with no nationality, stay one event.
     for text in [
         "وخاض السودان وتشاد اشتباكات عنيفة على الحدود أسفرت عن مقتل 40 جنديا تشاديا وما لا يقل عن 25 شرطيا تشاديا.",
@@ -201,4 +212,21 @@ fn toll_of_a_war_between_two_countries_has_one_side_each() {
     let a = of_type(&doc, "ASSAULT");
     assert_eq!(codes(&a[0].source), vec!["SDN", "TCD", "LBY"], "{a:#?}");
     assert!(a[0].target.is_empty(), "{a:#?}");
+}
+
+#[test]
+fn group_followed_by_the_list_of_its_countries_stands_for_them() {
+    // "X وهي A وB وC": the apposition lists what the group is.
+    let doc = code("وعقد الرئيس الصيني أمس في بكين قمة مع دول مجلس التعاون الخليجي وهي السعودية والإمارات وقطر.");
+    let c = of_type(&doc, "CONSULT");
+    let mut t = countries(&c[0].target);
+    t.sort();
+    assert_eq!(t, vec!["ARE", "QAT", "SAU"], "{c:#?}");
+    // A pronoun that opens a clause of another kind lists nothing.
+    let doc = code("وعقد الرئيس الصيني أمس في بكين قمة مع دول مجلس التعاون الخليجي وهي الثانية هذا العام.");
+    let c = of_type(&doc, "CONSULT");
+    assert_eq!(codes(&c[0].target), vec!["IGOPGSGCC"], "{c:#?}");
+    // The EU's Eastern Partnership is not the EU: it has no CAMEO code of its own.
+    let doc = code("وشارك ممثلو الشراكة الشرقية في مؤتمر فيلنيوس أمس.");
+    assert!(doc.entities.iter().all(|e| e.code.as_deref() != Some("IGOEUREEC")), "{:#?}", doc.entities);
 }

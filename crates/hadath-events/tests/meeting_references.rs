@@ -2,7 +2,7 @@
 //! point back at a meeting already told.
 
 mod common;
-use common::code;
+use common::{code, of_type};
 
 use hadath_text::{Actor, Document, Event};
 fn countries(actors: &[Actor]) -> Vec<String> {
@@ -168,4 +168,20 @@ fn officials_without_their_number_or_with_another_are_not_the_parties() {
     let doc =
         hadath_events::eval::analyse_text("t", "ودعا القادة إلى فتح المعابر.", hadath_text::Date::new(2023, 3, 20));
     assert!(doc.events.iter().all(|e| e.source.is_empty()), "{:#?}", doc.events);
+}
+
+#[test]
+fn title_meeting_told_again_in_the_body_is_one_meeting() {
+    // The title's meeting and the body's of the same countries: the body's, with its date and
+    // place, is kept.
+    let head = "شولتس يستقبل رئيسي صربيا وكوسوفو في برلين";
+    let body = "وعقد المستشار الألماني أولاف شولتس مساء الخميس في برلين اجتماعا مع رئيس صربيا ورئيس وزراء كوسوفو.";
+    let doc = code(&format!("{head}\n\n{body}"));
+    let c = of_type(&doc, "CONSULT");
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert!(doc.slice(c[0].evidence).contains("مساء الخميس"), "{c:#?}");
+    // A body meeting of other countries leaves the title's.
+    let other = "وعقد المستشار الألماني أولاف شولتس مساء الخميس في برلين اجتماعا مع رئيس ألبانيا.";
+    let doc = code(&format!("{head}\n\n{other}"));
+    assert_eq!(of_type(&doc, "CONSULT").len(), 2, "{:#?}", doc.events);
 }

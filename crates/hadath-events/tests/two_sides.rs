@@ -112,9 +112,15 @@ fn between_of_the_trigger_gives_its_sides() {
         let e = events.first().unwrap_or_else(|| panic!("{text}: {:#?}", doc.events));
         assert_eq!(countries(&[&e.source, &e.target]), vec!["IND", "PAK"], "{text}: {e:#?}");
     }
-    // A host of talks between two others mediates them.
+    // A host of talks between two others mediates them, coded as a host of two guests: the
+    // host the source of CAMEO 045, the two the targets.
     let doc = code("استضافت كينيا محادثات سلام بين إثيوبيا وإريتريا.");
     let e = consult(&doc).into_iter().next().unwrap_or_else(|| panic!("{:#?}", doc.events));
-    assert_eq!(countries(&[&e.source, &e.target]), vec!["ERI", "ETH"], "{e:#?}");
-    assert_eq!(countries(&[&e.mediator]), vec!["KEN"], "{e:#?}");
+    assert_eq!(countries(&[&e.target]), vec!["ERI", "ETH"], "{e:#?}");
+    assert_eq!(countries(&[&e.source]), vec!["KEN"], "{e:#?}");
+    assert_eq!(e.cameo, "045", "{e:#?}");
+    // Talks between two others held by one of them are no hosting of guests.
+    let doc = code("استضافت كينيا محادثات سلام بين كينيا وإريتريا.");
+    let e = consult(&doc).into_iter().next().unwrap_or_else(|| panic!("{:#?}", doc.events));
+    assert_ne!(e.cameo, "045", "{e:#?}");
 }
