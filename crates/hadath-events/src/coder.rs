@@ -2933,6 +2933,9 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
             if matches!(p.event_type.as_str(), "ASSAULT" | "PROTEST") {
                 fill_countries(&v, &mut source, &mut target);
             }
+            if p.event_type == "PROTEST" {
+                crate::crowds::protest_sides(&v, &c.m, &mut source, &mut target);
+            }
             if p.event_type == "ASSAULT" && target.is_empty() {
                 target.extend(positions_target(&v, &c.m));
             }
