@@ -3057,8 +3057,19 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
             if matches!(p.event_type.as_str(), "ASSAULT" | "PROTEST") {
                 fill_countries(&v, &mut source, &mut target);
             }
+            if p.event_type == "PROTEST" {
+                crate::crowds::protest_sides(&v, &c.m, &mut source, &mut target);
+            }
             if p.event_type == "ASSAULT" && target.is_empty() {
                 target.extend(positions_target(&v, &c.m));
+            }
+            if p.event_type == "ASSAULT" {
+                if let Some(g) = sufferer(&v, &c.m) {
+                    let victims = actors_of(g, &duals);
+                    source.retain(|a| !victims.iter().any(|b| b.span == a.span));
+                    target.retain(|a| !victims.iter().any(|b| b.span == a.span));
+                    target.splice(0..0, victims);
+                }
             }
             let mut mediator = c.mediator;
             for role in [&mut source, &mut target, &mut mediator] {
@@ -3605,6 +3616,24 @@ fn demand_of(
         trigger: v.tokens[at].span,
         pattern: p.id.clone(),
     })
+}
+
+/// Who suffered an attack told with "تعرض" ("تعرضت دورية للجيش لهجوم"، "تعرض الوزير فلان،
+/// مدير ...، لمحاولة اغتيال"): the first actor between the verb and the trigger, which
+/// follows as "ل" + noun or "إلى" + noun. The sufferer is the target, not the source.
+fn sufferer<'a>(v: &'a SentenceView, m: &TriggerMatch) -> Option<&'a ActorGroup<'a>> {
+    let suffered_verb = |i: usize| {
+        let w = strip_conj(v.norm(i));
+        matches!(w.strip_prefix('ب').unwrap_or(w), "تعرض" | "تعرضت" | "تعرضوا" | "تعرضا" | "تعرضتا")
+    };
+    let trig = v.norm(m.first);
+    let to_trigger = trig.get(..m.prefix_len).is_some_and(|pre| pre.ends_with('ل'))
+        || (m.first >= 1 && matches!(strip_conj(v.norm(m.first - 1)), "الي" | "لمحاوله"));
+    if !to_trigger {
+        return None;
+    }
+    let verb = (m.first.saturating_sub(25)..m.first).rev().find(|&i| suffered_verb(i))?;
+    v.groups.iter().find(|g| g.first > verb && g.last <= m.first)
 }
 
 /// Fills the country of actors that have none from a nationality adjective right after them:

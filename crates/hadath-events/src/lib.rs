@@ -6,6 +6,7 @@
 
 pub mod clause;
 pub mod coder;
+mod crowds;
 mod duals;
 pub mod eval;
 mod own_side;

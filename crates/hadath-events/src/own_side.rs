@@ -191,6 +191,34 @@ pub fn machine_of(v: &SentenceView, m: &TriggerMatch, p: &Pattern) -> Option<(us
     (m.last..(m.last + 3).min(v.tokens.len()))
         .find(|&j| DONE_WITH_PRONOUN.contains(&strip_conj(v.norm(j))))
         .and_then(|j| at(j + 1))
+        .or_else(|| strike_of(v, m))
+}
+
+/// Nouns of strikes only an army makes: an air raid, a shelling.
+const STRIKE_NOUNS: &[&str] = &["غاره", "غارات", "ضربه", "ضربات", "قصف"];
+
+/// Words between a strike noun and its nationality adjective: "غارة جوية إسرائيلية".
+const STRIKE_KINDS: &[&str] = &["جويه", "جوي", "مدفعي", "صاروخي", "ليليه", "ليلي"];
+
+/// The country of a strike that a toll is told in, with the strike's token: "قتل خمسة في
+/// غارة جوية روسية"، "أصيب ثلاثة بقصف تركي". The strike is a phrase after the trigger in
+/// its clause (after في، جراء، إثر، خلال، or with ب on the noun).
+fn strike_of(v: &SentenceView, m: &TriggerMatch) -> Option<(usize, String)> {
+    let lex = hadath_lexicon::Lexicon::get();
+    (m.last..(m.last + 10).min(v.tokens.len())).find_map(|j| {
+        if !v.same_clause(j, m.first) {
+            return None;
+        }
+        let w = strip_conj(v.norm(j));
+        let with_ba = w.strip_prefix('ب').is_some_and(|r| STRIKE_NOUNS.contains(&r));
+        let after_prep = j >= 1 && matches!(strip_conj(v.norm(j - 1)), "في" | "جراء" | "اثر" | "خلال");
+        if !(with_ba || (after_prep && STRIKE_NOUNS.contains(&w))) {
+            return None;
+        }
+        let k = if STRIKE_KINDS.contains(&v.norm(j + 1)) { j + 2 } else { j + 1 };
+        let adj = v.same_clause(k, m.first).then(|| lex.country_of_adjective(v.norm(k))).flatten()?;
+        Some((j, adj.to_string()))
+    })
 }
 
 /// Whether protesters are counted among a toll ("إصابة 48 شخصا بينهم 20 من المتظاهرين"،
