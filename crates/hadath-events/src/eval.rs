@@ -113,10 +113,15 @@ fn gold_country(code: Option<&str>) -> Option<String> {
 }
 
 /// The country part of a coded actor, as the gold writes it: its country, or `IGO` for an
-/// intergovernmental organisation (the lexicon gives NATO, the UN or the Arab League a code
-/// starting with `IGO` and no country; the gold's codes put `IGO` in the country slot).
+/// intergovernmental organisation and `IMG` for a transnational armed group (the lexicon gives
+/// NATO, the UN or the Arab League a code starting with `IGO`, al-Qaeda or the Islamic State
+/// one starting with `IMG`, and no country; the gold's codes put `IGO` or `IMG` in the
+/// country slot).
 pub fn actor_country(a: &hadath_text::Actor) -> Option<String> {
-    a.country.clone().or_else(|| a.code.as_deref().filter(|c| c.starts_with("IGO")).map(|_| "IGO".to_string()))
+    a.country.clone().or_else(|| {
+        let code = a.code.as_deref()?;
+        ["IGO", "IMG"].into_iter().find(|p| code.starts_with(p)).map(str::to_string)
+    })
 }
 
 /// Which records of the gold file to score: all, or one half chosen by a hash of the id.

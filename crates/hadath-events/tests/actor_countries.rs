@@ -24,6 +24,15 @@ fn an_intergovernmental_body_is_scored_as_igo() {
 }
 
 #[test]
+fn a_transnational_armed_group_is_scored_as_img() {
+    let s = "وتبنى تنظيم القاعدة الهجوم الذي قتل فيه سبعة جنود قرب الحدود أمس.";
+    let doc = code(s);
+    let found: Vec<_> =
+        doc.events.iter().flat_map(|e| e.source.iter().chain(&e.target)).filter_map(actor_country).collect();
+    assert!(found.iter().any(|c| c == "IMG"), "{s}\n{:#?}", doc.events);
+}
+
+#[test]
 fn a_country_or_a_group_is_not_scored_as_igo() {
     // A state's army keeps its country.
     let doc = code("وقال الجيش الفرنسي إن قواته قتلت أربعة مسلحين أمس قرب الحدود.");
