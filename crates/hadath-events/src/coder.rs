@@ -959,7 +959,7 @@ fn repeated(v: &SentenceView, m: &TriggerMatch) -> bool {
     })
 }
 
-/// Whether the trigger's clause counts deeds up to now ("قتلوا خلال القتال حتى الآن"): a
+/// Whether the trigger's clause counts deeds up to now ("قتلوا في المعارك حتى الآن"): a
 /// tally has no one date, and the date of the sentence that reports it is not its date.
 fn tally_so_far(v: &SentenceView, m: &TriggerMatch) -> bool {
     let so_far = |i: usize| i + 1 < v.tokens.len() && v.norm(i) == "حتي" && matches!(v.norm(i + 1), "الان" | "اللحظه");
