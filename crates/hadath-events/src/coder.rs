@@ -3347,10 +3347,24 @@ fn governments_of_country(doc: &Document, span: Span, previous: Option<Span>, ro
 /// "عشية المحادثات": a deed on the eve of an event told before it in the article. The eve of
 /// an event dated to the day is the day before; of one dated less precisely, or not found, no
 /// day we know (the publication date would be invented). `None` when the sentence has no eve.
+///
+/// "قبيل الاجتماع" (shortly before the meeting) is read the same way but on the event's own
+/// day, and "قبل الاجتماع" (before it, by how much the text does not say) gives no day, when
+/// the noun names an event told before; a time after "قبل" ("قبل يومين") is no such phrase.
 fn eve_date(doc: &Document, v: &SentenceView, events: &[Event]) -> Option<EventDate> {
     let unknown = EventDate { value: None, precision: Precision::Unknown, basis: DateBasis::Unknown, span: None };
-    let at = (0..v.tokens.len()).find(|&i| strip_conj(v.norm(i)) == "عشيه")?;
+    let in_time = |i: usize| v.tokens.get(i).is_some_and(|t| doc.times.iter().any(|m| m.span.contains(t.span)));
+    let at = (0..v.tokens.len())
+        .find(|&i| matches!(strip_conj(v.norm(i)), "عشيه" | "قبيل" | "قبل") && !in_time(i) && !in_time(i + 1))?;
+    let (days_before, needs_told) = match strip_conj(v.norm(at)) {
+        "عشيه" => (Some(1), false),
+        "قبيل" => (Some(0), false),
+        _ => (None, true),
+    };
     let noun = v.tokens.get(at + 1)?.norm.as_str();
+    if needs_told && !noun.starts_with("ال") {
+        return None;
+    }
     let stem = |w: &str| {
         let w = strip_conj(w);
         let w = w.strip_prefix('ب').filter(|r| r.starts_with("ال")).unwrap_or(w);
@@ -3361,15 +3375,15 @@ fn eve_date(doc: &Document, v: &SentenceView, events: &[Event]) -> Option<EventD
         let trig = hadath_text::normalize_for_match(doc.text.get(e.trigger.start..e.trigger.end).unwrap_or(""));
         trig.split_whitespace().next().is_some_and(|w| stem(w) == noun)
     });
-    let Some(e) = told else { return Some(unknown) };
+    let Some(e) = told else { return (!needs_told).then_some(unknown) };
     let day = (e.date.precision == Precision::Day)
         .then(|| e.date.value.as_deref().and_then(hadath_text::Date::parse_iso))
         .flatten();
-    Some(match day {
-        Some(d) => {
-            EventDate { value: Some(d.add_days(-1).iso()), precision: Precision::Day, basis: e.date.basis, span: None }
+    Some(match (day, days_before) {
+        (Some(d), Some(n)) => {
+            EventDate { value: Some(d.add_days(-n).iso()), precision: Precision::Day, basis: e.date.basis, span: None }
         }
-        None => unknown,
+        _ => unknown,
     })
 }
 

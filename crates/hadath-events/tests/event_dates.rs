@@ -104,3 +104,19 @@ fn a_deed_in_a_relative_clause_is_not_dated_by_the_main_clause() {
     let dated = "رد وزير الخارجية الإيطالي على نظيره الكندي الذي اتهم روما في 2 مارس بدعم المتمردين.";
     assert_eq!(date_of(dated, "ACCUSE"), "2023-03-02");
 }
+
+#[test]
+fn shortly_before_an_event_is_its_day_or_no_day() {
+    // Shortly before a meeting told with its day: that day.
+    let text =
+        "وعقد الاجتماع بين وزيري خارجية البلدين في جنيف يوم 14 مارس.\n\nوتعهد الوزيران قبيل الاجتماع بعدم التصعيد على الحدود.";
+    let doc = analyse_text("t", text, Date::new(2023, 3, 20));
+    let pledge = doc.events.iter().find(|e| e.event_type == "AGREE").unwrap_or_else(|| panic!("{:#?}", doc.events));
+    assert_eq!(serde_json::to_value(&pledge.date).unwrap()["value"], "2023-03-14", "{pledge:#?}");
+    // Shortly before a meeting the text does not date: no day, not the publication date.
+    let doc = analyse_text("t", "وتعهد الوزيران قبيل الاجتماع بعدم التصعيد على الحدود.", Date::new(2023, 3, 20));
+    let pledge = doc.events.iter().find(|e| e.event_type == "AGREE").unwrap_or_else(|| panic!("{:#?}", doc.events));
+    assert_eq!(serde_json::to_value(&pledge.date).unwrap()["value"], serde_json::Value::Null, "{pledge:#?}");
+    // "قبل" with a time is that time, not an event's eve.
+    assert_eq!(date_of("وتعهد الوزيران قبل يومين بعدم التصعيد على الحدود.", "AGREE"), "2023-03-18");
+}
