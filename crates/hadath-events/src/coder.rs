@@ -184,7 +184,7 @@ enum BackReference {
     Definite,
 }
 
-fn strip_conj(w: &str) -> &str {
+pub(crate) fn strip_conj(w: &str) -> &str {
     // Only from more than three chars; they are counted only after a conjunction.
     match w.strip_prefix('و').or_else(|| w.strip_prefix('ف')) {
         Some(rest) if rest.chars().nth(2).is_some() => rest,
@@ -866,6 +866,19 @@ fn adjective_country(v: &SentenceView, i: usize, sector: Option<&str>) -> Option
         sector: sector.map(str::to_string),
         kind: if sector.is_some() { EntityKind::Group } else { EntityKind::Country },
     })
+}
+
+/// A group of one country and sector named by token `i` ("طائرات"، "المحتجون"): the
+/// country's military, civilians, ….
+pub(crate) fn group_of_token(v: &SentenceView, i: usize, country: String, sector: &str) -> Actor {
+    Actor {
+        span: v.tokens[i].span,
+        name: Some(v.tokens[i].norm.to_string()),
+        code: Some(format!("{country}{sector}")),
+        country: Some(country),
+        sector: Some(sector.to_string()),
+        kind: EntityKind::Group,
+    }
 }
 
 /// The country of a normalised nationality adjective, also in the indefinite accusative,
@@ -3044,14 +3057,7 @@ pub fn code_document_traced(doc: &mut Document, trace: &mut Vec<(String, EventSt
             // "قصفت طائرات إسرائيلية"، "غارة شنتها طائرة أميركية": the machine's country.
             if source.is_empty() {
                 if let Some((k, country)) = crate::own_side::machine_of(&v, &c.m, p) {
-                    source.push(Actor {
-                        span: v.tokens[k].span,
-                        name: Some(v.tokens[k].norm.to_string()),
-                        code: Some(format!("{country}MIL")),
-                        country: Some(country),
-                        sector: Some("MIL".to_string()),
-                        kind: EntityKind::Group,
-                    });
+                    source.push(group_of_token(&v, k, country, "MIL"));
                 }
             }
             if matches!(p.event_type.as_str(), "ASSAULT" | "PROTEST") {

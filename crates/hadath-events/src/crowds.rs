@@ -4,8 +4,9 @@
 //! residents of a place ("أهالي مدينة حمص") has that country.
 
 use crate::clause::SentenceView;
+use crate::coder::strip_conj;
 use crate::patterns::TriggerMatch;
-use hadath_text::{Actor, EntityKind};
+use hadath_text::Actor;
 
 /// Words that count a crowd: "عشرات"، "مئات"، "آلاف"، "حشود" (normalised: ئ is ي, آ is ا).
 const CROWD_COUNTS: &[&str] = &["عشرات", "ميات", "الاف", "الالاف", "الوف", "حشود", "حشد", "جموع", "العشرات", "الميات"];
@@ -15,13 +16,6 @@ const RESIDENTS: &[&str] = &["سكان", "اهالي", "ابناء", "اهل"];
 
 /// The words that open what a protest is against.
 const AGAINST: &[&str] = &["ضد", "وضد"];
-
-fn strip_conj(w: &str) -> &str {
-    match w.strip_prefix('و').or_else(|| w.strip_prefix('ف')) {
-        Some(rest) if rest.chars().nth(2).is_some() => rest,
-        _ => w,
-    }
-}
 
 /// Token index of the first token of an actor's mention.
 fn first_token(v: &SentenceView, a: &Actor) -> usize {
@@ -103,14 +97,7 @@ pub(crate) fn protest_sides(v: &SentenceView, m: &TriggerMatch, source: &mut Vec
                 a.code = a.sector.as_ref().map(|s| format!("{country}{s}"));
             }
         }
-        None if empty => source.push(Actor {
-            span: v.tokens[at].span,
-            name: Some(v.tokens[at].norm.to_string()),
-            code: Some(format!("{country}CVL")),
-            country: Some(country),
-            sector: Some("CVL".to_string()),
-            kind: EntityKind::Group,
-        }),
+        None if empty => source.push(crate::coder::group_of_token(v, at, country, "CVL")),
         None => {}
     }
 }

@@ -3,7 +3,7 @@
 //! قتلوا"), or no one in particular ("جائزة لمن يقتل").
 
 use crate::clause::SentenceView;
-use crate::coder::has_object_pronoun;
+use crate::coder::{has_object_pronoun, strip_conj};
 use crate::patterns::{Frame, Pattern, TriggerMatch};
 
 /// Nouns of armed forces that, with a possessive pronoun ("قواته"، "جنودها"، "طائراتهم"),
@@ -46,13 +46,6 @@ pub enum OwnRole {
     Source,
     /// The speaker's forces suffered it: "إن ثلاثة من جنوده قتلوا".
     Target,
-}
-
-fn strip_conj(w: &str) -> &str {
-    match w.strip_prefix('و').or_else(|| w.strip_prefix('ف')) {
-        Some(rest) if rest.chars().nth(2).is_some() => rest,
-        _ => w,
-    }
 }
 
 /// Whether a word is a force noun with a third-person possessive pronoun: "قواته".
